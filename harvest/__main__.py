@@ -1,0 +1,3 @@
+from harvest.cli import cli
+
+cli(prog_name="python -m harvest")
