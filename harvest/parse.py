@@ -1,0 +1,817 @@
+"""Pure parsing: PubMed XML and MEDLINE text in, record dicts out (see docs/record.md).
+
+No network, database or clock here. Files are cut into top-level records at the
+byte level, so each record is parsed on its own: a broken record is rejected
+with its position while its neighbours load, the DOCTYPE is never read (no DTD
+or external entity is ever fetched), and the scope filter can skip records
+without parsing them.
+"""
+
+import gzip
+import io
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+try:  # ISA-L inflates gzip about three times faster than zlib
+    from isal import igzip as _gzip
+except ImportError:  # pragma: no cover - isal is a declared dependency
+    _gzip = gzip
+
+BLOCK_SIZE = 1 << 23
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+
+# Top-level elements of a PubmedArticleSet; none of them carries attributes.
+ARTICLE, BOOK, DELETE = b"<PubmedArticle>", b"<PubmedBookArticle>", b"<DeleteCitation>"
+END_TAGS = (b"</PubmedArticle>", b"</PubmedBookArticle>", b"</DeleteCitation>")
+START_TAGS = (ARTICLE, BOOK, DELETE)
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1
+    )
+}
+
+
+class ParseError(Exception):
+    """The input is not a PubMed article set or MEDLINE file at all."""
+
+
+@dataclass
+class ParsedBatch:
+    """What one input yielded: records, deleted PMIDs and rejected records."""
+
+    records: list = field(default_factory=list)
+    deleted: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)
+    read: int = 0
+
+
+# ---------------------------------------------------------------- input bytes
+
+
+def open_input(path):
+    """Open a file as a binary stream, inflating gzip judged by its magic bytes."""
+    raw = open(path, "rb")
+    if raw.peek(2)[:2] == b"\x1f\x8b":
+        return _gzip.open(raw, "rb")
+    return raw
+
+
+def sniff_format(head: bytes) -> str:
+    """Tell PubMed XML from MEDLINE text by content: 'pubmed-xml' or 'medline'."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if re.match(rb"PMID- ?\d", text):
+        return "medline"
+    if text.startswith(b"<") and b"<PubmedArticleSet" in head:
+        return "pubmed-xml"
+    if text.startswith(b"<"):
+        raise ParseError(f"XML but not a PubMed article set ({_root_name(text)})")
+    raise ParseError("neither PubMed XML nor MEDLINE text")
+
+
+def _root_name(text: bytes) -> str:
+    """Name the first element of an XML document, for error messages."""
+    for match in re.finditer(rb"<([A-Za-z][\w.:-]*)", text):
+        return "root element <%s>" % match.group(1).decode("ascii", "replace")
+    return "no root element"
+
+
+# ---------------------------------------------------------------- record cutting
+
+
+def iter_blocks(stream, head=b"", size=BLOCK_SIZE):
+    """Yield buffers that end on a complete top-level record; the tail goes last.
+
+    head is what was already read from the stream to sniff its format.
+    """
+    carry = head
+    while chunk := stream.read(size):
+        buffer = carry + chunk
+        cut = max(buffer.rfind(tag) + len(tag) if tag in buffer else 0 for tag in END_TAGS)
+        yield buffer[:cut]
+        carry = buffer[cut:]
+    yield carry
+
+
+def record_spans(block: bytes):
+    """Yield (start, end) of every top-level record in a block, in order."""
+    starts = []
+    for tag in START_TAGS:
+        pos = block.find(tag)
+        while pos != -1:
+            starts.append(pos)
+            pos = block.find(tag, pos + 1)
+    starts.sort()
+    for i, start in enumerate(starts):
+        limit = starts[i + 1] if i + 1 < len(starts) else len(block)
+        end = _record_end(block, start, limit)
+        yield start, end
+
+
+def _record_end(block, start, limit):
+    """End offset of the record starting at start, or -1 when it is cut short."""
+    tag = next(t for t in END_TAGS if block.startswith(t[:1] + t[2:], start))
+    end = block.find(tag, start, limit)
+    return -1 if end == -1 else end + len(tag)
+
+
+def candidate_spans(block: bytes, needles):
+    """Yield spans of records that contain a needle, and of every deletion."""
+    seen = set()
+    for needle in needles:
+        pos = block.find(needle)
+        while pos != -1:
+            start = max(block.rfind(ARTICLE, 0, pos), block.rfind(BOOK, 0, pos))
+            if start != -1 and start not in seen:
+                seen.add(start)
+            pos = block.find(needle, pos + 1)
+    for start in sorted(seen):
+        yield start, _record_end(block, start, len(block))
+    pos = block.find(DELETE)
+    while pos != -1:
+        yield pos, _record_end(block, pos, len(block))
+        pos = block.find(DELETE, pos + 1)
+
+
+def count_records(block: bytes) -> int:
+    """Count article and book records in a block without parsing it."""
+    return block.count(ARTICLE) + block.count(BOOK)
+
+
+# ---------------------------------------------------------------- XML records
+
+
+def parse_element(xml: bytes):
+    """Parse one top-level element's bytes into an lxml element."""
+    return etree.fromstring(xml, _PARSER)
+
+
+def text_of(element) -> str | None:
+    """All text inside an element (inline markup and MathML kept), spaces squeezed."""
+    if element is None:
+        return None
+    # Most elements hold plain text; only mixed content needs itertext().
+    text = element.text if not len(element) else "".join(element.itertext())
+    return " ".join(text.split()) or None if text else None
+
+
+def parse_record(xml: bytes) -> dict:
+    """Turn one PubmedArticle or PubmedBookArticle into a record dict."""
+    root = parse_element(xml)
+    if root.tag == "PubmedArticle":
+        record = _article(root)
+    elif root.tag == "PubmedBookArticle":
+        record = _book(root)
+    else:
+        raise ValueError(f"unexpected element <{root.tag}>")
+    record["raw"] = xml
+    record["raw_format"] = "pubmed-xml"
+    return record
+
+
+def parse_deletion(xml: bytes) -> list:
+    """PMIDs listed in a DeleteCitation element."""
+    return [int(p.text) for p in parse_element(xml).iterfind("PMID")]
+
+
+def _pmid(element):
+    """PMID and its version from a PMID element (absent Version means 1)."""
+    if element is None or not (element.text or "").strip().isdigit():
+        raise ValueError("record has no numeric PMID")
+    return int(element.text), int(element.get("Version") or 1)
+
+
+def _article(root) -> dict:
+    citation = root.find("MedlineCitation")
+    if citation is None:
+        raise ValueError("PubmedArticle without MedlineCitation")
+    article = citation.find("Article")
+    if article is None:
+        raise ValueError("MedlineCitation without Article")
+    pmid, version = _pmid(citation.find("PMID"))
+    journal = article.find("Journal")
+    record = _empty_record(pmid, version, "article")
+    record.update(_journal(journal, citation.find("MedlineJournalInfo")))
+    record.update(_pub_date(journal.find("JournalIssue/PubDate") if journal is not None else None))
+    record.update(
+        title=text_of(article.find("ArticleTitle")) or text_of(article.find("VernacularTitle")),
+        pages=_pages(article),
+        electronic_date=_ymd(article.find("ArticleDate")),
+        languages=[l.text for l in article.iterfind("Language") if l.text],
+        status=citation.get("Status"),
+        revised_date=_ymd(citation.find("DateRevised")),
+        completed_date=_ymd(citation.find("DateCompleted")),
+        coi_statement=text_of(citation.find("CoiStatement")),
+        authors=_authors(article.find("AuthorList")),
+        publication_types=_publication_types(article.find("PublicationTypeList")),
+        mesh=_mesh(citation.find("MeshHeadingList")),
+        keywords=_keywords(citation),
+        chemicals=_chemicals(citation.find("ChemicalList")),
+        grants=_grants(article.find("GrantList")),
+        comments_corrections=_comments(citation.find("CommentsCorrectionsList")),
+    )
+    record.update(_abstract(article.find("Abstract")))
+    record.update(_pubmed_data(root.find("PubmedData"), article))
+    return record
+
+
+def _book(root) -> dict:
+    document = root.find("BookDocument")
+    if document is None:
+        raise ValueError("PubmedBookArticle without BookDocument")
+    pmid, version = _pmid(document.find("PMID"))
+    book = document.find("Book")
+    record = _empty_record(pmid, version, "book")
+    record.update(_pub_date(book.find("PubDate") if book is not None else None))
+    book_title = text_of(book.find("BookTitle")) if book is not None else None
+    record.update(
+        title=text_of(document.find("ArticleTitle")) or book_title,
+        book_title=book_title,
+        publisher=text_of(book.find("Publisher/PublisherName")) if book is not None else None,
+        languages=[l.text for l in document.iterfind("Language") if l.text],
+        authors=_authors(document.find("AuthorList")),
+        publication_types=_publication_types(document.find("PublicationType/..")),
+        keywords=_keywords(document),
+        revised_date=_ymd(document.find("DateRevised")),
+    )
+    record.update(_abstract(document.find("Abstract")))
+    record.update(_article_ids(document.find("ArticleIdList")))
+    record.update(_history(root.find("PubmedBookData")))
+    return record
+
+
+def _empty_record(pmid, version, record_type) -> dict:
+    """A record with every key of docs/record.md present and empty."""
+    record = dict.fromkeys(SCALAR_KEYS)
+    record.update({key: [] for key in LIST_KEYS})
+    record.update(pmid=pmid, pmid_version=version, record_type=record_type)
+    return record
+
+
+SCALAR_KEYS = (
+    "title abstract journal journal_iso issn journal_nlm_id volume issue pages "
+    "pub_year pub_month pub_day pub_date pub_date_text electronic_date doi pmcid pii "
+    "status publication_status entrez_date created_date revised_date completed_date "
+    "coi_statement book_title publisher"
+).split()
+LIST_KEYS = (
+    "abstract_sections languages authors mesh publication_types keywords chemicals "
+    "grants comments_corrections"
+).split()
+
+
+def _journal(journal, info) -> dict:
+    if journal is None:
+        return {}
+    issue = journal.find("JournalIssue")
+    return {
+        "journal": text_of(journal.find("Title")),
+        "journal_iso": text_of(journal.find("ISOAbbreviation"))
+        or (text_of(info.find("MedlineTA")) if info is not None else None),
+        "issn": text_of(journal.find("ISSN"))
+        or (text_of(info.find("ISSNLinking")) if info is not None else None),
+        "journal_nlm_id": text_of(info.find("NlmUniqueID")) if info is not None else None,
+        "volume": text_of(issue.find("Volume")) if issue is not None else None,
+        "issue": text_of(issue.find("Issue")) if issue is not None else None,
+    }
+
+
+def _pages(article):
+    pages = text_of(article.find("Pagination/MedlinePgn"))
+    if pages:
+        return pages
+    start, end = (text_of(article.find(f"Pagination/{t}")) for t in ("StartPage", "EndPage"))
+    return f"{start}-{end}" if start and end else start
+
+
+# ---------------------------------------------------------------- dates
+
+
+def month_number(value):
+    """Month as 1-12 from 'Jan', 'January', '01' or '1'; None otherwise."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        number = int(value)
+        return number if 1 <= number <= 12 else None
+    return MONTHS.get(value[:3].lower())
+
+
+def _int(value):
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _pub_date(element) -> dict:
+    """Year, month, day, a sortable date and the date as printed."""
+    if element is None:
+        return {}
+    medline = text_of(element.find("MedlineDate"))
+    if medline:
+        return _medline_date(medline)
+    year = _int(element.findtext("Year"))
+    month = month_number(element.findtext("Month"))
+    day = _int(element.findtext("Day")) if month else None
+    season = text_of(element.find("Season"))
+    printed = [str(year) if year else None, season or _month_name(month), str(day) if day else None]
+    return {
+        "pub_year": year,
+        "pub_month": month,
+        "pub_day": day,
+        "pub_date": _sortable(year, month, day),
+        "pub_date_text": " ".join(p for p in printed if p) or None,
+    }
+
+
+def _medline_date(text) -> dict:
+    """Year and first month of a free-text MedlineDate such as '1998 Dec-1999 Jan'."""
+    year_match = re.search(r"\b(1[5-9]\d\d|2\d\d\d)\b", text)
+    year = int(year_match.group(1)) if year_match else None
+    month_match = re.match(r"\s*\d{4}\s+([A-Za-z]{3})", text)
+    month = month_number(month_match.group(1)) if month_match else None
+    return {
+        "pub_year": year,
+        "pub_month": month,
+        "pub_date": _sortable(year, month, None),
+        "pub_date_text": text,
+    }
+
+
+def _month_name(month):
+    return "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[month - 1] if month else None
+
+
+def _sortable(year, month, day):
+    if not year:
+        return None
+    parts = [f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v]
+    return "-".join(parts[: 3 if month else 1])
+
+
+def _ymd(element):
+    """A Year/Month/Day element as YYYY-MM-DD (or shorter when parts are missing)."""
+    if element is None:
+        return None
+    year = _int(element.findtext("Year"))
+    month = month_number(element.findtext("Month"))
+    return _sortable(year, month, _int(element.findtext("Day")) if month else None)
+
+
+# ---------------------------------------------------------------- people and terms
+
+
+def _authors(author_list) -> list:
+    if author_list is None:
+        return []
+    valid = (a for a in author_list.iterfind("Author") if a.get("ValidYN", "Y") != "N")
+    return [_author(position, a) for position, a in enumerate(valid, start=1)]
+
+
+def _author(position, author) -> dict:
+    return {
+        "position": position,
+        "last_name": text_of(author.find("LastName")),
+        "fore_name": text_of(author.find("ForeName")),
+        "initials": text_of(author.find("Initials")),
+        "suffix": text_of(author.find("Suffix")),
+        "collective_name": text_of(author.find("CollectiveName")),
+        "orcid": _orcid(author),
+        "affiliations": [
+            t for t in (text_of(a) for a in author.iterfind("AffiliationInfo/Affiliation")) if t
+        ],
+        "equal_contrib": author.get("EqualContrib") == "Y",
+    }
+
+
+ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+
+
+def _orcid(author):
+    """The bare ORCID iD, whether given as a URL or a number."""
+    for identifier in author.iterfind("Identifier"):
+        if (identifier.get("Source") or "").upper() == "ORCID":
+            match = ORCID.search(identifier.text or "")
+            if match:
+                return match.group(1)
+    return None
+
+
+def _publication_types(parent) -> list:
+    if parent is None:
+        return []
+    return [
+        {"ui": pt.get("UI"), "name": text_of(pt)}
+        for pt in parent.iterfind("PublicationType")
+        if text_of(pt)
+    ]
+
+
+def _mesh(heading_list) -> list:
+    if heading_list is None:
+        return []
+    return [_heading(h) for h in heading_list.iterfind("MeshHeading") if h.find("DescriptorName") is not None]
+
+
+def _heading(heading) -> dict:
+    descriptor = heading.find("DescriptorName")
+    return {
+        "descriptor_ui": descriptor.get("UI"),
+        "descriptor": text_of(descriptor),
+        "major_topic": descriptor.get("MajorTopicYN") == "Y",
+        "qualifiers": [
+            {"ui": q.get("UI"), "name": text_of(q), "major_topic": q.get("MajorTopicYN") == "Y"}
+            for q in heading.iterfind("QualifierName")
+        ],
+    }
+
+
+def _keywords(parent) -> list:
+    return [
+        {"keyword": text_of(k), "major_topic": k.get("MajorTopicYN") == "Y", "owner": kl.get("Owner")}
+        for kl in parent.iterfind("KeywordList")
+        for k in kl.iterfind("Keyword")
+        if text_of(k)
+    ]
+
+
+def _chemicals(chemical_list) -> list:
+    if chemical_list is None:
+        return []
+    return [
+        {
+            "ui": c.find("NameOfSubstance").get("UI"),
+            "name": text_of(c.find("NameOfSubstance")),
+            "registry_number": text_of(c.find("RegistryNumber")),
+        }
+        for c in chemical_list.iterfind("Chemical")
+        if c.find("NameOfSubstance") is not None
+    ]
+
+
+def _grants(grant_list) -> list:
+    if grant_list is None:
+        return []
+    return [
+        {key: text_of(g.find(tag)) for key, tag in GRANT_FIELDS}
+        for g in grant_list.iterfind("Grant")
+    ]
+
+
+GRANT_FIELDS = (("grant_id", "GrantID"), ("acronym", "Acronym"), ("agency", "Agency"), ("country", "Country"))
+
+
+def _comments(comment_list) -> list:
+    if comment_list is None:
+        return []
+    return [
+        {
+            "ref_type": c.get("RefType"),
+            "ref_pmid": _int(c.findtext("PMID")),
+            "ref_source": text_of(c.find("RefSource")),
+        }
+        for c in comment_list.iterfind("CommentsCorrections")
+    ]
+
+
+def _abstract(abstract) -> dict:
+    """Plain abstract with its section labels kept, plus the sections themselves."""
+    if abstract is None:
+        return {}
+    sections = [
+        {"label": t.get("Label"), "category": t.get("NlmCategory"), "text": text_of(t)}
+        for t in abstract.iterfind("AbstractText")
+    ]
+    sections = [s for s in sections if s["text"]]
+    joined = "\n\n".join(
+        f"{s['label']}: {s['text']}" if s["label"] else s["text"] for s in sections
+    )
+    return {"abstract": joined or None, "abstract_sections": sections}
+
+
+# ---------------------------------------------------------------- identifiers and history
+
+
+def _pubmed_data(pubmed_data, article) -> dict:
+    found = {}
+    for location in article.iterfind("ELocationID"):
+        if location.get("ValidYN", "Y") == "Y" and location.get("EIdType") in ("doi", "pii"):
+            found.setdefault(location.get("EIdType"), text_of(location))
+    ids = _article_ids(pubmed_data.find("ArticleIdList") if pubmed_data is not None else None)
+    result = {
+        "doi": ids.get("doi") or found.get("doi"),
+        "pii": ids.get("pii") or found.get("pii"),
+        "pmcid": ids.get("pmcid"),
+    }
+    result.update(_history(pubmed_data))
+    return result
+
+
+def _article_ids(id_list) -> dict:
+    """DOI, PII and PMCID from the record's own ArticleIdList (not its references')."""
+    if id_list is None:
+        return {}
+    ids = {}
+    for article_id in id_list.iterfind("ArticleId"):
+        kind = {"pmc": "pmcid"}.get(article_id.get("IdType"), article_id.get("IdType"))
+        if kind in ("doi", "pii", "pmcid") and text_of(article_id):
+            ids.setdefault(kind, text_of(article_id))
+    return ids
+
+
+def _history(pubmed_data) -> dict:
+    """Created (CRDT, 'entrez'), entrez (EDAT, 'pubmed') dates and publication status."""
+    if pubmed_data is None:
+        return {}
+    dates = {d.get("PubStatus"): _ymd(d) for d in pubmed_data.iterfind("History/PubMedPubDate")}
+    return {
+        "created_date": dates.get("entrez"),
+        "entrez_date": dates.get("pubmed") or dates.get("entrez"),
+        "publication_status": text_of(pubmed_data.find("PublicationStatus")),
+    }
+
+
+def author_string(authors) -> str | None:
+    """Authors as a reader expects them: 'Smith J, Doe AB, Trial Group'."""
+    names = []
+    for a in authors:
+        if a.get("collective_name"):
+            names.append(a["collective_name"])
+        elif a.get("last_name"):
+            names.append(" ".join(p for p in (a["last_name"], a.get("initials"), a.get("suffix")) if p))
+    return ", ".join(names) or None
+
+
+# ---------------------------------------------------------------- whole inputs
+
+
+def iter_xml(stream, needles=None, head=b""):
+    """Yield ('record', dict), ('deleted', [pmid]), ('rejected', (where, why)) and ('read', n).
+
+    With needles, only records containing one of them are parsed: the rest are
+    counted at the byte level and skipped.
+    """
+    seen, tail = 0, b""
+    for block in iter_blocks(stream, head):
+        spans = candidate_spans(block, needles) if needles else record_spans(block)
+        for start, end in spans:
+            yield from _xml_item(block, start, end, seen)
+        read = count_records(block)
+        seen += read
+        yield "read", read
+        tail = block
+    yield from _truncated_tail(tail, seen)
+
+
+def _xml_item(block, start, end, seen):
+    if end == -1:
+        return  # an unfinished record: only possible in the tail, reported there
+    chunk = block[start:end]
+    try:
+        if chunk.startswith(DELETE):
+            yield "deleted", parse_deletion(chunk)
+        else:
+            yield "record", parse_record(chunk)
+    except (etree.XMLSyntaxError, ValueError, AttributeError) as error:
+        where = f"record {seen + count_records(block[:start]) + 1} (byte {start})"
+        yield "rejected", (where, _one_line(error))
+
+
+def _truncated_tail(tail, seen):
+    """Report a record the input broke off in the middle of."""
+    if any(tag in tail for tag in START_TAGS):
+        yield "rejected", (f"record {seen + 1}", "input ends inside this record (truncated)")
+
+
+def _one_line(error) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def iter_medline(stream):
+    """Yield the same items as iter_xml for MEDLINE ('PubMed' format) text."""
+    position = 0
+    for lines in _medline_blocks(stream):
+        position += 1
+        yield "read", 1
+        block = b"".join(lines)
+        try:
+            yield "record", parse_medline_record(block.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, KeyError) as error:
+            yield "rejected", (f"record {position}", _one_line(error))
+
+
+def _medline_blocks(stream):
+    """Group lines into records: each starts at 'PMID-' and ends at a blank line."""
+    lines = []
+    for line in stream:
+        if line.startswith(b"PMID-") and lines:
+            yield lines
+            lines = []
+        if line.strip() or lines:
+            lines.append(line)
+    if any(line.strip() for line in lines):
+        yield lines
+
+
+def iter_file(path, needles=None):
+    """Yield items from a PubMed XML or MEDLINE file, plain or gzipped."""
+    with open_input(path) as stream:
+        head = stream.read(4096)
+        kind = sniff_format(head)
+        if kind == "medline":
+            yield from iter_medline(_chain(head, stream))
+        else:
+            yield from iter_xml(stream, needles, head)
+
+
+def _chain(head, stream):
+    """Lines of the head bytes followed by the rest of the stream."""
+    return io.BufferedReader(_Prefixed(head, stream))
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that replays a prefix before the rest of another stream."""
+
+    def __init__(self, prefix, stream):
+        self.prefix, self.stream = prefix, stream
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        data = self.prefix[: len(buffer)] or self.stream.read(len(buffer))
+        self.prefix = self.prefix[len(data):] if self.prefix else b""
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def parse_xml_bytes(data: bytes) -> ParsedBatch:
+    """Parse a whole PubmedArticleSet held in memory (an EFetch answer)."""
+    sniff_format(data[:4096])
+    batch = ParsedBatch()
+    for kind, value in iter_xml(io.BytesIO(data)):
+        if kind == "record":
+            batch.records.append(value)
+        elif kind == "deleted":
+            batch.deleted.extend(value)
+        elif kind == "rejected":
+            batch.rejected.append(value)
+        else:
+            batch.read += value
+    batch.complete = b"</PubmedArticleSet>" in data[-200:] or data.rstrip().endswith(b"<PubmedArticleSet/>")
+    return batch
+
+
+# ---------------------------------------------------------------- MEDLINE text
+
+
+def parse_medline_record(text: str) -> dict:
+    """Map one MEDLINE record (as Bio.Medline reads it) onto the record dict."""
+    from Bio import Medline  # imported here: only MEDLINE inputs need Biopython
+
+    fields = Medline.read(io.StringIO(text))
+    if not str(fields.get("PMID", "")).strip().isdigit():
+        raise ValueError("MEDLINE record without a numeric PMID")
+    record = _empty_record(int(fields["PMID"]), 1, "article")
+    record.update(_medline_core(fields))
+    record.update(_pub_date_from_dp(fields.get("DP")))
+    record["raw"] = text.encode("utf-8")
+    record["raw_format"] = "medline"
+    return record
+
+
+MEDLINE_TEXT = {
+    "title": "TI", "abstract": "AB", "journal": "JT", "journal_iso": "TA", "volume": "VI",
+    "issue": "IP", "pages": "PG", "status": "STAT", "coi_statement": "COIS",
+    "journal_nlm_id": "JID",
+}
+MEDLINE_REF_TYPES = {
+    "CIN": "CommentIn", "CON": "CommentOn", "EIN": "ErratumIn", "EFR": "ErratumFor",
+    "RIN": "RetractionIn", "ROF": "RetractionOf", "CRI": "CorrectedandRepublishedIn",
+    "CRF": "CorrectedandRepublishedFrom", "UIN": "UpdateIn", "UOF": "UpdateOf",
+    "ECI": "ExpressionOfConcernIn", "ECF": "ExpressionOfConcernFor",
+}
+
+
+def _medline_text(value):
+    """A MEDLINE field as one string (Bio.Medline keeps some fields as lists)."""
+    if isinstance(value, list):
+        value = " ".join(value)
+    return " ".join(value.split()) or None if value else None
+
+
+def _medline_core(fields) -> dict:
+    record = {key: _medline_text(fields.get(tag)) for key, tag in MEDLINE_TEXT.items()}
+    ids = " ".join(fields.get("AID", []) + [_medline_text(fields.get("LID")) or ""])
+    record.update(
+        issn=_first(r"\b(\d{4}-\d{3}[\dXx])\b", _medline_text(fields.get("IS"))),
+        doi=_first(r"(\S+) \[doi\]", ids),
+        pii=_first(r"(\S+) \[pii\]", ids),
+        pmcid=_medline_text(fields.get("PMC")),
+        languages=list(fields.get("LA", [])),
+        publication_status=_first(r"^(\w+)", _medline_text(fields.get("PST"))),
+        created_date=_slashed_date(fields.get("CRDT")),
+        entrez_date=_slashed_date(fields.get("EDAT")),
+        revised_date=_compact_date(fields.get("LR")),
+        completed_date=_compact_date(fields.get("DCOM")),
+        authors=_medline_authors(fields),
+        publication_types=[{"ui": None, "name": n} for n in fields.get("PT", [])],
+        mesh=[_medline_heading(h) for h in fields.get("MH", [])],
+        keywords=[{"keyword": k, "major_topic": False, "owner": None} for k in fields.get("OT", [])],
+        chemicals=[_medline_chemical(c) for c in fields.get("RN", [])],
+        comments_corrections=_medline_comments(fields),
+    )
+    if record["abstract"]:
+        record["abstract_sections"] = [{"label": None, "category": None, "text": record["abstract"]}]
+    return record
+
+
+def _first(pattern, text):
+    match = re.search(pattern, text or "")
+    return match.group(1) if match else None
+
+
+def _slashed_date(value):
+    """'2021/06/07 06:00' (first of a list) as 2021-06-07."""
+    value = value[0] if isinstance(value, list) and value else value
+    match = re.match(r"(\d{4})/(\d{2})/(\d{2})", value or "")
+    return "-".join(match.groups()) if match else None
+
+
+def _compact_date(value):
+    match = re.match(r"(\d{4})(\d{2})(\d{2})", _medline_text(value) or "")
+    return "-".join(match.groups()) if match else None
+
+
+def _pub_date_from_dp(value) -> dict:
+    """DP such as '2021 Jun 3', '2020 Spring' or '1998 Dec-1999 Jan'."""
+    text = _medline_text(value)
+    if not text:
+        return {}
+    parts = text.split()
+    month = month_number(parts[1]) if len(parts) > 1 and re.fullmatch(r"[A-Za-z]{3,9}", parts[1]) else None
+    day = _int(parts[2]) if month and len(parts) == 3 else None
+    year = _int(parts[0][:4])
+    return {
+        "pub_year": year, "pub_month": month, "pub_day": day,
+        "pub_date": _sortable(year, month, day), "pub_date_text": text,
+    }
+
+
+def _medline_authors(fields) -> list:
+    """Authors from FAU (full) and AU (initials) lines; CN gives a collective name."""
+    full, short = fields.get("FAU", []), fields.get("AU", [])
+    authors = []
+    for i, name in enumerate(full or short):
+        last, _, fore = name.partition(",")
+        initials = short[i].rpartition(" ")[2] if i < len(short) and " " in short[i] else None
+        authors.append(_plain_author(len(authors) + 1, last.strip(), fore.strip() or None, initials))
+    for name in fields.get("CN", []):
+        author = _plain_author(len(authors) + 1, None, None, None)
+        author["collective_name"] = name
+        authors.append(author)
+    return authors
+
+
+def _plain_author(position, last, fore, initials) -> dict:
+    return {
+        "position": position, "last_name": last, "fore_name": fore, "initials": initials,
+        "suffix": None, "collective_name": None, "orcid": None, "affiliations": [],
+        "equal_contrib": False,
+    }
+
+
+def _medline_heading(text) -> dict:
+    """'Ketamine/*administration & dosage/adverse effects' or '*Chronic Pain'."""
+    descriptor, *qualifiers = text.split("/")
+    return {
+        "descriptor_ui": None,
+        "descriptor": descriptor.lstrip("*").strip(),
+        "major_topic": descriptor.startswith("*"),
+        "qualifiers": [
+            {"ui": None, "name": q.lstrip("*").strip(), "major_topic": q.startswith("*")}
+            for q in qualifiers
+        ],
+    }
+
+
+def _medline_chemical(text) -> dict:
+    """'690G0D6V8H (Ketamine)' -> registry number and name."""
+    match = re.match(r"\s*(\S+)\s+\((.*)\)\s*$", text)
+    if not match:
+        return {"ui": None, "name": text.strip(), "registry_number": None}
+    return {"ui": None, "name": match.group(2), "registry_number": match.group(1)}
+
+
+def _medline_comments(fields) -> list:
+    return [
+        {"ref_type": ref_type, "ref_pmid": _int(_first(r"PMID:\s*(\d+)", text)), "ref_source": text}
+        for tag, ref_type in MEDLINE_REF_TYPES.items()
+        for text in fields.get(tag, [])
+    ]
