@@ -1,0 +1,179 @@
+"""Parsing on real NLM records from the offline sample, and on small fixtures for quirks."""
+
+import gzip
+import io
+
+import pytest
+
+from harvest import parse
+from tests.conftest import FIXTURES, article_set, real_record_xml
+
+
+def items(data: bytes, needles=None):
+    return list(parse.iter_xml(io.BytesIO(data), needles))
+
+
+def test_troches_record(real_record):
+    record = real_record(34092024)
+    assert record["title"].startswith("Long Term Safety and Efficacy of Sub-Lingual Ketamine Troches")
+    assert record["journal_iso"] == "Intern Med J"
+    assert record["doi"] == "10.1111/imj.15404"
+    assert record["pub_date"] == "2021-06-06"
+    assert record["created_date"] == "2021-06-06" and record["entrez_date"] == "2021-06-07"
+    assert record["mesh"] == []  # not indexed yet, like most 2021 records
+    assert record["authors"][0]["orcid"] == "0000-0003-3048-8046"
+    assert record["authors"][0]["affiliations"][0].startswith("Pain Management Centre")
+    assert {k["keyword"] for k in record["keywords"]} >= {"lozenges", "Ketamine"}
+
+
+def test_structured_abstract_keeps_labels(real_record):
+    record = real_record(34092024)
+    assert record["abstract"].startswith("INTRODUCTION: Chronic non-malignant pain")
+    labels = [s["label"] for s in record["abstract_sections"]]
+    assert labels[0] == "INTRODUCTION" and len(labels) > 2
+    assert "\n\n" in record["abstract"]
+
+
+def test_inline_markup_keeps_its_text(real_record):
+    record = real_record(34092205)  # Ca<sup>2+</sup> and MathML in the abstract
+    assert "Ca2+" in record["abstract"]
+    assert "<" not in record["abstract"]
+
+
+def test_latest_version_wins_within_the_sample(sample_files):
+    record = parse.parse_record(real_record_xml(sample_files, 30271887))
+    assert record["pmid_version"] == 4
+
+
+def test_mesh_headings_with_qualifiers(real_record):
+    record = real_record(423962)
+    assert record["mesh"], "a 1979 MEDLINE record is indexed"
+    heading = record["mesh"][0]
+    assert heading["descriptor_ui"].startswith("D") and heading["descriptor"]
+    assert all(isinstance(q["major_topic"], bool) for m in record["mesh"] for q in m["qualifiers"])
+
+
+def test_retraction_link(real_record):
+    record = real_record(423962)
+    assert {"ref_type": "RetractionIn", "ref_pmid": 7350521,
+            "ref_source": "Nature. 1980 Jan 3;283(5742):111"} in record["comments_corrections"]
+
+
+@pytest.mark.parametrize("pmid, year, month, printed", [
+    (399335, 1979, None, "1979 Summer"),   # Season
+    (399340, 1979, 9, "1979 Sep-Oct"),     # MedlineDate
+    (399296, 1979, 6, "1979 Jun"),         # month name
+    (31385538, 2021, 6, "2021 Jun"),       # month number
+])
+def test_publication_dates(real_record, pmid, year, month, printed):
+    record = real_record(pmid)
+    assert (record["pub_year"], record["pub_month"]) == (year, month)
+    assert record["pub_date_text"].startswith(printed)
+    assert record["pub_date"].startswith(str(year))
+
+
+def test_collective_name_authors(real_record):
+    record = real_record(33049103)
+    assert record["authors"][-1]["collective_name"] == "Executive of ACPGBI"
+    assert parse.author_string(record["authors"]) == "Brown SR, Shorthouse AJ, Finan PJ, Executive of ACPGBI"
+
+
+def test_pmcid_and_doi(real_record):
+    record = real_record(33496988)
+    assert record["pmcid"] == "PMC7995373"
+    assert record["doi"] == "10.1111/jvim.16034"
+
+
+def test_book_article():
+    (kind, record), = [i for i in items((FIXTURES / "book-fixture.xml").read_bytes()) if i[0] == "record"]
+    assert record["record_type"] == "book"
+    assert record["title"] == "Fixture chapter: ketamine in vitro"
+    assert record["book_title"] == "Fixture Handbook of Pain"
+    assert record["publisher"] == "Fixture Press"
+    assert record["pub_date"] == "2020-03"
+
+
+def test_delete_citation_and_counts(sample_files):
+    xml = article_set(real_record_xml(sample_files, 34092024),
+                      b"<DeleteCitation><PMID Version=\"1\">111</PMID><PMID Version=\"1\">222</PMID></DeleteCitation>")
+    found = items(xml)
+    assert ("deleted", [111, 222]) in found
+    assert sum(v for k, v in found if k == "read") == 1
+
+
+def test_malformed_record_is_rejected_and_neighbours_survive(sample_files):
+    good = real_record_xml(sample_files, 34092024)
+    bad = good.replace(b"</ArticleTitle>", b"</ArticleTitl>", 1)
+    found = items(article_set(good, bad, real_record_xml(sample_files, 34062414)))
+    assert [v["pmid"] for k, v in found if k == "record"] == [34092024, 34062414]
+    (where, why), = [v for k, v in found if k == "rejected"]
+    assert where.startswith("record 2") and "ArticleTitl" in why
+
+
+def test_truncated_input_reports_the_cut_record(sample_files):
+    xml = article_set(real_record_xml(sample_files, 34092024), real_record_xml(sample_files, 34062414))
+    found = items(xml[: len(xml) - 3000])
+    assert [v["pmid"] for k, v in found if k == "record"] == [34092024]
+    assert any(k == "rejected" and "truncated" in v[1] for k, v in found)
+
+
+def test_needles_skip_records_without_them(sample_files):
+    xml = article_set(real_record_xml(sample_files, 34092024), real_record_xml(sample_files, 399335))
+    found = items(xml, needles=[b"ketamin", b"Ketamin"])
+    assert [v["pmid"] for k, v in found if k == "record"] == [34092024]
+    assert sum(v for k, v in found if k == "read") == 2
+
+
+def test_no_dtd_or_entity_is_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    xml = (b'<?xml version="1.0"?><!DOCTYPE PubmedArticleSet [<!ENTITY x SYSTEM "file://%s">]>'
+           b"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=\"1\">5</PMID>"
+           b"<Article><ArticleTitle>&x;</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+           b"</PubmedArticleSet>" % str(secret).encode())
+    found = items(xml)
+    assert not any("TOP SECRET" in str(v) for k, v in found)
+
+
+@pytest.mark.parametrize("head, message", [
+    (b"<?xml version='1.0'?><eSearchResult><Count>1</Count></eSearchResult>", "eSearchResult"),
+    (b"<html><body>WWW Error 500 Diagnostic</body></html>", "html"),
+    (b"just some text", "neither"),
+])
+def test_other_inputs_are_refused(head, message):
+    with pytest.raises(parse.ParseError, match=message):
+        parse.sniff_format(head)
+
+
+def test_gzip_is_judged_by_content(tmp_path, sample_files):
+    path = tmp_path / "looks-plain.xml"
+    path.write_bytes(gzip.compress(article_set(real_record_xml(sample_files, 34092024))))
+    assert [v["pmid"] for k, v in parse.iter_file(path) if k == "record"] == [34092024]
+
+
+def test_medline_text():
+    found = list(parse.iter_file(FIXTURES / "medline-fixture.nbib"))
+    records = [v for k, v in found if k == "record"]
+    assert [r["pmid"] for r in records] == [99000002, 99000003]
+    first = records[0]
+    assert first["title"].endswith("written only to test the MEDLINE reader.")
+    assert first["doi"] == "10.1111/fixture.0001" and first["issn"] == "1445-5994"
+    assert first["pub_date"] == "2021-06-06" and first["created_date"] == "2021-06-06"
+    assert [a["last_name"] for a in first["authors"]] == ["Fixture", "Example"]
+    assert first["authors"][0]["initials"] == "AB"
+    assert first["mesh"][0] == {"descriptor_ui": None, "descriptor": "Ketamine", "major_topic": False,
+                                "qualifiers": [{"ui": None, "name": "administration & dosage", "major_topic": True},
+                                               {"ui": None, "name": "adverse effects", "major_topic": False}]}
+    assert first["mesh"][1]["major_topic"] is True
+    assert first["chemicals"] == [{"ui": None, "name": "Ketamine", "registry_number": "690G0D6V8H"}]
+    assert first["comments_corrections"][0]["ref_type"] == "RetractionIn"
+    assert first["comments_corrections"][0]["ref_pmid"] == 99000009
+    assert records[1]["pub_date_text"] == "2020 Spring" and records[1]["pub_year"] == 2020
+
+
+def test_medline_broken_record_is_rejected(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"PMID- 1\nTI  - fine\n\nPMID- x2\nTI  - no number\n")
+    found = list(parse.iter_file(path))
+    assert [v["pmid"] for k, v in found if k == "record"] == [1]
+    assert [k for k, v in found].count("rejected") == 1
