@@ -59,3 +59,12 @@ def files_command(paths, db_path, keep_all, quiet):
     click.echo(run.summary(), err=True)
     if run.rejected:
         sys.exit(1)
+
+
+@cli.command(name="classify")
+@db_option
+def classify_command(db_path):
+    """Classify every stored record again with the current rules (offline)."""
+    db = open_catalogue(db_path)
+    count = load.reclassify(db)
+    click.echo(f"classified {count} records", err=True)

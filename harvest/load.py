@@ -355,3 +355,18 @@ def _present(db, pmids) -> list:
         sql = "select pmid from articles where pmid in (%s)" % ",".join("?" * len(chunk))
         found += [row[0] for row in db.execute(sql, chunk)]
     return found
+
+
+def reclassify(db, batch_size=2000) -> int:
+    """Classify every stored record again from its raw XML; no network needed."""
+    if classify is None:
+        return 0
+    total = 0
+    rows = db.execute("select raw, format from raw_records order by pmid")
+    while chunk := rows.fetchmany(batch_size):
+        records = [parse.parse_raw(raw, fmt) for raw, fmt in chunk]
+        with db.atomic():
+            db["articles"].upsert_all(
+                ({"pmid": r["pmid"], **classification_row(r)} for r in records), pk="pmid")
+        total += len(records)
+    return total

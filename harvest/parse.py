@@ -815,3 +815,10 @@ def _medline_comments(fields) -> list:
         for tag, ref_type in MEDLINE_REF_TYPES.items()
         for text in fields.get(tag, [])
     ]
+
+
+def parse_raw(raw: str, raw_format: str) -> dict:
+    """Rebuild a record from the raw text the catalogue keeps (raw_records)."""
+    if raw_format == "medline":
+        return parse_medline_record(raw)
+    return parse_record(raw.encode("utf-8"))
