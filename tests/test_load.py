@@ -1,0 +1,111 @@
+"""Loading on temporary databases: schema, idempotency, versions, deletions, search."""
+
+import pytest
+
+from harvest import load, parse
+from tests.conftest import real_record_xml
+
+PMIDS = [34092024, 34062414, 33962333, 423962, 33049103]
+
+
+@pytest.fixture
+def records(real_record):
+    return [real_record(p) for p in PMIDS]
+
+
+def save(db, records):
+    run_id = load.start_run(db, "files")
+    counts = load.save_records(db, records, run_id)
+    load.ensure_search(db)
+    return counts
+
+
+def test_tables_and_foreign_keys(db, records):
+    save(db, records)
+    names = set(db.table_names())
+    assert {"articles", "article_authors", "article_mesh", "article_publication_types", "journals",
+            "raw_records", "harvest_runs", "articles_fts"} <= names
+    fks = {(fk.column, fk.other_table) for fk in db["article_mesh"].foreign_keys}
+    assert ("pmid", "articles") in fks and ("descriptor", "mesh_descriptors") in fks
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_rows_hold_what_a_reader_needs(db, records):
+    save(db, records)
+    row = db["articles"].get(34092024)
+    assert row["journal_iso"] == "Intern Med J" and row["doi"] == "10.1111/imj.15404"
+    assert row["authors"].startswith("Maudlin B, ")
+    assert row["pubmed_url"] == "https://pubmed.ncbi.nlm.nih.gov/34092024/"
+    authors = list(db.query("select position, last_name from article_authors where pmid = 34092024 order by position"))
+    assert authors[0] == {"position": 1, "last_name": "Maudlin"} and len(authors) == len(records[0]["authors"])
+    mesh = list(db.query("select descriptor, major_topic, qualifiers from article_mesh where pmid = 423962"))
+    assert mesh and all(m["descriptor"] for m in mesh)
+    assert db["comments_corrections"].count_where("pmid = 423962 and ref_type = 'RetractionIn'") == 1
+
+
+def test_second_save_changes_nothing(db, records):
+    first = save(db, records)
+    assert (first.new, first.updated) == (len(PMIDS), 0)
+    before = db.execute("select count(*) from article_authors").fetchone()
+    second = save(db, records)
+    assert (second.new, second.updated, second.unchanged) == (0, 0, len(PMIDS))
+    assert db.execute("select count(*) from article_authors").fetchone() == before
+
+
+def test_changed_record_is_updated_and_children_replaced(db, real_record, sample_files):
+    save(db, [real_record(34092024)])
+    changed = parse.parse_record(real_record_xml(sample_files, 34092024).replace(
+        b"<LastName>Maudlin</LastName>", b"<LastName>Maudlin-Changed</LastName>"))
+    counts = save(db, [changed])
+    assert counts.updated == 1
+    names = [r["last_name"] for r in db.query("select last_name from article_authors where pmid = 34092024")]
+    assert "Maudlin-Changed" in names and "Maudlin" not in names
+
+
+def test_older_version_never_replaces_newer(db, sample_files):
+    xml = real_record_xml(sample_files, 30271887)
+    newest = parse.parse_record(xml)
+    older = parse.parse_record(xml.replace(b'Version="4">30271887', b'Version="2">30271887'))
+    save(db, [newest])
+    assert save(db, [older]).unchanged == 1
+    assert db["articles"].get(30271887)["pmid_version"] == 4
+
+
+def test_latest_version_wins_within_a_batch(tmp_path, sample_files):
+    db = load.open_db(tmp_path / "x.db")
+    xml = real_record_xml(sample_files, 30271887)
+    older = parse.parse_record(xml.replace(b'Version="4">30271887', b'Version="3">30271887'))
+    save(db, [parse.parse_record(xml), older])
+    assert db["articles"].get(30271887)["pmid_version"] == 4
+
+
+def test_deletions_remove_rows_and_search_entries(db, records):
+    save(db, records)
+    run_id = load.start_run(db, "files")
+    assert load.delete_pmids(db, [34092024, 1], run_id) == 1
+    assert not db["articles"].count_where("pmid = 34092024")
+    assert not db["article_authors"].count_where("pmid = 34092024")
+    assert not list(db.query("select rowid from articles_fts where articles_fts match 'troches'"))
+    assert db["deleted_articles"].count == 2
+
+
+def test_search_ranks_troches_first(db, records):
+    save(db, records)
+    hits = [r["pmid"] for r in db["articles"].search("troches")]
+    assert hits[0] == 34092024
+
+
+def test_search_covers_mesh_keywords_and_authors(db, records):
+    save(db, records)
+    assert 34092024 in [r["pmid"] for r in db["articles"].search("lozenges")]   # keyword
+    assert 34092024 in [r["pmid"] for r in db["articles"].search("Maudlin")]    # author
+    mesh_name = db["article_mesh"].rows_where("pmid = 423962", limit=1).__next__()["descriptor"]
+    assert 423962 in [r["pmid"] for r in db["articles"].search(f'"{mesh_name}"')]
+
+
+def test_runs_record_provenance(db, records):
+    run_id = load.start_run(db, "files", files=["pubmed21n1298.xml.gz"])
+    load.finish_run(db, run_id, {"read": 5, "new": 5, "bogus": 1}, "complete")
+    run = db["harvest_runs"].get(run_id)
+    assert run["status"] == "complete" and run["read"] == 5 and run["finished"]
+    assert run["files"] == '["pubmed21n1298.xml.gz"]' and run["software_version"]
