@@ -244,7 +244,7 @@ class EUtils:
 
     def __init__(self, email, api_key=None, base_url=None, tool=TOOL, session=None,
                  limiter=None, sleep=time.sleep, max_tries=6, timeout=(10, 120),
-                 batch_size=200, backoff=1.0, esearch_retmode="json"):
+                 batch_size=200, backoff=1.0, esearch_retmode="json", cap=ESEARCH_CAP):
         if not email or re.search(r"\s", email) or "@" not in email:
             raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
         self.email, self.tool, self._key = email, tool, api_key or None
@@ -253,7 +253,7 @@ class EUtils:
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)
         self.sleep, self.max_tries, self.timeout = sleep, max_tries, timeout
         self.batch_size, self.backoff = batch_size, backoff
-        self.esearch_retmode = esearch_retmode
+        self.esearch_retmode, self.cap = esearch_retmode, cap
         self.requests_sent = 0
         self._random = random.Random()
 
@@ -325,9 +325,9 @@ class EUtils:
         """Ask EInfo whether PubMed answers at all."""
         self.request("einfo.fcgi", {"db": "pubmed"}, check_einfo)
 
-    def esearch(self, term, retmax=ESEARCH_CAP, retstart=0, webenv=None, dates=None):
+    def esearch(self, term, retstart=0, webenv=None, dates=None):
         """One ESearch with the history server on; returns a SearchPage."""
-        params = {"db": "pubmed", "term": term, "retmax": retmax,
+        params = {"db": "pubmed", "term": term, "retmax": self.cap,
                   "retmode": self.esearch_retmode, "usehistory": "y", **(dates or {})}
         if retstart:
             params["retstart"] = retstart
@@ -345,7 +345,7 @@ class EUtils:
         """Every PMID matching `query`, splitting PMID ranges past the 9,999 cap."""
         history = History(self, query, dates)
         top = history.start()
-        if top.count <= ESEARCH_CAP:
+        if top.count <= self.cap:
             pmids = history.complete(top, None)
         else:
             pmids = self._split(history, top)
@@ -362,7 +362,7 @@ class EUtils:
         while ranges:
             lo, hi = ranges.pop()
             page = history.search(f"{lo}:{hi}[UID]")
-            if page.count > ESEARCH_CAP and lo < hi:
+            if page.count > self.cap and lo < hi:
                 mid = (lo + hi) // 2
                 ranges += [(mid + 1, hi), (lo, mid)]
             else:
@@ -414,7 +414,7 @@ class History:
     def complete(self, page, limit):
         """All PMIDs of a part that fits under the cap, paging if retmax was cut."""
         pmids = list(page.pmids)
-        while len(pmids) < min(page.count, ESEARCH_CAP) and page.pmids:
+        while len(pmids) < min(page.count, self.client.cap) and page.pmids:
             if limit is None:
                 limit = f"1:{TOP_PMID}[UID]"
             page = self.search(limit, retstart=len(pmids))

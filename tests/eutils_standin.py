@@ -33,7 +33,7 @@ HTML_ERROR = (
 )
 KNOWN_FIELDS = {
     "mh", "mesh", "mh:noexp", "majr", "tiab", "ti", "ab", "tw", "pt", "nm", "sb",
-    "uid", "la", "dp", "crdt", "lr", "edat", "mhda", "au", "all", "ot",
+    "uid", "la", "dp", "crdt", "lr", "edat", "mhda", "au", "all", "ot", "ta",
 }
 DATE_PATTERNS = {
     "mdat": rb"<DateRevised>\s*<Year>(\d+)</Year>\s*<Month>(\d+)</Month>\s*<Day>(\d+)",
@@ -44,7 +44,7 @@ DATE_PATTERNS = {
 
 @dataclass
 class Fault:
-    """One injected failure: `kind` on the next `times` calls to `endpoint`."""
+    """One injected failure: `kind` on `times` calls to `endpoint`, after `after` good ones."""
 
     kind: str
     endpoint: str = "efetch"
@@ -52,6 +52,7 @@ class Fault:
     retry_after: str | None = "1"
     seconds: float = 0.0
     drop: int = 1
+    after: int = 0
 
 
 @dataclass
@@ -141,6 +142,7 @@ class StandIn:
         self.rate_limit = None
         self.esearch_format = None
         self.max_retmax = CAP
+        self.cap = CAP
         self.count_offset = 0
         self.lock = threading.Lock()
         self._arrivals = {}
@@ -264,6 +266,9 @@ class StandIn:
         with self.lock:
             for fault in self.faults:
                 if fault.endpoint == endpoint and fault.times > 0:
+                    if fault.after > 0:
+                        fault.after -= 1
+                        return None
                     fault.times -= 1
                     return fault
         return None
@@ -404,11 +409,12 @@ def esearch(standin, params):
     dates = dates if "datetype" in dates else None
     retstart = int(params.get("retstart", 0))
     retmax = min(int(params.get("retmax", 20)), standin.max_retmax)
-    if retstart > CAP - 1:
-        return 200, backend_error(params, f"Search Backend failed: Exception:\n'retstart' cannot be larger than {CAP - 1}."), "text/xml"
+    if retstart > standin.cap - 1:
+        message = f"Search Backend failed: Exception:\n'retstart' cannot be larger than {standin.cap - 1}."
+        return 200, backend_error(params, message), "text/xml"
     pmids = standin.match(term, webenv, dates)
     result = {"count": str(len(pmids) + standin.count_offset), "retmax": "0", "retstart": str(retstart),
-              "idlist": [str(p) for p in pmids[retstart:min(retstart + retmax, CAP)]]}
+              "idlist": [str(p) for p in pmids[retstart:min(retstart + retmax, standin.cap)]]}
     result["retmax"] = str(len(result["idlist"]))
     if params.get("usehistory") == "y":
         result["webenv"], result["querykey"] = standin.remember(webenv, pmids)

@@ -1,0 +1,473 @@
+"""Live harvests against the E-utilities stand-in: topics, resume, increments, faults."""
+
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+import yaml
+from click.testing import CliRunner
+
+from eutils_standin import StandIn, fixture_record, load_sample
+from harvest import live, load
+from harvest.eutils import RATE, EUtils, RateLimiter
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "data" / "sample"
+EMAIL = "catalogue-tests@example.org"
+SECRET = "s3cr3t-api-key-0123456789"
+FIELD_TAGS = {"mh", "tiab", "pt", "nm", "ta"}
+
+
+class FakeTime:
+    """Sleeps that return at once but are remembered."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def standin():
+    server = StandIn()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "catalogue.db"
+
+
+@pytest.fixture
+def sample():
+    return load_sample(SAMPLE / "pubmed20n0014.xml.gz", SAMPLE / "pubmed21n1298.xml.gz")
+
+
+def client_for(standin, batch_size=100, **options):
+    fake = FakeTime()
+    limiter = RateLimiter(RATE, clock=fake.clock, sleep=fake.sleep)
+    return EUtils(EMAIL, base_url=standin.base_url, limiter=limiter, sleep=fake.sleep,
+                  batch_size=batch_size, timeout=(2, 5), **options)
+
+
+def topics_file(tmp_path, queries):
+    path = tmp_path / "topics.yml"
+    topics = [{"name": n, "title": n.title(), "query": q} for n, q in queries.items()]
+    path.write_text(yaml.safe_dump({"topics": topics}))
+    return path
+
+
+def serve(standin, pmids, query="q", xml=None):
+    for pmid in pmids:
+        standin.add(pmid, xml[pmid] if xml else fixture_record(pmid), query=query)
+
+
+def harvest(standin, db_path, tmp_path=None, client=None, **kwargs):
+    """One harvest in process; returns (outcomes, planned, db)."""
+    db = load.open_db(db_path)
+    topics = topics_file(tmp_path, kwargs.pop("topics")) if "topics" in kwargs else None
+    outcomes, planned = live.harvest_pubmed(
+        db, client=client or client_for(standin), topics_path=topics or live.TOPICS_PATH,
+        **kwargs)
+    return outcomes, planned, db
+
+
+def pmids_in(db, table="articles"):
+    return sorted(r[0] for r in db.execute(f"select pmid from {table}"))
+
+
+# ---------------------------------------------------------------- topics.yml
+
+
+def test_topics_cover_the_subjects_the_catalogue_promises():
+    topics = live.load_topics()
+    names = [t.name for t in topics]
+    assert len(names) == len(set(names))
+    for needed in ["chronic-pain", "reviews", "crps", "fibromyalgia",
+                   "opioid-induced-hyperalgesia", "neuropathic-pain", "headache",
+                   "cancer-palliative", "oral-sublingual", "intranasal-topical",
+                   "esketamine", "harms"]:
+        assert needed in names
+    text = " ".join(t.query for t in topics).lower()
+    for word in ["postherpetic", "diabetic neuropathies", "phantom limb", "spinal cord injur",
+                 "cluster headache", "palliative", "troche", "lozenge", "sublingual", "buccal",
+                 "intranasal", "topical", "cystitis", "hepatotoxicity", "dependence",
+                 "psychotomimetic", "tumor", "tumour"]:
+        assert word in text, word
+
+
+@pytest.mark.parametrize("topic", live.load_topics(), ids=lambda t: t.name)
+def test_each_query_is_well_formed_mesh_plus_free_text(topic):
+    query = topic.query
+    assert "[mh]" in query or "[nm]" in query
+    assert "[tiab]" in query
+    depth = 0
+    for char in re.sub(r'"[^"]*"', "", query):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0 and query.count('"') % 2 == 0
+    assert set(re.findall(r"\[([^\]]+)\]", query)) <= FIELD_TAGS
+    # PubMed reads operators left to right: never mix AND and OR at one level.
+    for level in _levels(query):
+        assert not ({"AND", "OR"} <= set(re.findall(r"\b(AND|OR|NOT)\b", level))), level
+
+
+def _levels(query):
+    """The text of each bracket level with nested groups and phrases blanked out."""
+    query = re.sub(r'"[^"]*"', '""', query)
+    while True:
+        inner = re.findall(r"\(([^()]*)\)", query)
+        if not inner:
+            return [query]
+        yield from inner
+        query = re.sub(r"\([^()]*\)", "X", query)
+
+
+def test_every_query_is_documented_verbatim():
+    docs = "".join((ROOT / p).read_text() for p in ["README.md", "docs/harvest-live.md"]
+                   if (ROOT / p).exists())
+    for topic in live.load_topics():
+        assert f"`{topic.name}`" in docs
+        assert topic.query in docs, topic.name
+
+
+# ---------------------------------------------------------------- harvests
+
+
+def test_a_query_brings_every_record_exactly_once(standin, db_path, sample):
+    real = sorted(sample)[:150] + sorted(sample)[-150:]
+    serve(standin, real, xml=sample)
+    serve(standin, range(900_001, 900_201))
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert pmids_in(db) == sorted(real + list(range(900_001, 900_201)))
+    assert sorted(standin.asked_pmids()) == pmids_in(db)
+    assert outcomes[0].new == 500 and outcomes[0].count == 500
+    run = db["harvest_runs"].get(1)
+    assert (run["source"], run["query"], run["status"]) == ("pubmed", "q", "complete")
+    title = db["articles"].get(real[0])["title"]
+    assert title and title in sample[real[0]].decode()
+
+
+def test_topics_are_linked_and_shared_records_fetched_once(standin, db_path, tmp_path):
+    serve(standin, range(1, 301), query="alpha query")
+    serve(standin, range(201, 401), query="beta query")
+    outcomes, planned, db = harvest(standin, db_path, tmp_path,
+                                    topics={"alpha": "alpha query", "beta": "beta query"})
+    assert live.all_complete(outcomes, planned)
+    assert sorted(standin.asked_pmids()) == list(range(1, 401))
+    links = {(r["pmid"], r["topic"]) for r in db["article_topics"].rows}
+    assert links == {(p, "alpha") for p in range(1, 301)} | {(p, "beta") for p in range(201, 401)}
+    assert [r["name"] for r in db["topics"].rows] == ["alpha", "beta"]
+    assert [r["topic"] for r in db["harvest_runs"].rows] == ["alpha", "beta"]
+
+
+def test_named_topics_only(standin, db_path, tmp_path):
+    serve(standin, range(1, 11), query="alpha query")
+    serve(standin, range(11, 21), query="beta query")
+    harvest(standin, db_path, tmp_path, topics={"alpha": "alpha query", "beta": "beta query"},
+            names=["beta"])
+    assert [s.params["term"] for s in standin.calls("esearch")] == ["beta query"]
+
+
+def test_unknown_topic_is_refused(standin, db_path, tmp_path):
+    with pytest.raises(live.LiveError, match="nosuch"):
+        harvest(standin, db_path, tmp_path, topics={"alpha": "a"}, names=["nosuch"])
+
+
+def test_tens_of_thousands_come_back_through_the_cap(standin, db_path):
+    pmids = list(range(2_000_001, 2_012_001))
+    serve(standin, pmids)
+    outcomes, planned, db = harvest(standin, db_path, client=client_for(standin, 1000),
+                                    query="q")
+    assert live.all_complete(outcomes, planned)
+    assert outcomes[0].count == 12_000
+    assert pmids_in(db) == pmids
+    assert sorted(standin.asked_pmids()) == pmids
+
+
+def test_dropped_pmids_are_asked_for_again(standin, db_path):
+    serve(standin, range(1, 51))
+    standin.fault("drop", "efetch", drop=3)
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    asks = [c.params["id"].split(",") for c in standin.calls("efetch")]
+    assert len(asks) == 2 and len(asks[1]) == 3
+    assert pmids_in(db) == list(range(1, 51))
+
+
+def test_pmids_that_never_come_back_leave_it_incomplete_until_the_next_run(standin, db_path):
+    serve(standin, range(1, 51))
+    standin.fault("drop", "efetch", drop=2, times=live.FETCH_TRIES)
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert not live.all_complete(outcomes, planned)
+    assert outcomes[0].status == "incomplete" and outcomes[0].pending == 2
+    assert db["harvest_runs"].get(1)["status"] == "incomplete"
+    assert "still to fetch" in live.summary(outcomes, planned)
+    stored = pmids_in(db)
+    assert len(stored) == 48
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert set(standin.asked_pmids()[before:]).isdisjoint(stored)
+    assert pmids_in(db) == list(range(1, 51))
+
+
+@pytest.mark.parametrize("kind", ["429", "500", "502", "503", "html", "empty", "truncated",
+                                  "short", "reset", "error", "expired"])
+def test_harvest_comes_back_whole_through_faults(standin, db_path, kind):
+    """A small cap makes a small harvest split its search, so every path meets the fault."""
+    standin.cap = 100
+    serve(standin, range(1, 1001))
+    standin.fault(kind, "esearch", after=2, times=2)  # hits a search by query key
+    standin.fault("drop" if kind == "expired" else kind, "efetch", after=1, times=2)
+    client = client_for(standin, 100, cap=100)
+    outcomes, planned, db = harvest(standin, db_path, client=client, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert pmids_in(db) == list(range(1, 1001))
+    assert all(f.times == 0 for f in standin.faults)
+    assert [s.fault for s in standin.calls("esearch")][2:4] == [kind, kind]
+
+
+def test_a_count_that_does_not_add_up_makes_the_run_incomplete(standin, db_path):
+    serve(standin, range(1, 11))
+    standin.count_offset = 1
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert outcomes[0].status == "incomplete"
+    assert "counted 11 records but 10 came back" in outcomes[0].message
+
+
+def test_a_dead_server_fails_the_run_and_stops_the_rest(standin, db_path, tmp_path):
+    serve(standin, range(1, 11), query="alpha query")
+    standin.fault("503", "esearch", times=100)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, client=client_for(
+        standin, max_tries=2), topics={"alpha": "alpha query", "beta": "beta query"})
+    assert [o.status for o in outcomes] == ["failed"] and planned == 2
+    assert db["harvest_runs"].get(1)["status"] == "failed"
+    assert "gave up after 2 tries" in db["harvest_runs"].get(1)["message"]
+
+
+# ---------------------------------------------------------------- atomic, resumable
+
+
+def test_a_crash_inside_a_batch_leaves_nothing_of_it(standin, db_path, monkeypatch):
+    serve(standin, range(1, 301))
+    calls = []
+    real = live.mark_done
+
+    def crash_on_second_batch(db, search, pmids):
+        calls.append(1)
+        real(db, search, pmids)
+        if len(calls) == 2:
+            raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(live, "mark_done", crash_on_second_batch)
+    with pytest.raises(KeyboardInterrupt):
+        harvest(standin, db_path, query="q")
+    db = sqlite_utils.Database(db_path)
+    assert pmids_in(db) == list(range(1, 101))
+    assert pmids_in(db, "raw_records") == list(range(1, 101))
+    assert db.execute("select count(*) from pubmed_pending where done = 0").fetchone()[0] == 200
+    monkeypatch.setattr(live, "mark_done", real)
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert sorted(standin.asked_pmids()[before:]) == list(range(101, 301))
+
+
+def test_a_batch_is_parsed_whole_before_anything_is_saved(standin, db_path, monkeypatch):
+    serve(standin, range(1, 101))
+    saved = []
+    real = load.save_records
+    monkeypatch.setattr(load, "save_records",
+                        lambda db, records, run_id: saved.append(len(records)) or real(db, records, run_id))
+    standin.fault("drop", "efetch", drop=40)
+    harvest(standin, db_path, query="q")
+    # One save per batch, holding the re-asked PMIDs too.
+    assert saved == [100]
+
+
+def test_killed_harvests_resume_without_refetching(standin, db_path):
+    """Real processes, real rate limit: kill -9 part-way, several times, then finish."""
+    pmids = list(range(5_000_001, 5_003_001))
+    serve(standin, pmids)
+    standin.rate_limit = (3, 10)
+    rng, runs, kills = random.Random(7), [], 0
+    while True:
+        stored = set(pmids_in(sqlite_utils.Database(db_path))) if db_path.exists() else set()
+        first = len(standin.seen)
+        process = _start_harvest(standin, db_path)
+        if kills < 3 and _kill_part_way(process, standin, first, rng):
+            kills += 1
+        output = process.communicate(timeout=60)[0]
+        runs.append((stored, standin.seen[first:], process.returncode, output))
+        if process.returncode == 0:
+            break
+        assert len(runs) < 8, output
+    assert kills >= 2
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert pmids_in(db) == pmids
+    for stored, seen, _, _ in runs:
+        asked = {int(p) for s in seen if s.endpoint == "efetch" for p in s.params["id"].split(",")}
+        assert asked.isdisjoint(stored)
+    assert all(s.status != 429 for s in standin.seen)
+    assert SECRET.encode() not in db_path.read_bytes()
+    assert all(SECRET not in r[3] for r in runs)
+
+
+HARVEST_SCRIPT = """
+import sys
+from harvest import live, load
+outcomes, planned = live.harvest_pubmed(load.open_db(sys.argv[1]), query=sys.argv[2])
+print(live.summary(outcomes, planned))
+sys.exit(0 if live.all_complete(outcomes, planned) else 1)
+"""
+
+
+def _start_harvest(standin, db_path):
+    env = {**os.environ, "NCBI_EMAIL": EMAIL, "NCBI_API_KEY": SECRET, "CI": "1",
+           "EUTILS_BASE_URL": standin.base_url}
+    return subprocess.Popen([sys.executable, "-c", HARVEST_SCRIPT, str(db_path), "q"],
+                            env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def _kill_part_way(process, standin, first, rng):
+    """SIGKILL the harvest after a few EFetch requests; False if it finished first."""
+    target = rng.randint(1, 5)
+    while process.poll() is None:
+        fetches = sum(1 for s in standin.seen[first:] if s.endpoint == "efetch")
+        if fetches >= target:
+            time.sleep(rng.uniform(0, 0.15))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+# ---------------------------------------------------------------- incremental
+
+
+def test_a_rerun_with_nothing_new_only_searches(standin, db_path):
+    serve(standin, range(1, 101))
+    harvest(standin, db_path, query="q")
+    before = len(standin.seen)
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert [s.endpoint for s in standin.seen[before:]] == ["esearch", "esearch"]
+    changed = standin.seen[-1].params
+    assert changed["datetype"] == "mdat" and re.fullmatch(r"\d{4}/\d\d/\d\d", changed["mindate"])
+
+
+def test_a_rerun_fetches_new_and_revised_records_and_drops_deleted_ones(standin, db_path, tmp_path):
+    serve(standin, range(1, 101), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    today = time.strftime("%Y/%m/%d")
+    standin.add(500, fixture_record(500, created=(2030, 1, 2)), query="alpha query")
+    standin.add(7, fixture_record(7, title="Revised title of record 7.", revised=(2030, 1, 2)),
+                mdat=today)
+    standin.delete(9)
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
+    asked = standin.asked_pmids()[before:]
+    # 9 is gone from PubMed: asked again in case EFetch merely dropped it.
+    assert sorted(set(asked)) == [7, 9, 500] and asked.count(9) == live.FETCH_TRIES
+    assert db["articles"].get(7)["title"] == "Revised title of record 7."
+    assert pmids_in(db) == [p for p in range(1, 101) if p != 9] + [500]
+    assert 9 in pmids_in(db, "deleted_articles")
+    assert 9 not in pmids_in(db, "article_topics") and 500 in pmids_in(db, "article_topics")
+    assert (outcomes[0].new, outcomes[0].updated, outcomes[0].deleted) == (1, 1, 1)
+
+
+def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, tmp_path):
+    serve(standin, range(1, 21), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.queries["alpha query"].discard(5)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert 5 in pmids_in(db)
+    assert 5 not in pmids_in(db, "article_topics")
+    assert outcomes[0].unlinked == 1 and outcomes[0].deleted == 0
+
+
+@pytest.mark.parametrize("since, refetched", [("2019/06/01", 30), ("2021/01/01", 0)])
+def test_since_picks_the_revision_window(standin, db_path, since, refetched):
+    serve(standin, range(1, 31))  # revised 2020/01/01
+    harvest(standin, db_path, query="q")
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, query="q", since=since)
+    assert len(standin.asked_pmids()) - before == refetched
+    assert outcomes[0].unchanged == refetched
+    assert standin.calls("esearch")[-1].params["mindate"] == since
+
+
+def test_since_must_be_a_date(standin, db_path):
+    with pytest.raises(live.LiveError, match="not a date"):
+        harvest(standin, db_path, query="q", since="last week")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monkeypatch):
+    from harvest.cli import cli
+    from harvest.cli_pubmed import add_pubmed_command
+
+    add_pubmed_command(cli)
+    serve(standin, range(1, 21))
+    monkeypatch.setenv("NCBI_EMAIL", EMAIL)
+    monkeypatch.setenv("NCBI_API_KEY", SECRET)
+    monkeypatch.setenv("EUTILS_BASE_URL", standin.base_url)
+    monkeypatch.setattr(live.EUtils, "from_env", classmethod(
+        lambda cls, **kw: client_for(standin, api_key=SECRET)))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().startswith("pubmed: 1 of 1 searches complete")
+    assert result.output.count("\n") == 1
+    standin.fault("503", "esearch", times=50)
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 1
+    assert SECRET not in result.output
+    assert SECRET.encode() not in db_path.read_bytes()
+    result = runner.invoke(cli, ["pubmed", "--topic", "nosuch", "--db", str(db_path)])
+    assert result.exit_code == 1 and "unknown topic" in result.output
+
+
+def test_progress_bar_only_when_asked(standin, db_path, capsys):
+    serve(standin, range(1, 21))
+    harvest(standin, db_path, query="q", progress=False)
+    assert capsys.readouterr().err == ""
+    serve(standin, range(21, 41))
+    harvest(standin, db_path, query="q", progress=True)
+    assert "records" in capsys.readouterr().err
+
+
+@pytest.mark.live
+def test_live_ncbi_answers_a_small_query(tmp_path):
+    """Against the real NCBI; run with -m live and NCBI_EMAIL set."""
+    if not os.environ.get("NCBI_EMAIL"):
+        pytest.skip("NCBI_EMAIL is not set")
+    db = load.open_db(tmp_path / "live.db")
+    outcomes, planned = live.harvest_pubmed(
+        db, query='"Ketamine"[mh] AND "Complex Regional Pain Syndromes"[mh] AND 2015[dp]')
+    assert live.all_complete(outcomes, planned)
+    assert outcomes[0].found == outcomes[0].count > 0
