@@ -308,3 +308,23 @@ def _medline_source(a) -> str:
     source += f";{where}." if where else "."
     return source + (f" doi: {a['doi']}." if a.get("doi") else "")
 
+
+
+def load_references(conn, pmids) -> list:
+    """References for PMIDs from a catalogue connection, in the order given; unknown PMIDs are skipped."""
+    pmids = [int(p) for p in pmids]
+    found = {}
+    for start in range(0, len(pmids), 500):
+        chunk = pmids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table, key in (("articles", None), ("article_authors", "authors"), ("comments_corrections", "links")):
+            order = "" if key is None else " order by pmid, position"
+            cursor = conn.execute(f"select * from [{table}] where pmid in ({marks}){order}", chunk)
+            names = [d[0] for d in cursor.description]
+            for values in cursor:
+                row = dict(zip(names, values))
+                if key is None:
+                    found[row["pmid"]] = Reference(row)
+                elif row["pmid"] in found:
+                    getattr(found[row["pmid"]], key).append(row)
+    return [found[p] for p in pmids if p in found]
