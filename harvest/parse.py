@@ -20,6 +20,8 @@ except ImportError:  # pragma: no cover - isal is a declared dependency
     _gzip = gzip
 
 BLOCK_SIZE = 1 << 23
+# No real record comes near this; past it the input is not PubMed (or is a bomb).
+MAX_RECORD_BYTES = 64 << 20
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 
 # Top-level elements of a PubmedArticleSet; none of them carries attributes.
@@ -96,6 +98,8 @@ def iter_blocks(stream, head=b"", size=BLOCK_SIZE):
         cut = max(buffer.rfind(tag) + len(tag) if tag in buffer else 0 for tag in END_TAGS)
         yield buffer[:cut]
         carry = buffer[cut:]
+        if len(carry) > MAX_RECORD_BYTES:
+            raise ParseError(f"no record ends within {MAX_RECORD_BYTES >> 20} MB; not PubMed input")
     yield carry
 
 
@@ -177,14 +181,17 @@ def parse_record(xml: bytes) -> dict:
 
 def parse_deletion(xml: bytes) -> list:
     """PMIDs listed in a DeleteCitation element."""
-    return [int(p.text) for p in parse_element(xml).iterfind("PMID")]
+    return [_pmid(p)[0] for p in parse_element(xml).iterfind("PMID")]
 
 
 def _pmid(element):
     """PMID and its version from a PMID element (absent Version means 1)."""
-    if element is None or not (element.text or "").strip().isdigit():
+    if element is None or _int(element.text) is None:
         raise ValueError("record has no numeric PMID")
-    return int(element.text), int(element.get("Version") or 1)
+    version = _int(element.get("Version") or "1")
+    if version is None:
+        raise ValueError(f"PMID {_int(element.text)} has a non-numeric Version")
+    return _int(element.text), version
 
 
 def _article(root) -> dict:
@@ -299,14 +306,15 @@ def month_number(value):
         return None
     value = value.strip()
     if value.isdigit():
-        number = int(value)
-        return number if 1 <= number <= 12 else None
+        number = _int(value)
+        return number if number and 1 <= number <= 12 else None
     return MONTHS.get(value[:3].lower())
 
 
 def _int(value):
+    """A plain decimal number that fits SQLite's INTEGER, or None."""
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 def _pub_date(element) -> dict:
@@ -571,26 +579,36 @@ def iter_xml(stream, needles=None, head=b""):
 
 def _xml_item(block, start, end, seen):
     if end == -1:
-        return  # an unfinished record: only possible in the tail, reported there
+        if any(tag in block[start + 1:] for tag in START_TAGS):
+            yield "rejected", (_where(block, start, seen), "no closing tag before the next record")
+        return  # the input's unfinished last record: reported by _truncated_tail
     chunk = block[start:end]
     try:
         if chunk.startswith(DELETE):
             yield "deleted", parse_deletion(chunk)
         else:
             yield "record", parse_record(chunk)
-    except (etree.XMLSyntaxError, ValueError, AttributeError) as error:
-        where = f"record {seen + count_records(block[:start]) + 1} (byte {start})"
-        yield "rejected", (where, _one_line(error))
+    except Exception as error:  # one bad record never stops its neighbours
+        yield "rejected", (_where(block, start, seen), _one_line(error))
+
+
+def _where(block, start, seen) -> str:
+    return f"record {seen + count_records(block[:start]) + 1} (byte {start})"
 
 
 def _truncated_tail(tail, seen):
     """Report a record the input broke off in the middle of."""
-    if any(tag in tail for tag in START_TAGS):
-        yield "rejected", (f"record {seen + 1}", "input ends inside this record (truncated)")
+    last_end = max((tail.rfind(tag) + len(tag) for tag in END_TAGS if tag in tail), default=0)
+    rest = tail[last_end:]
+    if any(tag in rest for tag in START_TAGS):
+        number = seen - count_records(rest) + 1
+        yield "rejected", (f"record {number}", "input ends inside this record (truncated)")
 
 
 def _one_line(error) -> str:
-    return " ".join(str(error).split())[:200]
+    text = str(error) if isinstance(error, (ValueError, etree.XMLSyntaxError)) else (
+        f"{type(error).__name__}: {error}")
+    return " ".join(text.split())[:200]
 
 
 def iter_medline(stream):
@@ -602,19 +620,22 @@ def iter_medline(stream):
         block = b"".join(lines)
         try:
             yield "record", parse_medline_record(block.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, KeyError) as error:
+        except Exception as error:  # one bad record never stops its neighbours
             yield "rejected", (f"record {position}", _one_line(error))
 
 
 def _medline_blocks(stream):
     """Group lines into records: each starts at 'PMID-' and ends at a blank line."""
-    lines = []
-    for line in stream:
+    lines, size = [], 0
+    while line := stream.readline(MAX_RECORD_BYTES):
         if line.startswith(b"PMID-") and lines:
             yield lines
-            lines = []
+            lines, size = [], 0
         if line.strip() or lines:
             lines.append(line)
+            size += len(line)
+            if size > MAX_RECORD_BYTES:
+                raise ParseError(f"a MEDLINE record longer than {MAX_RECORD_BYTES >> 20} MB; not PubMed input")
     if any(line.strip() for line in lines):
         yield lines
 
@@ -676,9 +697,10 @@ def parse_medline_record(text: str) -> dict:
     from Bio import Medline  # imported here: only MEDLINE inputs need Biopython
 
     fields = Medline.read(io.StringIO(text))
-    if not str(fields.get("PMID", "")).strip().isdigit():
+    pmid = _int(str(fields.get("PMID", "")))
+    if pmid is None:
         raise ValueError("MEDLINE record without a numeric PMID")
-    record = _empty_record(int(fields["PMID"]), 1, "article")
+    record = _empty_record(pmid, 1, "article")
     record.update(_medline_core(fields))
     record.update(_pub_date_from_dp(fields.get("DP")))
     record["raw"] = text.encode("utf-8")
