@@ -1,6 +1,8 @@
 """Ingest local PubMed files (XML, gzipped XML, MEDLINE text): parse, scope, save."""
 
+import gzip
 import os
+import sqlite3
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -10,6 +12,9 @@ from tqdm import tqdm
 from harvest import load, parse, scope
 
 BATCH_SIZE = 1000
+# A record that breaks these while being saved is rejected; anything else stops the run.
+RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                 OverflowError, TypeError, ValueError, KeyError, AttributeError)
 
 
 class InputError(Exception):
@@ -80,7 +85,7 @@ def read_error(error) -> str:
     """One line for a file that failed while being read."""
     if isinstance(error, EOFError):
         return "the file ends early (truncated gzip?)"
-    if isinstance(error, (zlib.error,)) or "gzip" in str(error).lower() or "CRC" in str(error):
+    if isinstance(error, (zlib.error, gzip.BadGzipFile)) or "gzip" in str(error).lower() or "CRC" in str(error):
         return f"corrupt gzip data ({error})"
     return error.strerror or str(error) if isinstance(error, OSError) else str(error)
 
@@ -89,9 +94,30 @@ def _flush(db, batch, run_id, run):
     """Save the pending records and empty the batch."""
     if not batch:
         return
-    counts = load.save_records(db, batch, run_id)
-    run.in_scope += len(batch)
+    rejected = run.rejected
+    counts = _save(db, batch, run_id, run)
+    run.in_scope += len(batch) - (run.rejected - rejected)
     run.new += counts.new
     run.updated += counts.updated
     run.unchanged += counts.unchanged
     batch.clear()
+
+
+def _save(db, batch, run_id, run) -> load.Counts:
+    """Save a batch; if it fails, save record by record and reject the ones that cannot be stored."""
+    try:
+        return load.save_records(db, batch, run_id)
+    except RECORD_ERRORS:
+        pass  # the batch's transaction rolled back: find the culprits one at a time
+    total = load.Counts()
+    for record in batch:
+        try:
+            counts = load.save_records(db, [record], run_id)
+        except RECORD_ERRORS as error:
+            why = " ".join(f"cannot be stored: {type(error).__name__}: {error}".split())[:200]
+            run.rejected += 1
+            run.rejections.append((record.get("source"), f"PMID {record['pmid']}", why))
+            continue
+        for name in ("new", "updated", "unchanged"):
+            setattr(total, name, getattr(total, name) + getattr(counts, name))
+    return total
