@@ -43,8 +43,48 @@ def long_date(value) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def pivot(rows, across: str, down: str = "condition", value: str = "records") -> dict:
+    """Rows of (down, across, value) as a grid: {"down": [...], "across": [...], "cells": {(d, a): n}}."""
+    cells = {(row[down], row[across]): row[value] for row in rows}
+    return {"down": sorted({d for d, _ in cells}, key=_last_if_bracketed),
+            "across": sorted({a for _, a in cells}, key=_design_order),
+            "cells": cells}
+
+
+DESIGN_ORDER = ["meta-analysis", "systematic-review", "guideline", "rct", "clinical-trial", "observational",
+                "case-report", "review", "letter-editorial", "protocol", "other"]
+
+
+def _last_if_bracketed(value):
+    return (str(value).startswith("("), str(value))
+
+
+def _design_order(value):
+    return (str(value).startswith("("), DESIGN_ORDER.index(value) if value in DESIGN_ORDER else 99, str(value))
+
+
+def filter_args(column: str, value) -> dict:
+    """Table filter for one cell of a map: '(no condition)' and '(unclassified)' mean null."""
+    if str(value).startswith("("):
+        return {f"{column}__isnull": "1"}
+    array = column in ("conditions", "routes", "harms")
+    return {f"{column}__arraycontains" if array else column: value}
+
+
+def articles_url(datasette, database, **columns) -> str:
+    """The articles table filtered to one cell of a map or chart."""
+    args = {}
+    for column, value in columns.items():
+        if value not in (None, ""):
+            args.update(filter_args(column, value))
+    return datasette.urls.table(database, "articles") + "?" + urllib.parse.urlencode(args)
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
+    env.filters["pivot"] = pivot
+    env.filters["extract_cell"] = lambda across, cells, down: cells.get((down, across)) or 0
+    env.filters["design_order"] = lambda values: sorted(values, key=_design_order)
     env.filters["snippet_html"] = snippet_html
     env.filters["json_list"] = cite.json_list
     env.filters["long_date"] = long_date
@@ -75,7 +115,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         db = await catalogue_db(datasette)
         if db is None:
             return {}
-        extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name)}
+        extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name),
+                 "articles_url": lambda **columns: articles_url(datasette, db.name, **columns)}
         if view_name == "index" or template == "pages/about.html":
             extra["provenance"] = await provenance(db)
         if view_name == "row" and table == "articles" and request is not None:

@@ -1,0 +1,331 @@
+"""The published site through Datasette's own client: pages, queries, facets and exports."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from io import StringIO
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+import sqlite_utils
+import yaml
+from Bio import Medline
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from harvest import cite, load, parse
+from harvest.cli import cli
+from tests.conftest import real_record_xml
+
+ROOT = Path(__file__).resolve().parent.parent
+METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
+TROCHES = 34092024
+RETRACTED = 27602157  # real sample record: publication type Retracted Publication, RetractionIn 34093767
+
+
+def site(path) -> Datasette:
+    """The catalogue served as `make serve` serves it."""
+    return Datasette(immutables=[str(path)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
+                     template_dir=str(ROOT / "templates"), static_mounts=[("assets", str(ROOT / "static"))],
+                     settings={"facet_time_limit_ms": 1000})
+
+
+@pytest.fixture(scope="module")
+def sample_db(sample_files, tmp_path_factory):
+    """The sample catalogue: the 8 in-scope real records, as `harvest files` builds it."""
+    path = tmp_path_factory.mktemp("site") / "catalogue.db"
+    result = CliRunner().invoke(cli, ["files", *map(str, sample_files), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def ds(sample_db):
+    return site(sample_db)
+
+
+@pytest.fixture(scope="module")
+def retracted_ds(sample_db, sample_files, tmp_path_factory):
+    """The sample catalogue plus one real retracted record from the sample files (test-only)."""
+    path = tmp_path_factory.mktemp("retracted") / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    db = load.open_db(path)
+    run = load.start_run(db, "files", files=["pubmed21n1298.xml.gz"], query=f"test: PMID {RETRACTED}")
+    load.save_records(db, [parse.parse_record(real_record_xml(sample_files, RETRACTED))], run)
+    load.finish_run(db, run, {"read": 1, "in_scope": 1, "new": 1}, "complete")
+    db.close()
+    return site(path)
+
+
+async def get_json(ds, path):
+    response = await ds.client.get(path)
+    assert response.status_code == 200, response.text[:500]
+    return response.json()
+
+
+async def table_pmids(ds, query=""):
+    """PMIDs of every row a table filter matches, paged through Datasette's JSON."""
+    pmids, url = [], f"/catalogue/articles.json?_shape=objects&_col=pmid&_size=max&{query}"
+    while url:
+        body = await get_json(ds, url)
+        pmids += [row["pmid"] for row in body["rows"]]
+        url = body.get("next_url")
+    return pmids
+
+
+# ---------------------------------------------------------------- metadata and home page
+
+
+async def test_metadata_describes_every_articles_column(ds, sample_db):
+    metadata = await get_json(ds, "/-/metadata.json")
+    assert metadata["title"].startswith("Ketamine for chronic pain")
+    assert "NLM" in metadata["license"] and "Apache-2.0" in metadata["license"]
+    assert metadata["source_url"] == "https://pubmed.ncbi.nlm.nih.gov/"
+    described = metadata["databases"]["catalogue"]["tables"]["articles"]["columns"]
+    columns = sqlite_utils.Database(sample_db)["articles"].columns_dict
+    assert set(columns) - set(described) == set()
+
+
+async def test_articles_newest_first_with_title_label(ds):
+    body = await get_json(ds, "/catalogue/articles.json?_shape=objects&_col=pub_date")
+    dates = [row["pub_date"] for row in body["rows"]]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 8
+    described = (await get_json(ds, "/catalogue/articles.json"))["human_description_en"]
+    assert described == "sorted by pub_date descending"
+    fk = await get_json(ds, "/catalogue/article_authors.json?_labels=on&_shape=objects&pmid=34092024")
+    assert fk["rows"][0]["pmid"]["label"].startswith("Long Term Safety")
+
+
+async def test_home_page_states_source_date_and_count(ds):
+    html = (await ds.client.get("/")).text
+    statement = re.search(r'<div class="provenance">\s*<p>(.*?)</p>', html, re.S).group(1)
+    assert "holds 8 records" in statement
+    assert "pubmed20n0014.xml.gz, pubmed21n1298.xml.gz" in statement
+    assert "read offline" in statement and "50,788 records read, 8 in scope" in statement
+    assert re.search(r"last updated \d{1,2} \w+ \d{4}", statement)
+    assert 'action="/catalogue/search"' in html
+
+
+async def test_about_page(ds):
+    response = await ds.client.get("/about")
+    assert response.status_code == 200
+    assert "OCEBM" in response.text and "holds 8 records" in response.text
+
+
+# ---------------------------------------------------------------- search and facets
+
+
+async def test_search_troches_puts_34092024_first(ds):
+    body = await get_json(ds, "/catalogue/search.json?q=troches&_shape=objects")
+    assert body["rows"][0]["pmid"] == TROCHES
+    assert "<mark>troches</mark>" in body["rows"][0]["snippet"].lower()
+    assert (await table_pmids(ds, "_search=troches"))[0] == TROCHES
+
+
+async def test_search_page_highlights_and_links(ds):
+    html = (await ds.client.get("/catalogue/search?q=troches")).text
+    assert '<a href="/catalogue/articles/34092024">' in html
+    assert "<mark>Troches</mark>" in html  # the title, highlighted
+    assert "&lt;mark&gt;" not in html
+    assert '/catalogue/search.ris?q=troches' in html
+
+
+async def test_search_sorts_by_relevance_or_date(ds):
+    relevance = await get_json(ds, "/catalogue/search.json?q=ketamine&_shape=objects")
+    newest = await get_json(ds, "/catalogue/search.json?q=ketamine&sort=newest&_shape=objects")
+    dates = [row["pub_date"] for row in newest["rows"]]
+    assert dates == sorted(dates, reverse=True)
+    assert {r["pmid"] for r in relevance["rows"]} == {r["pmid"] for r in newest["rows"]}
+    assert [r["pmid"] for r in relevance["rows"]] != [r["pmid"] for r in newest["rows"]]
+
+
+async def test_empty_search_shows_no_error(ds):
+    response = await ds.client.get("/catalogue/search")
+    assert response.status_code == 200 and "could not run" not in response.text
+
+
+async def test_shortcuts_filter_like_the_search_scope(ds, sample_db):
+    rows = list(sqlite_utils.Database(sample_db).query("select pmid, population, design from articles"))
+    human = {r["pmid"] for r in rows if r["population"] == "human"}
+    assert 0 < len(human) < len(rows)
+    assert set(await table_pmids(ds, "population=human")) == human
+    scoped = await get_json(ds, "/catalogue/search.json?q=ketamine&scope=human&_shape=objects")
+    everything = await get_json(ds, "/catalogue/search.json?q=ketamine&_shape=objects")
+    assert {r["pmid"] for r in scoped["rows"]} == {r["pmid"] for r in everything["rows"]} & human
+    designs = METADATA["plugins"]["catalogue"]["shortcuts"]["reviews-trials"]["filters"]["design__in"]
+    sql = METADATA["databases"]["catalogue"]["queries"]["search"]["sql"]
+    assert all(f"'{d}'" in sql for d in designs.split(","))
+    trials = await table_pmids(ds, "design__in=" + designs)
+    assert trials == [33962333]  # the meta-analysis of intrathecal ketamine
+
+
+async def test_default_facets_answer(ds):
+    body = await get_json(ds, "/catalogue/articles.json")
+    facets = body["facet_results"]
+    for name in ("design", "evidence_level", "population", "conditions", "routes", "harms", "pub_year",
+                 "journal", "language", "retracted"):
+        assert name in facets, name
+    routes = {r["value"]: r["count"] for r in facets["routes"]["results"]}
+    assert routes["intravenous"] == 2
+
+
+async def test_array_facets_combine(ds):
+    both = await table_pmids(ds, "conditions__arraycontains=chronic-pain&conditions__arraycontains=crps")
+    assert both == [34062414]
+    chronic = await table_pmids(ds, "conditions__arraycontains=chronic-pain")
+    assert set(chronic) == {34062414, TROCHES}
+
+
+async def test_join_facets_count_and_filter(ds):
+    body = await get_json(ds, "/catalogue/articles.json?_facet_join=mesh&_facet_join=author")
+    mesh = body["facet_results"]["MeSH heading"]["results"]
+    animals = next(r for r in mesh if r["value"] == "Animals")
+    assert animals["count"] == 1 and "_join_mesh=Animals" in animals["toggle_url"]
+    assert await table_pmids(ds, "_join_mesh=Animals") == [426704]
+    assert await table_pmids(ds, "_join_mesh=Animals&_join_author=Maudlin+B") == []
+    assert await table_pmids(ds, "_join_author=Maudlin+B") == [TROCHES]
+
+
+# ---------------------------------------------------------------- the article page
+
+
+async def test_article_page(ds):
+    html = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
+    assert '<meta name="citation_title" content="Long Term Safety and Efficacy of Sub-Lingual Ketamine' in html
+    assert html.count('<meta name="citation_author"') == 3
+    assert '<meta name="citation_pmid" content="34092024">' in html
+    assert '<meta name="citation_doi" content="10.1111/imj.15404">' in html
+    assert 'href="https://doi.org/10.1111/imj.15404"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/34092024/"' in html
+    assert '<span class="label">INTRODUCTION:</span>' in html and '<span class="label">RESULTS:</span>' in html
+    for style in ("ama", "vancouver", "apa"):
+        assert f'id="cite-{style}"' in html
+    assert "Maudlin B, Gibson SB, Aggarwal A. Long Term Safety" in html
+    assert "sublingual-buccal" in html and "observational" in html
+    assert "design: observational" in html  # the classification reasons
+
+
+async def test_pmc_link(ds):
+    html = (await ds.client.get("/catalogue/articles/34082712")).text
+    assert 'href="https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8173983/"' in html
+
+
+async def test_ama_citation(ds, sample_db):
+    conn = sqlite_utils.Database(sample_db).conn
+    ref = cite.load_references(conn, [33962333])[0]
+    assert cite.cite(ref, "AMA") == (
+        "Sohnen S, Dowling O, Shore-Lesserson L. Single dose perioperative intrathecal ketamine as an "
+        "adjuvant to intrathecal bupivacaine: A systematic review and meta-analysis of adult human "
+        "randomized controlled trials. J Clin Anesth. 2021;73:110331. doi:10.1016/j.jclinane.2021.110331")
+    assert cite.cite(ref, "Vancouver").endswith("J Clin Anesth. 2021;73:110331. "
+                                                "doi:10.1016/j.jclinane.2021.110331 PubMed PMID: 33962333.")
+    assert cite.cite(ref, "APA").startswith("Sohnen, S., Dowling, O., & Shore-Lesserson, L. (2021).")
+
+
+# ---------------------------------------------------------------- exports
+
+
+def parse_export(fmt, text) -> list:
+    """PMIDs of the records in an export, read back with each format's own parser."""
+    if fmt == "ris":
+        return [int(e["accession_number"]) for e in rispy.loads(text)]
+    if fmt == "bib":
+        return [int(e.fields_dict["pmid"].value) for e in bibtexparser.parse_string(text).entries]
+    if fmt == "nbib":
+        return [int(r["PMID"]) for r in Medline.parse(StringIO(text))]
+    return [int(item["PMID"]) for item in json.loads(text)]
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bib", "nbib", "csljson"])
+async def test_exports_of_a_filtered_search_parse_back_to_the_same_records(ds, fmt):
+    query = "_search=ketamine&population=human"
+    expected = await table_pmids(ds, query)
+    assert len(expected) > 3
+    # _size=2: the export still has every matching row, not the first page.
+    response = await ds.client.get(f"/catalogue/articles.{fmt}?{query}&_size=2")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    assert parse_export(fmt, response.text) == expected
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bib", "nbib", "csljson"])
+async def test_exports_of_the_ranked_search(ds, fmt):
+    rows = (await get_json(ds, "/catalogue/search.json?q=ketamine&_shape=objects"))["rows"]
+    response = await ds.client.get(f"/catalogue/search.{fmt}?q=ketamine")
+    assert parse_export(fmt, response.text) == [r["pmid"] for r in rows]
+
+
+async def test_export_fields_round_trip(ds, sample_db):
+    ris = rispy.loads((await ds.client.get(f"/catalogue/articles/{TROCHES}.ris")).text)[0]
+    assert ris["title"].startswith("Long Term Safety") and ris["doi"] == "10.1111/imj.15404"
+    assert ris["authors"] == ["Maudlin, Ben", "Gibson, Stephen B", "Aggarwal, Arun"]
+    assert ris["journal_name"] == "Intern Med J" and ris["year"] == "2021"
+    bib = bibtexparser.parse_string((await ds.client.get(f"/catalogue/articles/{TROCHES}.bib")).text)
+    entry = bib.entries[0].fields_dict
+    assert entry["author"].value == "Maudlin, Ben and Gibson, Stephen B and Aggarwal, Arun"
+    assert entry["doi"].value == "10.1111/imj.15404"
+    medline = next(Medline.parse(StringIO((await ds.client.get("/catalogue/articles/33962333.nbib")).text)))
+    assert medline["AU"] == ["Sohnen S", "Dowling O", "Shore-Lesserson L"]
+    assert medline["TA"] == "J Clin Anesth" and medline["PG"] == "110331"
+    assert medline["AB"] == sqlite_utils.Database(sample_db)["articles"].get(33962333)["abstract"].replace("\n\n", " ")
+    csl = json.loads((await ds.client.get(f"/catalogue/articles/{TROCHES}.csljson")).text)[0]
+    assert csl["issued"] == {"date-parts": [[2021, 6, 6]]} and csl["container-title-short"] == "Intern Med J"
+
+
+# ---------------------------------------------------------------- evidence map, charts, feeds
+
+
+async def test_evidence_map_cells_link_to_their_rows(ds):
+    html = (await ds.client.get("/catalogue/evidence_map")).text
+    links = re.findall(r'<a href="(/catalogue/articles\?[^"]+)"[^>]*>(\d+)</a>', html)
+    assert links
+    for url, count in links:
+        query = url.split("?", 1)[1].replace("&amp;", "&")
+        assert len(await table_pmids(ds, query)) == int(count), url
+
+
+async def test_routes_map_and_chart(ds):
+    routes = (await ds.client.get("/catalogue/evidence_map_routes")).text
+    assert "sublingual-buccal" in routes
+    chart = (await ds.client.get("/catalogue/per_year")).text
+    bars = re.findall(r'<a href="(/catalogue/articles\?[^"]+)"[^>]*title="(\d+) ([^:]+): (\d+)', chart)
+    assert sum(int(n) for *_, n in bars) == 8
+    for url, year, design, count in bars:
+        assert len(await table_pmids(ds, url.split("?", 1)[1].replace("&amp;", "&"))) == int(count)
+
+
+async def test_whats_new_and_feed(ds):
+    new = await get_json(ds, "/catalogue/whats_new.json?_shape=objects")
+    dates = [r["entrez_date"] for r in new["rows"]]
+    assert dates == sorted(dates, reverse=True)
+    response = await ds.client.get("/catalogue/new_records.atom")
+    assert response.status_code == 200
+    feed = ET.fromstring(response.text)
+    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 8
+    assert entries[0].find("{http://www.w3.org/2005/Atom}id").text.endswith(f"pmid:{new['rows'][0]['pmid']}")
+
+
+# ---------------------------------------------------------------- retractions
+
+
+async def test_retraction_warned_everywhere(retracted_ds):
+    ds = retracted_ds
+    page = (await ds.client.get(f"/catalogue/articles/{RETRACTED}")).text
+    assert 'class="retracted-warning"' in page and "PMID 34093767" in page
+    table = (await ds.client.get(f"/catalogue/articles?pmid={RETRACTED}")).text
+    assert 'class="retracted-warning"' in table
+    ris = rispy.loads((await ds.client.get(f"/catalogue/articles.ris?pmid={RETRACTED}")).text)[0]
+    assert ris["title"].startswith("[RETRACTED] ") and any("RETRACTED" in n for n in ris["notes"])
+    bib = bibtexparser.parse_string((await ds.client.get(f"/catalogue/articles.bib?pmid={RETRACTED}")).text)
+    assert bib.entries[0].fields_dict["note"].value.startswith("RETRACTED ARTICLE")
+    nbib = next(Medline.parse(StringIO((await ds.client.get(f"/catalogue/articles.nbib?pmid={RETRACTED}")).text)))
+    assert nbib["GN"][0].startswith("RETRACTED ARTICLE") and "Retracted Publication" in nbib["PT"]
+    csl = json.loads((await ds.client.get(f"/catalogue/articles.csljson?pmid={RETRACTED}")).text)[0]
+    assert csl["note"].startswith("RETRACTED ARTICLE")
+    feed = (await ds.client.get("/catalogue/new_records.atom")).text
+    assert "[RETRACTED] " in feed
+    clean = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
+    assert 'class="retracted-warning"' not in clean
