@@ -1,11 +1,11 @@
-"""The `pubmed` command: a live harvest through E-utilities (see harvest.live)."""
+"""The live commands: `pubmed` harvests through E-utilities (see harvest.live), `ping` checks them."""
 
 import sys
 
 import click
 
 from harvest import live
-from harvest.eutils import EUtilsError
+from harvest.eutils import EUtils, EUtilsError
 
 
 def add_pubmed_command(group):
@@ -33,3 +33,25 @@ def add_pubmed_command(group):
             sys.exit(1)
 
     return pubmed_command
+
+
+def add_ping_command(group):
+    """Register `ping`: exit 0 when E-utilities answer (make catalogue asks first)."""
+
+    @group.command(name="ping")
+    def ping_command():
+        """Check that E-utilities answer at EUTILS_BASE_URL (NCBI_EMAIL must be set)."""
+        try:
+            client = EUtils.from_env(max_tries=2, timeout=(5, 10))
+            client.ping()
+        except EUtilsError as error:
+            raise click.ClickException(f"E-utilities do not answer: {error}")
+        click.echo(f"E-utilities answer at {client.base_url}", err=True)
+
+    return ping_command
+
+
+def add_live_commands(group):
+    """Register every command of a live harvest: `pubmed` and `ping`."""
+    add_pubmed_command(group)
+    add_ping_command(group)

@@ -243,7 +243,7 @@ class EUtils:
     """A polite E-utilities client: one rate limit per process, retries, history."""
 
     def __init__(self, email, api_key=None, base_url=None, tool=TOOL, session=None,
-                 limiter=None, sleep=time.sleep, max_tries=6, timeout=(10, 120),
+                 limiter=None, sleep=None, max_tries=6, timeout=(10, 120),
                  batch_size=200, backoff=1.0, esearch_retmode="json", cap=ESEARCH_CAP):
         if not email or re.search(r"\s", email) or "@" not in email:
             raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
@@ -251,7 +251,7 @@ class EUtils:
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/") + "/"
         self.session = session or requests.Session()
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)
-        self.sleep, self.max_tries, self.timeout = sleep, max_tries, timeout
+        self.sleep, self.max_tries, self.timeout = sleep or time.sleep, max_tries, timeout
         self.batch_size, self.backoff = batch_size, backoff
         self.esearch_retmode, self.cap = esearch_retmode, cap
         self.requests_sent = 0

@@ -3,7 +3,6 @@
 import logging
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,6 @@ from harvest.eutils import EUtils, EUtilsError, QueryError, RateLimiter
 
 EMAIL = "catalogue-tests@example.org"
 SECRET = "s3cr3t-api-key-0123456789"
-SAMPLE = Path(__file__).parent.parent / "data" / "sample"
 
 
 class FakeTime:
@@ -260,8 +258,8 @@ def test_search_past_the_cap_returns_every_pmid_once(standin, fake):
 
 
 @pytest.mark.slow
-def test_search_returns_the_whole_real_sample(standin, fake):
-    records = load_sample(SAMPLE / "pubmed20n0014.xml.gz", SAMPLE / "pubmed21n1298.xml.gz")
+def test_search_returns_the_whole_real_sample(standin, fake, sample_files):
+    records = load_sample(*sample_files)
     standin.records = records
     standin.queries["the whole sample"] = set(records)
     result = make_client(standin, fake).search_all("the whole sample")
