@@ -1,17 +1,37 @@
-"""Command line: python -m harvest COMMAND ... (see README.md for each command)."""
+"""Command line: python -m harvest COMMAND ... (see README.md for each command).
 
+Every command that writes takes the catalogue's lock and works on a copy that
+replaces the catalogue only when the command succeeds (harvest.safety), so an
+error, Ctrl-C or a kill leaves the catalogue as it was. Errors are one line.
+"""
+
+import contextlib
+import datetime
+import functools
 import logging
 import os
+import sqlite3
 import sys
 
 import click
 
-from harvest import __version__, files, load
+from harvest import __version__, files, load, safety
+
+log = logging.getLogger(__name__)
+# Rejected records listed one per line before the summary; the rest are counted.
+MAX_LISTED = 50
 
 
 def show_progress(quiet: bool) -> bool:
     """Progress bars only on a terminal, never under CI or --quiet."""
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def one_line(text, limit=400) -> str:
+    """Text safe to print as one terminal line: no newlines or control characters."""
+    text = " ".join(str(text).split())
+    text = "".join(c if c.isprintable() else "\\x%02x" % ord(c) for c in text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def open_catalogue(path):
@@ -21,7 +41,78 @@ def open_catalogue(path):
     try:
         return load.open_db(path)
     except Exception as error:  # sqlite3.DatabaseError and friends: report, don't trace
-        raise click.ClickException(f"cannot open {path} as a catalogue: {error}")
+        raise click.ClickException(one_line(f"cannot open {path} as a catalogue: {error}"))
+
+
+@contextlib.contextmanager
+def writing(db_path):
+    """Yield the path of a working copy of the catalogue, under the lock; it replaces
+    the catalogue only if the block ends without an exception."""
+    try:
+        with safety.rebuilt(db_path) as work:
+            yield work
+    except safety.SafetyError as error:
+        raise click.ClickException(one_line(error))
+    except sqlite3.Error as error:
+        raise click.ClickException(one_line(f"{db_path}: {error}; the catalogue is unchanged"))
+    except OSError as error:
+        raise click.ClickException(one_line(
+            f"{db_path}: {error.strerror or error}; the catalogue is unchanged"))
+
+
+@contextlib.contextmanager
+def writing_db(db_path):
+    """Like writing(), but yield the working copy opened as a catalogue."""
+    with writing(db_path) as work:
+        try:
+            db = load.open_db(work)
+        except sqlite3.Error as error:
+            raise click.ClickException(one_line(f"cannot open {db_path} as a catalogue: {error}"))
+        # The working copy is thrown away if the run dies, so it needs no journal on disk.
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("PRAGMA journal_mode=MEMORY")
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def guard_writes(command, validate=None):
+    """Give a registered command the lock and the working copy: its callback gets the
+    working copy's path as db_path. A command that finishes by calling sys.exit()
+    (a harvest that completed only in part) still has its work kept."""
+    callback = command.callback
+
+    @functools.wraps(callback)
+    def guarded(*args, db_path, **kwargs):
+        if validate:
+            validate(**kwargs)
+        status = None
+        with writing(db_path) as work:
+            try:
+                callback(*args, db_path=work, **kwargs)
+            except SystemExit as exit_:
+                status = exit_
+        if status is not None:
+            raise status
+
+    command.callback = guarded
+    return command
+
+
+class Commands(click.Group):
+    """A click group whose commands end in a one-line error, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort,
+                click.exceptions.Exit, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            log.debug("unexpected error", exc_info=True)
+            raise click.ClickException(one_line(
+                f"unexpected {type(error).__name__}: {error} (run with -v for details)"))
 
 
 db_option = click.option("--db", "db_path", default="catalogue.db", show_default=True,
@@ -29,7 +120,7 @@ db_option = click.option("--db", "db_path", default="catalogue.db", show_default
 quiet_option = click.option("--quiet", is_flag=True, help="No progress bar")
 
 
-@click.group()
+@click.group(cls=Commands)
 @click.version_option(__version__)
 @click.option("-v", "--verbose", is_flag=True, help="Log every request and batch")
 def cli(verbose):
@@ -39,32 +130,94 @@ def cli(verbose):
 
 
 @cli.command(name="files")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--all", "keep_all", is_flag=True, help="Keep every record, not only ketamine and pain")
 @quiet_option
 def files_command(paths, db_path, keep_all, quiet):
     """Load PubMed XML (.xml, .xml.gz) or MEDLINE text files into the catalogue."""
-    db = open_catalogue(db_path)
-    run_id = load.start_run(db, "files", files=[os.path.basename(p) for p in paths],
-                            query=None if keep_all else "scope: ketamine AND pain")
-    try:
-        run = files.ingest_files(db, paths, run_id, keep_all, show_progress(quiet))
-    except files.InputError as error:
-        load.finish_run(db, run_id, {}, "failed", str(error))
-        raise click.ClickException(str(error))
-    load.finish_run(db, run_id, run.as_dict(), "incomplete" if run.rejected else "complete")
-    for name, where, why in run.rejections:
-        click.echo(f"rejected: {name} {where}: {why}", err=True)
+    check_inputs(paths, db_path)
+    with writing_db(db_path) as db:
+        run_id = load.start_run(db, "files", files=[os.path.basename(p) for p in paths],
+                                query=None if keep_all else "scope: ketamine AND pain")
+        try:
+            run = files.ingest_files(db, paths, run_id, keep_all, show_progress(quiet))
+        except files.InputError as error:
+            raise click.ClickException(one_line(f"{error}; {db_path} is unchanged"))
+        load.finish_run(db, run_id, run.as_dict(), "incomplete" if run.rejected else "complete")
+    report_rejections(run.rejections)
     click.echo(run.summary(), err=True)
     if run.rejected:
         sys.exit(1)
+
+
+def check_inputs(paths, db_path):
+    """Refuse inputs that are missing, unreadable, directories, or the catalogue itself."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise click.ClickException(one_line(f"{path}: no such file"))
+        if os.path.isdir(path):
+            raise click.ClickException(one_line(f"{path} is a directory; name the files in it"))
+        if not os.access(path, os.R_OK):
+            raise click.ClickException(one_line(f"{path}: permission denied"))
+        if os.path.exists(db_path) and os.path.samefile(path, db_path):
+            raise click.ClickException(one_line(f"{path} is the catalogue itself, not an input"))
+
+
+def report_rejections(rejections):
+    """One line per rejected record (up to MAX_LISTED), then how many more."""
+    for name, where, why in rejections[:MAX_LISTED]:
+        click.echo(one_line(f"rejected: {name} {where}: {why}"), err=True)
+    if len(rejections) > MAX_LISTED:
+        click.echo(f"rejected: {len(rejections) - MAX_LISTED} more not listed", err=True)
 
 
 @cli.command(name="classify")
 @db_option
 def classify_command(db_path):
     """Classify every stored record again with the current rules (offline)."""
-    db = open_catalogue(db_path)
-    count = load.reclassify(db)
+    if not os.path.isfile(db_path):
+        raise click.ClickException(one_line(f"no catalogue at {db_path}; load one with 'files' or 'pubmed'"))
+    with writing_db(db_path) as db:
+        count = load.reclassify(db)
     click.echo(f"classified {count} records", err=True)
+
+
+# ---------------------------------------------------------------- live harvest
+
+
+def validate_pubmed(topics=(), query=None, since=None, **_):
+    """Refuse option values that make no sense before any work starts."""
+    from harvest import live
+
+    if query is not None and not query.strip():
+        raise click.ClickException("--query is empty")
+    try:
+        since_date = live.parse_since(since)
+        known = [t.name for t in live.load_topics()]
+    except live.LiveError as error:
+        raise click.ClickException(one_line(error))
+    unknown = [name for name in topics if name not in known]
+    if unknown:
+        raise click.ClickException(one_line(
+            f"unknown topic(s) {', '.join(unknown)}; known: {', '.join(known)}"))
+    if since_date and since_date > (datetime.date.today() + datetime.timedelta(days=1)).strftime("%Y/%m/%d"):
+        raise click.ClickException(one_line(f"--since {since} is in the future"))
+
+
+def add_live_commands(group):
+    """Register the live harvester's commands, with the lock and the working copy on `pubmed`."""
+    try:
+        from harvest import cli_pubmed
+    except ModuleNotFoundError as error:
+        if error.name != "harvest.cli_pubmed":
+            raise
+        return
+    if hasattr(cli_pubmed, "add_live_commands"):
+        cli_pubmed.add_live_commands(group)
+    else:
+        cli_pubmed.add_pubmed_command(group)
+    guard_writes(group.commands["pubmed"], validate=validate_pubmed)
+
+
+add_live_commands(cli)

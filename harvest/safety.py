@@ -1,0 +1,225 @@
+"""Writes that cannot damage the catalogue: one writer at a time, and every change
+built in a copy beside the catalogue that replaces it whole, or not at all.
+
+A run takes the lock `<db>-lock`, copies the catalogue to `<db>-building`, writes
+there, checks the copy (`PRAGMA integrity_check` and every full-text index
+against its table), flushes it to disk and renames it over the catalogue. A
+rename is atomic, so a run killed at any moment (SIGKILL, power cut) leaves the
+previous catalogue or the new one, never a mixture; readers that have the old
+file open, such as Datasette, keep reading it until they reopen the path.
+"""
+
+import contextlib
+import datetime
+import fcntl
+import os
+import re
+import sqlite3
+
+LOCK_SUFFIX = "-lock"
+WORK_SUFFIX = "-building"
+SIDECARS = ("-journal", "-wal", "-shm")
+
+
+class SafetyError(Exception):
+    """The catalogue cannot be written safely; the message is one line."""
+
+
+class Busy(SafetyError):
+    """Another run holds the lock."""
+
+
+def real_path(path) -> str:
+    """The file the catalogue lives in (through symlinks); refuses paths that cannot be one."""
+    text = os.fspath(path)
+    if not text.strip():
+        raise SafetyError("the database path is empty")
+    real = os.path.realpath(text)
+    if os.path.isdir(real):
+        raise SafetyError(f"{text} is a directory, not a database file")
+    if os.path.exists(real) and not os.path.isfile(real):
+        raise SafetyError(f"{text} is not a regular file")
+    folder = os.path.dirname(real)
+    if not os.path.isdir(folder):
+        raise SafetyError(f"{text}: the directory {folder} does not exist")
+    return real
+
+
+@contextlib.contextmanager
+def lock(path):
+    """Hold the catalogue's write lock, or fail at once with who holds it.
+
+    flock() locks die with their process, so a killed run never leaves it stuck.
+    """
+    lock_path = path + LOCK_SUFFIX
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise SafetyError(f"cannot create the lock file {lock_path}: {error.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            raise Busy(f"another harvest is writing {path}{holder}; wait for it to finish") from None
+        os.ftruncate(fd, 0)
+        started = datetime.datetime.now().isoformat(timespec="seconds")
+        os.write(fd, f"pid {os.getpid()} since {started}\n".encode())
+        yield
+    finally:
+        os.close(fd)
+
+
+def _holder(fd) -> str:
+    """' (pid N since T)' from the lock file, when it says."""
+    text = os.pread(fd, 200, 0).decode("ascii", "replace").strip()
+    return f" ({text})" if re.fullmatch(r"pid \d+ since [\dT:-]+", text) else ""
+
+
+@contextlib.contextmanager
+def rebuilt(path):
+    """Yield the path of a working copy of the catalogue; it replaces the catalogue
+    only when the block ends without an exception."""
+    real = real_path(path)
+    work = real + WORK_SUFFIX
+    with lock(real):
+        discard(work)  # left by a run that was killed
+        try:
+            before = copy_catalogue(real, work)
+            yield work
+            finish(work)
+            swap(work, real, before)
+        finally:
+            discard(work)
+
+
+def copy_catalogue(real, work):
+    """Copy the catalogue (if any) to the working file; returns its identity for swap()."""
+    if not os.path.exists(real) or os.path.getsize(real) == 0:
+        return _identity(real)
+    try:
+        source = sqlite3.connect(real)
+        try:
+            _require_catalogue(source, real)
+            if source.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            target = sqlite3.connect(work)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        raise SafetyError(f"cannot read {real} as a SQLite catalogue: {error}") from None
+    _copy_mode(real, work)
+    return _identity(real)
+
+
+def _require_catalogue(conn, path):
+    """Refuse to add catalogue tables to some other SQLite database."""
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    if tables and "harvest_runs" not in tables:
+        raise SafetyError(f"{path} is a SQLite database but not a catalogue (no harvest_runs table)")
+
+
+def _copy_mode(real, work):
+    try:
+        os.chmod(work, os.stat(real).st_mode & 0o7777)
+    except OSError:
+        pass  # keep the default mode: the data matter more than the bits
+
+
+def finish(work):
+    """Check the working copy and flush it to disk, or raise SafetyError."""
+    try:
+        conn = sqlite3.connect(work)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise SafetyError(f"the new catalogue fails its integrity check ({problems[0]})")
+            for name in full_text_tables(conn):
+                check_full_text(conn, name)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise SafetyError(f"the new catalogue fails its checks ({error})") from None
+    _fsync(work)
+
+
+def full_text_tables(conn) -> dict:
+    """Name -> FTS version of every full-text table."""
+    rows = conn.execute("select name, sql from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'")
+    found = {}
+    for name, sql in rows:
+        match = re.search(r"USING\s+(fts[345])\b", sql, re.IGNORECASE)
+        if match:
+            found[name] = match.group(1).lower()
+    return found
+
+
+def check_full_text(conn, name):
+    """Raise sqlite3.DatabaseError unless the index matches its content table."""
+    version = full_text_tables(conn)[name]
+    quoted = '"%s"' % name.replace('"', '""')
+    if version == "fts5":
+        conn.execute(f"insert into {quoted}({quoted}, rank) values ('integrity-check', 1)")
+    else:
+        conn.execute(f"insert into {quoted}({quoted}) values ('integrity-check')")
+    conn.rollback()
+
+
+def swap(work, real, before):
+    """Rename the checked working copy over the catalogue."""
+    if _identity(real) != before:
+        raise SafetyError(f"{real} was changed by another program during this run; it is left as it was")
+    journal = real + "-journal"
+    if os.path.exists(journal) and os.path.getsize(journal) > 0:
+        raise SafetyError(f"{journal} shows a write in progress elsewhere; {real} is left as it was")
+    # A leftover journal or WAL of the old file would be replayed into the new one.
+    for suffix in SIDECARS:
+        _remove(real + suffix)
+    os.replace(work, real)
+    _fsync_dir(os.path.dirname(real))
+
+
+def _identity(path):
+    """What tells a file apart from its next version: inode, size, mtime (and its WAL's)."""
+    def stat(p):
+        try:
+            s = os.stat(p)
+        except FileNotFoundError:
+            return None
+        return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
+    return stat(path), stat(path + "-wal")
+
+
+def discard(work):
+    """Remove a working copy and its journal."""
+    for suffix in ("",) + SIDECARS:
+        _remove(work + suffix)
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def _fsync(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder):
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
