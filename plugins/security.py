@@ -1,0 +1,271 @@
+"""The public site is read-only and not a way in.
+
+- Every database file is opened immutable (as `datasette -i` does), and reopened
+  when `harvest` swaps a new catalogue in at the same path.
+- Query time, rows per answer and facet time are capped (SETTING_CAPS) and file
+  downloads and debug views are off, whatever the command line said.
+- SQL cannot attach databases, load extensions, call file or pointer functions,
+  or write; no string or blob may exceed MAX_VALUE_BYTES.
+- Only GET, HEAD and OPTIONS reach Datasette: no write, insert or upload endpoint.
+- Every response carries a content security policy (inline scripts only when they
+  are a template's own, by hash) and related headers; robots keep off queries.
+"""
+
+import asyncio
+import base64
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+
+from datasette import hookimpl
+from datasette.database import Database
+from datasette.utils.asgi import Response
+
+# Upper bounds on Datasette settings (a lower value on the command line stands).
+SETTING_CAPS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
+                "facet_suggest_time_limit_ms": 100, "max_csv_mb": 100}
+SETTINGS_OFF = ("allow_download", "trace_debug", "template_debug")
+MAX_VALUE_BYTES = 16 << 20
+MAX_SQL_BYTES = 100_000
+ALLOWED_METHODS = {"GET", "HEAD", "OPTIONS"}
+# File, extension and pointer functions some SQLite builds carry.
+DENIED_FUNCTIONS = {
+    "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "lsdir", "zipfile",
+    "sqlar_compress", "sqlar_uncompress", "sqlite_dbpage", "shell",
+}
+# Pragmas that would undo query_only or spend memory and disk; reading pragmas stays allowed.
+DENIED_PRAGMAS = {
+    "query_only", "writable_schema", "trusted_schema", "journal_mode", "cache_size", "mmap_size",
+    "temp_store", "temp_store_directory", "data_store_directory", "max_page_count",
+}
+HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+CSP = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+# ---------------------------------------------------------------- read-only databases
+
+
+def file_identity(path):
+    """What changes when a new file is swapped in at path (or written in place)."""
+    try:
+        s = os.stat(path)
+    except OSError:
+        return None
+    return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
+
+
+class SwappableDatabase(Database):
+    """An immutable database file, reopened by each worker thread once a new file
+    replaces it. Queries already running finish on the file they started on."""
+
+    def __init__(self, ds, path):
+        super().__init__(ds, path=path, is_mutable=False)
+        self._local = threading.local()
+        self._identity = file_identity(path)
+        self._swapped = False
+
+    @property
+    def cached_table_counts(self):
+        return self._cached_table_counts if self._swapped else super().cached_table_counts
+
+    def _current(self):
+        identity = file_identity(self.path)
+        if identity is not None and identity != self._identity:
+            self._identity, self._swapped = identity, True
+            self._cached_table_counts = self.cached_hash = self.cached_size = None
+        return self._identity
+
+    def _connection(self):
+        identity = self._current()
+        conn, seen = getattr(self._local, "conn", (None, None))
+        if conn is None or seen != identity:
+            if conn is not None:
+                conn.close()
+                self._all_file_connections.remove(conn)
+            conn = self.connect()
+            self.ds._prepare_connection(conn, self.name)
+            self._local.conn = (conn, identity)
+        return conn
+
+    async def execute_fn(self, fn):
+        if self.ds.executor is None:
+            return fn(self._connection())
+        return await asyncio.get_running_loop().run_in_executor(
+            self.ds.executor, lambda: fn(self._connection()))
+
+
+@hookimpl
+def startup(datasette):
+    """Serve every database file immutable, with capped settings, whatever the command line said."""
+    cap_settings(datasette)
+    databases = dict(datasette.databases)
+    for name, db in datasette.databases.items():
+        if db.path and not db.is_memory and not isinstance(db, SwappableDatabase):
+            swappable = SwappableDatabase(datasette, db.path)
+            swappable.name, swappable.route = db.name, db.route
+            databases[name] = swappable
+    datasette.databases = databases
+
+
+def cap_settings(datasette):
+    # Datasette 0.65 has no public setter; its settings live in this dict.
+    settings = datasette._settings
+    for name, cap in SETTING_CAPS.items():
+        if not settings.get(name) or settings[name] > cap:
+            settings[name] = cap
+    for name in SETTINGS_OFF:
+        settings[name] = False
+    datasette.max_returned_rows = settings["max_returned_rows"]  # copied at start-up
+    datasette.sql_time_limit_ms = settings["sql_time_limit_ms"]
+    datasette.page_size = min(datasette.page_size, datasette.max_returned_rows)
+
+
+# ---------------------------------------------------------------- SQL
+
+
+def authorizer(action, arg1, arg2, database, source):
+    """Deny ATTACH/DETACH, the DENIED_FUNCTIONS and setting the DENIED_PRAGMAS.
+
+    Writes are refused by query_only (and the immutable file) rather than here:
+    opening an FTS5 table asks to update sqlite_master without writing it.
+    """
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() in DENIED_PRAGMAS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def guard_connection(conn):
+    """Make a connection read-only and bounded, whatever Datasette runs on it."""
+    conn.execute("PRAGMA query_only = 1")
+    if hasattr(conn, "enable_load_extension"):  # absent when Python was built without it
+        conn.enable_load_extension(False)
+    if hasattr(conn, "setlimit"):  # Python 3.11+
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    conn.set_authorizer(authorizer)
+
+
+@hookimpl
+def prepare_connection(conn, database):
+    if database != "_internal":  # Datasette writes its own schema tables there
+        guard_connection(conn)
+
+
+# ---------------------------------------------------------------- headers and methods
+
+
+SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def inline_script_hashes(template_dirs, allow_facet=True) -> list:
+    """CSP hashes of the inline scripts the templates themselves hold."""
+    bodies = {f"DATASETTE_ALLOW_FACET = {'true' if allow_facet else 'false'};"}
+    for folder in template_dirs:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                if name.endswith(".html"):
+                    with open(os.path.join(root, name), encoding="utf-8") as f:
+                        bodies.update(static_scripts(f.read()))
+    return sorted("'sha256-%s'" % base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()
+                  for b in bodies)
+
+
+def static_scripts(html) -> list:
+    """Inline script bodies that contain no template code."""
+    return [body for attrs, body in SCRIPT.findall(html)
+            if "src=" not in (attrs or "") and not re.search(r"{[{%#]", body)]
+
+
+def template_dirs(datasette) -> list:
+    """Every folder the Jinja loader reads templates from."""
+    found, loaders = [], [datasette.jinja_env.loader]
+    while loaders:
+        loader = loaders.pop()
+        loaders.extend(getattr(loader, "loaders", []))
+        loaders.extend(getattr(loader, "mapping", {}).values())
+        found.extend(getattr(loader, "searchpath", []))
+    return list(dict.fromkeys(found))
+
+
+def content_security_policy(datasette) -> str:
+    hashes = inline_script_hashes(template_dirs(datasette), bool(datasette.setting("allow_facet")))
+    return CSP.format(hashes="".join(" " + h for h in hashes))
+
+
+def add_headers(message, scope, csp):
+    """The security headers, plus noindex on anything but a plain page."""
+    headers = list(message.get("headers", []))
+    present = {key.lower() for key, _ in headers}
+    extra = dict(HEADERS, **{"content-security-policy": csp})
+    content_type = dict(headers).get(b"content-type", b"")
+    if scope.get("query_string") or not content_type.startswith(b"text/html"):
+        extra["x-robots-tag"] = "noindex, nofollow"
+    headers += [(k.encode(), v.encode()) for k, v in extra.items() if k.encode() not in present]
+    return dict(message, headers=headers)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        policy = []
+
+        async def secured(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+            if not policy:
+                policy.append(content_security_policy(datasette))
+
+            async def send_secured(message):
+                if message["type"] == "http.response.start":
+                    message = add_headers(message, scope, policy[0])
+                await send(message)
+
+            if scope["method"] not in ALLOWED_METHODS:
+                return await refuse_method(scope, receive, send_secured)
+            return await app(scope, receive, send_secured)
+
+        return secured
+
+    return wrap
+
+
+async def refuse_method(scope, receive, send):
+    """405 for POST, PUT, PATCH, DELETE...: this site never changes."""
+    await send({"type": "http.response.start", "status": 405,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"allow", b"GET, HEAD, OPTIONS")]})
+    await send({"type": "http.response.body", "body": b"This catalogue is read-only.\n"})
+
+
+# ---------------------------------------------------------------- robots
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/robots\.txt$", robots_txt)]
+
+
+async def robots_txt(datasette):
+    lines = ["User-agent: *", "Allow: /-/static", "Disallow: /-/", "Disallow: /*?"]
+    lines += [f"Disallow: /*.{ext}" for ext in ["json", "csv", *sorted(datasette.renderers)]]
+    for name in datasette.databases:
+        if name == "_internal":
+            continue
+        queries = await datasette.get_canned_queries(name, None)
+        lines += [f"Disallow: {datasette.urls.query(name, q)}" for q in sorted(queries)]
+    return Response.text("\n".join(dict.fromkeys(lines)) + "\n")
