@@ -136,11 +136,17 @@ def candidate_spans(block: bytes, needles):
                 seen.add(start)
             pos = block.find(needle, pos + 1)
     for start in sorted(seen):
-        yield start, _record_end(block, start, len(block))
+        yield start, _record_end(block, start, _next_start(block, start))
     pos = block.find(DELETE)
     while pos != -1:
-        yield pos, _record_end(block, pos, len(block))
+        yield pos, _record_end(block, pos, _next_start(block, pos))
         pos = block.find(DELETE, pos + 1)
+
+
+def _next_start(block, start) -> int:
+    """Where the record after the one at start begins (the block's end if none)."""
+    found = [p for p in (block.find(tag, start + 1) for tag in START_TAGS) if p != -1]
+    return min(found, default=len(block))
 
 
 def count_records(block: bytes) -> int:
