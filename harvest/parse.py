@@ -171,9 +171,41 @@ def text_of(element) -> str | None:
     return " ".join(text.split()) or None if text else None
 
 
+def _children(element) -> dict:
+    """The first child of each tag, by tag, in one pass: a find() per field costs far more."""
+    found = {}
+    if element is not None:
+        for child in element:
+            found.setdefault(child.tag, child)
+    return found
+
+
+def _own_text(element):
+    """An element's own text (no children's), like findtext(); None when it is absent."""
+    return None if element is None else element.text
+
+
+REFERENCES, REFERENCES_END = b"<ReferenceList", b"</ReferenceList>"
+
+
+def without_references(xml: bytes) -> bytes:
+    """The record without its cited-reference lists, which nothing here reads.
+
+    They are the last children of PubmedData (and BookDocument) and a third of a
+    recent record's bytes; cutting them before parsing saves that much parsing.
+    """
+    start = xml.find(REFERENCES)
+    if start == -1:
+        return xml
+    end = xml.rfind(REFERENCES_END)
+    if end < start:
+        return xml  # broken: let the parser say why
+    return xml[:start] + xml[end + len(REFERENCES_END):]
+
+
 def parse_record(xml: bytes) -> dict:
     """Turn one PubmedArticle or PubmedBookArticle into a record dict."""
-    root = parse_element(xml)
+    root = parse_element(without_references(xml))
     if root.tag == "PubmedArticle":
         record = _article(root)
     elif root.tag == "PubmedBookArticle":
@@ -187,7 +219,7 @@ def parse_record(xml: bytes) -> dict:
 
 def parse_deletion(xml: bytes) -> list:
     """PMIDs listed in a DeleteCitation element."""
-    return [_pmid(p)[0] for p in parse_element(xml).iterfind("PMID")]
+    return [_pmid(p)[0] for p in parse_element(xml).iterchildren("PMID")]
 
 
 def _pmid(element):
@@ -201,61 +233,62 @@ def _pmid(element):
 
 
 def _article(root) -> dict:
-    citation = root.find("MedlineCitation")
+    parts = _children(root)
+    citation = parts.get("MedlineCitation")
     if citation is None:
         raise ValueError("PubmedArticle without MedlineCitation")
-    article = citation.find("Article")
+    cited = _children(citation)
+    article = cited.get("Article")
     if article is None:
         raise ValueError("MedlineCitation without Article")
-    pmid, version = _pmid(citation.find("PMID"))
-    journal = article.find("Journal")
-    record = _empty_record(pmid, version, "article")
-    record.update(_journal(journal, citation.find("MedlineJournalInfo")))
-    record.update(_pub_date(journal.find("JournalIssue/PubDate") if journal is not None else None))
+    fields = _children(article)
+    record = _empty_record(*_pmid(cited.get("PMID")), "article")
+    record.update(_journal(fields.get("Journal"), cited.get("MedlineJournalInfo")))
     record.update(
-        title=text_of(article.find("ArticleTitle")) or text_of(article.find("VernacularTitle")),
-        pages=_pages(article),
-        electronic_date=_ymd(article.find("ArticleDate")),
-        languages=[l.text for l in article.iterfind("Language") if l.text],
+        title=text_of(fields.get("ArticleTitle")) or text_of(fields.get("VernacularTitle")),
+        pages=_pages(fields.get("Pagination")),
+        electronic_date=_ymd(fields.get("ArticleDate")),
+        languages=_languages(article),
         status=citation.get("Status"),
-        revised_date=_ymd(citation.find("DateRevised")),
-        completed_date=_ymd(citation.find("DateCompleted")),
-        coi_statement=text_of(citation.find("CoiStatement")),
-        authors=_authors(article.find("AuthorList")),
-        publication_types=_publication_types(article.find("PublicationTypeList")),
-        mesh=_mesh(citation.find("MeshHeadingList")),
+        revised_date=_ymd(cited.get("DateRevised")),
+        completed_date=_ymd(cited.get("DateCompleted")),
+        coi_statement=text_of(cited.get("CoiStatement")),
+        authors=_authors(fields.get("AuthorList")),
+        publication_types=_publication_types(fields.get("PublicationTypeList")),
+        mesh=_mesh(cited.get("MeshHeadingList")),
         keywords=_keywords(citation),
-        chemicals=_chemicals(citation.find("ChemicalList")),
-        grants=_grants(article.find("GrantList")),
-        comments_corrections=_comments(citation.find("CommentsCorrectionsList")),
+        chemicals=_chemicals(cited.get("ChemicalList")),
+        grants=_grants(fields.get("GrantList")),
+        comments_corrections=_comments(cited.get("CommentsCorrectionsList")),
     )
-    record.update(_abstract(article.find("Abstract")))
-    record.update(_pubmed_data(root.find("PubmedData"), article))
+    record.update(_abstract(fields.get("Abstract")))
+    record.update(_pubmed_data(parts.get("PubmedData"), article))
     return record
 
 
 def _book(root) -> dict:
-    document = root.find("BookDocument")
+    parts = _children(root)
+    document = parts.get("BookDocument")
     if document is None:
         raise ValueError("PubmedBookArticle without BookDocument")
-    pmid, version = _pmid(document.find("PMID"))
-    book = document.find("Book")
-    record = _empty_record(pmid, version, "book")
-    record.update(_pub_date(book.find("PubDate") if book is not None else None))
-    book_title = text_of(book.find("BookTitle")) if book is not None else None
+    fields = _children(document)
+    book = _children(fields.get("Book"))
+    record = _empty_record(*_pmid(fields.get("PMID")), "book")
+    record.update(_pub_date(book.get("PubDate")))
+    book_title = text_of(book.get("BookTitle"))
     record.update(
-        title=text_of(document.find("ArticleTitle")) or book_title,
+        title=text_of(fields.get("ArticleTitle")) or book_title,
         book_title=book_title,
-        publisher=text_of(book.find("Publisher/PublisherName")) if book is not None else None,
-        languages=[l.text for l in document.iterfind("Language") if l.text],
-        authors=_authors(document.find("AuthorList")),
-        publication_types=_publication_types(document.find("PublicationType/..")),
+        publisher=text_of(_children(book.get("Publisher")).get("PublisherName")),
+        languages=_languages(document),
+        authors=_authors(fields.get("AuthorList")),
+        publication_types=_publication_types(document),
         keywords=_keywords(document),
-        revised_date=_ymd(document.find("DateRevised")),
+        revised_date=_ymd(fields.get("DateRevised")),
     )
-    record.update(_abstract(document.find("Abstract")))
-    record.update(_article_ids(document.find("ArticleIdList")))
-    record.update(_history(root.find("PubmedBookData")))
+    record.update(_abstract(fields.get("Abstract")))
+    record.update(_article_ids(fields.get("ArticleIdList")))
+    record.update(_history(parts.get("PubmedBookData")))
     return record
 
 
@@ -282,25 +315,33 @@ LIST_KEYS = (
 def _journal(journal, info) -> dict:
     if journal is None:
         return {}
-    issue = journal.find("JournalIssue")
+    fields, info = _children(journal), _children(info)
+    issue = _children(fields.get("JournalIssue"))
     return {
-        "journal": text_of(journal.find("Title")),
-        "journal_iso": text_of(journal.find("ISOAbbreviation"))
-        or (text_of(info.find("MedlineTA")) if info is not None else None),
-        "issn": text_of(journal.find("ISSN"))
-        or (text_of(info.find("ISSNLinking")) if info is not None else None),
-        "journal_nlm_id": text_of(info.find("NlmUniqueID")) if info is not None else None,
-        "volume": text_of(issue.find("Volume")) if issue is not None else None,
-        "issue": text_of(issue.find("Issue")) if issue is not None else None,
+        "journal": text_of(fields.get("Title")),
+        "journal_iso": text_of(fields.get("ISOAbbreviation")) or text_of(info.get("MedlineTA")),
+        "issn": text_of(fields.get("ISSN")) or text_of(info.get("ISSNLinking")),
+        "journal_nlm_id": text_of(info.get("NlmUniqueID")),
+        "volume": text_of(issue.get("Volume")),
+        "issue": text_of(issue.get("Issue")),
+        **_pub_date(issue.get("PubDate")),
     }
 
 
-def _pages(article):
-    pages = text_of(article.find("Pagination/MedlinePgn"))
+def _pages(pagination):
+    fields = _children(pagination)
+    pages = text_of(fields.get("MedlinePgn"))
     if pages:
         return pages
-    start, end = (text_of(article.find(f"Pagination/{t}")) for t in ("StartPage", "EndPage"))
+    start, end = text_of(fields.get("StartPage")), text_of(fields.get("EndPage"))
     return f"{start}-{end}" if start and end else start
+
+
+def _languages(parent) -> list:
+    return [l.text for l in parent.iterchildren("Language") if l.text]
+
+
+# ---------------------------------------------------------------- dates
 
 
 # ---------------------------------------------------------------- dates
@@ -327,13 +368,14 @@ def _pub_date(element) -> dict:
     """Year, month, day, a sortable date and the date as printed."""
     if element is None:
         return {}
-    medline = text_of(element.find("MedlineDate"))
+    fields = _children(element)
+    medline = text_of(fields.get("MedlineDate"))
     if medline:
         return _medline_date(medline)
-    year = _int(element.findtext("Year"))
-    month = month_number(element.findtext("Month"))
-    day = _int(element.findtext("Day")) if month else None
-    season = text_of(element.find("Season"))
+    year = _int(_own_text(fields.get("Year")))
+    month = month_number(_own_text(fields.get("Month")))
+    day = _int(_own_text(fields.get("Day"))) if month else None
+    season = text_of(fields.get("Season"))
     printed = [str(year) if year else None, season or _month_name(month), str(day) if day else None]
     return {
         "pub_year": year,
@@ -373,9 +415,10 @@ def _ymd(element):
     """A Year/Month/Day element as YYYY-MM-DD (or shorter when parts are missing)."""
     if element is None:
         return None
-    year = _int(element.findtext("Year"))
-    month = month_number(element.findtext("Month"))
-    return _sortable(year, month, _int(element.findtext("Day")) if month else None)
+    fields = _children(element)
+    year = _int(_own_text(fields.get("Year")))
+    month = month_number(_own_text(fields.get("Month")))
+    return _sortable(year, month, _int(_own_text(fields.get("Day"))) if month else None)
 
 
 # ---------------------------------------------------------------- people and terms
@@ -384,21 +427,23 @@ def _ymd(element):
 def _authors(author_list) -> list:
     if author_list is None:
         return []
-    valid = (a for a in author_list.iterfind("Author") if a.get("ValidYN", "Y") != "N")
+    valid = (a for a in author_list.iterchildren("Author") if a.get("ValidYN", "Y") != "N")
     return [_author(position, a) for position, a in enumerate(valid, start=1)]
 
 
 def _author(position, author) -> dict:
+    fields = _children(author)
     return {
         "position": position,
-        "last_name": text_of(author.find("LastName")),
-        "fore_name": text_of(author.find("ForeName")),
-        "initials": text_of(author.find("Initials")),
-        "suffix": text_of(author.find("Suffix")),
-        "collective_name": text_of(author.find("CollectiveName")),
-        "orcid": _orcid(author),
+        "last_name": text_of(fields.get("LastName")),
+        "fore_name": text_of(fields.get("ForeName")),
+        "initials": text_of(fields.get("Initials")),
+        "suffix": text_of(fields.get("Suffix")),
+        "collective_name": text_of(fields.get("CollectiveName")),
+        "orcid": _orcid(author) if "Identifier" in fields else None,
         "affiliations": [
-            t for t in (text_of(a) for a in author.iterfind("AffiliationInfo/Affiliation")) if t
+            t for info in author.iterchildren("AffiliationInfo")
+            for t in map(text_of, info.iterchildren("Affiliation")) if t
         ],
         "equal_contrib": author.get("EqualContrib") == "Y",
     }
@@ -409,7 +454,7 @@ ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
 
 def _orcid(author):
     """The bare ORCID iD, whether given as a URL or a number."""
-    for identifier in author.iterfind("Identifier"):
+    for identifier in author.iterchildren("Identifier"):
         if (identifier.get("Source") or "").upper() == "ORCID":
             match = ORCID.search(identifier.text or "")
             if match:
@@ -420,62 +465,62 @@ def _orcid(author):
 def _publication_types(parent) -> list:
     if parent is None:
         return []
-    return [
-        {"ui": pt.get("UI"), "name": text_of(pt)}
-        for pt in parent.iterfind("PublicationType")
-        if text_of(pt)
-    ]
+    types = ((pt.get("UI"), text_of(pt)) for pt in parent.iterchildren("PublicationType"))
+    return [{"ui": ui, "name": name} for ui, name in types if name]
 
 
 def _mesh(heading_list) -> list:
     if heading_list is None:
         return []
-    return [_heading(h) for h in heading_list.iterfind("MeshHeading") if h.find("DescriptorName") is not None]
+    headings = ((h, next(h.iterchildren("DescriptorName"), None)) for h in heading_list.iterchildren("MeshHeading"))
+    return [_heading(h, descriptor) for h, descriptor in headings if descriptor is not None]
 
 
-def _heading(heading) -> dict:
-    descriptor = heading.find("DescriptorName")
+def _heading(heading, descriptor) -> dict:
     return {
         "descriptor_ui": descriptor.get("UI"),
         "descriptor": text_of(descriptor),
         "major_topic": descriptor.get("MajorTopicYN") == "Y",
         "qualifiers": [
             {"ui": q.get("UI"), "name": text_of(q), "major_topic": q.get("MajorTopicYN") == "Y"}
-            for q in heading.iterfind("QualifierName")
+            for q in heading.iterchildren("QualifierName")
         ],
     }
 
 
 def _keywords(parent) -> list:
+    found = (
+        (kl.get("Owner"), k, text_of(k))
+        for kl in parent.iterchildren("KeywordList")
+        for k in kl.iterchildren("Keyword")
+    )
     return [
-        {"keyword": text_of(k), "major_topic": k.get("MajorTopicYN") == "Y", "owner": kl.get("Owner")}
-        for kl in parent.iterfind("KeywordList")
-        for k in kl.iterfind("Keyword")
-        if text_of(k)
+        {"keyword": text, "major_topic": k.get("MajorTopicYN") == "Y", "owner": owner}
+        for owner, k, text in found
+        if text
     ]
 
 
 def _chemicals(chemical_list) -> list:
     if chemical_list is None:
         return []
+    fields = (_children(c) for c in chemical_list.iterchildren("Chemical"))
     return [
         {
-            "ui": c.find("NameOfSubstance").get("UI"),
-            "name": text_of(c.find("NameOfSubstance")),
-            "registry_number": text_of(c.find("RegistryNumber")),
+            "ui": f["NameOfSubstance"].get("UI"),
+            "name": text_of(f["NameOfSubstance"]),
+            "registry_number": text_of(f.get("RegistryNumber")),
         }
-        for c in chemical_list.iterfind("Chemical")
-        if c.find("NameOfSubstance") is not None
+        for f in fields
+        if "NameOfSubstance" in f
     ]
 
 
 def _grants(grant_list) -> list:
     if grant_list is None:
         return []
-    return [
-        {key: text_of(g.find(tag)) for key, tag in GRANT_FIELDS}
-        for g in grant_list.iterfind("Grant")
-    ]
+    fields = (_children(g) for g in grant_list.iterchildren("Grant"))
+    return [{key: text_of(f.get(tag)) for key, tag in GRANT_FIELDS} for f in fields]
 
 
 GRANT_FIELDS = (("grant_id", "GrantID"), ("acronym", "Acronym"), ("agency", "Agency"), ("country", "Country"))
@@ -484,13 +529,14 @@ GRANT_FIELDS = (("grant_id", "GrantID"), ("acronym", "Acronym"), ("agency", "Age
 def _comments(comment_list) -> list:
     if comment_list is None:
         return []
+    comments = ((c, _children(c)) for c in comment_list.iterchildren("CommentsCorrections"))
     return [
         {
             "ref_type": c.get("RefType"),
-            "ref_pmid": _int(c.findtext("PMID")),
-            "ref_source": text_of(c.find("RefSource")),
+            "ref_pmid": _int(_own_text(f.get("PMID"))),
+            "ref_source": text_of(f.get("RefSource")),
         }
-        for c in comment_list.iterfind("CommentsCorrections")
+        for c, f in comments
     ]
 
 
@@ -500,7 +546,7 @@ def _abstract(abstract) -> dict:
         return {}
     sections = [
         {"label": t.get("Label"), "category": t.get("NlmCategory"), "text": text_of(t)}
-        for t in abstract.iterfind("AbstractText")
+        for t in abstract.iterchildren("AbstractText")
     ]
     sections = [s for s in sections if s["text"]]
     joined = "\n\n".join(
@@ -514,16 +560,17 @@ def _abstract(abstract) -> dict:
 
 def _pubmed_data(pubmed_data, article) -> dict:
     found = {}
-    for location in article.iterfind("ELocationID"):
+    for location in article.iterchildren("ELocationID"):
         if location.get("ValidYN", "Y") == "Y" and location.get("EIdType") in ("doi", "pii"):
             found.setdefault(location.get("EIdType"), text_of(location))
-    ids = _article_ids(pubmed_data.find("ArticleIdList") if pubmed_data is not None else None)
+    fields = _children(pubmed_data)
+    ids = _article_ids(fields.get("ArticleIdList"))
     result = {
         "doi": ids.get("doi") or found.get("doi"),
         "pii": ids.get("pii") or found.get("pii"),
         "pmcid": ids.get("pmcid"),
     }
-    result.update(_history(pubmed_data))
+    result.update(_history(pubmed_data, fields))
     return result
 
 
@@ -532,22 +579,26 @@ def _article_ids(id_list) -> dict:
     if id_list is None:
         return {}
     ids = {}
-    for article_id in id_list.iterfind("ArticleId"):
+    for article_id in id_list.iterchildren("ArticleId"):
         kind = {"pmc": "pmcid"}.get(article_id.get("IdType"), article_id.get("IdType"))
-        if kind in ("doi", "pii", "pmcid") and text_of(article_id):
-            ids.setdefault(kind, text_of(article_id))
+        text = text_of(article_id) if kind in ("doi", "pii", "pmcid") else None
+        if text:
+            ids.setdefault(kind, text)
     return ids
 
 
-def _history(pubmed_data) -> dict:
+def _history(pubmed_data, fields=None) -> dict:
     """Created (CRDT, 'entrez'), entrez (EDAT, 'pubmed') dates and publication status."""
     if pubmed_data is None:
         return {}
-    dates = {d.get("PubStatus"): _ymd(d) for d in pubmed_data.iterfind("History/PubMedPubDate")}
+    fields = fields or _children(pubmed_data)
+    history = fields.get("History")
+    found = history.iterchildren("PubMedPubDate") if history is not None else ()
+    dates = {d.get("PubStatus"): _ymd(d) for d in found}
     return {
         "created_date": dates.get("entrez"),
         "entrez_date": dates.get("pubmed") or dates.get("entrez"),
-        "publication_status": text_of(pubmed_data.find("PublicationStatus")),
+        "publication_status": text_of(fields.get("PublicationStatus")),
     }
 
 
