@@ -157,25 +157,36 @@ async def test_shortcuts_filter_like_the_search_scope(ds, sample_db):
     designs = METADATA["plugins"]["catalogue"]["shortcuts"]["reviews-trials"]["filters"]["design__in"]
     sql = METADATA["databases"]["catalogue"]["queries"]["search"]["sql"]
     assert all(f"'{d}'" in sql for d in designs.split(","))
-    trials = await table_pmids(ds, "design__in=" + designs)
-    assert trials == [33962333]  # the meta-analysis of intrathecal ketamine
+    trials = {r["pmid"] for r in rows if r["design"] in designs.split(",")}
+    assert 33962333 in trials  # the meta-analysis of intrathecal ketamine
+    assert set(await table_pmids(ds, "design__in=" + designs)) == trials
 
 
-async def test_default_facets_answer(ds):
+def array_counts(path, column) -> dict:
+    sql = f"select j.value, count(*) from articles, json_each(articles.{column}) j group by j.value"
+    return dict(sqlite_utils.Database(path).execute(sql).fetchall())
+
+
+def pmids_with(path, column, *values) -> set:
+    rows = sqlite_utils.Database(path).query(f"select pmid, {column} from articles")
+    return {r["pmid"] for r in rows if set(values) <= set(cite.json_list(r[column]))}
+
+
+async def test_default_facets_answer(ds, sample_db):
     body = await get_json(ds, "/catalogue/articles.json")
     facets = body["facet_results"]
     for name in ("design", "evidence_level", "population", "conditions", "routes", "harms", "pub_year",
                  "journal", "language", "retracted"):
         assert name in facets, name
     routes = {r["value"]: r["count"] for r in facets["routes"]["results"]}
-    assert routes["intravenous"] == 2
+    assert routes == array_counts(sample_db, "routes") and routes["intravenous"] >= 1
 
 
-async def test_array_facets_combine(ds):
-    both = await table_pmids(ds, "conditions__arraycontains=chronic-pain&conditions__arraycontains=crps")
-    assert both == [34062414]
+async def test_array_facets_combine(ds, sample_db):
     chronic = await table_pmids(ds, "conditions__arraycontains=chronic-pain")
-    assert set(chronic) == {34062414, TROCHES}
+    assert set(chronic) == pmids_with(sample_db, "conditions", "chronic-pain") and TROCHES in chronic
+    both = await table_pmids(ds, "conditions__arraycontains=chronic-pain&routes__arraycontains=sublingual-buccal")
+    assert both == [TROCHES]
 
 
 async def test_join_facets_count_and_filter(ds):
