@@ -31,6 +31,7 @@ RATE_MARGIN = 1.1
 TOP_PMID = 10**10
 MAX_RETRY_AFTER = 600
 HISTORY_LOST = "Unable to obtain query"
+EMPTY_ARTICLE_SET = b'<?xml version="1.0" ?>\n<PubmedArticleSet></PubmedArticleSet>\n'
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -199,6 +200,9 @@ def check_article_set(body: bytes) -> bytes:
     head, tail = body[:2000], body[-200:].rstrip()
     if b"<PubmedArticleSet" not in head:
         error = re.search(rb"<ERROR>(.*?)</ERROR>", body[:5000], re.S)
+        if error and b"Empty result" in error.group(1):
+            # NCBI's way of saying that none of the PMIDs asked for exists.
+            return EMPTY_ARTICLE_SET
         if error:
             _raise_server_error(error.group(1).decode("utf-8", "replace"))
         raise Retryable("EFetch answer is not a PubmedArticleSet")

@@ -138,9 +138,13 @@ def ensure_live_tables(db):
 
 
 def sync_topics(db, topics):
-    """Write the topics (name, title, query, description) for the site to show."""
+    """Make the topics table match topics.yml; a topic taken out loses its links."""
+    names = [t.name for t in topics]
+    marks = ",".join("?" * len(names))
     with db.atomic():
         db["topics"].upsert_all([vars(t) for t in topics], pk="name")
+        for table, column in [("article_topics", "topic"), ("topics", "name")]:
+            db.execute(f"delete from {table} where {column} not in ({marks})", names)
 
 
 def stored_pmids(db) -> set:

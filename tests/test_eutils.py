@@ -339,3 +339,13 @@ def test_efetch_posts_the_ids_and_drops_missing_ones_silently(standin, fake):
     assert standin.calls("efetch")[0].params["id"] == "21,22,23"
     assert body.count(b"<PubmedArticle>") == 2
     assert body.rstrip().endswith(b"</PubmedArticleSet>")
+
+
+def test_efetch_empty_result_error_means_no_records(standin, fake, monkeypatch):
+    from eutils_standin import backend_error
+
+    monkeypatch.setattr("eutils_standin.efetch", lambda standin, params, fault: (
+        200, backend_error(params, "Empty result - nothing to do"), "text/xml"))
+    body = make_client(standin, fake).efetch([404])
+    assert b"<PubmedArticleSet>" in body and b"<PubmedArticle>" not in body
+    assert len(standin.calls("efetch")) == 1

@@ -416,6 +416,20 @@ def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, 
     assert outcomes[0].unlinked == 1 and outcomes[0].deleted == 0
 
 
+def test_a_rewritten_query_starts_its_topic_afresh(standin, db_path, tmp_path):
+    serve(standin, range(1, 21), query="old query")
+    serve(standin, range(11, 31), query="new query")
+    harvest(standin, db_path, tmp_path, topics={"alpha": "old query", "beta": "old query"})
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics={"alpha": "new query"})
+    assert live.all_complete(outcomes, planned)
+    assert sorted(set(standin.asked_pmids()[before:])) == list(range(1, 11)) + list(range(21, 31))
+    assert pmids_in(db, "article_topics") == list(range(11, 31))
+    assert [r["name"] for r in db["topics"].rows] == ["alpha"]
+    assert db["pubmed_searches"].get("alpha")["query"] == "new query"
+    assert pmids_in(db) == list(range(1, 31))  # unlinked records stay in the catalogue
+
+
 @pytest.mark.parametrize("since, refetched", [("2019/06/01", 30), ("2021/01/01", 0)])
 def test_since_picks_the_revision_window(standin, db_path, since, refetched):
     serve(standin, range(1, 31))  # revised 2020/01/01
