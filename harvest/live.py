@@ -58,7 +58,7 @@ class Outcome:
 
     search: Search
     status: str = "failed"
-    count: int = 0
+    esearch_count: int = 0
     found: int = 0
     read: int = 0
     new: int = 0
@@ -394,7 +394,7 @@ def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
 def _harvest(db, client, search, since, progress, run_id, outcome):
     window = open_plan(db, search, since)
     found = client.search_all(search.query)
-    outcome.count, outcome.found = found.count, len(found.pmids)
+    outcome.esearch_count, outcome.found = found.count, len(found.pmids)
     changed = client.search_all(search.query, changed_window(window)).pmids if window else []
     update_plan(db, search, found, changed, run_id)
     fetch_pending(db, client, search, run_id, outcome, progress)
@@ -431,7 +431,7 @@ def summary(outcomes, planned_searches) -> str:
     total = lambda name: sum(getattr(o, name) for o in outcomes)
     complete = sum(o.status == "complete" for o in outcomes)
     line = (f"pubmed: {complete} of {planned_searches} searches complete; "
-            f"{total('found')} PMIDs found (ESearch counted {total('count')}); "
+            f"{total('found')} PMIDs found (ESearch counted {total('esearch_count')}); "
             f"fetched {total('read')}: {total('new')} new, {total('updated')} updated, "
             f"{total('unchanged')} unchanged; {total('deleted')} deleted, "
             f"{total('unlinked')} unlinked, {total('pending')} still to fetch")

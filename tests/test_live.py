@@ -160,7 +160,7 @@ def test_a_query_brings_every_record_exactly_once(standin, db_path, sample):
     assert live.all_complete(outcomes, planned)
     assert pmids_in(db) == sorted(real + list(range(900_001, 900_041)))
     assert sorted(standin.asked_pmids()) == pmids_in(db)
-    assert outcomes[0].new == 120 and outcomes[0].count == 120
+    assert outcomes[0].new == 120 and outcomes[0].esearch_count == 120
     run = db["harvest_runs"].get(1)
     assert (run["source"], run["query"], run["status"]) == ("pubmed", "q", "complete")
     title = db["articles"].get(real[0])["title"]
@@ -200,7 +200,7 @@ def test_tens_of_thousands_come_back_through_the_cap(standin, db_path, without_c
     outcomes, planned, db = harvest(standin, db_path, client=client_for(standin, 1000),
                                     query="q")
     assert live.all_complete(outcomes, planned)
-    assert outcomes[0].count == 12_000
+    assert outcomes[0].esearch_count == 12_000
     assert pmids_in(db) == pmids
     assert sorted(standin.asked_pmids()) == pmids
 
@@ -509,4 +509,4 @@ def test_live_ncbi_answers_a_small_query(tmp_path):
     outcomes, planned = live.harvest_pubmed(
         db, query='"Ketamine"[mh] AND "Complex Regional Pain Syndromes"[mh] AND 2015[dp]')
     assert live.all_complete(outcomes, planned)
-    assert outcomes[0].found == outcomes[0].count > 0
+    assert outcomes[0].found == outcomes[0].esearch_count > 0
