@@ -86,29 +86,35 @@ RUN_COLUMNS = {
 }
 
 
+CHILD_COLUMNS = {
+    "article_authors": ("pmid", "position", "last_name", "fore_name", "initials", "suffix",
+                        "collective_name", "orcid", "affiliations", "equal_contrib"),
+    "article_mesh": ("pmid", "position", "descriptor", "descriptor_ui", "major_topic", "qualifiers"),
+    "article_mesh_qualifiers": ("pmid", "position", "descriptor", "qualifier", "qualifier_ui", "major_topic"),
+    "article_publication_types": ("pmid", "publication_type"),
+    "article_keywords": ("pmid", "position", "keyword", "major_topic", "owner"),
+    "article_chemicals": ("pmid", "chemical"),
+    "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
+    "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
+}
+INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid"}
+CHILD_KEYS = {
+    "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
+    "article_publication_types": ("pmid", "publication_type"),
+    "article_chemicals": ("pmid", "chemical"),
+}
+CHILD_LOOKUPS = {
+    "article_mesh": [("descriptor", "mesh_descriptors", "name")],
+    "article_publication_types": [("publication_type", "publication_types", "name")],
+    "article_chemicals": [("chemical", "chemicals", "name")],
+}
+
+
 def _create_children(create):
-    article = [("pmid", "articles", "pmid")]
-    create("article_authors", {"pmid": int, "position": int, "last_name": str, "fore_name": str,
-                               "initials": str, "suffix": str, "collective_name": str, "orcid": str,
-                               "affiliations": str, "equal_contrib": int},
-           pk=("pmid", "position"), foreign_keys=article)
-    create("article_mesh", {"pmid": int, "position": int, "descriptor": str, "descriptor_ui": str,
-                            "major_topic": int, "qualifiers": str},
-           pk=("pmid", "position"), foreign_keys=article + [("descriptor", "mesh_descriptors", "name")])
-    create("article_mesh_qualifiers", {"pmid": int, "position": int, "descriptor": str, "qualifier": str,
-                                       "qualifier_ui": str, "major_topic": int},
-           pk=("pmid", "position", "qualifier"), foreign_keys=article)
-    create("article_publication_types", {"pmid": int, "publication_type": str},
-           pk=("pmid", "publication_type"),
-           foreign_keys=article + [("publication_type", "publication_types", "name")])
-    create("article_keywords", {"pmid": int, "position": int, "keyword": str, "major_topic": int,
-                                "owner": str}, pk=("pmid", "position"), foreign_keys=article)
-    create("article_chemicals", {"pmid": int, "chemical": str}, pk=("pmid", "chemical"),
-           foreign_keys=article + [("chemical", "chemicals", "name")])
-    create("article_grants", {"pmid": int, "position": int, "grant_id": str, "acronym": str,
-                              "agency": str, "country": str}, pk=("pmid", "position"), foreign_keys=article)
-    create("comments_corrections", {"pmid": int, "position": int, "ref_type": str, "ref_pmid": int,
-                                    "ref_source": str}, pk=("pmid", "position"), foreign_keys=article)
+    for table, columns in CHILD_COLUMNS.items():
+        create(table, {c: int if c in INTEGER_COLUMNS else str for c in columns},
+               pk=CHILD_KEYS.get(table, ("pmid", "position")),
+               foreign_keys=[("pmid", "articles", "pmid")] + CHILD_LOOKUPS.get(table, []))
 
 
 INDEXES = {
@@ -155,8 +161,37 @@ def finish_run(db, run_id: int, counts: dict, status: str, message: str = None):
 # ---------------------------------------------------------------- records
 
 
+@dataclass
+class Prepared:
+    """A record reduced to the rows the catalogue stores.
+
+    prepare() is pure, so it can run where the record was parsed (a worker process):
+    pickling these rows is far cheaper than pickling the record, and the classifier
+    then runs in parallel too.
+    """
+
+    pmid: int
+    pmid_version: int
+    raw: str
+    raw_format: str
+    source: str | None
+    article: dict
+    children: dict
+    lookups: dict
+
+
+def prepare(record) -> Prepared:
+    """The rows for one parsed record (docs/record.md); a Prepared passes through."""
+    if isinstance(record, Prepared):
+        return record
+    children = {table: [tuple(row[c] for c in CHILD_COLUMNS[table]) for row in rows]
+                for table, rows in child_rows_of([record]).items() if rows}
+    return Prepared(record["pmid"], record["pmid_version"], _raw_text(record), record["raw_format"],
+                    record.get("source"), _article_fields(record), children, _lookup_rows(record))
+
+
 def save_records(db, records, run_id: int) -> Counts:
-    """Upsert parsed records in one transaction; unchanged records are not rewritten."""
+    """Upsert parsed records (dicts or Prepared) in one transaction; unchanged ones are not rewritten."""
     latest = _latest_versions(records)
     counts = Counts()
     with db.atomic():
@@ -166,18 +201,26 @@ def save_records(db, records, run_id: int) -> Counts:
             state = _state(record, stored.get(pmid))
             setattr(counts, state, getattr(counts, state) + 1)
             if state != "unchanged":
-                changed.append(record)
-        _write(db, changed, {p for p in stored}, run_id)
+                changed.append(prepare(record))
+        _write(db, changed, set(stored), run_id)
     return counts
+
+
+def _key(record) -> tuple:
+    """(pmid, version) of a record dict or a Prepared."""
+    if isinstance(record, Prepared):
+        return record.pmid, record.pmid_version
+    return record["pmid"], record["pmid_version"]
 
 
 def _latest_versions(records) -> dict:
     """One record per PMID: the highest version, the later one on a tie."""
     latest = {}
     for record in records:
-        kept = latest.get(record["pmid"])
-        if kept is None or record["pmid_version"] >= kept["pmid_version"]:
-            latest[record["pmid"]] = record
+        pmid, version = _key(record)
+        kept = latest.get(pmid)
+        if kept is None or version >= _key(kept)[1]:
+            latest[pmid] = record
     return latest
 
 
@@ -196,12 +239,14 @@ def _state(record, stored) -> str:
     if stored is None:
         return "new"
     version, raw = stored
-    if record["pmid_version"] < version or _raw_text(record) == raw:
+    if _key(record)[1] < version or _raw_text(record) == raw:
         return "unchanged"
     return "updated"
 
 
 def _raw_text(record) -> str:
+    if isinstance(record, Prepared):
+        return record.raw
     return record["raw"].decode("utf-8", errors="replace")
 
 
@@ -209,19 +254,46 @@ def _write(db, records, existing, run_id):
     """Write articles and their child rows; child rows of updated articles are replaced."""
     if not records:
         return
-    updated = [r["pmid"] for r in records if r["pmid"] in existing]
+    updated = [r.pmid for r in records if r.pmid in existing]
     _delete_children(db, updated)
-    _forget_deletions(db, [r["pmid"] for r in records if r["pmid"] not in existing])
+    _forget_deletions(db, [r.pmid for r in records if r.pmid not in existing])
     _save_lookups(db, records)
-    rows = [article_row(r, run_id, first_seen=r["pmid"] not in existing) for r in records]
-    db["articles"].upsert_all(rows, pk="pmid")
-    for table, child_rows in child_rows_of(records).items():
-        db[table].insert_all(child_rows)
-    db["raw_records"].upsert_all(
-        ({"pmid": r["pmid"], "pmid_version": r["pmid_version"], "format": r["raw_format"],
-          "raw": _raw_text(r), "source": r.get("source"), "run_id": run_id} for r in records),
-        pk="pmid",
-    )
+    new = [{**r.article, "first_seen_run": run_id, "last_changed_run": run_id}
+           for r in records if r.pmid not in existing]
+    _insert(db, "articles", new)
+    changed = [{**r.article, "last_changed_run": run_id} for r in records if r.pmid in existing]
+    _insert(db, "articles", changed, upsert="pmid")
+    for table in CHILD_TABLES:
+        rows = [row for r in records for row in r.children.get(table, ())]
+        _insert_tuples(db, table, CHILD_COLUMNS[table], rows)
+    raw_rows = [(r.pmid, r.pmid_version, r.raw_format, r.raw, r.source, run_id) for r in records]
+    _insert_tuples(db, "raw_records", RAW_COLUMNS, raw_rows, upsert="pmid")
+
+
+RAW_COLUMNS = ("pmid", "pmid_version", "format", "raw", "source", "run_id")
+
+
+def _insert(db, table, rows, upsert=None):
+    """Insert dict rows with one prepared statement per set of columns (sqlite-utils costs more per row)."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    for columns, group in groups.items():
+        _insert_tuples(db, table, columns, [tuple(row.values()) for row in group], upsert)
+
+
+def _insert_tuples(db, table, columns, rows, upsert=None, on_conflict=None):
+    """executemany an INSERT; upsert names the key whose conflict updates the other columns."""
+    if not rows:
+        return
+    sql = "insert into [%s] (%s) values (%s)" % (
+        table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns)))
+    if upsert:
+        sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != upsert)
+        sql += f" on conflict([{upsert}]) do update set {sets}"
+    elif on_conflict:
+        sql += " " + on_conflict
+    db.conn.executemany(sql, rows)
 
 
 def _delete_children(db, pmids):
@@ -234,6 +306,15 @@ def _delete_children(db, pmids):
 
 def article_row(record, run_id, first_seen=True) -> dict:
     """The articles row for a record: its scalars, readable lists and classification."""
+    row = _article_fields(record)
+    row["last_changed_run"] = run_id
+    if first_seen:
+        row["first_seen_run"] = run_id
+    return row
+
+
+def _article_fields(record) -> dict:
+    """The articles row for a record, without the run columns."""
     row = {k: record.get(k) for k in ARTICLE_COLUMNS if k in record and not isinstance(record[k], list)}
     row.update(
         authors=parse.author_string(record["authors"]),
@@ -243,10 +324,7 @@ def article_row(record, run_id, first_seen=True) -> dict:
         languages=_json(record["languages"]),
         language=record["languages"][0] if record["languages"] else None,
         pubmed_url=parse.PUBMED_URL.format(record["pmid"]),
-        last_changed_run=run_id,
     )
-    if first_seen:
-        row["first_seen_run"] = run_id
     row.update(classification_row(record))
     return row
 
@@ -301,28 +379,41 @@ def _mesh_row(pmid, position, heading) -> dict:
             "qualifiers": qualifiers or None}
 
 
+def _lookup_rows(record) -> dict:
+    """Rows for the name tables (MeSH descriptors, publication types, chemicals, journals)."""
+    rows = {
+        "mesh_descriptors": [(m["descriptor"], m["descriptor_ui"]) for m in record["mesh"]],
+        "publication_types": [(p["name"], p["ui"]) for p in record["publication_types"]],
+        "chemicals": [(c["name"], c["ui"], c["registry_number"]) for c in record["chemicals"]],
+    }
+    if record.get("journal_nlm_id"):
+        rows["journals"] = [(record["journal_nlm_id"], record["journal"], record["journal_iso"], record["issn"])]
+    return rows
+
+
+LOOKUP_COLUMNS = {
+    "mesh_descriptors": ("name", "ui"),
+    "publication_types": ("name", "ui"),
+    "chemicals": ("name", "ui", "registry_number"),
+    "journals": ("nlm_id", "title", "iso_abbreviation", "issn"),
+}
+
+
 def _save_lookups(db, records):
     """Names of MeSH descriptors, publication types, chemicals and journals; UIs when known."""
-    lookups = {
-        "mesh_descriptors": {m["descriptor"]: {"name": m["descriptor"], "ui": m["descriptor_ui"]}
-                             for r in records for m in r["mesh"]},
-        "publication_types": {p["name"]: dict(p) for r in records for p in r["publication_types"]},
-        "chemicals": {c["name"]: dict(c) for r in records for c in r["chemicals"]},
-    }
-    for table, rows in lookups.items():
-        _upsert_keeping_uis(db[table], list(rows.values()))
-    journals = {r["journal_nlm_id"]: {"nlm_id": r["journal_nlm_id"], "title": r["journal"],
-                                      "iso_abbreviation": r["journal_iso"], "issn": r["issn"]}
-                for r in records if r.get("journal_nlm_id")}
-    db["journals"].upsert_all(journals.values(), pk="nlm_id")
+    for table, columns in LOOKUP_COLUMNS.items():
+        # The last row for a name wins within a batch, as it would row by row.
+        rows = {row[0]: row for r in records for row in r.lookups.get(table, ())}
+        if table == "journals":
+            _insert_tuples(db, table, columns, list(rows.values()), upsert="nlm_id")
+        else:
+            _insert_tuples(db, table, columns, list(rows.values()), on_conflict=_keep_uis(columns))
 
 
-def _upsert_keeping_uis(table, rows):
+def _keep_uis(columns) -> str:
     """Insert new names; fill in a UI but never blank one (MEDLINE text has no UIs)."""
-    table.insert_all(rows, pk="name", ignore=True)
-    with_ui = [row for row in rows if row.get("ui")]
-    if with_ui:
-        table.upsert_all(with_ui, pk="name")
+    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns[1:])
+    return f"on conflict([name]) do update set {sets} where excluded.ui is not null"
 
 
 def delete_pmids(db, pmids, run_id: int) -> int:
