@@ -134,7 +134,12 @@ async def provenance(db) -> dict:
     """Where the records came from, when, and how many there are, from harvest_runs."""
     runs = [dict(r) for r in (await db.execute("select * from harvest_runs order by id")).rows]
     records = (await db.execute("select count(*) from articles")).first()[0]
-    return {"records": records, "runs": runs[::-1][:10], "run_count": len(runs),
+    topics = []
+    if {"topics", "article_topics"} <= set(await db.table_names()):
+        topics = [dict(r) for r in (await db.execute(
+            "select t.name, t.title, count(at.pmid) as records from topics t "
+            "left join article_topics at on at.topic = t.name group by t.name order by t.name")).rows]
+    return {"records": records, "runs": runs[::-1][:10], "run_count": len(runs), "topics": topics,
             "statement": provenance_statement(runs, records)}
 
 
