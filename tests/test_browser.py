@@ -129,6 +129,7 @@ def test_reader_searches_filters_opens_cites_and_downloads(server, browser, tmp_
     ("map", "/catalogue/evidence_map"),
     ("routes", "/catalogue/evidence_map_routes"),
     ("chart", "/catalogue/per_year"),
+    ("new", "/catalogue/whats_new"),
     ("about", "/about"),
 ])
 def test_pages_fit_laptop_and_phone(server, browser, name, path):

@@ -326,6 +326,8 @@ async def test_whats_new_and_feed(ds):
     new = await get_json(ds, "/catalogue/whats_new.json?_shape=objects")
     dates = [r["entrez_date"] for r in new["rows"]]
     assert dates == sorted(dates, reverse=True)
+    html = (await ds.client.get("/catalogue/whats_new")).text
+    assert html.index(str(new["rows"][0]["pmid"])) < html.index(str(new["rows"][-1]["pmid"]))
     response = await ds.client.get("/catalogue/new_records.atom")
     assert response.status_code == 200
     feed = ET.fromstring(response.text)
