@@ -49,11 +49,12 @@ catalogue: install
 		$(BIN)/python -m harvest files $(SAMPLE_FILES) --db $(DB); \
 	fi
 
-DATASETTE_FLAGS := -i $(DB) -m metadata.yml --plugins-dir plugins --template-dir templates
+DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml --plugins-dir plugins --template-dir templates \
+	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off
 
 serve: install
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
-	$(BIN)/datasette serve $(DATASETTE_FLAGS) --port $(PORT)
+	$(BIN)/datasette serve $(DATASETTE_FLAGS) --host 127.0.0.1 --port $(PORT)
 
 # Offline: never touches NCBI. The browser test skips itself when Chromium is missing.
 test: install sample
