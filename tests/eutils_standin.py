@@ -152,7 +152,7 @@ class StandIn:
 
     def start(self):
         """Serve on a free port of 127.0.0.1; returns the base URL."""
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.standin = self
         self.thread = threading.Thread(target=self.server.serve_forever,
@@ -292,6 +292,13 @@ def unknown_fields(term):
     """Field tags PubMed would not recognise (it reports them, then ignores them)."""
     tags = re.findall(r"\[([^\]]+)\]", term)
     return sorted({t for t in tags if t.strip().lower() not in KNOWN_FIELDS})
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A client that hangs up mid-answer (a timeout, a kill) is not news here."""
+
+    def handle_error(self, request, client_address):
+        pass
 
 
 class Handler(BaseHTTPRequestHandler):
