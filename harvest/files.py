@@ -1,10 +1,13 @@
 """Ingest local PubMed files (XML, gzipped XML, MEDLINE text): parse, scope, save."""
 
+import contextlib
 import gzip
 import os
 import sqlite3
 import sys
 import zlib
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -12,6 +15,9 @@ from tqdm import tqdm
 from harvest import load, parse, scope
 
 BATCH_SIZE = 1000
+# Blocks of input handed to each worker process, and how many may wait parsed or unparsed.
+WORKER_BLOCK_SIZE = 1 << 22
+BLOCKS_AHEAD = 2
 # A record that breaks these while being saved is rejected; anything else stops the run.
 RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
                  OverflowError, TypeError, ValueError, KeyError, AttributeError)
@@ -46,21 +52,31 @@ def ingest_files(db, paths, run_id, keep_all=False, progress=False) -> FileRun:
     """Load every path into the catalogue; records out of scope are skipped unless keep_all."""
     run = FileRun()
     bar = tqdm(unit=" records", disable=not progress, file=sys.stderr, mininterval=0.5)
-    for path in paths:
-        bar.set_description(os.path.basename(path))
-        _ingest_file(db, path, run_id, keep_all, run, bar)
+    with load.bulk_build(db), _workers(keep_all) as pool:
+        for path in paths:
+            bar.set_description(os.path.basename(path))
+            _ingest_file(db, path, run_id, keep_all, run, bar, pool)
     bar.close()
     load.ensure_search(db)
     return run
 
 
-def _ingest_file(db, path, run_id, keep_all, run, bar):
+def _workers(keep_all):
+    """Processes that parse records while this one writes them: worth it when every record is kept."""
+    workers = os.cpu_count() or 1
+    if not keep_all or workers < 2:
+        return contextlib.nullcontext()
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+def _ingest_file(db, path, run_id, keep_all, run, bar, pool=None):
     needles = None if keep_all else scope.prefilter_needles()
     batch = []
     try:
-        for kind, value in parse.iter_file(path, needles):
+        for kind, value in _items(path, needles, pool):
             if kind == "record" and (keep_all or scope.in_scope(value)):
-                value["source"] = os.path.basename(path)
+                if isinstance(value, dict):
+                    value["source"] = os.path.basename(path)
                 batch.append(value)
                 if len(batch) >= BATCH_SIZE:
                     _flush(db, batch, run_id, run)
@@ -79,6 +95,59 @@ def _ingest_file(db, path, run_id, keep_all, run, bar):
         raise InputError(f"{path}: {error}") from None
     finally:
         _flush(db, batch, run_id, run)
+
+
+def _items(path, needles, pool):
+    """parse.iter_file's items; with a pool, XML blocks are parsed by its workers."""
+    if pool is None or _format(path) == "medline":
+        return parse.iter_file(path, needles)
+    return _parallel_xml(path, pool)
+
+
+def _format(path) -> str:
+    with parse.open_input(path) as stream:
+        return parse.sniff_format(stream.read(4096))
+
+
+def _parallel_xml(path, pool):
+    """parse.iter_xml's items in input order, each block parsed and prepared by a worker."""
+    source, pending = os.path.basename(path), deque()
+    seen, tail = 0, b""
+    with parse.open_input(path) as stream:
+        for block in parse.iter_blocks(stream, size=WORKER_BLOCK_SIZE):
+            read = parse.count_records(block)
+            pending.append(pool.submit(_prepared_items, block, seen, read, source))
+            seen, tail = seen + read, block
+            if len(pending) > BLOCKS_AHEAD * (os.cpu_count() or 1):
+                yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+    yield from parse.truncated_tail(tail, seen)
+
+
+def _prepared_items(block, seen, read, source) -> list:
+    """In a worker: a block's items, each record turned into its rows (load.prepare)."""
+    items = []
+    for kind, value in parse.block_items(block, None, seen, read):
+        if kind == "record":
+            value["source"] = source
+            try:
+                value = load.prepare(value)
+            except RECORD_ERRORS as error:
+                kind, value = "rejected", (f"PMID {value['pmid']}", cannot_store(error))
+        items.append((kind, value))
+    return items
+
+
+def _identity(record) -> tuple:
+    """(source file, PMID) of a record dict or a load.Prepared."""
+    if isinstance(record, load.Prepared):
+        return record.source, record.pmid
+    return record.get("source"), record["pmid"]
+
+
+def cannot_store(error) -> str:
+    return " ".join(f"cannot be stored: {type(error).__name__}: {error}".split())[:200]
 
 
 def read_error(error) -> str:
@@ -114,9 +183,9 @@ def _save(db, batch, run_id, run) -> load.Counts:
         try:
             counts = load.save_records(db, [record], run_id)
         except RECORD_ERRORS as error:
-            why = " ".join(f"cannot be stored: {type(error).__name__}: {error}".split())[:200]
+            source, pmid = _identity(record)
             run.rejected += 1
-            run.rejections.append((record.get("source"), f"PMID {record['pmid']}", why))
+            run.rejections.append((source, f"PMID {pmid}", cannot_store(error)))
             continue
         for name in ("new", "updated", "unchanged"):
             setattr(total, name, getattr(total, name) + getattr(counts, name))

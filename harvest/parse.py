@@ -624,21 +624,26 @@ def iter_xml(stream, needles=None, head=b""):
     """
     seen, tail = 0, b""
     for block in iter_blocks(stream, head):
-        spans = candidate_spans(block, needles) if needles else record_spans(block)
-        for start, end in spans:
-            yield from _xml_item(block, start, end, seen)
         read = count_records(block)
+        yield from block_items(block, needles, seen, read)
         seen += read
-        yield "read", read
         tail = block
-    yield from _truncated_tail(tail, seen)
+    yield from truncated_tail(tail, seen)
+
+
+def block_items(block, needles=None, seen=0, read=None):
+    """iter_xml's items for one block; seen is how many records came before it."""
+    spans = candidate_spans(block, needles) if needles else record_spans(block)
+    for start, end in spans:
+        yield from _xml_item(block, start, end, seen)
+    yield "read", count_records(block) if read is None else read
 
 
 def _xml_item(block, start, end, seen):
     if end == -1:
         if any(tag in block[start + 1:] for tag in START_TAGS):
             yield "rejected", (_where(block, start, seen), "no closing tag before the next record")
-        return  # the input's unfinished last record: reported by _truncated_tail
+        return  # the input's unfinished last record: reported by truncated_tail
     chunk = block[start:end]
     try:
         if chunk.startswith(DELETE):
@@ -653,7 +658,7 @@ def _where(block, start, seen) -> str:
     return f"record {seen + count_records(block[:start]) + 1} (byte {start})"
 
 
-def _truncated_tail(tail, seen):
+def truncated_tail(tail, seen):
     """Report a record the input broke off in the middle of."""
     last_end = max((tail.rfind(tag) + len(tag) for tag in END_TAGS if tag in tail), default=0)
     rest = tail[last_end:]
