@@ -139,13 +139,19 @@ def finish(work):
             conn.execute("PRAGMA journal_mode=DELETE")
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
-                raise SafetyError(f"the new catalogue fails its integrity check ({problems[0]})")
+                raise SafetyError(f"the new catalogue fails its integrity check ({problems[0]}); "
+                                  "the previous catalogue is unchanged")
             for name in full_text_tables(conn):
-                check_full_text(conn, name)
+                try:
+                    check_full_text(conn, name)
+                except sqlite3.DatabaseError as error:
+                    raise SafetyError(f"the new catalogue's full-text index {name} does not match its "
+                                      f"table ({error}); the previous catalogue is unchanged") from None
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise SafetyError(f"the new catalogue fails its checks ({error})") from None
+        raise SafetyError(f"the new catalogue fails its checks ({error}); "
+                          "the previous catalogue is unchanged") from None
     _fsync(work)
 
 

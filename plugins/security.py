@@ -24,8 +24,8 @@ from datasette.database import Database
 from datasette.utils.asgi import Response
 
 # Upper bounds on Datasette settings (a lower value on the command line stands).
-SETTING_CAPS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
-                "facet_suggest_time_limit_ms": 100, "max_csv_mb": 100}
+SETTING_CAPS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "facet_time_limit_ms": 1000,
+                "facet_suggest_time_limit_ms": 200, "max_csv_mb": 100}
 SETTINGS_OFF = ("allow_download", "trace_debug", "template_debug")
 MAX_VALUE_BYTES = 16 << 20
 MAX_SQL_BYTES = 100_000
