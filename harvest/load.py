@@ -33,9 +33,15 @@ ARTICLE_COLUMNS = {
     "first_seen_run": int, "last_changed_run": int,
 }
 # Child tables rewritten whenever their article changes, in dependency order.
+# The classifier's multi-valued labels, one row per label: facets count these rows
+# with an index instead of unpacking a JSON array in every article.
+LABEL_TABLES = {"conditions": ("article_conditions", "condition"),
+                "routes": ("article_routes", "route"),
+                "harms": ("article_harms", "harm")}
 CHILD_TABLES = (
     "article_authors", "article_mesh", "article_mesh_qualifiers", "article_publication_types",
     "article_keywords", "article_chemicals", "article_grants", "comments_corrections",
+    *(table for table, _ in LABEL_TABLES.values()),
 )
 
 
@@ -97,12 +103,14 @@ CHILD_COLUMNS = {
     "article_chemicals": ("pmid", "chemical"),
     "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
     "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
+    **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
 }
 INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid"}
 CHILD_KEYS = {
     "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
     "article_publication_types": ("pmid", "publication_type"),
     "article_chemicals": ("pmid", "chemical"),
+    **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
 }
 CHILD_LOOKUPS = {
     "article_mesh": [("descriptor", "mesh_descriptors", "name")],
@@ -126,6 +134,7 @@ INDEXES = {
     "article_chemicals": [["chemical"]],
     "comments_corrections": [["ref_pmid"]],
     "article_authors": [["last_name"]],
+    **{table: [[column]] for table, column in LABEL_TABLES.values()},
 }
 
 
@@ -213,8 +222,20 @@ def prepare(record) -> Prepared:
         return record
     children = {table: [tuple(row[c] for c in CHILD_COLUMNS[table]) for row in rows]
                 for table, rows in child_rows_of([record]).items() if rows}
+    article = _article_fields(record)
+    children.update(label_rows(record["pmid"], article))
     return Prepared(record["pmid"], record["pmid_version"], _raw_text(record), record["raw_format"],
-                    record.get("source"), _article_fields(record), children, _lookup_rows(record))
+                    record.get("source"), article, children, _lookup_rows(record))
+
+
+def label_rows(pmid, classification) -> dict:
+    """Rows of the label tables from a classification row (its lists are JSON arrays)."""
+    rows = {}
+    for key, (table, _) in LABEL_TABLES.items():
+        labels = json.loads(classification.get(key) or "[]")
+        if labels:
+            rows[table] = [(pmid, label) for label in dict.fromkeys(labels)]
+    return rows
 
 
 def save_records(db, records, run_id: int) -> Counts:
@@ -483,8 +504,21 @@ def reclassify(db, batch_size=2000) -> int:
     rows = db.execute("select raw, format from raw_records order by pmid")
     while chunk := rows.fetchmany(batch_size):
         records = [parse.parse_raw(raw, fmt) for raw, fmt in chunk]
+        rows = [{"pmid": r["pmid"], **classification_row(r)} for r in records]
         with db.atomic():
-            db["articles"].upsert_all(
-                ({"pmid": r["pmid"], **classification_row(r)} for r in records), pk="pmid")
+            db["articles"].upsert_all(rows, pk="pmid")
+            _replace_labels(db, rows)
         total += len(records)
     return total
+
+
+def _replace_labels(db, rows):
+    """Rewrite the label tables of reclassified articles."""
+    pmids = [row["pmid"] for row in rows]
+    for start in range(0, len(pmids), 500):
+        chunk = pmids[start:start + 500]
+        for table, _ in LABEL_TABLES.values():
+            db.execute(f"delete from [{table}] where pmid in ({','.join('?' * len(chunk))})", chunk)
+    for row in rows:
+        for table, label_rows_ in label_rows(row["pmid"], row).items():
+            _insert_tuples(db, table, CHILD_COLUMNS[table], label_rows_)
