@@ -14,11 +14,18 @@ from tqdm import tqdm
 
 from harvest import load, parse, scope
 
+try:  # parse inflates with ISA-L, whose errors are not zlib's
+    from isal.igzip_lib import IsalError
+except ImportError:  # pragma: no cover - isal is a declared dependency
+    IsalError = zlib.error
+
 BATCH_SIZE = 1000
 # Blocks of input handed to each worker process, and how many may wait parsed or unparsed.
 WORKER_BLOCK_SIZE = 1 << 22
 BLOCKS_AHEAD = 2
 # A record that breaks these while being saved is rejected; anything else stops the run.
+# What reading a broken file raises (besides parse.ParseError).
+READ_ERRORS = (OSError, EOFError, zlib.error, IsalError)
 RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
                  OverflowError, TypeError, ValueError, KeyError, AttributeError)
 
@@ -89,7 +96,7 @@ def _ingest_file(db, path, run_id, keep_all, run, bar, pool=None):
             elif kind == "read":
                 run.read += value
                 bar.update(value)
-    except (OSError, EOFError, zlib.error) as error:
+    except READ_ERRORS as error:
         raise InputError(f"{path}: {read_error(error)}") from None
     except parse.ParseError as error:
         raise InputError(f"{path}: {error}") from None
@@ -154,7 +161,7 @@ def read_error(error) -> str:
     """One line for a file that failed while being read."""
     if isinstance(error, EOFError):
         return "the file ends early (truncated gzip?)"
-    if isinstance(error, (zlib.error, gzip.BadGzipFile)) or "gzip" in str(error).lower() or "CRC" in str(error):
+    if isinstance(error, (zlib.error, gzip.BadGzipFile, IsalError)) or "gzip" in str(error).lower() or "CRC" in str(error):
         return f"corrupt gzip data ({error})"
     return error.strerror or str(error) if isinstance(error, OSError) else str(error)
 

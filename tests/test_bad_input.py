@@ -82,6 +82,7 @@ def gzip_bomb():
 
 BAD_FILES = {
     "not-gzip.xml.gz": (b"\x1f\x8bthis is not deflate data at all", "gzip"),
+    "bad-deflate.xml.gz": (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x00\x06", "corrupt gzip"),  # found by test_fuzz
     "truncated.xml.gz": (gzip.compress(article_set(*(article(90000100 + i) for i in range(50))))[:400], "ends early"),
     "random.bin": (bytes(range(256)) * 40, "neither PubMed XML nor MEDLINE"),
     "empty.xml": (b"", "neither PubMed XML nor MEDLINE"),
@@ -103,13 +104,14 @@ BAD_FILES = {
 }
 
 
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_bad_file_is_one_line_and_leaves_the_catalogue(tmp_path, catalogue, name):
+def test_bad_file_is_one_line_and_leaves_the_catalogue(tmp_path, catalogue, name, keep_all):
     data, reason = BAD_FILES[name]
     path = tmp_path / name
     path.write_bytes(data)
     before = digest(catalogue)
-    result = run("files", path, "--db", catalogue, "--quiet")
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
     assert_one_line_error(result)
     assert name in result.output and reason in result.output
     assert "unchanged" in result.output
@@ -149,12 +151,13 @@ def bad_records():
     }
 
 
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
 @pytest.mark.parametrize("name", sorted(bad_records()))
-def test_bad_record_is_rejected_and_its_neighbours_load(tmp_path, catalogue, name):
+def test_bad_record_is_rejected_and_its_neighbours_load(tmp_path, catalogue, name, keep_all):
     bad, reason = bad_records()[name]
     path = tmp_path / "mixed.xml"
     path.write_bytes(article_set(article(90000020), bad, article(90000021)))
-    result = run("files", path, "--db", catalogue, "--quiet")
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
     assert result.exit_code == 1 and "Traceback" not in result.output
     rejected = [line for line in result.output.splitlines() if line.startswith("rejected:")]
     assert len(rejected) == 1, result.output
@@ -166,20 +169,22 @@ def test_bad_record_is_rejected_and_its_neighbours_load(tmp_path, catalogue, nam
     assert (run_row["status"], run_row["rejected"]) == ("incomplete", 1)
 
 
-def test_truncated_last_record_is_reported(tmp_path, catalogue):
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
+def test_truncated_last_record_is_reported(tmp_path, catalogue, keep_all):
     path = tmp_path / "cut.xml"
     path.write_bytes(article_set(article(90000030), article(90000031))[:-60])
-    result = run("files", path, "--db", catalogue, "--quiet")
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
     assert result.exit_code == 1
     assert "rejected: cut.xml record 2: input ends inside this record (truncated)" in result.output
     assert 90000030 in pmids(catalogue)
 
 
-def test_small_good_file_is_not_called_truncated(tmp_path, catalogue):
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
+def test_small_good_file_is_not_called_truncated(tmp_path, catalogue, keep_all):
     path = tmp_path / "small.xml"
     path.write_bytes(article_set(article(90000040)))
     assert len(path.read_bytes()) < 4096
-    result = run("files", path, "--db", catalogue, "--quiet")
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
     assert result.exit_code == 0, result.output
     assert "rejected 0" in result.output
 
