@@ -1,0 +1,704 @@
+"""Pure evidence classification: a parsed record in, facet labels and the reasons for them out.
+
+The rules are data (rules.yml beside this module); this code only applies them.
+There is no network, database, file write or clock here: the rules are read and
+compiled once, on import. docs/classification.md explains the rules.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+RULES_PATH = Path(__file__).with_name("rules.yml")
+# A record's texts, joined in this order: evidence found earlier is preferred.
+FIELDS = ("journal", "chemicals", "title", "keywords", "abstract", "background")
+# Which texts each kind of pattern in rules.yml is matched against.
+SPEC_FIELDS = {
+    "journal": ("journal",), "chemicals": ("chemicals",), "title": ("title",),
+    "keywords": ("keywords",), "abstract": ("abstract", "background"),
+    "text": ("title", "keywords", "abstract", "background"),
+}
+TEXT_FIELDS = ("title", "keywords", "abstract", "background")
+CODED_FIELDS = {"publication_types": "PT", "mesh": "MeSH", "chemicals": "chemical"}
+CODE_KEYS = {"publication_types": ("ui", "name"), "mesh": ("descriptor_ui", "descriptor"), "chemicals": ("ui", "name")}
+# Sources whose evidence describes the record itself, not the papers it discusses.
+OWN_SOURCES = ("publication_types", "title")
+WORD = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
+SENTENCE_BREAKS = (". ", "; ", "? ", "! ", "\n")
+SNIPPET_CHARS = 60
+KEY_LENGTH = 3  # word prefixes are filed under their first three letters
+WINDOW = 60  # characters either side of a match that negation and neighbours are read from
+
+
+# ---------------------------------------------------------------- compiled rules
+
+
+@dataclass(frozen=True, eq=False)
+class Pattern:
+    """One regular expression from rules.yml, the texts it reads and the word prefix it starts with."""
+
+    regex: re.Pattern
+    fields: frozenset
+    first: str  # the first and last of those texts, which are adjacent when joined
+    last: str
+    triggers: tuple | None  # every match starts a word with one of these; None: scan the texts
+
+
+@dataclass(eq=False)
+class Label:
+    """Everything that can put one label on a record, and what voids a text match."""
+
+    name: str
+    codes: dict = field(default_factory=dict)  # publication_types / mesh -> {UI or name: display}
+    code_keys: frozenset = frozenset()  # every key of codes, to rule a label out at once
+    ref_types: tuple = ()
+    patterns: tuple = ()
+    this_study: bool = False  # ignore background sections and sentences about other work
+    negatable: bool = True
+    populations: frozenset | None = None  # only for records with these populations
+    unless_before: re.Pattern | None = None
+    unless_after: re.Pattern | None = None
+    needs_context: re.Pattern | None = None  # the sentence must also match this
+    unless_context: re.Pattern | None = None  # ... and must not match this
+    mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
+
+
+def _regex(patterns, template="%s"):
+    """One case-insensitive expression from a pattern or a list of them, or None for none."""
+    if not patterns:
+        return None
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return re.compile("|".join(f"(?:{template % p})" for p in patterns), re.IGNORECASE)
+
+
+def triggers(pattern: str) -> tuple | None:
+    """Word prefixes one of which starts every match of a pattern, if it has them.
+
+    Matches start at a word start, so a leading run of letters must begin a word
+    of the text; a letter made optional by a quantifier is not part of the run,
+    and a leading group or alternation gives one prefix per alternative.
+    """
+    alternatives = split_alternatives(pattern)
+    if len(alternatives) > 1:
+        found = [triggers(a) for a in alternatives]
+        return None if None in found else _minimal(t for f in found for t in f)
+    if pattern.startswith("(?:"):
+        close = _closing(pattern)
+        if close is None or pattern[close + 1:close + 2] in ("?", "*", "{"):
+            return None
+        return triggers(pattern[3:close])
+    run = WORD.match(pattern)
+    literal = run.group() if run else ""
+    if run and pattern[run.end():run.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]
+    return (literal,) if literal else None
+
+
+def required_literal(pattern: str) -> str:
+    """The longest plain text every match of a pattern must contain ('' if none is certain)."""
+    if len(split_alternatives(pattern)) > 1:
+        return ""
+    runs, run, i = [], "", 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":  # an escaped symbol is plain text; \\b, \\s, \\w and the like end a run
+            plain = not pattern[i + 1:i + 2].isalnum()
+            run, i = (run + pattern[i + 1], i + 2) if plain else (runs.append(run) or "", i + 2)
+            continue
+        if char.isalnum() or char in " -:,'":
+            run, i = run + char, i + 1
+            continue
+        if char in "?*{" and run:
+            run = run[:-1]  # the last character is optional
+        runs.append(run)
+        run, i = "", (_skip_group(pattern, i) if char == "(" else _skip_class(pattern, i) if char == "[" else i + 1)
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _skip_group(pattern: str, i: int) -> int:
+    """Index just past the group that opens at i."""
+    close = _closing(pattern[i:])
+    return len(pattern) if close is None else i + close + 1
+
+
+def _skip_class(pattern: str, i: int) -> int:
+    """Index just past the character class that opens at i."""
+    j = i + 2 if pattern[i + 1:i + 2] == "]" else i + 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _minimal(prefixes) -> tuple:
+    """Drop prefixes that a shorter one already covers, so no word finds a pattern twice."""
+    kept = sorted(set(prefixes), key=len)
+    return tuple(p for i, p in enumerate(kept) if not any(p.startswith(q) for q in kept[:i]))
+
+
+def _scan(pattern: str):
+    """Yield (index, character, depth) for characters outside escapes and [classes]."""
+    depth, escaped, in_class = 0, False, False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        else:
+            depth -= char == ")"
+            yield i, char, depth
+            depth += char == "("
+
+
+def split_alternatives(pattern: str) -> list:
+    """A pattern cut at its top-level bars."""
+    cuts = [i for i, char, depth in _scan(pattern) if char == "|" and depth == 0]
+    edges = [-1] + cuts + [len(pattern)]
+    return [pattern[a + 1:b] for a, b in zip(edges, edges[1:])]
+
+
+def _closing(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group the pattern starts with."""
+    for i, char, depth in _scan(pattern):
+        if char == ")" and depth == 0:
+            return i
+    return None
+
+
+def compile_patterns(spec: dict) -> tuple:
+    """Every text pattern of a label, each with the texts it reads."""
+    patterns = []
+    for kind, fields in SPEC_FIELDS.items():
+        for source in spec.get(kind) or ():
+            # Texts are lower-cased before matching, so patterns are written in lower case.
+            regex = re.compile(source, re.MULTILINE)
+            found = None if source.startswith("^") else triggers(source)
+            patterns.append(Pattern(regex, frozenset(fields), fields[0], fields[-1], found))
+    return tuple(patterns)
+
+
+def _codes(entries) -> dict:
+    """{UI or lower-case name: display name} for entries written 'D016449 Randomized Controlled Trial'."""
+    codes = {}
+    for entry in entries or ():
+        ui, _, name = str(entry).partition(" ")
+        if not re.fullmatch(r"[A-Z]\d{6,9}", ui):
+            ui, name = None, str(entry)
+        if ui:
+            codes[ui] = name or ui
+        if name:
+            codes[name.lower()] = name
+    return codes
+
+
+def compile_label(name: str, spec: dict) -> Label:
+    """Turn one label's rules from rules.yml into a Label."""
+    populations = spec.get("populations")
+    codes = {f: _codes(spec.get(f)) for f in ("publication_types", "mesh") if spec.get(f)}
+    return Label(
+        name=spec.get("as", name),
+        codes=codes,
+        code_keys=frozenset(k for wanted in codes.values() for k in wanted),
+        ref_types=tuple(spec.get("ref_types") or ()),
+        patterns=compile_patterns(spec),
+        this_study=bool(spec.get("this_study")),
+        negatable=spec.get("negatable", True),
+        populations=frozenset(populations) if populations else None,
+        unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
+        unless_after=_regex(spec.get("unless_after"), r"^[\s-]*(?:%s)"),
+        needs_context=_regex(spec.get("needs_context")),
+        unless_context=_regex(spec.get("unless_context")),
+        mesh_with=_regex(spec.get("mesh_with")),
+    )
+
+
+@dataclass(eq=False)
+class Rules:
+    """The whole compiled rule set, with its patterns indexed by the word prefixes they start with."""
+
+    version: str
+    data: dict
+    facets: dict  # facet name -> {key in rules.yml: Label}
+    negation: re.Pattern
+    reported: re.Pattern
+    own_work: re.Pattern
+    background_sections: frozenset
+    commentary_title: re.Pattern | None
+    by_trigger: dict = field(default_factory=dict)  # word prefix -> [(label, pattern)]
+    trigger_lengths: dict = field(default_factory=dict)  # first letters -> lengths of the prefixes filed
+    scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
+
+
+FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections")
+
+
+def compile_rules(data: dict) -> Rules:
+    """Compile rules.yml's data once."""
+    facets = {}
+    for facet in FACETS:
+        defaults = data[facet].get("defaults") or {}
+        facets[facet] = {k: compile_label(k, {**defaults, **(v or {})}) for k, v in data[facet]["labels"].items()}
+    facets["retracted"] = {"retracted": compile_label("retracted", data["retracted"])}
+    context = data["context"]
+    rules = Rules(
+        version=str(data["version"]),
+        data=data,
+        facets=facets,
+        negation=re.compile(context["negation"], re.IGNORECASE),
+        reported=_regex(context["reported"]),
+        own_work=_regex(context["own_work"]),
+        background_sections=frozenset(s.upper() for s in context["background_sections"]),
+        commentary_title=_regex(data["design"].get("commentary_title")),
+    )
+    _index(rules)
+    return rules
+
+
+def _index(rules: Rules):
+    """File every pattern under the prefix it starts with, so a record's words find their patterns."""
+    for labels in rules.facets.values():
+        for label in labels.values():
+            for pattern in label.patterns:
+                # A prefix shorter than a key starts too many words to be worth looking up.
+                if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
+                    rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
+                    continue
+                for prefix in pattern.triggers:
+                    rules.by_trigger.setdefault(prefix, []).append((label, pattern))
+                    rules.trigger_lengths.setdefault(prefix[:KEY_LENGTH], set()).add(len(prefix))
+
+
+def load_rules(path=RULES_PATH) -> Rules:
+    """Read and compile a rules file."""
+    return compile_rules(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+
+RULES = load_rules()
+RULES_VERSION = RULES.version
+
+
+# ---------------------------------------------------------------- one record's texts
+
+
+class View:
+    """One record prepared for matching: its texts, the accepted matches in them and its coded fields."""
+
+    def __init__(self, record: dict, rules: Rules = RULES):
+        texts = record_texts(record, rules.background_sections)
+        self.text = "\n".join(texts[f] for f in FIELDS)
+        self.low = self.text.lower()
+        if len(self.low) != len(self.text):  # a few characters grow when lower-cased
+            self.text = self.low
+        self.bounds, start = {}, 0
+        for name in FIELDS:
+            self.bounds[name] = (start, start + len(texts[name]))
+            start += len(texts[name]) + 1
+        self.codes = {f: _record_codes(record.get(f), f) for f in CODE_KEYS}
+        self.code_keys = {k for codes in self.codes.values() for k in codes}
+        self.ref_types = {}
+        for ref in record.get("comments_corrections") or ():
+            self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
+        self.matches = find_matches(self, rules)
+        self.cache = {}
+
+    def field_at(self, position: int) -> str:
+        """Which text a position of the joined texts falls in."""
+        for name in FIELDS:
+            if position <= self.bounds[name][1]:
+                return name
+        return FIELDS[-1]
+
+    def field_text(self, name: str) -> str:
+        start, end = self.bounds[name]
+        return self.low[start:end]
+
+
+def record_texts(record: dict, background_sections=frozenset()) -> dict:
+    """The record's searchable texts by field, on one line each but the abstract's."""
+    main, background = _abstract_parts(record, background_sections)
+    keywords = record.get("keywords") or ()
+    chemicals = record.get("chemicals") or ()
+    one_line = lambda text: " ".join((text or "").split())
+    return {
+        "journal": one_line(" | ".join(filter(None, (record.get("journal"), record.get("journal_iso"))))),
+        "chemicals": "; ".join(one_line(c.get("name")) for c in chemicals),
+        "title": one_line(record.get("title")),
+        "keywords": "; ".join(one_line(k.get("keyword")) for k in keywords),
+        "abstract": main,
+        "background": background,
+    }
+
+
+def _abstract_parts(record, background_sections):
+    """(main text, background text) of the abstract, sections as 'LABEL: text' lines."""
+    sections = record.get("abstract_sections") or ()
+    if not sections:
+        return record.get("abstract") or "", ""
+    main, background = [], []
+    for section in sections:
+        label = (section.get("label") or "").strip()
+        text = " ".join((section.get("text") or "").split())
+        kind = {label.upper(), (section.get("category") or "").upper()}
+        (background if kind & background_sections else main).append(f"{label}: {text}" if label else text)
+    return "\n".join(main), "\n".join(background)
+
+
+def _record_codes(items, kind) -> dict:
+    """{UI or lower-case name: display name} for a record's publication types, MeSH or chemicals."""
+    ui_key, name_key = CODE_KEYS[kind]
+    codes = {}
+    for item in items or ():
+        ui, name = item.get(ui_key), item.get(name_key) or ""
+        if ui:
+            codes[ui] = name or ui
+        if name:
+            codes[name.lower()] = name
+    return codes
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    field: str
+
+
+def find_matches(view: View, rules: Rules) -> dict:
+    """{label: [Match]} for every accepted text match in a record, in text order."""
+    found = defaultdict(list)
+    low = view.low
+    for label, pattern, prefix in candidates(low, rules):
+        start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
+        for position in word_starts(low, prefix, start, end) if prefix else ():
+            _try(label, pattern, pattern.regex.match(low, position, end), view, rules, found)
+        for match in () if prefix else pattern.regex.finditer(low, start, end):
+            if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1):
+                _try(label, pattern, match, view, rules, found)
+    for matches in found.values():
+        matches.sort(key=lambda m: m.start)
+    return found
+
+
+def candidates(low: str, rules: Rules) -> set:
+    """(label, pattern, prefix) worth trying: some word starts with the prefix.
+
+    Patterns without a usable prefix come with None, when the text they need is there.
+    """
+    chosen, keys = set(), rules.trigger_lengths
+    for token in {t for t in WORD.findall(low) if t[:KEY_LENGTH] in keys}:
+        for length in keys[token[:KEY_LENGTH]]:
+            prefix = token[:length]
+            for label, pattern in rules.by_trigger.get(prefix, ()):
+                chosen.add((label, pattern, prefix))
+    for label, pattern, literal in rules.scanned:
+        if literal in low:
+            chosen.add((label, pattern, None))
+    return chosen
+
+
+def word_starts(text: str, prefix: str, start: int, end: int):
+    """Positions in text[start:end] where a word starts with prefix."""
+    position = text.find(prefix, start, end)
+    while position != -1:
+        if position == 0 or not WORD_CHAR.match(text, position - 1):
+            yield position
+        position = text.find(prefix, position + 1, end)
+
+
+def _try(label, pattern, match, view, rules, found):
+    """Keep a regex match when its text is one the pattern reads and nothing voids it."""
+    if match is None or match.end() == match.start():
+        return
+    where = view.field_at(match.start())
+    if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view.low, match.start(), match.end(), where, rules):
+        found[label].append(Match(match.start(), match.end(), where))
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding a position starts."""
+    return max(text.rfind(b, 0, position) + len(b) for b in SENTENCE_BREAKS) if position else 0
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding a position ends."""
+    ends = [i for i in (text.find(b, position) for b in SENTENCE_BREAKS) if i != -1]
+    return min(ends) if ends else len(text)
+
+
+def accepted(label: Label, text: str, start: int, end: int, where: str, rules: Rules) -> bool:
+    """True unless negation, a voiding neighbour or the wrong context cancels a match."""
+    if label.this_study and where == "background":
+        return False
+    first = max(sentence_start(text, start), start - WINDOW)
+    before = text[first:start]
+    if label.negatable and rules.negation.search(before):
+        return False
+    if label.unless_before and label.unless_before.search(before):
+        return False
+    if label.unless_after and label.unless_after.search(text[end:min(sentence_end(text, end), end + WINDOW)]):
+        return False
+    if label.needs_context or label.unless_context or (label.this_study and where == "abstract"):
+        sentence = text[sentence_start(text, start):sentence_end(text, end)]
+        if label.needs_context and not label.needs_context.search(sentence):
+            return False
+        if label.unless_context and label.unless_context.search(sentence):
+            return False
+        if label.this_study and where == "abstract" and _about_others(sentence, rules):
+            return False
+    return True
+
+
+def _about_others(sentence: str, rules: Rules) -> bool:
+    """True when a sentence reports other people's work and does not speak of its own."""
+    return bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence)
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def code_evidence(label: Label, view: View):
+    """(source, reason) for the first publication type or MeSH heading a label lists, or a link type."""
+    if not (label.code_keys & view.code_keys or label.ref_types and view.ref_types):
+        return None
+    for kind, wanted in label.codes.items():
+        present = view.codes[kind]
+        for key in wanted:
+            if key in present and not (kind == "mesh" and label.mesh_with and not _text_has(label.mesh_with, view)):
+                return kind, f"{CODED_FIELDS[kind]}: {present[key]}"
+    for ref_type in label.ref_types:
+        if ref_type in view.ref_types:
+            pmid = view.ref_types[ref_type]
+            return "ref_types", f"CommentsCorrections: {ref_type}" + (f" PMID {pmid}" if pmid else "")
+    return None
+
+
+def _text_has(regex, view) -> bool:
+    start, end = view.bounds["title"][0], view.bounds["background"][1]
+    return regex.search(view.low, start, end) is not None
+
+
+def evidence(label: Label, view: View):
+    """(source, reason) for the strongest thing that puts a label on a record, or None."""
+    if label not in view.cache:
+        view.cache[label] = code_evidence(label, view) or text_evidence(label, view)
+    return view.cache[label]
+
+
+def text_evidence(label: Label, view: View):
+    """(field, reason) for a label's first accepted text match, or None."""
+    matches = view.matches.get(label)
+    if not matches:
+        return None
+    first = matches[0]
+    where = "abstract" if first.field == "background" else first.field
+    end = WORD.match(view.low, first.end)  # quote whole words, not the stem a pattern stops at
+    return first.field, f"{where}: '{snippet(view.text[first.start:end.end() if end else first.end])}'"
+
+
+def snippet(text: str) -> str:
+    """A matched phrase as a reason quotes it: spaces squeezed, long ones cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS - 1] + "…"
+
+
+def count_matches(label: Label, view: View, fields, limit=5) -> int:
+    """Accepted matches of a label's patterns in the given texts, at most limit in each."""
+    counts = defaultdict(int)
+    for match in view.matches.get(label, ()):
+        if match.field in fields:
+            counts[match.field] = min(limit, counts[match.field] + 1)
+    return sum(counts.values())
+
+
+def facet_evidence(facet: str, view: View, rules: Rules = RULES) -> dict:
+    """{label: (source, reason)} for every label of a facet that has evidence."""
+    found = {}
+    for label in rules.facets[facet].values():
+        if label.name not in found:
+            hit = evidence(label, view)
+            if hit:
+                found[label.name] = hit
+    return found
+
+
+# ---------------------------------------------------------------- facets
+
+
+def labels_present(facet: str, view: View, rules: Rules = RULES) -> tuple:
+    """(labels in rules order, reasons) for a multi-valued facet."""
+    found = facet_evidence(facet, view, rules)
+    return list(found), [f"{FACET_NAMES[facet]}: {label} — {reason}" for label, (_, reason) in found.items()]
+
+
+FACET_NAMES = {"conditions": "condition", "routes": "route", "harms": "harm", "corrections": "correction"}
+
+
+def design_evidence(view: View, population: str | None, rules: Rules = RULES) -> dict:
+    """{design: (source, reason)}, leaving out labels kept for other populations."""
+    found = {}
+    commentary = bool(rules.commentary_title and rules.commentary_title.search(view.field_text("title")))
+    for key, label in rules.facets["design"].items():
+        if label.name in found or (label.populations and population not in label.populations):
+            continue
+        hit = evidence(label, view)
+        if hit and commentary and hit[0] == "title" and label.name != "letter-editorial":
+            continue  # "Comment on: a randomized trial of ..." names someone else's design
+        if hit:
+            found[label.name] = hit
+    return found
+
+
+def framed(found: dict, rules: Rules = RULES) -> dict:
+    """Drop designs that a letter's, notice's or review's own type says belong to the papers it discusses."""
+    for frame, keep in rules.data["design"]["frames"].items():
+        if frame in found and found[frame][0] in OWN_SOURCES:
+            return {
+                label: hit for label, hit in found.items()
+                if label == frame
+                or label in (keep.get("any") or ())
+                or (hit[0] in OWN_SOURCES and label in (keep.get("own") or ()))
+                or (hit[0] == "publication_types" and label in (keep.get("publication_types") or ()))
+            }
+    return found
+
+
+def secondary(found: dict, rules: Rules = RULES) -> bool:
+    """True when the record's own type or title says it discusses other people's studies."""
+    return any(found.get(frame, ("",))[0] in OWN_SOURCES for frame in rules.data["design"]["frames"])
+
+
+def decide_design(found: dict, rules: Rules = RULES) -> tuple:
+    """(design, reason): the most specific design the evidence supports."""
+    spec = rules.data["design"]
+    for label in spec["overrides"]:
+        if label in found:
+            return label, found[label][1]
+    kept = framed(found, rules)
+    for label in spec["order"]:
+        if label in kept:
+            return label, kept[label][1]
+    return spec["fallback"], spec["fallback_reason"]
+
+
+def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
+    """(population, reason) from MeSH check tags where indexed, otherwise from the words used."""
+    labels = rules.facets["population"]
+    invitro, invivo, subjects = (evidence(labels[k], view) for k in ("in-vitro", "in-vivo", "human"))
+    if invitro and not subjects and not invivo:
+        return "in-vitro", f"{invitro[1]}, and no people or living animals studied"
+    humans, animals = (evidence(labels[k], view) for k in ("humans-tag", "animals-tag"))
+    if humans and animals:
+        return "mixed", "MeSH: Humans and Animals"
+    if humans or animals:
+        return ("human", "MeSH: Humans, no Animals") if humans else ("animal", "MeSH: Animals, no Humans")
+    veterinary = evidence(labels["veterinary"], view)
+    if veterinary:
+        return "animal", veterinary[1]
+    return population_from_text(view, secondary(design_found, rules), rules)
+
+
+def population_from_text(view: View, discusses_others: bool, rules: Rules = RULES) -> tuple:
+    """(population, reason) from words for people and for animals, the title's first."""
+    own = ("title", "keywords")
+    people, animals = _scores(view, own, rules)
+    if people or animals:
+        return _weigh(people, animals, view, "title", rules)
+    people, animals = _scores(view, ("abstract", "background"), rules)
+    if discusses_others and people and animals:
+        # A review that mentions dogs in passing is not an animal study.
+        return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
+    if not people and not animals:
+        return "unknown", "no MeSH check tags and no words for people or animals"
+    return _weigh(people, animals, view, "abstract", rules)
+
+
+def _scores(view, fields, rules):
+    """(people score, animal score): accepted matches counted in the given fields."""
+    labels = rules.facets["population"]
+    people = sum(count_matches(labels[k], view, fields) for k in ("human", "human-word"))
+    return people, count_matches(labels["animal"], view, fields)
+
+
+def _weigh(people, animals, view, where, rules):
+    """Human, animal or mixed by which kind of word dominates."""
+    dominance = rules.data["population"]["dominance"]
+    counts = f"{where}: {people} word(s) for people, {animals} for animals"
+    if animals and people < animals * dominance and animals < people * dominance:
+        return "mixed", f"{counts} ({_first_reason('human', view, rules)}; {_first_reason('animal', view, rules)})"
+    kind = "human" if people > animals else "animal"
+    return kind, f"{counts} ({_first_reason(kind, view, rules)})"
+
+
+def _first_reason(key, view, rules):
+    labels = rules.facets["population"]
+    hit = evidence(labels[key], view) or (key == "human" and evidence(labels["human-word"], view))
+    return hit[1] if hit else "none"
+
+
+def evidence_level(design: str, population: str, rules: Rules = RULES) -> tuple:
+    """(level or None, reason) on the OCEBM 2011 treatment-benefits ladder, from the design alone."""
+    spec = rules.data["evidence_level"]
+    if design in spec["not_applicable"]:
+        return None, f"evidence level: none — a {design} is not rated on the ladder"
+    if population in spec["preclinical"]:
+        level = spec["preclinical_level"]
+        return level, f"evidence level: {level} — {population} work is mechanism-based reasoning (design-based, not a quality grade)"
+    level = spec["levels"].get(design)
+    if level is None:
+        return None, f"evidence level: none — design {design} is not on the ladder"
+    return level, f"evidence level: {level} — OCEBM 2011 level for {design} (design-based, not a quality grade)"
+
+
+def decide_form(view: View, rules: Rules = RULES) -> tuple:
+    """(ketamine form, reason): the enantiomer named, racemic, or unspecified."""
+    spec = rules.data["ketamine_form"]
+    found = facet_evidence("ketamine_form", view, rules)
+    for label in spec["order"]:
+        if label in found:
+            return label, f"ketamine form: {label} — {found[label][1]}"
+    return spec["fallback"], None
+
+
+def retraction(view: View, rules: Rules = RULES) -> tuple:
+    """(1 or 0, reason): is this article itself retracted?"""
+    hit = evidence(rules.facets["retracted"]["retracted"], view)
+    return (1, f"retracted — {hit[1]}") if hit else (0, None)
+
+
+# ---------------------------------------------------------------- the API
+
+
+def classify(record: dict, rules: Rules = RULES) -> dict:
+    """Classify one parsed record (docs/record.md): every facet, and why."""
+    view = View(record, rules)
+    first = design_evidence(view, None, rules)
+    population, population_reason = decide_population(view, first, rules)
+    design, design_reason = decide_design(design_evidence(view, population, rules), rules)
+    level, level_reason = evidence_level(design, population, rules)
+    conditions, condition_reasons = labels_present("conditions", view, rules)
+    routes, route_reasons = labels_present("routes", view, rules)
+    harms, harm_reasons = labels_present("harms", view, rules)
+    corrections, correction_reasons = labels_present("corrections", view, rules)
+    retracted, retracted_reason = retraction(view, rules)
+    form, form_reason = decide_form(view, rules)
+    reasons = [f"design: {design} — {design_reason}", level_reason, f"population: {population} — {population_reason}"]
+    reasons += condition_reasons + route_reasons + harm_reasons
+    reasons += [r for r in (retracted_reason,) if r] + correction_reasons + [r for r in (form_reason,) if r]
+    return {
+        "design": design, "evidence_level": level, "population": population,
+        "conditions": conditions, "routes": routes, "harms": harms,
+        "retracted": retracted, "corrections": corrections, "ketamine_form": form,
+        "classification_reasons": reasons,
+    }
