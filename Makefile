@@ -60,5 +60,27 @@ serve: install
 test: install sample
 	$(BIN)/pytest -q
 
+# Longer fuzzing of the parser and the loader than `make test` runs (FUZZ_EXAMPLES per test).
+FUZZ_EXAMPLES ?= 3000
+.PHONY: fuzz
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 clean:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
+
+# The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (docs/bench.md).
+# Peers go into a scratch environment, never into the project's dependencies.
+BENCH_VENV ?= bench/.venv
+BENCH_REPEAT ?= 3
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: install sample
+	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
+	@$(BENCH_VENV)/bin/pip install --quiet pubmed-parser==0.5.1 lxml || \
+		echo "pubmed_parser cannot be installed: the bench skips it"
+	@command -v xtract >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ncbi-entrez-direct; } \
+		>/dev/null 2>&1; } || echo "EDirect (ncbi-entrez-direct) cannot be installed: the bench skips xtract"
+	$(BIN)/python bench/run.py --repeat $(BENCH_REPEAT) --peer-python $(BENCH_VENV)/bin/python $(BENCH_ARGS)

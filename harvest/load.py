@@ -82,7 +82,47 @@ def ensure_schema(db):
                            "run_id": int}, pk="pmid", foreign_keys=[("pmid", "articles", "pmid")])
     create("deleted_articles", {"pmid": int, "run_id": int, "deleted_at": str}, pk="pmid",
            foreign_keys=[("run_id", "harvest_runs", "id")])
+    for name, columns in SUMMARY_COLUMNS.items():
+        create(name, columns)
     _ensure_indexes(db)
+    _backfill_labels(db)
+
+
+# Evidence-map counts, recomputed after every load: the map then reads a few hundred
+# rows instead of grouping every article at each request.
+SUMMARY_COLUMNS = {
+    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int},
+    "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
+}
+SUMMARY_SQL = {
+    "evidence_counts": """
+        select a.population, c.condition, a.design, count(*)
+        from articles a left join article_conditions c on c.pmid = a.pmid
+        group by 1, 2, 3""",
+    "evidence_route_counts": """
+        select a.population, c.condition, r.route, count(distinct a.pmid)
+        from articles a left join article_conditions c on c.pmid = a.pmid
+        left join article_routes r on r.pmid = a.pmid
+        group by 1, 2, 3""",
+}
+
+
+def refresh_summaries(db):
+    """Recompute the evidence-map counts from the articles and their labels."""
+    with db.atomic():
+        for name, sql in SUMMARY_SQL.items():
+            db.execute(f"delete from [{name}]")
+            db.execute(f"insert into [{name}] {sql}")
+
+
+def _backfill_labels(db):
+    """Fill the label tables of a catalogue classified before they existed."""
+    if any(db.execute(f"select 1 from [{t}] limit 1").fetchone() for t, _ in LABEL_TABLES.values()):
+        return
+    with db.atomic():
+        for key, (table, column) in LABEL_TABLES.items():
+            db.execute(f"insert or ignore into [{table}] (pmid, [{column}]) select a.pmid, j.value "
+                       f"from articles a, json_each(a.[{key}]) j where a.[{key}] like '[%'")
 
 
 RUN_COLUMNS = {
@@ -127,7 +167,7 @@ def _create_children(create):
 
 
 INDEXES = {
-    "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["design"], ["population"],
+    "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
                  ["evidence_level"], ["retracted"], ["language"], ["entrez_date"], ["created_date"]],
     "article_mesh": [["descriptor"]],
     "article_publication_types": [["publication_type"]],
@@ -151,10 +191,12 @@ def _drop_indexes(db):
 
 
 def ensure_search(db):
-    """Full-text search (FTS5, porter) over titles, abstracts, keywords, MeSH and authors."""
+    """After a load: full-text search (FTS5, porter) over titles, abstracts, keywords, MeSH
+    and authors, built once and then kept by triggers; and fresh evidence-map counts."""
     if "articles_fts" not in db.table_names():
         db["articles"].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter",
                                   create_triggers=True)
+    refresh_summaries(db)
 
 
 @contextmanager
@@ -509,6 +551,7 @@ def reclassify(db, batch_size=2000) -> int:
             db["articles"].upsert_all(rows, pk="pmid")
             _replace_labels(db, rows)
         total += len(records)
+    refresh_summaries(db)
     return total
 
 

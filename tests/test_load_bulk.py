@@ -54,3 +54,25 @@ def test_a_catalogue_with_articles_keeps_its_indexes_during_a_load(db, real_reco
     load.ensure_search(db)
     with load.bulk_build(db):
         assert db["articles"].indexes and "articles_fts" in db.table_names()
+
+
+def test_evidence_counts_add_up_to_the_articles(db, real_record):
+    load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
+    load.ensure_search(db)
+    (total,) = db.execute("select sum(records) from evidence_counts").fetchone()
+    with_labels = db.execute("select count(*) from article_conditions").fetchone()[0]
+    without = db.execute("select count(*) from articles where pmid not in "
+                         "(select pmid from article_conditions)").fetchone()[0]
+    assert total == with_labels + without
+
+
+def test_label_tables_are_filled_for_an_older_catalogue(db, real_record):
+    if load.classify is None:
+        pytest.skip("no classifier")
+    load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
+    tables = [table for table, _ in load.LABEL_TABLES.values()]
+    expected = [table_rows(db, t) for t in tables]
+    for table in tables:
+        db.execute(f"delete from [{table}]")
+    load.ensure_schema(db)
+    assert [table_rows(db, t) for t in tables] == expected
