@@ -10,6 +10,7 @@ import datetime
 import functools
 import logging
 import os
+import re
 import sqlite3
 import sys
 
@@ -28,10 +29,18 @@ def show_progress(quiet: bool) -> bool:
 
 
 def one_line(text, limit=400) -> str:
-    """Text safe to print as one terminal line: no newlines or control characters."""
-    text = " ".join(str(text).split())
+    """Text safe to print as one terminal line: no newlines, control characters or API key."""
+    text = redact(" ".join(str(text).split()))
     text = "".join(c if c.isprintable() else "\\x%02x" % ord(c) for c in text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def redact(text) -> str:
+    """Hide the NCBI API key, wherever an error message carries it (a URL, say)."""
+    key = os.environ.get("NCBI_API_KEY")
+    if key:
+        text = text.replace(key, "[NCBI_API_KEY]")
+    return re.sub(r"(api_key=)[^&\s'\"]+", r"\1[hidden]", text)
 
 
 def open_catalogue(path):
@@ -48,14 +57,19 @@ def open_catalogue(path):
 def writing(db_path):
     """Yield the path of a working copy of the catalogue, under the lock; it replaces
     the catalogue only if the block ends without an exception."""
+    in_block = False
     try:
         with safety.rebuilt(db_path) as work:
+            in_block = True
             yield work
+            in_block = False
     except safety.SafetyError as error:
         raise click.ClickException(one_line(error))
-    except sqlite3.Error as error:
+    except sqlite3.Error as error:  # the working copy or the swap: about the catalogue either way
         raise click.ClickException(one_line(f"{db_path}: {error}; the catalogue is unchanged"))
     except OSError as error:
+        if in_block:
+            raise  # the command's own (a network error, say): reported as unexpected
         raise click.ClickException(one_line(
             f"{db_path}: {error.strerror or error}; the catalogue is unchanged"))
 

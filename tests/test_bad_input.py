@@ -387,3 +387,15 @@ def test_unexpected_errors_are_one_line_too(tmp_path, catalogue, monkeypatch):
     assert_one_line_error(result)
     assert "unexpected RuntimeError" in result.output
     assert_untouched(catalogue, before)
+
+
+def test_a_network_error_never_prints_the_api_key(catalogue, no_network, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ConnectionError(f"Max retries exceeded with url: /esearch.fcgi?db=pubmed&api_key={SECRET}&term=k")
+
+    monkeypatch.setattr(live, "harvest_pubmed", fail)
+    before = digest(catalogue)
+    result = run("pubmed", "--query", "ketamine", "--db", catalogue, env={"NCBI_API_KEY": SECRET})
+    assert_one_line_error(result)
+    assert "unexpected ConnectionError" in result.output and SECRET not in result.output
+    assert_untouched(catalogue, before)
