@@ -21,6 +21,22 @@ WORK_SUFFIX = "-building"
 SIDECARS = ("-journal", "-wal", "-shm")
 
 
+# Lock file descriptors this process holds. A child forked while one is held (a
+# worker process, say) closes its copy at once: otherwise the lock would live as
+# long as the child, even after this process was killed.
+_HELD = set()
+
+
+def _close_held_in_child():
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 class SafetyError(Exception):
     """The catalogue cannot be written safely; the message is one line."""
 
@@ -49,7 +65,8 @@ def real_path(path) -> str:
 def lock(path):
     """Hold the catalogue's write lock, or fail at once with who holds it.
 
-    flock() locks die with their process, so a killed run never leaves it stuck.
+    flock() locks die with their process (and its forked children drop their copy,
+    see _HELD), so a killed run never leaves it stuck.
     """
     lock_path = path + LOCK_SUFFIX
     try:
@@ -62,11 +79,13 @@ def lock(path):
         except BlockingIOError:
             holder = _holder(fd)
             raise Busy(f"another harvest is writing {path}{holder}; wait for it to finish") from None
+        _HELD.add(fd)
         os.ftruncate(fd, 0)
         started = datetime.datetime.now().isoformat(timespec="seconds")
         os.write(fd, f"pid {os.getpid()} since {started}\n".encode())
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)
 
 

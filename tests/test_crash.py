@@ -311,3 +311,22 @@ def hammer(port, rebuild, clients=4, per_client=400, limit=60):
     for thread in threads:
         thread.join()
     return errors, counts + [json.loads(get(port, COUNT)[1])[0]], served[0]
+
+
+def test_lock_dies_with_a_killed_harvest_whose_workers_live_on(tmp_path):
+    db = tmp_path / "catalogue.db"
+    holder = subprocess.Popen(
+        [PYTHON, "-c", "import os, sys, time; from harvest import safety\n"
+                       "with safety.lock(sys.argv[1]):\n"
+                       " child = os.fork()\n"
+                       " if child == 0:\n  time.sleep(60); os._exit(0)\n"
+                       " print(child, flush=True); time.sleep(60)",
+         os.path.realpath(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    worker = int(holder.stdout.readline())
+    try:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=30)
+        assert os.path.exists(f"/proc/{worker}")  # the worker outlived its parent
+        load_here(write_input(tmp_path / "one.xml", [1]), db)
+    finally:
+        os.kill(worker, signal.SIGKILL)
