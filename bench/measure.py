@@ -5,17 +5,21 @@ import statistics
 import subprocess
 import time
 
-POLL_SECONDS = 0.01
+POLL_SECONDS = 0.05
 
 
 def tree_rss(pid) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    """Proportional resident bytes (PSS) of a process and all its descendants (Linux /proc).
+
+    PSS counts a page shared by forked workers once in all, where adding up their
+    RSS would count it once per worker.
+    """
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/status") as status:
-                total += next((int(l.split()[1]) * 1024 for l in status if l.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/smaps_rollup") as status:
+                total += next((int(l.split()[1]) * 1024 for l in status if l.startswith("Pss:")), 0)
             with open(f"/proc/{current}/task/{current}/children") as children:
                 todo += [int(c) for c in children.read().split()]
         except (FileNotFoundError, ProcessLookupError):

@@ -60,21 +60,35 @@ def ingest_files(db, paths, run_id, keep_all=False, progress=False) -> FileRun:
     """Load every path into the catalogue; records out of scope are skipped unless keep_all."""
     run = FileRun()
     bar = tqdm(unit=" records", disable=not progress, file=sys.stderr, mininterval=0.5)
-    with load.bulk_build(db), _workers(keep_all) as pool, _no_cycle_collector():
-        for path in paths:
+    with load.bulk_build(db), _workers(keep_all, paths) as pool, _no_cycle_collector():
+        for path, items in zip(paths, _readers(paths, keep_all, pool)):
             bar.set_description(os.path.basename(path))
-            _ingest_file(db, path, run_id, keep_all, run, bar, pool)
+            _ingest_file(db, path, items, keep_all, run_id, run, bar)
     bar.close()
     load.ensure_search(db)
     return run
 
 
-def _workers(keep_all):
-    """Processes that parse records while this one writes them: worth it when every record is kept."""
-    workers = os.cpu_count() or 1
-    if not keep_all or workers < 2:
+def _workers(keep_all, paths):
+    """Processes that read while this one writes: blocks of every file with --all, else whole files."""
+    workers = min(os.cpu_count() or 1, 64 if keep_all else len(paths))
+    if workers < 2:
         return contextlib.nullcontext()
     return ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
+
+
+def _readers(paths, keep_all, pool) -> list:
+    """One iterable of parse.iter_file's items per path, in the order of the paths.
+
+    A scope scan keeps few records, so every file is scanned at once, each by a
+    worker, and its items wait for their turn; with --all, workers parse blocks.
+    """
+    needles = None if keep_all else scope.prefilter_needles()
+    if pool is None:
+        return [parse.iter_file(path, needles) for path in paths]
+    if keep_all:
+        return [_parallel_items(path, pool) for path in paths]
+    return [_scanned(pool.submit(_scan_file, path, needles)) for path in paths]
 
 
 @contextlib.contextmanager
@@ -90,11 +104,10 @@ def _no_cycle_collector():
             gc.enable()
 
 
-def _ingest_file(db, path, run_id, keep_all, run, bar, pool=None):
-    needles = None if keep_all else scope.prefilter_needles()
+def _ingest_file(db, path, items, keep_all, run_id, run, bar):
     batch = []
     try:
-        for kind, value in _items(path, needles, pool):
+        for kind, value in items:
             if kind == "record" and (keep_all or scope.in_scope(value)):
                 if isinstance(value, dict):
                     value["source"] = os.path.basename(path)
@@ -110,19 +123,36 @@ def _ingest_file(db, path, run_id, keep_all, run, bar, pool=None):
             elif kind == "read":
                 run.read += value
                 bar.update(value)
-    except READ_ERRORS as error:
-        raise InputError(f"{path}: {read_error(error)}") from None
-    except parse.ParseError as error:
-        raise InputError(f"{path}: {error}") from None
+    except (*READ_ERRORS, parse.ParseError) as error:
+        raise input_error(path, error) from None
     finally:
         _flush(db, batch, run_id, run)
 
 
-def _items(path, needles, pool):
-    """parse.iter_file's items; with a pool, XML blocks are parsed by its workers."""
-    if pool is None or _format(path) == "medline":
-        return parse.iter_file(path, needles)
-    return _parallel_xml(path, pool)
+def _scan_file(path, needles) -> tuple:
+    """In a worker: all of a file's items for a scope scan, and the error that ended it, if any."""
+    items = []
+    try:
+        items.extend(parse.iter_file(path, needles))
+    except (*READ_ERRORS, parse.ParseError) as error:
+        return items, input_error(path, error)  # made here: not every error pickles
+    return items, None
+
+
+def _scanned(future):
+    """A scanned file's items, then its error (as reading it in this process would raise)."""
+    items, error = future.result()
+    yield from items
+    if error is not None:
+        raise error
+
+
+def _parallel_items(path, pool):
+    """parse.iter_file's items, XML blocks parsed by the pool's workers."""
+    if _format(path) == "medline":
+        yield from parse.iter_file(path)
+    else:
+        yield from _parallel_xml(path, pool)
 
 
 def _format(path) -> str:
@@ -169,6 +199,13 @@ def _identity(record) -> tuple:
 
 def cannot_store(error) -> str:
     return " ".join(f"cannot be stored: {type(error).__name__}: {error}".split())[:200]
+
+
+def input_error(path, error) -> InputError:
+    """The one-line InputError for a file that could not be read or is not PubMed input."""
+    if isinstance(error, parse.ParseError):
+        return InputError(f"{path}: {error}")
+    return InputError(f"{path}: {read_error(error)}")
 
 
 def read_error(error) -> str:

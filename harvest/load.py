@@ -3,6 +3,7 @@
 import datetime
 import json
 from contextlib import contextmanager
+from operator import itemgetter
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -145,6 +146,8 @@ CHILD_COLUMNS = {
     "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
     **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
 }
+# Child rows as tuples in column order, for executemany (itemgetter does it in C).
+_AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
 INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid"}
 CHILD_KEYS = {
     "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
@@ -262,8 +265,7 @@ def prepare(record) -> Prepared:
     """The rows for one parsed record (docs/record.md); a Prepared passes through."""
     if isinstance(record, Prepared):
         return record
-    children = {table: [tuple(row[c] for c in CHILD_COLUMNS[table]) for row in rows]
-                for table, rows in child_rows_of([record]).items() if rows}
+    children = {table: list(map(_AS_TUPLE[table], rows)) for table, rows in child_rows_of([record]).items() if rows}
     article = _article_fields(record)
     children.update(label_rows(record["pmid"], article))
     return Prepared(record["pmid"], record["pmid_version"], _raw_text(record), record["raw_format"],
@@ -274,9 +276,8 @@ def label_rows(pmid, classification) -> dict:
     """Rows of the label tables from a classification row (its lists are JSON arrays)."""
     rows = {}
     for key, (table, _) in LABEL_TABLES.items():
-        labels = json.loads(classification.get(key) or "[]")
-        if labels:
-            rows[table] = [(pmid, label) for label in dict.fromkeys(labels)]
+        if classification.get(key):
+            rows[table] = [(pmid, label) for label in dict.fromkeys(json.loads(classification[key]))]
     return rows
 
 
