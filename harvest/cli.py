@@ -54,12 +54,12 @@ def open_catalogue(path):
 
 
 @contextlib.contextmanager
-def writing(db_path):
+def writing(db_path, resumable=False):
     """Yield the path of a working copy of the catalogue, under the lock; it replaces
-    the catalogue only if the block ends without an exception."""
+    the catalogue only if the block ends without an exception (safety.rebuilt)."""
     in_block = False
     try:
-        with safety.rebuilt(db_path) as work:
+        with safety.rebuilt(db_path, resumable) as work:
             in_block = True
             yield work
             in_block = False
@@ -91,7 +91,7 @@ def writing_db(db_path):
             db.close()
 
 
-def guard_writes(command, validate=None):
+def guard_writes(command, validate=None, resumable=False):
     """Give a registered command the lock and the working copy: its callback gets the
     working copy's path as db_path. A command that finishes by calling sys.exit()
     (a harvest that completed only in part) still has its work kept."""
@@ -102,16 +102,29 @@ def guard_writes(command, validate=None):
         if validate:
             validate(**kwargs)
         status = None
-        with writing(db_path) as work:
+        with writing(db_path, resumable) as work:
             try:
                 callback(*args, db_path=work, **kwargs)
             except SystemExit as exit_:
                 status = exit_
+            close_interrupted_runs(work)
         if status is not None:
             raise status
 
     command.callback = guarded
     return command
+
+
+def close_interrupted_runs(path):
+    """Runs still 'running' once a command has finished were killed; a resumed run carried on their work."""
+    conn = sqlite3.connect(path)
+    try:
+        if conn.execute("select 1 from sqlite_master where name = 'harvest_runs'").fetchone():
+            with conn:
+                conn.execute("update harvest_runs set status = 'incomplete', message = "
+                             "'interrupted; a later run resumed its work' where status = 'running'")
+    finally:
+        conn.close()
 
 
 class Commands(click.Group):
@@ -231,7 +244,7 @@ def add_live_commands(group):
         cli_pubmed.add_live_commands(group)
     else:
         cli_pubmed.add_pubmed_command(group)
-    guard_writes(group.commands["pubmed"], validate=validate_pubmed)
+    guard_writes(group.commands["pubmed"], validate=validate_pubmed, resumable=True)
 
 
 add_live_commands(cli)

@@ -12,12 +12,15 @@ file open, such as Datasette, keep reading it until they reopen the path.
 import contextlib
 import datetime
 import fcntl
+import json
 import os
 import re
 import sqlite3
 
 LOCK_SUFFIX = "-lock"
 WORK_SUFFIX = "-building"
+# Beside a working copy: the identity of the catalogue it was copied from.
+BASE_SUFFIX = "-base"
 SIDECARS = ("-journal", "-wal", "-shm")
 
 
@@ -96,20 +99,62 @@ def _holder(fd) -> str:
 
 
 @contextlib.contextmanager
-def rebuilt(path):
+def rebuilt(path, resumable=False):
     """Yield the path of a working copy of the catalogue; it replaces the catalogue
-    only when the block ends without an exception."""
+    only when the block ends without an exception.
+
+    A resumable run (a live harvest, which commits batch by batch) leaves its working
+    copy behind when it fails or is killed, and the next resumable run carries on
+    from it as long as the catalogue has not changed since. Any other run starts
+    from a fresh copy.
+    """
     real = real_path(path)
     work = real + WORK_SUFFIX
     with lock(real):
-        discard(work)  # left by a run that was killed
+        before = _identity(real)
+        if not (resumable and _resumable(work, before)):
+            discard(work)  # left by a run that was killed
+            try:
+                before = copy_catalogue(real, work)
+                _write_base(work, before)
+            except BaseException:
+                discard(work)
+                raise
         try:
-            before = copy_catalogue(real, work)
             yield work
+        except BaseException:
+            if not resumable:
+                discard(work)
+            raise
+        try:
             finish(work)
             swap(work, real, before)
         finally:
             discard(work)
+
+
+def _write_base(work, identity):
+    """Record what the working copy was copied from; written last, so it means 'complete'."""
+    with open(work + BASE_SUFFIX, "w") as f:
+        json.dump(identity, f)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _resumable(work, before) -> bool:
+    """A working copy left by a killed run, made from the catalogue as it still is, and sound."""
+    try:
+        with open(work + BASE_SUFFIX) as f:
+            base = json.load(f)
+        if not os.path.isfile(work) or base != json.loads(json.dumps(before)):
+            return False
+        conn = sqlite3.connect(work)  # rolls back the killed run's last, unfinished transaction
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except (OSError, ValueError, sqlite3.Error):
+        return False
 
 
 def copy_catalogue(real, work):
@@ -222,8 +267,8 @@ def _identity(path):
 
 
 def discard(work):
-    """Remove a working copy and its journal."""
-    for suffix in ("",) + SIDECARS:
+    """Remove a working copy, its journal and its note of where it came from."""
+    for suffix in ("", BASE_SUFFIX) + SIDECARS:
         _remove(work + suffix)
 
 

@@ -398,4 +398,4 @@ def test_a_network_error_never_prints_the_api_key(catalogue, no_network, monkeyp
     result = run("pubmed", "--query", "ketamine", "--db", catalogue, env={"NCBI_API_KEY": SECRET})
     assert_one_line_error(result)
     assert "unexpected ConnectionError" in result.output and SECRET not in result.output
-    assert_untouched(catalogue, before)
+    assert digest(catalogue) == before  # its working copy waits for the next run to resume it

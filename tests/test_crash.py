@@ -330,3 +330,69 @@ def test_lock_dies_with_a_killed_harvest_whose_workers_live_on(tmp_path):
         load_here(write_input(tmp_path / "one.xml", [1]), db)
     finally:
         os.kill(worker, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- a live harvest resumes
+
+
+FAKE_HARVEST = """
+import sys, time
+import sqlite_utils
+from harvest import cli, live, load
+
+def harvest_pubmed(db, topics, query, since, progress):
+    run = load.start_run(db, "pubmed", query)
+    db["progress"].insert({"step": query}, pk="step", replace=True)
+    print("committed", flush=True)
+    time.sleep(60)
+
+live.harvest_pubmed = harvest_pubmed
+cli.cli(["pubmed", "--query", "first", "--db", sys.argv[1]])
+"""
+
+
+def test_a_killed_live_harvest_resumes_from_its_working_copy(tmp_path, monkeypatch):
+    from harvest import cli as cli_module
+    from harvest import live
+
+    if getattr(cli_module.cli.commands["pubmed"].callback, "__wrapped__", None) is None:
+        cli_module.add_live_commands(cli_module.cli)  # another test registered an unguarded copy
+    db = tmp_path / "catalogue.db"
+    load_here(write_input(tmp_path / "one.xml", [1]), db)
+    before = db.read_bytes()
+    killed = subprocess.Popen([PYTHON, "-c", FAKE_HARVEST, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert killed.stdout.readline().strip() == "committed"
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(timeout=30)
+    assert db.read_bytes() == before  # the catalogue never saw the killed run
+
+    seen = []
+
+    def harvest_pubmed(db, topics, query, since, progress):
+        seen.extend(row["step"] for row in db["progress"].rows)
+        run = load.start_run(db, "pubmed", query)
+        load.finish_run(db, run, {}, "complete")
+        return [], 0
+
+    from harvest import load
+    monkeypatch.setattr(live, "harvest_pubmed", harvest_pubmed)
+    monkeypatch.setattr(live, "summary", lambda outcomes, planned: "done")
+    monkeypatch.setattr(live, "all_complete", lambda outcomes, planned: True)
+    result = CliRunner().invoke(cli_module.cli, ["pubmed", "--query", "second", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert seen == ["first"]  # carried on from the killed run's working copy
+    runs = {row[0]: row[1] for row in sqlite3.connect(db).execute("select query, status from harvest_runs")}
+    assert runs == {"scope: ketamine AND pain": "complete", "first": "incomplete", "second": "complete"}
+    assert not os.path.exists(str(db) + safety.WORK_SUFFIX)
+
+
+def test_a_files_run_never_builds_on_a_leftover(tmp_path):
+    db = tmp_path / "catalogue.db"
+    load_here(write_input(tmp_path / "one.xml", [1]), db)
+    with pytest.raises(KeyboardInterrupt):
+        with safety.rebuilt(db, resumable=True) as work:
+            sqlite_utils.Database(work)["articles"].insert({"pmid": 2}, alter=True)
+            raise KeyboardInterrupt
+    assert os.path.exists(str(db) + safety.WORK_SUFFIX)
+    load_here(write_input(tmp_path / "three.xml", [3]), db)
+    assert state(db)[0] == {1, 3}
