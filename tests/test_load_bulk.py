@@ -76,3 +76,12 @@ def test_label_tables_are_filled_for_an_older_catalogue(db, real_record):
         db.execute(f"delete from [{table}]")
     load.ensure_schema(db)
     assert [table_rows(db, t) for t in tables] == expected
+
+
+def test_join_counts_count_articles_per_value(db, real_record):
+    load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
+    load.ensure_search(db)
+    counts = {r["value"]: r["records"] for r in db.query(
+        "select value, records from join_counts where join_table = 'article_publication_types'")}
+    assert counts["Journal Article"] == db.execute(
+        "select count(distinct pmid) from article_publication_types where publication_type = 'Journal Article'").fetchone()[0]
