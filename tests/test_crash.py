@@ -45,8 +45,8 @@ def write_input(path, pmids):
     return path
 
 
-def load_command(source, db):
-    return [PYTHON, "-m", "harvest", "files", str(source), "--db", str(db), "--quiet"]
+def load_command(source, db, *options):
+    return [PYTHON, "-m", "harvest", "files", str(source), "--db", str(db), "--quiet", *options]
 
 
 def load(source, db):
@@ -103,16 +103,21 @@ def test_sigkill_at_random_moments_never_damages_the_catalogue(tmp_path):
     while kills < 10 and attempts < 20:
         attempts += 1
         batch = set(range(10_000 * attempts, 10_000 * attempts + 300))
-        process = subprocess.Popen(load_command(write_input(tmp_path / f"load{attempts}.xml", sorted(batch)), db),
-                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        options = ["--all"] if attempts % 2 else []  # --all reads with worker processes
+        process = subprocess.Popen(load_command(write_input(tmp_path / f"load{attempts}.xml", sorted(batch)), db,
+                                                *options),
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         began = time.monotonic()
         time.sleep(estimate * (kills + rng.random()) / 10)  # one kill in each tenth of a load
         if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
+            process.send_signal(signal.SIGKILL)  # the load alone, as the OOM killer would
             kills += 1
         else:
             estimate = time.monotonic() - began  # it ran faster than we thought
         process.wait(timeout=60)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # worker processes outlive it; they never write
         now_pmids, now_runs = state(db)
         assert (now_pmids, now_runs) in [(pmids, runs), (pmids | batch, runs + 1)], f"load {attempts}"
         pmids, runs = now_pmids, now_runs
