@@ -6,8 +6,10 @@ compiled once, on import. docs/classification.md explains the rules.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,9 +30,10 @@ CODE_KEYS = {"publication_types": ("ui", "name"), "mesh": ("descriptor_ui", "des
 OWN_SOURCES = ("publication_types", "title")
 WORD = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
-SENTENCE_BREAKS = (". ", "; ", "? ", "! ", "\n")
+SENTENCE_BREAK = re.compile(r"[.;?!] |\n")
 SNIPPET_CHARS = 60
 KEY_LENGTH = 3  # word prefixes are filed under their first three letters
+MATCH_LIMIT = 5  # accepted matches kept per label and text; population counts stop there
 WINDOW = 60  # characters either side of a match that negation and neighbours are read from
 
 
@@ -61,6 +64,7 @@ class Label:
     negatable: bool = True
     populations: frozenset | None = None  # only for records with these populations
     unless_before: re.Pattern | None = None
+    needs_before: re.Pattern | None = None  # the text just before the match must end like this
     unless_after: re.Pattern | None = None
     needs_context: re.Pattern | None = None  # the sentence must also match this
     unless_context: re.Pattern | None = None  # ... and must not match this
@@ -214,6 +218,7 @@ def compile_label(name: str, spec: dict) -> Label:
         negatable=spec.get("negatable", True),
         populations=frozenset(populations) if populations else None,
         unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
+        needs_before=_regex(spec.get("needs_before"), r"(?:%s)$"),
         unless_after=_regex(spec.get("unless_after"), r"^[\s-]*(?:%s)"),
         needs_context=_regex(spec.get("needs_context")),
         unless_context=_regex(spec.get("unless_context")),
@@ -228,13 +233,14 @@ class Rules:
     version: str
     data: dict
     facets: dict  # facet name -> {key in rules.yml: Label}
-    negation: re.Pattern
+    negation: dict  # negating word or two-word phrase -> how many words before a match it reaches
+    negating_prefixes: tuple
+    negation_cue: re.Pattern  # any negating word at all: most texts have none
     reported: re.Pattern
     own_work: re.Pattern
     background_sections: frozenset
     commentary_title: re.Pattern | None
-    by_trigger: dict = field(default_factory=dict)  # word prefix -> [(label, pattern)]
-    trigger_lengths: dict = field(default_factory=dict)  # first letters -> lengths of the prefixes filed
+    by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
 
 
@@ -253,7 +259,10 @@ def compile_rules(data: dict) -> Rules:
         version=str(data["version"]),
         data=data,
         facets=facets,
-        negation=re.compile(context["negation"], re.IGNORECASE),
+        negation={tuple(k.split()): v for k, v in context["negation"]["reach"].items()},
+        negating_prefixes=tuple(context["negation"]["attached"]),
+        negation_cue=re.compile(r"\b(?:%s)" % "|".join(
+            sorted({k.split()[0] for k in context["negation"]["reach"]} | set(context["negation"]["attached"])))),
         reported=_regex(context["reported"]),
         own_work=_regex(context["own_work"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
@@ -273,8 +282,7 @@ def _index(rules: Rules):
                     rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
                     continue
                 for prefix in pattern.triggers:
-                    rules.by_trigger.setdefault(prefix, []).append((label, pattern))
-                    rules.trigger_lengths.setdefault(prefix[:KEY_LENGTH], set()).add(len(prefix))
+                    rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern))
 
 
 def load_rules(path=RULES_PATH) -> Rules:
@@ -307,6 +315,8 @@ class View:
         self.ref_types = {}
         for ref in record.get("comments_corrections") or ():
             self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
+        self.breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.low)]
+        self.break_starts = [b[0] for b in self.breaks]
         self.matches = find_matches(self, rules)
         self.cache = {}
 
@@ -391,20 +401,18 @@ def find_matches(view: View, rules: Rules) -> dict:
     return found
 
 
-def candidates(low: str, rules: Rules) -> set:
+def candidates(low: str, rules: Rules) -> list:
     """(label, pattern, prefix) worth trying: some word starts with the prefix.
 
     Patterns without a usable prefix come with None, when the text they need is there.
     """
-    chosen, keys = set(), rules.trigger_lengths
-    for token in {t for t in WORD.findall(low) if t[:KEY_LENGTH] in keys}:
-        for length in keys[token[:KEY_LENGTH]]:
-            prefix = token[:length]
-            for label, pattern in rules.by_trigger.get(prefix, ()):
-                chosen.add((label, pattern, prefix))
-    for label, pattern, literal in rules.scanned:
-        if literal in low:
-            chosen.add((label, pattern, None))
+    chosen = []
+    for key in {word[:KEY_LENGTH] for word in set(WORD.findall(low))} & rules.by_key.keys():
+        for prefix, pairs in rules.by_key[key].items():
+            # a cheap test; word_starts() checks that a word really starts with the prefix
+            if len(prefix) == KEY_LENGTH or prefix in low:
+                chosen += [(label, pattern, prefix) for label, pattern in pairs]
+    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
     return chosen
 
 
@@ -422,45 +430,72 @@ def _try(label, pattern, match, view, rules, found):
     if match is None or match.end() == match.start():
         return
     where = view.field_at(match.start())
-    if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view.low, match.start(), match.end(), where, rules):
-        found[label].append(Match(match.start(), match.end(), where))
+    kept = found[label]
+    # Counting stops at MATCH_LIMIT a text, so frequent words are not checked again and again.
+    if sum(m.field == where for m in kept) >= MATCH_LIMIT:
+        return
+    if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view, match.start(), match.end(), where, rules):
+        kept.append(Match(match.start(), match.end(), where))
 
 
-def sentence_start(text: str, position: int) -> int:
+def sentence_start(view: View, position: int) -> int:
     """Where the sentence holding a position starts."""
-    return max(text.rfind(b, 0, position) + len(b) for b in SENTENCE_BREAKS) if position else 0
+    i = bisect_right(view.break_starts, position - 1)
+    return view.breaks[i - 1][1] if i else 0
 
 
-def sentence_end(text: str, position: int) -> int:
+def sentence_end(view: View, position: int) -> int:
     """Where the sentence holding a position ends."""
-    ends = [i for i in (text.find(b, position) for b in SENTENCE_BREAKS) if i != -1]
-    return min(ends) if ends else len(text)
+    i = bisect_left(view.break_starts, position)
+    return view.breaks[i][0] if i < len(view.breaks) else len(view.low)
 
 
-def accepted(label: Label, text: str, start: int, end: int, where: str, rules: Rules) -> bool:
+def accepted(label: Label, view: View, start: int, end: int, where: str, rules: Rules) -> bool:
     """True unless negation, a voiding neighbour or the wrong context cancels a match."""
     if label.this_study and where == "background":
         return False
-    first = max(sentence_start(text, start), start - WINDOW)
+    text = view.low
+    first = max(sentence_start(view, start), start - WINDOW)
     before = text[first:start]
-    if label.negatable and rules.negation.search(before):
+    if label.negatable and negated(before, rules):
         return False
     if label.unless_before and label.unless_before.search(before):
         return False
-    if label.unless_after and label.unless_after.search(text[end:min(sentence_end(text, end), end + WINDOW)]):
+    if label.needs_before and not label.needs_before.search(before):
+        return False
+    if label.unless_after and label.unless_after.search(text[end:min(sentence_end(view, end), end + WINDOW)]):
         return False
     if label.needs_context or label.unless_context or (label.this_study and where == "abstract"):
-        sentence = text[sentence_start(text, start):sentence_end(text, end)]
+        sentence = text[sentence_start(view, start):sentence_end(view, end)]
         if label.needs_context and not label.needs_context.search(sentence):
             return False
         if label.unless_context and label.unless_context.search(sentence):
             return False
-        if label.this_study and where == "abstract" and _about_others(sentence, rules):
+        if label.this_study and where == "abstract" and about_others(sentence, rules):
             return False
     return True
 
 
-def _about_others(sentence: str, rules: Rules) -> bool:
+def negated(before: str, rules: Rules) -> bool:
+    """True when a negating word ends the text before a match closely enough ("not a", "non-")."""
+    if not rules.negation_cue.search(before):
+        return False
+    stripped = before.rstrip(" -")
+    for prefix in rules.negating_prefixes:
+        at = len(stripped) - len(prefix)
+        if stripped.endswith(prefix) and not (at and WORD_CHAR.match(stripped, at - 1)):
+            return True
+    words = WORD.findall(before)[-6:]
+    for i, word in enumerate(words):
+        distance = len(words) - i
+        for key in ((word,), tuple(words[i - 1:i + 1]) if i else ()):
+            if rules.negation.get(key, 0) >= distance:
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def about_others(sentence: str, rules: Rules) -> bool:
     """True when a sentence reports other people's work and does not speak of its own."""
     return bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence)
 
@@ -513,13 +548,23 @@ def snippet(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS - 1] + "…"
 
 
-def count_matches(label: Label, view: View, fields, limit=5) -> int:
+def count_matches(label: Label, view: View, fields, limit=MATCH_LIMIT) -> int:
     """Accepted matches of a label's patterns in the given texts, at most limit in each."""
     counts = defaultdict(int)
     for match in view.matches.get(label, ()):
         if match.field in fields:
             counts[match.field] = min(limit, counts[match.field] + 1)
     return sum(counts.values())
+
+
+def named_evidence(facet: str, name: str, view: View, rules: Rules = RULES):
+    """(source, reason) from the first group of a facet that gives the label name, or None."""
+    for label in rules.facets[facet].values():
+        if label.name == name:
+            hit = evidence(label, view)
+            if hit:
+                return hit
+    return None
 
 
 def facet_evidence(facet: str, view: View, rules: Rules = RULES) -> dict:
@@ -536,25 +581,34 @@ def facet_evidence(facet: str, view: View, rules: Rules = RULES) -> dict:
 # ---------------------------------------------------------------- facets
 
 
+FACET_NAMES = {"conditions": "condition", "routes": "route", "harms": "harm", "corrections": "correction"}
+
+
 def labels_present(facet: str, view: View, rules: Rules = RULES) -> tuple:
     """(labels in rules order, reasons) for a multi-valued facet."""
     found = facet_evidence(facet, view, rules)
     return list(found), [f"{FACET_NAMES[facet]}: {label} — {reason}" for label, (_, reason) in found.items()]
 
 
-FACET_NAMES = {"conditions": "condition", "routes": "route", "harms": "harm", "corrections": "correction"}
+def is_notice(view: View, rules: Rules = RULES):
+    """(source, reason) when the record is an erratum, retraction or concern notice, else None."""
+    return evidence(rules.facets["design"]["notice"], view)
 
 
 def design_evidence(view: View, population: str | None, rules: Rules = RULES) -> dict:
     """{design: (source, reason)}, leaving out labels kept for other populations."""
     found = {}
+    spec = rules.data["design"]
     commentary = bool(rules.commentary_title and rules.commentary_title.search(view.field_text("title")))
+    laboratory = population == "animal" and not evidence(rules.facets["design"]["veterinary-clinic"], view)
     for key, label in rules.facets["design"].items():
-        if label.name in found or (label.populations and population not in label.populations):
+        if label.name in found or key in spec["cues"] or (label.populations and population not in label.populations):
             continue
         hit = evidence(label, view)
         if hit and commentary and hit[0] == "title" and label.name != "letter-editorial":
             continue  # "Comment on: a randomized trial of ..." names someone else's design
+        if hit and laboratory and label.name in spec["clinical"] and hit[0] not in ("publication_types", "mesh"):
+            continue  # rats "randomly divided into groups" are an experiment, not a trial
         if hit:
             found[label.name] = hit
     return found
@@ -582,53 +636,71 @@ def secondary(found: dict, rules: Rules = RULES) -> bool:
 def decide_design(found: dict, rules: Rules = RULES) -> tuple:
     """(design, reason): the most specific design the evidence supports."""
     spec = rules.data["design"]
-    for label in spec["overrides"]:
-        if label in found:
-            return label, found[label][1]
     kept = framed(found, rules)
-    for label in spec["order"]:
+    for label in spec["overrides"] + spec["order"]:
         if label in kept:
-            return label, kept[label][1]
+            return spec["reported_as"].get(label, label), kept[label][1]
     return spec["fallback"], spec["fallback_reason"]
 
 
 def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
     """(population, reason) from MeSH check tags where indexed, otherwise from the words used."""
     labels = rules.facets["population"]
-    invitro, invivo, subjects = (evidence(labels[k], view) for k in ("in-vitro", "in-vivo", "human"))
+    invitro, invivo, subjects = (named_evidence("population", k, view, rules) for k in ("in-vitro", "in-vivo", "human"))
     if invitro and not subjects and not invivo:
         return "in-vitro", f"{invitro[1]}, and no people or living animals studied"
     humans, animals = (evidence(labels[k], view) for k in ("humans-tag", "animals-tag"))
     if humans and animals:
+        if not subjects and _scores(view, TEXT_FIELDS, rules)[1]:
+            return "animal", "MeSH: Humans and Animals, but the text names no people studied"
         return "mixed", "MeSH: Humans and Animals"
     if humans or animals:
         return ("human", "MeSH: Humans, no Animals") if humans else ("animal", "MeSH: Animals, no Humans")
     veterinary = evidence(labels["veterinary"], view)
     if veterinary:
         return "animal", veterinary[1]
-    return population_from_text(view, secondary(design_found, rules), rules)
+    return population_from_text(view, design_found, rules)
 
 
-def population_from_text(view: View, discusses_others: bool, rules: Rules = RULES) -> tuple:
-    """(population, reason) from words for people and for animals, the title's first."""
-    own = ("title", "keywords")
-    people, animals = _scores(view, own, rules)
+def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
+    """(population, reason) from words for people and for animals: the title's first, then the abstract's."""
+    people, animals = _scores(view, ("title", "keywords"), rules)
     if people or animals:
         return _weigh(people, animals, view, "title", rules)
-    people, animals = _scores(view, ("abstract", "background"), rules)
-    if discusses_others and people and animals:
+    # Background sections describe the field, not who was studied.
+    people, animals = _scores(view, ("abstract",) if view.field_text("abstract") else ("background",), rules)
+    if secondary(design_found, rules) and people and animals:
         # A review that mentions dogs in passing is not an animal study.
         return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
-    if not people and not animals:
-        return "unknown", "no MeSH check tags and no words for people or animals"
-    return _weigh(people, animals, view, "abstract", rules)
+    if people or animals:
+        return _weigh(people, animals, view, "abstract", rules)
+    hint = _clinical_hint(view, design_found, rules)
+    if hint:
+        return "human", f"no words for people or animals, but {hint}"
+    return "unknown", "no MeSH check tags and no words for people or animals"
+
+
+def _clinical_hint(view, design_found, rules):
+    """Why a record with no words for subjects is still about people: a clinical design or condition."""
+    for design, (source, reason) in design_found.items():
+        if design in rules.data["population"]["clinical_designs"]:
+            return f"design {design} ({reason})"
+    conditions = facet_evidence("conditions", view, rules)
+    if conditions:
+        label, (source, reason) = next(iter(conditions.items()))
+        return f"it concerns {label} ({reason})"
+    return None
 
 
 def _scores(view, fields, rules):
     """(people score, animal score): accepted matches counted in the given fields."""
-    labels = rules.facets["population"]
-    people = sum(count_matches(labels[k], view, fields) for k in ("human", "human-word"))
-    return people, count_matches(labels["animal"], view, fields)
+    people = animals = 0
+    for label in rules.facets["population"].values():
+        if label.name in ("human", "human-word"):
+            people += count_matches(label, view, fields)
+        elif label.name == "animal":
+            animals += count_matches(label, view, fields)
+    return people, animals
 
 
 def _weigh(people, animals, view, where, rules):
@@ -671,9 +743,9 @@ def decide_form(view: View, rules: Rules = RULES) -> tuple:
     return spec["fallback"], None
 
 
-def retraction(view: View, rules: Rules = RULES) -> tuple:
-    """(1 or 0, reason): is this article itself retracted?"""
-    hit = evidence(rules.facets["retracted"]["retracted"], view)
+def retraction(view: View, notice, rules: Rules = RULES) -> tuple:
+    """(1 or 0, reason): is this article itself retracted? A retraction notice is not."""
+    hit = None if notice else evidence(rules.facets["retracted"]["retracted"], view)
     return (1, f"retracted — {hit[1]}") if hit else (0, None)
 
 
@@ -683,15 +755,16 @@ def retraction(view: View, rules: Rules = RULES) -> tuple:
 def classify(record: dict, rules: Rules = RULES) -> dict:
     """Classify one parsed record (docs/record.md): every facet, and why."""
     view = View(record, rules)
+    notice = is_notice(view, rules)
     first = design_evidence(view, None, rules)
-    population, population_reason = decide_population(view, first, rules)
+    population, population_reason = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
     design, design_reason = decide_design(design_evidence(view, population, rules), rules)
     level, level_reason = evidence_level(design, population, rules)
-    conditions, condition_reasons = labels_present("conditions", view, rules)
-    routes, route_reasons = labels_present("routes", view, rules)
-    harms, harm_reasons = labels_present("harms", view, rules)
+    # A notice's subject matter belongs to the article it concerns, which carries it.
+    content = [([], []) if notice else labels_present(f, view, rules) for f in ("conditions", "routes", "harms")]
+    (conditions, condition_reasons), (routes, route_reasons), (harms, harm_reasons) = content
     corrections, correction_reasons = labels_present("corrections", view, rules)
-    retracted, retracted_reason = retraction(view, rules)
+    retracted, retracted_reason = retraction(view, notice, rules)
     form, form_reason = decide_form(view, rules)
     reasons = [f"design: {design} — {design_reason}", level_reason, f"population: {population} — {population_reason}"]
     reasons += condition_reasons + route_reasons + harm_reasons
