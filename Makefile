@@ -50,7 +50,8 @@ catalogue: install
 	fi
 
 DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml --plugins-dir plugins --template-dir templates \
-	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off
+	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off \
+	--setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 --setting allow_download off
 
 serve: install
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
@@ -67,7 +68,7 @@ fuzz: install
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 clean:
-	rm -f $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(DB) $(DB)-wal $(DB)-shm $(DB)-journal $(DB)-lock $(DB)-building*
 
 # The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (docs/bench.md).
 # Peers go into a scratch environment, never into the project's dependencies.

@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from harvest import __version__, files, load, safety
+from harvest import __version__, eutils, files, load, safety
 
 log = logging.getLogger(__name__)
 # Rejected records listed one per line before the summary; the rest are counted.
@@ -232,19 +232,38 @@ def validate_pubmed(topics=(), query=None, since=None, **_):
         raise click.ClickException(one_line(f"--since {since} is in the future"))
 
 
-def add_live_commands(group):
-    """Register the live harvester's commands, with the lock and the working copy on `pubmed`."""
+@cli.command(name="pubmed")
+@click.option("--topic", "topics", multiple=True, metavar="NAME",
+              help="Harvest this topic of harvest/topics.yml (repeatable)")
+@click.option("--query", help="Harvest an ad-hoc PubMed query as well")
+@db_option
+@click.option("--since", metavar="YYYY/MM/DD",
+              help="Refetch records revised since this date (default: the last complete run)")
+@quiet_option
+def pubmed_command(topics, query, db_path, since, quiet):
+    """Harvest PubMed live through E-utilities (every topic unless --topic or --query)."""
+    from harvest import live
+
+    db = open_catalogue(db_path)
     try:
-        from harvest import cli_pubmed
-    except ModuleNotFoundError as error:
-        if error.name != "harvest.cli_pubmed":
-            raise
-        return
-    if hasattr(cli_pubmed, "add_live_commands"):
-        cli_pubmed.add_live_commands(group)
-    else:
-        cli_pubmed.add_pubmed_command(group)
-    guard_writes(group.commands["pubmed"], validate=validate_pubmed, resumable=True)
+        outcomes, planned = live.harvest_pubmed(db, topics, query, since, show_progress(quiet))
+    except (live.LiveError, eutils.EUtilsError) as error:
+        raise click.ClickException(one_line(error))
+    click.echo(live.summary(outcomes, planned), err=True)
+    if not live.all_complete(outcomes, planned):
+        sys.exit(1)
 
 
-add_live_commands(cli)
+# The lock and the working copy; a killed harvest resumes from its working copy.
+guard_writes(pubmed_command, validate=validate_pubmed, resumable=True)
+
+
+@cli.command(name="ping")
+def ping_command():
+    """Check that E-utilities answer at EUTILS_BASE_URL (NCBI_EMAIL must be set)."""
+    try:
+        client = eutils.EUtils.from_env(max_tries=2, timeout=(5, 10))
+        client.ping()
+    except eutils.EUtilsError as error:
+        raise click.ClickException(one_line(f"E-utilities do not answer: {error}"))
+    click.echo(f"E-utilities answer at {client.base_url}", err=True)

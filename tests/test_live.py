@@ -452,9 +452,7 @@ def test_since_must_be_a_date(standin, db_path):
 
 def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monkeypatch):
     from harvest.cli import cli
-    from harvest.cli_pubmed import add_pubmed_command
 
-    add_pubmed_command(cli)
     serve(standin, range(1, 21))
     monkeypatch.setenv("NCBI_EMAIL", EMAIL)
     monkeypatch.setenv("NCBI_API_KEY", SECRET)
@@ -477,9 +475,7 @@ def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monke
 
 def test_ping_says_whether_e_utilities_answer(standin, monkeypatch):
     from harvest.cli import cli
-    from harvest.cli_pubmed import add_live_commands
 
-    add_live_commands(cli)
     monkeypatch.setenv("NCBI_EMAIL", EMAIL)
     monkeypatch.setenv("EUTILS_BASE_URL", standin.base_url)
     runner = CliRunner()
