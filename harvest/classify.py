@@ -141,7 +141,7 @@ def _skip_class(pattern: str, i: int) -> int:
 
 def _minimal(prefixes) -> tuple:
     """Drop prefixes that a shorter one already covers, so no word finds a pattern twice."""
-    kept = sorted(set(prefixes), key=len)
+    kept = sorted(set(prefixes), key=lambda p: (len(p), p))
     return tuple(p for i, p in enumerate(kept) if not any(p.startswith(q) for q in kept[:i]))
 
 

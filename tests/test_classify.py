@@ -1,0 +1,474 @@
+"""The classifier's rules, one behaviour per row: design, population, routes, conditions, harms and the rest."""
+
+import copy
+import re
+
+import pytest
+
+from harvest import classify
+
+# Publication types and MeSH headings as PubMed gives them (UIs seen in the sample).
+PT = {
+    "Journal Article": "D016428", "Randomized Controlled Trial": "D016449", "Clinical Trial": "D016430",
+    "Meta-Analysis": "D017418", "Systematic Review": "D000078182", "Review": "D016454",
+    "Case Reports": "D002363", "Letter": "D016422", "Editorial": "D016421", "Comment": "D016420",
+    "Practice Guideline": "D017065", "Observational Study": "D064888", "Published Erratum": "D016425",
+    "Retraction of Publication": "D016440", "Retracted Publication": "D016441",
+    "Expression of Concern": "D000075742",
+}
+MESH = {
+    "Humans": "D006801", "Animals": "D000818", "Rats": "D051381", "Dogs": "D004285",
+    "Hyperalgesia": "D006930", "Morphine": "D009020", "Cells, Cultured": "D002478",
+    "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
+}
+
+
+def record(title="", abstract=None, pt=("Journal Article",), mesh=(), keywords=(), journal=None,
+           sections=None, cc=(), chemicals=(), uis=True):
+    """A parsed record (docs/record.md) with only the fields the classifier reads."""
+    return {
+        "pmid": 1, "title": title, "abstract": abstract, "abstract_sections": sections or [],
+        "journal": journal, "journal_iso": None,
+        "publication_types": [{"ui": PT[p] if uis else None, "name": p} for p in pt],
+        "mesh": [{"descriptor_ui": MESH.get(m) if uis else None, "descriptor": m, "major_topic": False, "qualifiers": []}
+                 for m in mesh],
+        "keywords": [{"keyword": k, "major_topic": False, "owner": "NOTNLM"} for k in keywords],
+        "chemicals": [{"ui": None, "name": c, "registry_number": None} for c in chemicals],
+        "comments_corrections": [{"ref_type": t, "ref_pmid": 123, "ref_source": "x"} for t in cc],
+    }
+
+
+# ---------------------------------------------------------------- the API
+
+
+KEYS = {
+    "design": str, "evidence_level": (int, type(None)), "population": str, "conditions": list,
+    "routes": list, "harms": list, "retracted": int, "corrections": list, "ketamine_form": str,
+    "classification_reasons": list,
+}
+
+
+@pytest.mark.parametrize("given", [
+    {},
+    {"title": None, "abstract": None, "mesh": None, "publication_types": None, "keywords": None},
+    record("Ketamine for chronic pain", "Patients received ketamine.", mesh=("Humans",)),
+])
+def test_classify_returns_exactly_the_documented_keys(given):
+    result = classify.classify(given)
+    assert set(result) == set(KEYS)
+    for key, kind in KEYS.items():
+        assert isinstance(result[key], kind), key
+    assert result["retracted"] in (0, 1)
+    assert all(isinstance(r, str) and r for r in result["classification_reasons"])
+
+
+def test_rules_version_is_a_string_from_the_rules_file():
+    assert isinstance(classify.RULES_VERSION, str) and classify.RULES_VERSION
+    assert classify.RULES_VERSION == str(classify.load_rules().version)
+
+
+def test_classify_leaves_the_record_alone():
+    given = record("A randomised controlled trial of oral ketamine in rats and patients",
+                   "Patients were randomised.", pt=("Randomized Controlled Trial",), mesh=("Humans",))
+    before = copy.deepcopy(given)
+    classify.classify(given)
+    assert given == before
+
+
+# ---------------------------------------------------------------- design
+
+DESIGN = [
+    # protocols are not yet evidence, whatever they will test
+    ("A protocol for a randomised controlled trial of ketamine in CRPS", None, (), "protocol"),
+    ("Ketamine and psychotherapy for PTSD: Protocol for a Randomized Control Trial", None, (), "protocol"),
+    ("Ketamine for depression: study protocol for a systematic review", None, (), "protocol"),
+    ("Oral ketamine in cancer pain", "BACKGROUND: Few data exist.\n\nMETHODS: Participants will be randomised to ketamine or placebo.",
+     (), "protocol"),
+    # ... but clinical and laboratory "protocols" are not study protocols
+    ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
+    ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-report"),
+    # negation
+    ("This is not a meta-analysis: a narrative review of ketamine", None, (), "review"),
+    ("A non-randomised controlled trial of ketamine for fibromyalgia", None, (), "clinical-trial"),
+    ("A nonrandomized open-label trial of ketamine", None, (), "clinical-trial"),
+    # the most specific design wins
+    ("Ketamine for depression: a systematic review and meta-analysis", None, ("Review",), "meta-analysis"),
+    ("Ketamine for chronic pain: a systematic review", None, ("Review",), "systematic-review"),
+    ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
+    ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
+    (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
+    ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
+    ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
+    ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
+    ("Ketamine for neuropathic pain", "We present a 45-year-old woman with refractory pain.", (), "case-report"),
+    (None, None, ("Practice Guideline",), "guideline"),
+    ("Consensus guidelines on the use of intravenous ketamine for chronic pain", None, (), "guideline"),
+    ("Adherence to guidelines for opioid prescribing: a cohort study", None, (), "observational"),
+    # a review's abstract describes the studies it reviews
+    ("Ketamine for pain", "Randomized controlled trials have shown benefit. We review the evidence.", ("Review",), "review"),
+    ("Ketamine for pain", "Several cohort studies and a randomised trial are discussed.", ("Review",), "review"),
+    # background sentences describe other people's work
+    ("Ketamine after surgery", "A previous meta-analysis found benefit. We conducted a retrospective cohort study of 200 patients.",
+     (), "observational"),
+    ("Ketamine after surgery", "Future randomized trials are needed.", ("Review",), "review"),
+    # letters and notices are about other papers
+    ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
+    ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),
+    ("Ketamine for CRPS", "We describe a 30-year-old man treated with ketamine.", ("Letter", "Case Reports"), "case-report"),
+    ("Correction to: A randomised controlled trial of ketamine", None, (), "other"),
+    ("Retraction note: Ketamine for pain. A randomized controlled trial", None, ("Retraction of Publication",), "other"),
+    (None, None, ("Published Erratum",), "other"),
+    # nothing named
+    ("Ketamine metabolism", "Ketamine is metabolised by cytochrome P450 enzymes.", (), "other"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, pt, expected", DESIGN)
+def test_design(title, abstract, pt, expected):
+    got = classify.classify(record(title or "", abstract, pt=pt or ("Journal Article",)))
+    assert got["design"] == expected, got["classification_reasons"]
+
+
+ANIMAL_DESIGN = [
+    # a laboratory experiment that randomises rats is not a trial ...
+    ("Ketamine and nociception in rats", "Rats were randomly divided into four groups and given ketamine.", "other"),
+    ("Ketamine in mice", "In this randomized controlled study, mice received ketamine.", "other"),
+    # ... but a trial in a veterinary clinic's patients is
+    ("Ketamine for postoperative analgesia in dogs: a randomized controlled trial",
+     "Forty client-owned dogs undergoing surgery were randomly assigned to ketamine or saline.", "rct"),
+    ("Ketamine in dogs undergoing thoracic surgery", "Clinical records of 60 dogs were retrospectively reviewed.", "observational"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, expected", ANIMAL_DESIGN)
+def test_design_of_animal_studies(title, abstract, expected):
+    got = classify.classify(record(title, abstract, mesh=("Animals",)))
+    assert got["population"] == "animal" and got["design"] == expected, got["classification_reasons"]
+
+
+def test_design_from_publication_type_names_without_uis():
+    # MEDLINE text exports carry publication type names only
+    got = classify.classify(record("Ketamine", None, pt=("Meta-Analysis",), uis=False))
+    assert got["design"] == "meta-analysis"
+
+
+# ---------------------------------------------------------------- evidence level
+
+LEVELS = [
+    ("meta-analysis", "human", 1), ("systematic-review", "human", 1), ("rct", "human", 2),
+    ("clinical-trial", "human", 3), ("observational", "human", 3), ("case-report", "human", 4),
+    ("review", "human", 5), ("letter-editorial", "human", 5), ("other", "human", None),
+    ("protocol", "human", None), ("guideline", "human", None),
+    ("rct", "animal", 5), ("other", "in-vitro", 5), ("protocol", "animal", None),
+]
+
+
+@pytest.mark.parametrize("design, population, level", LEVELS)
+def test_evidence_level_follows_the_design(design, population, level):
+    got, reason = classify.evidence_level(design, population)
+    assert got == level and reason.startswith("evidence level")
+    if level is not None:
+        assert "design-based" in reason
+
+
+# ---------------------------------------------------------------- population
+
+POPULATION = [
+    # MeSH check tags where the record is indexed
+    (dict(title="Ketamine", mesh=("Animals", "Rats")), "animal"),
+    (dict(title="Ketamine", mesh=("Humans",)), "human"),
+    (dict(title="Ketamine in patients and rats", abstract="Patients and rats were studied.", mesh=("Humans", "Animals")), "mixed"),
+    (dict(title="Ketamine in rats", abstract="Rats were given ketamine.", mesh=("Humans", "Animals")), "animal"),
+    # the words used where it is not
+    (dict(title="Ketamine reduces allodynia in rats"), "animal"),
+    (dict(title="Ketamine for chronic pain", abstract="Twenty patients received ketamine."), "human"),
+    (dict(title="Analgesia after ovariohysterectomy", journal="Veterinary anaesthesia and analgesia"), "animal"),
+    (dict(title="Ketamine in non-human primates", abstract="Macaques were anaesthetised."), "animal"),
+    (dict(title="Ketamine in healthy volunteers and in rats", abstract="Volunteers and rats received ketamine."), "mixed"),
+    # a review that mentions dogs is not an animal study
+    (dict(title="Ketamine for migraine", abstract="Patients with migraine respond to ketamine; one study in dogs agrees.",
+          pt=("Review",)), "human"),
+    # cells and tissues
+    (dict(title="Ketamine and NMDA currents", abstract="Cultured HEK293 cells were exposed to ketamine in vitro."), "in-vitro"),
+    (dict(title="Ketamine and NMDA receptors", abstract="Effects were tested in vitro and in vivo in mice."), "animal"),
+    (dict(title="Ketamine", mesh=("Cells, Cultured",)), "in-vitro"),
+    # no words for anyone
+    (dict(title="Synthesis of ketamine analogues", abstract="Five compounds were synthesised."), "unknown"),
+    (dict(title="Ketamine-induced cystitis", pt=("Case Reports",)), "human"),
+    # a notice studies nobody
+    (dict(title="Erratum: Ketamine in rats", pt=("Published Erratum",)), "unknown"),
+]
+
+
+@pytest.mark.parametrize("fields, expected", POPULATION)
+def test_population(fields, expected):
+    got = classify.classify(record(**fields))
+    assert got["population"] == expected, got["classification_reasons"]
+
+
+def test_population_reasons_name_the_mesh_check_tags():
+    got = classify.classify(record("Ketamine", mesh=("Animals", "Rats")))
+    assert "population: animal — MeSH: Animals, no Humans" in got["classification_reasons"]
+
+
+# ---------------------------------------------------------------- routes
+
+ROUTES = [
+    ("Long-term sub-lingual ketamine troches in chronic pain", ["sublingual-buccal"]),
+    ("Ketamine lozenges for cancer pain", ["sublingual-buccal"]),
+    ("Buccal ketamine film in children", ["sublingual-buccal"]),
+    ("Buccal mucosa lesions after dental surgery", []),
+    ("Intrathecal ketamine as an adjuvant to bupivacaine", ["neuraxial"]),
+    ("Spinal anaesthesia with ketamine for caesarean section", ["neuraxial"]),
+    ("Epidural abscess after spinal surgery", []),
+    ("Epidural EEG recordings in rats", []),
+    ("Ketamine infusion for refractory depression", []),
+    ("Continuous ketamine infusions in the intensive care unit", []),
+    ("Intravenous ketamine for suicidal ideation", ["intravenous"]),
+    ("Sub-anesthetic IV ketamine for PTSD", ["intravenous"]),
+    ("Endocarditis in intravenous drug users", []),
+    ("Ketamine given without intravenous access", []),
+    ("Oral ketamine for neuropathic pain", ["oral"]),
+    ("Ketamine was given orally to children", ["oral"]),
+    ("Oral cavity cancer and oral mucositis", []),
+    ("Intranasal esketamine for treatment-resistant depression", ["intranasal"]),
+    ("Esketamine nasal spray in depression", ["intranasal"]),
+    ("Intranasal splints after septoplasty", []),
+    ("Topical ketamine cream for neuropathic pain", ["topical"]),
+    ("Transdermal fentanyl patches", ["topical"]),
+    ("Subcutaneous ketamine in palliative care", ["subcutaneous"]),
+    ("Subcutaneous tissue thickness and emphysema", []),
+    ("Intramuscular ketamine for agitation", ["intramuscular"]),
+    ("Intramuscular fat infiltration in acromegaly", []),
+    ("Oral and intravenous ketamine compared", ["intravenous", "oral"]),
+]
+
+
+@pytest.mark.parametrize("title, expected", ROUTES)
+def test_routes(title, expected):
+    got = classify.classify(record(title))
+    assert sorted(got["routes"]) == sorted(expected), got["classification_reasons"]
+
+
+def test_routes_from_mesh():
+    got = classify.classify(record("Esketamine", mesh=("Administration, Intranasal",)))
+    assert got["routes"] == ["intranasal"]
+    assert "route: intranasal — MeSH: Administration, Intranasal" in got["classification_reasons"]
+
+
+# ---------------------------------------------------------------- conditions
+
+CONDITIONS = [
+    ("Ketamine in complex regional pain syndrome", ["crps"]),
+    ("Ketamine for CRPS type 1", ["crps"]),
+    ("Reflex sympathetic dystrophy treated with ketamine", ["crps"]),
+    ("Ketamine in fibromyalgia", ["fibromyalgia"]),
+    ("Ketamine prevents opioid-induced hyperalgesia", ["opioid-induced-hyperalgesia"]),
+    ("Remifentanil-induced hyperalgesia after surgery", ["opioid-induced-hyperalgesia"]),
+    ("Ketamine for chronic non-malignant pain", ["chronic-pain"]),
+    ("Ketamine for cancer pain", ["cancer-pain"]),
+    ("Ketamine for postoperative pain after knee arthroplasty", ["acute-postoperative-pain"]),
+    ("Ketamine for acute pain in the emergency department", ["acute-postoperative-pain"]),
+    ("Chronic postsurgical pain after thoracotomy", ["chronic-pain"]),
+    ("Ketamine for migraine with aura", ["headache-migraine"]),
+    ("Ketamine for treatment-resistant depression", ["depression"]),
+    ("Ketamine and respiratory depression", []),
+    ("Cortical spreading depression in rats", []),
+    ("Depression of the after-hyperpolarisation by EGTA", []),
+    ("Ketamine for chronic neuropathic pain", ["chronic-pain", "neuropathic-pain"]),
+    ("Patients without chronic pain", []),
+    ("Ketamine for PTSD", ["ptsd"]),
+    ("Ketamine for suicidal ideation", ["suicidality"]),
+    ("Ketamine for opioid use disorder", ["substance-use"]),
+]
+
+
+@pytest.mark.parametrize("title, expected", CONDITIONS)
+def test_conditions(title, expected):
+    got = classify.classify(record(title))
+    assert sorted(got["conditions"]) == sorted(expected), got["classification_reasons"]
+
+
+def test_a_headache_listed_among_side_effects_is_not_a_condition():
+    got = classify.classify(record("Ketamine for CRPS", "Side effects were nausea, headache and dizziness."))
+    assert "headache-migraine" not in got["conditions"] and "crps" in got["conditions"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hyperalgesia after morphine", True),
+    ("Hyperalgesia after nerve injury", False),
+])
+def test_opioid_induced_hyperalgesia_from_mesh_needs_an_opioid(text, expected):
+    got = classify.classify(record(text, mesh=("Hyperalgesia",)))
+    assert ("opioid-induced-hyperalgesia" in got["conditions"]) is expected
+
+
+# ---------------------------------------------------------------- harms
+
+HARMS = [
+    ("Ketamine", "Hallucinations were reported by 10% of patients.", ["psychotomimetic"]),
+    # looking for a harm and finding none still studies it
+    ("Ketamine", "No hallucinations or dissociative symptoms were observed.", ["psychotomimetic"]),
+    ("Ketamine-induced cystitis in a recreational user", None, ["abuse-dependence", "urological"]),
+    ("Ketamine", "Adverse effects included nausea, vomiting and transient hypertension.", ["cardiovascular", "nausea-vomiting"]),
+    ("Ketamine in patients with hypertension", "Patients with hypertension were studied.", []),
+    ("Ketamine", "Elevated liver enzymes occurred after repeated infusions.", ["hepatic"]),
+    ("Ketamine and memory impairment in chronic users", None, ["cognitive"]),
+    ("Ketamine", "The most common side effects were drowsiness and dizziness.", ["dizziness-sedation"]),
+    ("Ketamine", "Laryngospasm occurred in two children.", ["respiratory"]),
+    ("Ketamine pharmacokinetics", "Plasma levels were measured.", []),
+]
+
+
+@pytest.mark.parametrize("title, abstract, expected", HARMS)
+def test_harms(title, abstract, expected):
+    got = classify.classify(record(title, abstract))
+    assert sorted(got["harms"]) == sorted(expected), got["classification_reasons"]
+
+
+# ---------------------------------------------------------------- ketamine form
+
+FORMS = [
+    ("Esketamine nasal spray for depression", None, (), "esketamine"),
+    ("S-ketamine for postoperative pain", None, (), "esketamine"),
+    ("Effects of (S)-ketamine on cognition", None, (), "esketamine"),
+    ("Arketamine in a mouse model of depression", None, (), "arketamine"),
+    ("R-ketamine and S-ketamine compared", None, (), "esketamine"),
+    ("Racemic ketamine for chronic pain", None, (), "racemic"),
+    ("(R,S)-ketamine in volunteers", None, (), "racemic"),
+    ("Ketamine for chronic pain", None, (), "unspecified"),
+    ("Sevoflurane anaesthesia", None, (), "unspecified"),
+    # a keyword naming a related drug says nothing about the form used
+    ("Intravenous ketamine for depression", None, ("Esketamine",), "unspecified"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, keywords, expected", FORMS)
+def test_ketamine_form(title, abstract, keywords, expected):
+    got = classify.classify(record(title, abstract, keywords=keywords))
+    assert got["ketamine_form"] == expected, got["classification_reasons"]
+
+
+# ---------------------------------------------------------------- retraction and corrections
+
+CORRECTIONS = [
+    (dict(pt=("Journal Article", "Retracted Publication"), cc=("RetractionIn",)), 1, ["retraction-notice"]),
+    (dict(title="Retraction: Ketamine for pain", pt=("Retraction of Publication",), cc=("RetractionOf",)), 0, ["retraction-notice"]),
+    (dict(title="Retracted: Ketamine for pain", pt=("Retraction of Publication",)), 0, ["retraction-notice"]),
+    (dict(title="RETRACTED: Ketamine for pain in rats"), 1, []),
+    (dict(cc=("ErratumIn",)), 0, ["erratum"]),
+    (dict(pt=("Published Erratum",), cc=("ErratumFor",)), 0, ["erratum"]),
+    (dict(pt=("Expression of Concern",)), 0, ["expression-of-concern"]),
+    (dict(cc=("CommentIn", "CommentOn")), 0, ["comment"]),
+    (dict(cc=("UpdateOf",)), 0, []),
+]
+
+
+@pytest.mark.parametrize("fields, retracted, corrections", CORRECTIONS)
+def test_retraction_and_corrections(fields, retracted, corrections):
+    got = classify.classify(record(**{"title": "Ketamine", **fields}))
+    assert got["retracted"] == retracted and got["corrections"] == corrections, got["classification_reasons"]
+
+
+def test_retraction_publication_types_are_matched_on_their_uis():
+    # a renamed publication type still matches on its UI
+    given = record("Ketamine")
+    given["publication_types"] = [{"ui": "D016441", "name": "Retracted article (renamed)"}]
+    assert classify.classify(given)["retracted"] == 1
+
+
+def test_a_notice_carries_no_subject_matter_of_its_own():
+    got = classify.classify(record("Erratum: Intravenous ketamine for CRPS in rats", pt=("Published Erratum",)))
+    assert (got["design"], got["population"], got["routes"], got["conditions"]) == ("other", "unknown", [], [])
+
+
+# ---------------------------------------------------------------- reasons
+
+def test_every_label_comes_with_a_reason():
+    got = classify.classify(record(
+        "Sublingual esketamine for CRPS: a randomised controlled trial",
+        "Patients reported hallucinations.", pt=("Randomized Controlled Trial",), cc=("ErratumIn",)))
+    reasons = "\n".join(got["classification_reasons"])
+    assert "design: rct — PT: Randomized Controlled Trial" in reasons
+    for label in got["conditions"] + got["routes"] + got["harms"] + got["corrections"]:
+        assert f": {label} — " in reasons, label
+    assert "ketamine form: esketamine — title: 'Sublingual esketamine'" not in reasons
+    assert re.search(r"ketamine form: esketamine — title: 'esketamine'", reasons)
+    assert "evidence level: 2" in reasons and "population: human" in reasons
+
+
+def test_reasons_quote_whole_words_from_the_text():
+    got = classify.classify(record("Ketamine for depression: a systematic review and meta-analysis"))
+    assert "design: meta-analysis — title: 'meta-analysis'" in got["classification_reasons"]
+
+
+# ---------------------------------------------------------------- the engine
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("randomi[sz]ed", ("randomi",)),
+    ("meta-?analy", ("meta",)),
+    ("troches?\\b", ("troche",)),
+    ("(?:study|trial)\\s+protocol", ("study", "trial")),
+    ("rises?|rise\\b", ("rise",)),
+    ("(?:wo)?men", None),
+    ("\\d+[- ]year", None),
+    ("a|", None),
+])
+def test_triggers_are_word_prefixes_every_match_starts_with(pattern, expected):
+    assert classify.triggers(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("(?:\\(±\\)|±)\\s?[- ]?ketamin", "ketamin"),
+    ("i\\.p\\.", "i.p."),
+    ("\\d+[- ](?:year|month)s?[- ]old", "old"),
+    ("h(?:a)?ematuria", "ematuria"),
+    ("abc|def", ""),
+])
+def test_required_literal_is_text_every_match_contains(pattern, expected):
+    assert classify.required_literal(pattern) == expected
+
+
+TEXTS = [row[0] or "" for row in DESIGN] + [row[1] or "" for row in DESIGN] + [r[0] for r in ROUTES] + [
+    r[0] for r in CONDITIONS] + [r[1] or "" for r in HARMS] + [r[0] for r in FORMS] + [
+    "A 54-year-old man, 3 cases of CRPS, i.v. and i.m. and s.c. and p.o. doses; (±)-ketamine; (R,S)-ketamine.",
+    "We studied 20 patients. The authors discuss these guidelines; this consensus statement was drafted.",
+]
+
+
+def test_the_word_index_finds_what_a_plain_scan_finds():
+    # Patterns are only tried where a word starts with their prefix: a scan of
+    # every pattern at every word start must find nothing more.
+    rules = classify.RULES
+    for text in TEXTS:
+        view = classify.View(record(text), rules)
+        low = view.low
+        for label in (label for labels in rules.facets.values() for label in labels.values()):
+            for pattern in label.patterns:
+                start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
+                scanned = {m.start() for m in pattern.regex.finditer(low, start, end)
+                           if m.end() > m.start() and (m.start() == 0 or not re.match(r"\w", low[m.start() - 1]))}
+                indexed = {pos for lab, pat, prefix in classify.candidates(low, rules) if pat is pattern
+                           for pos in ([m.start() for m in pat.regex.finditer(low, start, end)] if prefix is None
+                                       else [p for p in classify.word_starts(low, prefix, start, end) if pat.regex.match(low, p, end)])}
+                assert scanned <= indexed | {p for p in scanned if not re.match(r"\w", low[p])}, (pattern.regex.pattern, text)
+
+
+def test_rule_patterns_are_lower_case():
+    # texts are lower-cased before matching, so an upper-case letter could never match
+    data = classify.RULES.data
+    for facet in list(classify.FACETS) + ["retracted"]:
+        labels = data[facet]["labels"] if "labels" in data[facet] else {"retracted": data[facet]}
+        for key, spec in labels.items():
+            for kind in classify.SPEC_FIELDS:
+                for pattern in (spec or {}).get(kind) or ():
+                    assert not re.search(r"(?<!\\)[A-Z]", pattern), (facet, key, pattern)
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("this is not a ", True), ("a non-", True), ("non ", True), ("no ", True), ("without any ", True),
+    ("rather than a ", True), ("patients with no history of ", False), ("canon-", False), ("the nonsense ", False),
+    ("a ", False),
+])
+def test_negation_reaches_a_few_words_back(before, expected):
+    assert classify.negated(before, classify.RULES) is expected
