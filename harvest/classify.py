@@ -69,6 +69,7 @@ class Label:
     needs_context: re.Pattern | None = None  # the sentence must also match this
     unless_context: re.Pattern | None = None  # ... and must not match this
     mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
+    match_limit: int = 1  # accepted matches kept per text: one gives the reason, counting needs more
 
 
 def _regex(patterns, template="%s"):
@@ -223,6 +224,7 @@ def compile_label(name: str, spec: dict) -> Label:
         needs_context=_regex(spec.get("needs_context")),
         unless_context=_regex(spec.get("unless_context")),
         mesh_with=_regex(spec.get("mesh_with")),
+        match_limit=MATCH_LIMIT if spec.get("counted") else 1,
     )
 
 
@@ -240,7 +242,7 @@ class Rules:
     own_work: re.Pattern
     background_sections: frozenset
     commentary_title: re.Pattern | None
-    by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern)]}
+    by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
 
 
@@ -282,7 +284,7 @@ def _index(rules: Rules):
                     rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
                     continue
                 for prefix in pattern.triggers:
-                    rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern))
+                    rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
 
 
 def load_rules(path=RULES_PATH) -> Rules:
@@ -408,10 +410,10 @@ def candidates(low: str, rules: Rules) -> list:
     """
     chosen = []
     for key in {word[:KEY_LENGTH] for word in set(WORD.findall(low))} & rules.by_key.keys():
-        for prefix, pairs in rules.by_key[key].items():
+        for prefix, triples in rules.by_key[key].items():
             # a cheap test; word_starts() checks that a word really starts with the prefix
             if len(prefix) == KEY_LENGTH or prefix in low:
-                chosen += [(label, pattern, prefix) for label, pattern in pairs]
+                chosen.extend(triples)
     chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
     return chosen
 
@@ -431,8 +433,8 @@ def _try(label, pattern, match, view, rules, found):
         return
     where = view.field_at(match.start())
     kept = found[label]
-    # Counting stops at MATCH_LIMIT a text, so frequent words are not checked again and again.
-    if sum(m.field == where for m in kept) >= MATCH_LIMIT:
+    # Frequent words are not checked again and again once enough are kept.
+    if sum(m.field == where for m in kept) >= label.match_limit:
         return
     if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view, match.start(), match.end(), where, rules):
         kept.append(Match(match.start(), match.end(), where))
@@ -505,7 +507,7 @@ def about_others(sentence: str, rules: Rules) -> bool:
 
 def code_evidence(label: Label, view: View):
     """(source, reason) for the first publication type or MeSH heading a label lists, or a link type."""
-    if not (label.code_keys & view.code_keys or label.ref_types and view.ref_types):
+    if label.code_keys.isdisjoint(view.code_keys) and not (label.ref_types and view.ref_types):
         return None
     for kind, wanted in label.codes.items():
         present = view.codes[kind]
