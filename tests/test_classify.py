@@ -4,6 +4,8 @@ import copy
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from harvest import classify
 
@@ -472,3 +474,11 @@ def test_rule_patterns_are_lower_case():
 ])
 def test_negation_reaches_a_few_words_back(before, expected):
     assert classify.negated(before, classify.RULES) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.text(max_size=200), abstract=st.one_of(st.none(), st.text(max_size=600)),
+       keywords=st.lists(st.text(max_size=30), max_size=3))
+def test_any_text_classifies_without_error(title, abstract, keywords):
+    result = classify.classify(record(title, abstract, keywords=keywords))
+    assert set(result) == set(KEYS) and result["design"] and result["population"]
