@@ -528,9 +528,16 @@ def _text_has(regex, view) -> bool:
 
 def evidence(label: Label, view: View):
     """(source, reason) for the strongest thing that puts a label on a record, or None."""
-    if label not in view.cache:
-        view.cache[label] = code_evidence(label, view) or text_evidence(label, view)
-    return view.cache[label]
+    try:
+        return view.cache[label]
+    except KeyError:
+        pass
+    if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
+        hit = code_evidence(label, view) or text_evidence(label, view)
+    else:
+        hit = None  # most labels have nothing to go on in most records
+    view.cache[label] = hit
+    return hit
 
 
 def text_evidence(label: Label, view: View):
