@@ -5,7 +5,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from harvest import load, parse
 
@@ -72,3 +71,14 @@ def article_set(*records: bytes) -> bytes:
             b'<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
             b'"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
             b"<PubmedArticleSet>\n" + b"\n".join(records) + b"\n</PubmedArticleSet>\n")
+
+
+@pytest.fixture
+def standin():
+    """An E-utilities stand-in on 127.0.0.1 (tests/eutils_standin.py)."""
+    from eutils_standin import StandIn
+
+    server = StandIn()
+    server.start()
+    yield server
+    server.stop()

@@ -495,3 +495,17 @@ def efetch(standin, params, fault):
         found = found[fault.drop:]
     body = ARTICLE_SET_HEAD + b"\n".join(standin.records[p] for p in found) + b"\n" + ARTICLE_SET_TAIL
     return 200, body, "text/xml"
+
+
+class FakeTime:
+    """A clock that moves only when something sleeps, recording every sleep."""
+
+    def __init__(self):
+        self.now, self.sleeps = 0.0, []
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds

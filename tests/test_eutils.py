@@ -6,34 +6,12 @@ import time
 
 import pytest
 
-from eutils_standin import StandIn, fixture_record, load_sample
+from eutils_standin import FakeTime, fixture_record, load_sample
 from harvest import eutils
 from harvest.eutils import EUtils, EUtilsError, QueryError, RateLimiter
 
 EMAIL = "catalogue-tests@example.org"
 SECRET = "s3cr3t-api-key-0123456789"
-
-
-class FakeTime:
-    """A clock that moves only when something sleeps, recording every sleep."""
-
-    def __init__(self):
-        self.now, self.sleeps = 0.0, []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-@pytest.fixture
-def standin():
-    server = StandIn()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

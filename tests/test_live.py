@@ -14,7 +14,7 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
-from eutils_standin import StandIn, fixture_record, load_sample
+from eutils_standin import FakeTime, fixture_record, load_sample
 from harvest import live, load
 from harvest.eutils import RATE, EUtils, RateLimiter
 
@@ -22,27 +22,6 @@ ROOT = Path(__file__).parent.parent
 EMAIL = "catalogue-tests@example.org"
 SECRET = "s3cr3t-api-key-0123456789"
 FIELD_TAGS = {"mh", "tiab", "pt", "nm", "ta"}
-
-
-class FakeTime:
-    """Sleeps that return at once but are remembered."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.now += seconds
-
-
-@pytest.fixture
-def standin():
-    server = StandIn()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
