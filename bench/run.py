@@ -66,6 +66,7 @@ def measure_sides(found: dict, out: Path, repeat: int) -> dict:
             for db in _databases(command):
                 measure.scratch(db)
             result = measure.run(command, shell=shell)
+            os.sync()  # untimed: a catalogue's pages still being written must not slow the next side
             runs[name].append(result)
             print(f"  run {rep + 1}/{repeat} {name}: {result['seconds']:.2f} s, "
                   f"{result['peak_mb']:.0f} MB", file=sys.stderr)

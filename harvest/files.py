@@ -74,6 +74,8 @@ def _workers(keep_all, paths):
     workers = min(os.cpu_count() or 1, 64 if keep_all else len(paths))
     if workers < 2:
         return contextlib.nullcontext()
+    if keep_all:
+        load.classifier()  # imported once here, not once per worker
     return ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
 
 
@@ -88,7 +90,9 @@ def _readers(paths, keep_all, pool) -> list:
         return [parse.iter_file(path, needles) for path in paths]
     if keep_all:
         return [_parallel_items(path, pool) for path in paths]
-    return [_scanned(pool.submit(_scan_file, path, needles)) for path in paths]
+    scans = [_scanned(pool.submit(_scan_file, path, needles)) for path in paths]
+    load.classifier()  # its import overlaps the scans
+    return scans
 
 
 @contextlib.contextmanager

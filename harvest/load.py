@@ -10,10 +10,22 @@ import sqlite_utils
 
 from harvest import __version__, parse
 
-try:
-    from harvest import classify
-except ImportError:  # pragma: no cover - classify lands with its own issue
-    classify = None
+# harvest.classify, imported on first use by classifier(): compiling its rules takes
+# half a second, which a scope scan spends while its workers read the files.
+# Set to None, there is no classifier.
+classify = NOT_LOADED = object()
+
+
+def classifier():
+    """The classifier module (harvest.classify), or None when there is none."""
+    global classify
+    if classify is NOT_LOADED:
+        try:
+            from harvest import classify as module
+        except ImportError:  # pragma: no cover - classify lands with its own issue
+            module = None
+        classify = module
+    return classify
 
 SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors"]
 CLASSIFICATION_COLUMNS = {
@@ -236,14 +248,20 @@ def start_run(db, source: str, query: str = None, files=None, topic: str = None)
     """Record the start of a harvest run and return its id."""
     row = {"source": source, "query": query, "topic": topic, "started": now(), "status": "running",
            "files": json.dumps(files) if files else None, "software_version": __version__,
-           "rules_version": getattr(classify, "RULES_VERSION", None)}
+           "rules_version": _rules_version()}
     return db["harvest_runs"].insert(row).last_pk
 
 
 def finish_run(db, run_id: int, counts: dict, status: str, message: str = None):
     """Record how a run ended: its counts and 'complete', 'incomplete' or 'failed'."""
     known = {k: v for k, v in counts.items() if k in RUN_COLUMNS}
-    db["harvest_runs"].update(run_id, {**known, "finished": now(), "status": status, "message": message})
+    db["harvest_runs"].update(run_id, {**known, "finished": now(), "status": status, "message": message,
+                                       "rules_version": getattr(classifier(), "RULES_VERSION", None)})
+
+
+def _rules_version():
+    """The rules version if the classifier is loaded already; finish_run() records it in any case."""
+    return None if classify is NOT_LOADED else getattr(classify, "RULES_VERSION", None)
 
 
 # ---------------------------------------------------------------- records
@@ -429,7 +447,7 @@ def _article_fields(record) -> dict:
 
 def classification_row(record) -> dict:
     """Classification columns for a record (lists stored as JSON arrays)."""
-    if classify is None:
+    if classifier() is None:
         return {}
     result = classify.classify(record)
     row = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}
@@ -548,7 +566,7 @@ def _present(db, pmids) -> list:
 
 def reclassify(db, batch_size=2000) -> int:
     """Classify every stored record again from its raw XML; no network needed."""
-    if classify is None:
+    if classifier() is None:
         return 0
     total = 0
     rows = db.execute("select raw, format from raw_records order by pmid")

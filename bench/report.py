@@ -1,0 +1,67 @@
+"""Render bench-out/bench.json as the Markdown tables of docs/bench.md.
+
+    python bench/report.py [bench-out/bench.json]
+"""
+
+import json
+import sys
+
+
+def ingest_table(report) -> list:
+    table = report["ingest"]
+    ours = table["catalogue --all"]["median_s"]
+    lines = ["| side | median s | min s | max s | peak MB (PSS) | records/s | × ours --all |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, row in table.items():
+        lines.append(f"| {name.strip()} | {row['median_s']:.2f} | {row['min_s']:.2f} | {row['max_s']:.2f} | "
+                     f"{row['peak_mb']:.0f} | {row['records_per_s'] or 0:,.0f} | {row['median_s'] / ours:.2f} |")
+    lines += ["", "| target | measured | goal | |", "|---|---:|---|---|"]
+    lines += [f"| {t['target']} | {t['value']:.2f} | {t['goal']} | {'pass' if t['pass'] else 'FAIL'} |"
+              for t in report["targets"]]
+    return lines
+
+
+def site_table(site) -> list:
+    lines = [f"Catalogue of {site['articles']:,} articles.", "",
+             "| metadata | page | p50 ms | p95 ms | errors | p95 < 300 ms |", "|---|---|---:|---:|---:|---|"]
+    for variant in ("as configured", "with label tables"):
+        for name, row in site.get(variant, {}).get("pages", {}).items():
+            ok = row["p95_ms"] < 300 and not row["errors"]
+            lines.append(f"| {variant} | {name} | {row['p50_ms']:.0f} | {row['p95_ms']:.0f} | {row['errors']} | "
+                         f"{'pass' if ok else 'FAIL'} |")
+    lines += ["", "| metadata | clients | requests | seconds | req/s | p50 ms | p99 ms | errors |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for variant in ("as configured", "with label tables"):
+        if variant in site:
+            load = site[variant]["load"]
+            lines.append(f"| {variant} | {load['clients']} | {load['requests']} | {load['seconds']:.1f} | "
+                         f"{load['requests_per_s']:.1f} | {load['p50_ms']:.0f} | {load['p99_ms']:.0f} | {load['errors']} |")
+    return lines
+
+
+def incremental_table(inc) -> list:
+    lines = [f"{inc['records']} records served by the E-utilities stand-in.", "",
+             "| run | seconds | requests |", "|---|---:|---|"]
+    for name, key in (("first harvest", "first"), ("re-run, nothing new", "rerun")):
+        calls = ", ".join(f"{k} {v}" for k, v in sorted(inc[key]["requests"].items()))
+        lines.append(f"| {name} | {inc[key]['seconds']:.2f} | {calls} |")
+    return lines
+
+
+def main(path):
+    report = json.load(open(path))
+    machine = report["machine"]
+    lines = [f"Run {report['started']}, {report['repeat']} runs per side: {machine['cpu']}, "
+             f"{machine['cores']} cores, {machine['memory_mb'] // 1024} GB, Python {machine['python']}, "
+             f"load average {machine['load_average_at_start'][0]:.1f} at the start.", ""]
+    if "ingest" in report:
+        lines += ["### Targets 1 and 2: ingest and scope scan", ""] + ingest_table(report) + [""]
+    if "site" in report:
+        lines += ["### Target 3: Datasette", ""] + site_table(report["site"]) + [""]
+    if "incremental" in report:
+        lines += ["### Target 4: incremental harvest", ""] + incremental_table(report["incremental"])
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "bench-out/bench.json")
