@@ -401,7 +401,7 @@ def test_every_label_comes_with_a_reason():
 
 def test_reasons_quote_whole_words_from_the_text():
     got = classify.classify(record("Ketamine for depression: a systematic review and meta-analysis"))
-    assert "design: meta-analysis — title: 'meta-analysis'" in got["classification_reasons"]
+    assert "design: meta-analysis — title: 'systematic review and meta-analysis'" in got["classification_reasons"]
 
 
 # ---------------------------------------------------------------- the engine
