@@ -330,6 +330,7 @@ class View:
         return FIELDS[-1]
 
     def field_text(self, name: str) -> str:
+        """One of the record's texts, lower-cased."""
         start, end = self.bounds[name]
         return self.low[start:end]
 
@@ -522,6 +523,7 @@ def code_evidence(label: Label, view: View):
 
 
 def _text_has(regex, view) -> bool:
+    """True when the title, keywords or abstract match a regex."""
     start, end = view.bounds["title"][0], view.bounds["background"][1]
     return regex.search(view.low, start, end) is not None
 
@@ -723,6 +725,7 @@ def _weigh(people, animals, view, where, rules):
 
 
 def _first_reason(key, view, rules):
+    """The reason the first word for people (or animals) gives, for quoting."""
     labels = rules.facets["population"]
     hit = evidence(labels[key], view) or (key == "human" and evidence(labels["human-word"], view))
     return hit[1] if hit else "none"
