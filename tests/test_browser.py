@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import rispy
 
-from tests.test_site import TROCHES, sample_db  # noqa: F401  (the sample catalogue fixture)
+from tests.test_site import TROCHES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -30,10 +30,10 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 
 def serve_command(db_path, port) -> list:
-    """The same command as `make serve`."""
-    return [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", "metadata.yml",
-            "--plugins-dir", "plugins", "--template-dir", "templates", "--static", "assets:static",
-            "--setting", "facet_time_limit_ms", "1000", "--setting", "suggest_facets", "off", "--host", "127.0.0.1", "--port", str(port)]
+    """The same command as `make serve`: its flags come from the Makefile."""
+    flags = subprocess.run(["make", "-s", "--no-print-directory", "datasette-flags", f"DB={db_path}"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    return [sys.executable, "-m", "datasette", "serve", *flags, "--host", "127.0.0.1", "--port", str(port)]
 
 
 def free_port() -> int:
@@ -43,7 +43,7 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(sample_db):  # noqa: F811
+def server(sample_db):
     port = free_port()
     process = subprocess.Popen(serve_command(sample_db, port), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

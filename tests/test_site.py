@@ -13,11 +13,9 @@ import rispy
 import sqlite_utils
 import yaml
 from Bio import Medline
-from click.testing import CliRunner
 from datasette.app import Datasette
 
 from harvest import cite, live, load, parse
-from harvest.cli import cli
 from tests.conftest import real_record_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,15 +30,6 @@ def site(path) -> Datasette:
     return Datasette(immutables=[str(path)], metadata=copy.deepcopy(METADATA), plugins_dir=str(ROOT / "plugins"),
                      template_dir=str(ROOT / "templates"), static_mounts=[("assets", str(ROOT / "static"))],
                      settings={"facet_time_limit_ms": 1000})
-
-
-@pytest.fixture(scope="module")
-def sample_db(sample_files, tmp_path_factory):
-    """The sample catalogue: the 8 in-scope real records, as `harvest files` builds it."""
-    path = tmp_path_factory.mktemp("site") / "catalogue.db"
-    result = CliRunner().invoke(cli, ["files", *map(str, sample_files), "--db", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return path
 
 
 @pytest.fixture(scope="module")
