@@ -95,3 +95,13 @@ def sample_db(sample_files, tmp_path_factory):
     result = CliRunner().invoke(cli, ["files", *map(str, sample_files), "--db", str(path), "--quiet"])
     assert result.exit_code == 0, result.output
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Show the classifier's precision and recall table whenever the accuracy test ran."""
+    report = ROOT / "build" / "classifier-accuracy.md"
+    ran = any(r.nodeid.startswith("tests/test_classifier_accuracy.py")
+              for r in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []))
+    if ran and report.exists():
+        terminalreporter.write_sep("-", "classifier accuracy on the labelled set (build/classifier-accuracy.md)")
+        terminalreporter.write_line(report.read_text().split("\n## ")[0].strip())
