@@ -94,10 +94,12 @@ def iter_blocks(stream, head=b"", size=BLOCK_SIZE):
     """
     carry = head
     while chunk := stream.read(size):
-        buffer = carry + chunk
-        cut = _last_end(buffer)
-        yield buffer[:cut]
-        carry = buffer[cut:]
+        cut = _last_end(chunk)
+        if cut:  # the last record ends in this chunk: the block costs one copy, not two
+            yield b"".join((carry, memoryview(chunk)[:cut]))
+            carry = chunk[cut:]
+        else:
+            carry += chunk
         if len(carry) > MAX_RECORD_BYTES:
             raise ParseError(f"no record ends within {MAX_RECORD_BYTES >> 20} MB; not PubMed input")
     yield carry
