@@ -324,8 +324,9 @@ def test_lock_dies_with_a_killed_harvest_whose_workers_live_on(tmp_path):
         [PYTHON, "-c", "import os, sys, time; from harvest import safety\n"
                        "with safety.lock(sys.argv[1]):\n"
                        " child = os.fork()\n"
-                       " if child == 0:\n  time.sleep(60); os._exit(0)\n"
-                       " print(child, flush=True); time.sleep(60)",
+                       # The child reports itself, so its fork hooks have run by then.
+                       " if child == 0:\n  print(os.getpid(), flush=True); time.sleep(60); os._exit(0)\n"
+                       " time.sleep(60)",
          os.path.realpath(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     worker = int(holder.stdout.readline())
     try:
