@@ -2,7 +2,7 @@
 
 The rules are data (rules.yml beside this module); this code only applies them.
 There is no network, database, file write or clock here: the rules are read and
-compiled once, on import. docs/classification.md explains the rules.
+compiled once, on import. The README ("Classifying the evidence") explains the rules.
 """
 
 import re
