@@ -197,6 +197,7 @@ INDEXES = {
     "comments_corrections": [["ref_pmid"]],
     "article_authors": [["last_name"]],
     **{table: [[column, "pmid"]] for table, column in JOIN_VALUES.items()},
+    "join_counts": [["join_table", "records"]],
 }
 
 
