@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - isal is a declared dependency
 BATCH_SIZE = 1000
 # Blocks of input handed to each worker process, and how many may wait parsed or unparsed.
 WORKER_BLOCK_SIZE = 1 << 22
-BLOCKS_AHEAD = 2
+BLOCKS_AHEAD = 1
 # A record that breaks these while being saved is rejected; anything else stops the run.
 # What reading a broken file raises (besides parse.ParseError).
 READ_ERRORS = (OSError, EOFError, zlib.error, IsalError)
