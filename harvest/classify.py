@@ -244,6 +244,7 @@ class Rules:
     commentary_title: re.Pattern | None
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
+    order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
 
 
 FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections")
@@ -279,6 +280,7 @@ def _index(rules: Rules):
     for labels in rules.facets.values():
         for label in labels.values():
             for pattern in label.patterns:
+                rules.order[pattern] = len(rules.order)
                 # A prefix shorter than a key starts too many words to be worth looking up.
                 if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
                     rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
@@ -416,6 +418,9 @@ def candidates(low: str, rules: Rules) -> list:
             if len(prefix) == KEY_LENGTH or prefix in low:
                 chosen.extend(triples)
     chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
+    # Tried in the order of rules.yml, so that when a label keeps one match per text the
+    # pattern listed first wins, whatever order the set of words came in.
+    chosen.sort(key=lambda triple: rules.order[triple[1]])
     return chosen
 
 
