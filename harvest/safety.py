@@ -252,18 +252,21 @@ def swap(work, real, before):
     for suffix in SIDECARS:
         _remove(real + suffix)
     os.replace(work, real)
-    _fsync_dir(os.path.dirname(real))
+    _fsync(os.path.dirname(real))
+
+
+def file_identity(path):
+    """What changes when a new file is swapped in at path (or written in place)."""
+    try:
+        s = os.stat(path)
+    except OSError:
+        return None
+    return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
 
 
 def _identity(path):
-    """What tells a file apart from its next version: inode, size, mtime (and its WAL's)."""
-    def stat(p):
-        try:
-            s = os.stat(p)
-        except FileNotFoundError:
-            return None
-        return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
-    return stat(path), stat(path + "-wal")
+    """What tells a catalogue apart from its next version: its file's identity and its WAL's."""
+    return file_identity(path), file_identity(path + "-wal")
 
 
 def discard(work):
@@ -280,15 +283,8 @@ def _remove(path):
 
 
 def _fsync(path):
+    """Flush a file, or a folder's entries, to disk."""
     fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder):
-    fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -23,6 +23,8 @@ from datasette import hookimpl
 from datasette.database import Database
 from datasette.utils.asgi import Response
 
+from harvest.safety import file_identity
+
 # Upper bounds on Datasette settings (a lower value on the command line stands).
 SETTING_CAPS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "facet_time_limit_ms": 1000,
                 "facet_suggest_time_limit_ms": 200, "max_csv_mb": 100}
@@ -53,15 +55,6 @@ CSP = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-
 
 
 # ---------------------------------------------------------------- read-only databases
-
-
-def file_identity(path):
-    """What changes when a new file is swapped in at path (or written in place)."""
-    try:
-        s = os.stat(path)
-    except OSError:
-        return None
-    return s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns
 
 
 class SwappableDatabase(Database):
