@@ -73,7 +73,7 @@ fuzz: install
 clean:
 	rm -rf $(DB) $(DB)-wal $(DB)-shm $(DB)-journal $(DB)-lock $(DB)-building*
 
-# The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (docs/bench.md).
+# The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (README: Benchmark).
 # Peers go into a scratch environment, never into the project's dependencies.
 BENCH_VENV ?= bench/.venv
 BENCH_REPEAT ?= 3

@@ -1,4 +1,4 @@
-"""Render bench-out/bench.json as the Markdown tables of docs/bench.md.
+"""Render bench-out/bench.json as the Markdown tables of the README's Benchmark section.
 
     python bench/report.py [bench-out/bench.json]
 """
