@@ -570,9 +570,13 @@ def reclassify(db, batch_size=2000) -> int:
     if classifier() is None:
         return 0
     total = 0
-    rows = db.execute("select raw, format from raw_records order by pmid")
-    while chunk := rows.fetchmany(batch_size):
-        records = [parse.parse_raw(raw, fmt) for raw, fmt in chunk]
+    last = -1
+    # Page by PMID rather than keep one cursor open: SQLite refuses some writes
+    # while a read of the same database is still pending on the connection.
+    sql = "select pmid, raw, format from raw_records where pmid > ? order by pmid limit ?"
+    while chunk := db.execute(sql, [last, batch_size]).fetchall():
+        last = chunk[-1][0]
+        records = [parse.parse_raw(raw, fmt) for _, raw, fmt in chunk]
         rows = [{"pmid": r["pmid"], **classification_row(r)} for r in records]
         with db.atomic():
             db["articles"].upsert_all(rows, pk="pmid")

@@ -63,3 +63,24 @@ def test_not_pubmed_is_a_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert "Error:" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_classify_reclassifies_every_stored_record_in_batches(tmp_path, sample_files, monkeypatch):
+    from harvest import load
+    xml = write_sample_slice(sample_files, tmp_path / "slice.xml.gz", [34092024, 33962333, 34093963])
+    db = tmp_path / "c.db"
+    run("files", xml, "--db", db, "--all", "--quiet")
+    catalogue = sqlite_utils.Database(db)
+    catalogue.execute("update articles set design = null, rules_version = 'old'")
+    catalogue.execute("delete from article_routes")
+    catalogue.conn.commit()
+    catalogue.close()
+    monkeypatch.setattr(load.reclassify, "__defaults__", (2,))  # more than one batch
+    result = run("classify", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "classified 3 records" in result.output
+    rows = {r["pmid"]: r for r in sqlite_utils.Database(db)["articles"].rows}
+    assert rows[33962333]["design"] == "meta-analysis"
+    assert all(r["rules_version"] != "old" for r in rows.values())
+    routes = [r["route"] for r in sqlite_utils.Database(db).query("select route from article_routes where pmid = 33962333")]
+    assert routes == ["neuraxial"]
