@@ -17,15 +17,14 @@ classify = NOT_LOADED = object()
 
 
 def classifier():
-    """The classifier module (harvest.classify), or None when there is none."""
+    """The classifier module (harvest.classify), or None where a caller switched it off."""
     global classify
     if classify is NOT_LOADED:
-        try:
-            from harvest import classify as module
-        except ImportError:  # pragma: no cover - classify lands with its own issue
-            module = None
+        from harvest import classify as module
+
         classify = module
     return classify
+
 
 SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors"]
 CLASSIFICATION_COLUMNS = {
