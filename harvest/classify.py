@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from harvest import read_yaml
 
 RULES_PATH = Path(__file__).with_name("rules.yml")
 # A record's texts, joined in this order: evidence found earlier is preferred.
@@ -291,7 +291,7 @@ def _index(rules: Rules):
 
 def load_rules(path=RULES_PATH) -> Rules:
     """Read and compile a rules file."""
-    return compile_rules(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return compile_rules(read_yaml(path))
 
 
 RULES = load_rules()

@@ -13,10 +13,9 @@ import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import yaml
 from tqdm import tqdm
 
-from harvest import load, parse
+from harvest import load, parse, read_yaml
 from harvest.eutils import EUtils, EUtilsError, QueryError, one_line
 
 log = logging.getLogger(__name__)
@@ -83,7 +82,7 @@ class Outcome:
 
 def load_topics(path=TOPICS_PATH) -> list:
     """The topics of topics.yml, each query folded onto one line."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return [Topic(t["name"], t["title"], " ".join(t["query"].split()),
                   " ".join(t.get("description", "").split())) for t in data["topics"]]
 

@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from harvest import read_yaml
 
 RULES_PATH = Path(__file__).with_name("scope.yml")
 
@@ -12,7 +12,7 @@ RULES_PATH = Path(__file__).with_name("scope.yml")
 @lru_cache(maxsize=None)
 def rules() -> dict:
     """The scope rules, compiled once."""
-    data = yaml.safe_load(RULES_PATH.read_text())
+    data = read_yaml(RULES_PATH)
     return {
         "version": data["version"],
         "prefilter": [p.encode("ascii") for p in data["prefilter"]],
