@@ -420,15 +420,6 @@ def _delete_children(db, pmids):
             db.execute(f"delete from [{table}] where pmid in ({marks})", chunk)
 
 
-def article_row(record, run_id, first_seen=True) -> dict:
-    """The articles row for a record: its scalars, readable lists and classification."""
-    row = _article_fields(record)
-    row["last_changed_run"] = run_id
-    if first_seen:
-        row["first_seen_run"] = run_id
-    return row
-
-
 def _article_fields(record) -> dict:
     """The articles row for a record, without the run columns."""
     row = {k: record.get(k) for k in ARTICLE_COLUMNS if k in record and not isinstance(record[k], list)}
