@@ -418,9 +418,10 @@ def candidates(low: str, rules: Rules) -> list:
             if len(prefix) == KEY_LENGTH or prefix in low:
                 chosen.extend(triples)
     chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
-    # Tried in the order of rules.yml, so that when a label keeps one match per text the
-    # pattern listed first wins, whatever order the set of words came in.
-    chosen.sort(key=lambda triple: rules.order[triple[1]])
+    # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
+    # when a label keeps one match per text the same one wins in every process, whatever order
+    # the set of words came in: Python salts string hashes per process.
+    chosen.sort(key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
     return chosen
 
 
