@@ -119,9 +119,10 @@ def required_literal(pattern: str) -> str:
             run, i = run + char, i + 1
             continue
         if char in "?*{" and run:
-            run = run[:-1]  # the last character is optional
+            run = run[:-1]  # the last character is optional (or repeated a number of times)
         runs.append(run)
-        run, i = "", (_skip_group(pattern, i) if char == "(" else _skip_class(pattern, i) if char == "[" else i + 1)
+        run, i = "", (_skip_group(pattern, i) if char == "(" else _skip_class(pattern, i) if char == "["
+                      else pattern.find("}", i) + 1 or len(pattern) if char == "{" else i + 1)
     runs.append(run)
     return max(runs, key=len)
 
@@ -245,6 +246,7 @@ class Rules:
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
+    needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
 
 
 FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections")
@@ -281,6 +283,7 @@ def _index(rules: Rules):
         for label in labels.values():
             for pattern in label.patterns:
                 rules.order[pattern] = len(rules.order)
+                rules.needs[pattern] = required_literal(pattern.regex.pattern)
                 # A prefix shorter than a key starts too many words to be worth looking up.
                 if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
                     rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
@@ -416,7 +419,8 @@ def candidates(low: str, rules: Rules) -> list:
         for prefix, triples in rules.by_key[key].items():
             # a cheap test; word_starts() checks that a word really starts with the prefix
             if len(prefix) == KEY_LENGTH or prefix in low:
-                chosen.extend(triples)
+                # most words that start like a pattern are not followed by the rest of it
+                chosen.extend(triple for triple in triples if rules.needs[triple[1]] in low)
     chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
     # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
     # when a label keeps one match per text the same one wins in every process, whatever order

@@ -426,6 +426,8 @@ def test_triggers_are_word_prefixes_every_match_starts_with(pattern, expected):
     ("\\d+[- ](?:year|month)s?[- ]old", "old"),
     ("h(?:a)?ematuria", "ematuria"),
     ("abc|def", ""),
+    (r"(?:\w+[\s,-]+){0,3}?cases", "cases"),
+    ("ab{2}cd", "cd"),
 ])
 def test_required_literal_is_text_every_match_contains(pattern, expected):
     assert classify.required_literal(pattern) == expected
@@ -436,6 +438,20 @@ TEXTS = [row[0] or "" for row in DESIGN] + [row[1] or "" for row in DESIGN] + [r
     "A 54-year-old man, 3 cases of CRPS, i.v. and i.m. and s.c. and p.o. doses; (±)-ketamine; (R,S)-ketamine.",
     "We studied 20 patients. The authors discuss these guidelines; this consensus statement was drafted.",
 ]
+
+
+def test_every_match_of_a_rule_holds_the_text_its_pattern_is_filed_under(sample_files):
+    # A pattern is only tried on texts holding its required literal: real texts must agree.
+    from harvest import parse
+
+    rules = classify.RULES
+    records = (v for k, v in parse.iter_file(sample_files[1]) if k == "record")
+    texts = [classify.View(r, rules).low for r, _ in zip(records, range(1500))]
+    patterns = [p for labels in rules.facets.values() for label in labels.values() for p in label.patterns]
+    for pattern in patterns:
+        for text in texts:
+            for match in pattern.regex.finditer(text):
+                assert rules.needs[pattern] in match.group(), (pattern.regex.pattern, match.group())
 
 
 def test_the_word_index_finds_what_a_plain_scan_finds():
