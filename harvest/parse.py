@@ -445,10 +445,12 @@ def _ymd(element):
     """A Year/Month/Day element as YYYY-MM-DD (or shorter when parts are missing)."""
     if element is None:
         return None
-    fields = _children(element)
-    year = _int(_own_text(fields.get("Year")))
-    month = month_number(_own_text(fields.get("Month")))
-    return _sortable(year, month, _int(_own_text(fields.get("Day"))) if month else None)
+    texts = {}
+    for child in element:  # the first of each part, as _children() would pick
+        texts.setdefault(child.tag, child.text)
+    year = _int(texts.get("Year"))
+    month = month_number(texts.get("Month"))
+    return _sortable(year, month, _int(texts.get("Day")) if month else None)
 
 
 # ---------------------------------------------------------------- people and terms
@@ -624,7 +626,9 @@ def _history(pubmed_data, fields=None) -> dict:
     fields = fields or _children(pubmed_data)
     history = fields.get("History")
     found = history.iterchildren("PubMedPubDate") if history is not None else ()
-    dates = {d.get("PubStatus"): _ymd(d) for d in found}
+    # a record lists half a dozen dates (received, accepted...); two of them are kept
+    dates = {d.get("PubStatus"): d for d in found}
+    dates = {status: _ymd(dates.get(status)) for status in ("entrez", "pubmed")}
     return {
         "created_date": dates.get("entrez"),
         "entrez_date": dates.get("pubmed") or dates.get("entrez"),
