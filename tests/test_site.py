@@ -59,6 +59,7 @@ def topics_ds(sample_db, tmp_path_factory):
     live.ensure_live_tables(db)
     live.sync_topics(db, live.load_topics())
     live.link(db, "chronic-pain", [TROCHES, 34062414], 1)
+    load.refresh_summaries(db)  # as a harvest does once it has linked records
     db.close()
     return site(path)
 
@@ -184,6 +185,53 @@ async def test_default_facets_answer(ds, sample_db):
         assert name in facets, name
     routes = {r["value"]: r["count"] for r in facets["routes"]["results"]}
     assert routes == array_counts(sample_db, "routes") and routes["intravenous"] >= 1
+
+
+def live_group_by(path) -> tuple:
+    """What every summary of an unfiltered facet should hold, grouped from the rows."""
+    db = sqlite_utils.Database(path)
+    columns = {(c, v, n) for c in load.COUNTED_COLUMNS for v, n in db.execute(
+        f"select [{c}], count(*) from articles where [{c}] is not null group by 1").fetchall()}
+    joins = {(t, v, n) for t, c in load.COUNTED_JOINS.items() if t in db.table_names() for v, n in db.execute(
+        f"select [{c}], count(distinct pmid) from [{t}] where [{c}] is not null group by 1").fetchall()}
+    return columns, joins
+
+
+def summaries(path) -> tuple:
+    db = sqlite_utils.Database(path)
+    return (set(db.execute("select column_name, value, records from column_counts").fetchall()),
+            set(db.execute("select join_table, value, records from join_counts").fetchall()))
+
+
+def test_summaries_hold_the_live_counts(sample_db):
+    columns, joins = summaries(sample_db)
+    assert (columns, joins) == live_group_by(sample_db)
+    assert ("pub_year", 2021, 7) in columns and ("design", "meta-analysis", 1) in columns  # types kept
+    assert {t for t, _, _ in joins} >= {"article_conditions", "article_routes", "article_harms", "article_mesh"}
+
+
+def test_summaries_follow_deletions_and_reclassification(sample_db, tmp_path):
+    from click.testing import CliRunner
+
+    from harvest.cli import cli
+
+    path = tmp_path / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    deletion = tmp_path / "deletion.xml"
+    deletion.write_text(f'<PubmedArticleSet><DeleteCitation><PMID Version="1">{TROCHES}</PMID>'
+                        f'</DeleteCitation></PubmedArticleSet>')
+    result = CliRunner().invoke(cli, ["files", str(deletion), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    columns, joins = summaries(path)
+    assert (columns, joins) == live_group_by(path)
+    assert ("article_routes", "sublingual-buccal", 1) in summaries(sample_db)[1]
+    assert not any(value == "sublingual-buccal" for _, value, _ in joins)  # TROCHES was the only one
+    with sqlite_utils.Database(path).conn as conn:
+        conn.execute("update column_counts set records = 0")
+        conn.execute("update join_counts set records = 0")
+    result = CliRunner().invoke(cli, ["classify", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert summaries(path) == (columns, joins)
 
 
 async def test_array_facets_combine(ds, sample_db):
