@@ -3,6 +3,7 @@
 import copy
 import json
 import re
+import urllib.parse
 import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
@@ -177,14 +178,19 @@ def pmids_with(path, column, *values) -> set:
     return {r["pmid"] for r in rows if set(values) <= set(cite.json_list(r[column]))}
 
 
+LABELS = {"conditions": "Condition", "routes": "Route", "harms": "Harm"}
+
+
 async def test_default_facets_answer(ds, sample_db):
     body = await get_json(ds, "/catalogue/articles.json")
     facets = body["facet_results"]
-    for name in ("design", "evidence_level", "population", "conditions", "routes", "harms", "pub_year",
-                 "journal", "language", "retracted"):
+    for name in ("design", "evidence_level", "population", *LABELS.values(), "MeSH heading",
+                 "Publication type", "pub_year", "journal", "language", "retracted"):
         assert name in facets, name
-    routes = {r["value"]: r["count"] for r in facets["routes"]["results"]}
-    assert routes == array_counts(sample_db, "routes") and routes["intravenous"] >= 1
+    for column, label in LABELS.items():
+        counts = {r["value"]: r["count"] for r in facets[label]["results"]}
+        assert counts == array_counts(sample_db, column), column
+    assert {r["value"]: r["count"] for r in facets["Route"]["results"]}["intravenous"] >= 1
 
 
 def live_group_by(path) -> tuple:
@@ -234,11 +240,42 @@ def test_summaries_follow_deletions_and_reclassification(sample_db, tmp_path):
     assert summaries(path) == (columns, joins)
 
 
-async def test_array_facets_combine(ds, sample_db):
-    chronic = await table_pmids(ds, "conditions__arraycontains=chronic-pain")
+@pytest.mark.parametrize("column", list(LABELS))
+async def test_label_facet_toggles_filter_by_the_label_tables(ds, sample_db, column):
+    facet = (await get_json(ds, "/catalogue/articles.json"))["facet_results"][LABELS[column]]
+    assert facet["results"]
+    for result in facet["results"]:
+        url = urllib.parse.urlsplit(result["toggle_url"])
+        assert url.path == "/catalogue/articles.json" and not result["selected"]
+        assert url.query == urllib.parse.urlencode({f"_join_{column}": result["value"]})
+        body = await get_json(ds, f"{url.path}?{url.query}")
+        rows = await table_pmids(ds, url.query)
+        assert set(rows) == pmids_with(sample_db, column, result["value"]), url
+        assert body["filtered_table_rows_count"] == result["count"] == len(rows)
+        chosen = next(r for r in body["facet_results"][LABELS[column]]["results"] if r["value"] == result["value"])
+        assert chosen["selected"] and chosen["count"] == result["count"]
+        assert f"_join_{column}=" not in chosen["toggle_url"]  # the toggle takes the filter off again
+
+
+async def test_label_filters_combine_and_old_arraycontains_urls_still_answer(ds, sample_db):
+    chronic = await table_pmids(ds, "_join_conditions=chronic-pain")
     assert set(chronic) == pmids_with(sample_db, "conditions", "chronic-pain") and TROCHES in chronic
+    assert await table_pmids(ds, "_join_conditions=chronic-pain&_join_routes=sublingual-buccal") == [TROCHES]
+    # Links bookmarked before the label tables: the JSON columns still filter.
+    assert await table_pmids(ds, "conditions__arraycontains=chronic-pain") == chronic
     both = await table_pmids(ds, "conditions__arraycontains=chronic-pain&routes__arraycontains=sublingual-buccal")
     assert both == [TROCHES]
+    html = await ds.client.get("/catalogue/articles?harms__arraycontains=psychotomimetic")
+    assert html.status_code == 200 and "Harm" in html.text
+
+
+async def test_site_links_use_the_label_tables(ds):
+    page = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
+    assert "?_join_routes=sublingual-buccal" in page and "?_join_conditions=chronic-pain" in page
+    pages = page + (await ds.client.get("/catalogue/evidence_map")).text
+    pages += (await ds.client.get("/catalogue/evidence_map_routes")).text + (await ds.client.get("/")).text
+    assert "arraycontains" not in pages
+    assert "_join_routes=" in (await ds.client.get("/catalogue/evidence_map_routes")).text
 
 
 async def test_join_facets_count_and_filter(ds):
