@@ -1,5 +1,6 @@
 """The published site through Datasette's own client: pages, queries, facets and exports."""
 
+import collections
 import copy
 import json
 import re
@@ -30,7 +31,7 @@ def site(path) -> Datasette:
     # A copy each: Datasette 0.65 adds plugin canned queries into the metadata dict it is given.
     return Datasette(immutables=[str(path)], metadata=copy.deepcopy(METADATA), plugins_dir=str(ROOT / "plugins"),
                      template_dir=str(ROOT / "templates"), static_mounts=[("assets", str(ROOT / "static"))],
-                     settings={"facet_time_limit_ms": 1000})
+                     settings={"facet_time_limit_ms": 1000, "suggest_facets": False})
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +194,33 @@ async def test_default_facets_answer(ds, sample_db):
     assert {r["value"]: r["count"] for r in facets["Route"]["results"]}["intravenous"] >= 1
 
 
+def copy_catalogue(sample_db, tmp_path_factory, name, *statements):
+    """A copy of the sample catalogue with some SQL run on it, served as `make serve` does."""
+    path = tmp_path_factory.mktemp(name) / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(path)
+    with db.conn:
+        for sql in statements:
+            db.execute(sql)
+    db.close()
+    return site(path)
+
+
+@pytest.fixture(scope="module")
+def live_ds(sample_db, tmp_path_factory):
+    """The sample catalogue without the facet summaries: every facet counted live, as Datasette counts."""
+    return copy_catalogue(sample_db, tmp_path_factory, "live", "delete from join_counts",
+                          "delete from column_counts")
+
+
+@pytest.fixture(scope="module")
+def doctored_ds(sample_db, tmp_path_factory):
+    """Summaries off by 1,000 for one column and one join table: shows where a page reads its counts."""
+    return copy_catalogue(sample_db, tmp_path_factory, "doctored",
+                          "update column_counts set records = records + 1000 where column_name = 'design'",
+                          "update join_counts set records = records + 1000 where join_table = 'article_routes'")
+
+
 def live_group_by(path) -> tuple:
     """What every summary of an unfiltered facet should hold, grouped from the rows."""
     db = sqlite_utils.Database(path)
@@ -238,6 +266,65 @@ def test_summaries_follow_deletions_and_reclassification(sample_db, tmp_path):
     result = CliRunner().invoke(cli, ["classify", "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert summaries(path) == (columns, joins)
+
+
+def test_every_default_facet_has_a_summary():
+    facets = METADATA["databases"]["catalogue"]["tables"]["articles"]["facets"]
+    joins = METADATA["plugins"]["catalogue"]["joins"]
+    for facet in facets:
+        if isinstance(facet, str):
+            assert facet in load.COUNTED_COLUMNS, facet
+        else:
+            join = joins[facet["join"]]
+            assert load.COUNTED_JOINS.get(join["table"]) == join["column"], facet
+
+
+@pytest.mark.parametrize("query", ["", "?_facet_size=2", "?_facet_size=max&_sort=title",
+                                   "?_facet=status&_facet_join=author"])
+async def test_unfiltered_facets_from_summaries_equal_datasettes_own(ds, live_ds, query):
+    summarised = (await get_json(ds, "/catalogue/articles.json" + query))["facet_results"]
+    live = (await get_json(live_ds, "/catalogue/articles.json" + query))["facet_results"]
+    assert summarised == live
+    if query == "?_facet_size=2":
+        assert summarised["design"]["truncated"] and summarised["Condition"]["truncated"]
+
+
+async def test_unfiltered_page_groups_nothing(ds, monkeypatch):
+    from datasette.database import Database
+
+    seen, execute = [], Database.execute
+
+    async def recorded(self, sql, *args, **kwargs):
+        seen.append(" ".join(sql.split()).lower())
+        return await execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", recorded)
+    await get_json(ds, "/catalogue/articles.json")
+    assert any("from column_counts" in sql for sql in seen) and any("from join_counts" in sql for sql in seen)
+    assert [sql for sql in seen if "group by" in sql] == []
+    seen.clear()
+    await get_json(ds, "/catalogue/articles.json?population=human")
+    assert not any("_counts" in sql for sql in seen)
+
+
+async def test_unfiltered_pages_read_the_summaries_and_filtered_pages_count_live(doctored_ds, sample_db):
+    facets = (await get_json(doctored_ds, "/catalogue/articles.json"))["facet_results"]
+    designs = {r["value"]: r["count"] for r in facets["design"]["results"]}
+    live = dict(sqlite_utils.Database(sample_db).execute(
+        "select design, count(*) from articles where design is not null group by 1").fetchall())
+    assert designs == {design: n + 1000 for design, n in live.items()}
+    assert {r["value"]: r["count"] for r in facets["Route"]["results"]} == {
+        route: n + 1000 for route, n in array_counts(sample_db, "routes").items()}
+    for query in ("population=human", "_search=ketamine", "_join_routes=intravenous"):
+        pmids = set(await table_pmids(doctored_ds, query))
+        assert pmids, query
+        rows = list(sqlite_utils.Database(sample_db).query("select pmid, design, routes from articles"))
+        facets = (await get_json(doctored_ds, f"/catalogue/articles.json?{query}"))["facet_results"]
+        designs = {r["value"]: r["count"] for r in facets["design"]["results"]}
+        assert designs == dict(collections.Counter(r["design"] for r in rows if r["pmid"] in pmids and r["design"]))
+        routes = {r["value"]: r["count"] for r in facets["Route"]["results"]}
+        assert routes == dict(collections.Counter(
+            route for r in rows if r["pmid"] in pmids for route in cite.json_list(r["routes"])))
 
 
 @pytest.mark.parametrize("column", list(LABELS))
