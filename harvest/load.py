@@ -100,13 +100,18 @@ def ensure_schema(db):
     _backfill_labels(db)
 
 
-# Evidence-map counts, recomputed after every load: the map then reads a few hundred
-# rows instead of grouping every article at each request.
+# Counts recomputed after every load, so the site reads a few hundred rows instead of
+# grouping every article at each request: the evidence maps, and what an unfiltered
+# facet shows (articles per value of a join table, or of a column of articles).
 SUMMARY_COLUMNS = {
     "evidence_counts": {"population": str, "condition": str, "design": str, "records": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
+    # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
+    "column_counts": {"column_name": str, "value": "BLOB", "records": int},
 }
+# The columns of articles the site facets on (metadata.yml).
+COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted")
 SUMMARY_SQL = {
     "evidence_counts": """
         select a.population, c.condition, a.design, count(*)
@@ -122,15 +127,20 @@ SUMMARY_SQL = {
 
 def refresh_summaries(db):
     """Recompute the evidence-map counts, and the articles per value of each join table
-    (what an unfiltered facet on it shows)."""
+    and of each counted column (what an unfiltered facet on it shows)."""
     with db.atomic():
         for name in SUMMARY_COLUMNS:
             db.execute(f"delete from [{name}]")
         for name, sql in SUMMARY_SQL.items():
             db.execute(f"insert into [{name}] {sql}")
-        for table, column in JOIN_VALUES.items():
-            db.execute(f"insert into join_counts select '{table}', [{column}], count(distinct pmid) "
-                       f"from [{table}] where [{column}] is not null group by 2")
+        tables = set(db.table_names())
+        for table, column in COUNTED_JOINS.items():
+            if table in tables:
+                db.execute(f"insert into join_counts select '{table}', [{column}], count(distinct pmid) "
+                           f"from [{table}] where [{column}] is not null group by 2")
+        for column in COUNTED_COLUMNS:
+            db.execute(f"insert into column_counts select '{column}', [{column}], count(*) "
+                       f"from articles where [{column}] is not null group by 2")
 
 
 def _backfill_labels(db):
@@ -190,6 +200,8 @@ def _create_children(create):
 # then reads the index alone, never the table (ten times faster for MeSH).
 JOIN_VALUES = {"article_mesh": "descriptor", "article_publication_types": "publication_type",
                "article_chemicals": "chemical", **dict(LABEL_TABLES.values())}
+# Counted in join_counts: these, and the topic links of the live harvester where it made them.
+COUNTED_JOINS = {**JOIN_VALUES, "article_topics": "topic"}
 INDEXES = {
     "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
                  ["evidence_level"], ["retracted"], ["language"], ["entrez_date"], ["created_date"]],
@@ -197,6 +209,7 @@ INDEXES = {
     "article_authors": [["last_name"]],
     **{table: [[column, "pmid"]] for table, column in JOIN_VALUES.items()},
     "join_counts": [["join_table", "records"]],
+    "column_counts": [["column_name", "records"]],
 }
 
 

@@ -63,12 +63,16 @@ def _design_order(value):
     return (str(value).startswith("("), DESIGN_ORDER.index(value) if value in DESIGN_ORDER else 99, str(value))
 
 
+# The classifier's multi-valued labels: filtered by their join facets (metadata.yml),
+# which read the label tables, rather than by __arraycontains on the JSON columns.
+LABEL_JOINS = ("conditions", "routes", "harms")
+
+
 def filter_args(column: str, value) -> dict:
     """Table filter for one cell of a map: '(no condition)' and '(unclassified)' mean null."""
     if str(value).startswith("("):
         return {f"{column}__isnull": "1"}
-    array = column in ("conditions", "routes", "harms")
-    return {f"{column}__arraycontains" if array else column: value}
+    return {f"_join_{column}" if column in LABEL_JOINS else column: value}
 
 
 def articles_url(datasette, database, **columns) -> str:

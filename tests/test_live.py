@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from eutils_standin import FakeTime, fixture_record, load_sample
 from harvest import live, load
 from harvest.eutils import RATE, EUtils, RateLimiter
+from tests.test_site import live_group_by, summaries
 
 ROOT = Path(__file__).parent.parent
 EMAIL = "catalogue-tests@example.org"
@@ -382,6 +383,7 @@ def test_a_rerun_fetches_new_and_revised_records_and_drops_deleted_ones(standin,
     assert 9 in pmids_in(db, "deleted_articles")
     assert 9 not in pmids_in(db, "article_topics") and 500 in pmids_in(db, "article_topics")
     assert (outcomes[0].new, outcomes[0].updated, outcomes[0].deleted) == (1, 1, 1)
+    assert summaries(db_path) == live_group_by(db_path)  # the facets of an unfiltered page
 
 
 def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, tmp_path):

@@ -1,8 +1,10 @@
 """The published site through Datasette's own client: pages, queries, facets and exports."""
 
+import collections
 import copy
 import json
 import re
+import urllib.parse
 import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
@@ -29,7 +31,7 @@ def site(path) -> Datasette:
     # A copy each: Datasette 0.65 adds plugin canned queries into the metadata dict it is given.
     return Datasette(immutables=[str(path)], metadata=copy.deepcopy(METADATA), plugins_dir=str(ROOT / "plugins"),
                      template_dir=str(ROOT / "templates"), static_mounts=[("assets", str(ROOT / "static"))],
-                     settings={"facet_time_limit_ms": 1000})
+                     settings={"facet_time_limit_ms": 1000, "suggest_facets": False})
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +61,7 @@ def topics_ds(sample_db, tmp_path_factory):
     live.ensure_live_tables(db)
     live.sync_topics(db, live.load_topics())
     live.link(db, "chronic-pain", [TROCHES, 34062414], 1)
+    load.refresh_summaries(db)  # as a harvest does once it has linked records
     db.close()
     return site(path)
 
@@ -176,21 +179,190 @@ def pmids_with(path, column, *values) -> set:
     return {r["pmid"] for r in rows if set(values) <= set(cite.json_list(r[column]))}
 
 
+LABELS = {"conditions": "Condition", "routes": "Route", "harms": "Harm"}
+
+
 async def test_default_facets_answer(ds, sample_db):
     body = await get_json(ds, "/catalogue/articles.json")
     facets = body["facet_results"]
-    for name in ("design", "evidence_level", "population", "conditions", "routes", "harms", "pub_year",
-                 "journal", "language", "retracted"):
+    for name in ("design", "evidence_level", "population", *LABELS.values(), "MeSH heading",
+                 "Publication type", "pub_year", "journal", "language", "retracted"):
         assert name in facets, name
-    routes = {r["value"]: r["count"] for r in facets["routes"]["results"]}
-    assert routes == array_counts(sample_db, "routes") and routes["intravenous"] >= 1
+    for column, label in LABELS.items():
+        counts = {r["value"]: r["count"] for r in facets[label]["results"]}
+        assert counts == array_counts(sample_db, column), column
+    assert {r["value"]: r["count"] for r in facets["Route"]["results"]}["intravenous"] >= 1
 
 
-async def test_array_facets_combine(ds, sample_db):
-    chronic = await table_pmids(ds, "conditions__arraycontains=chronic-pain")
+def copy_catalogue(sample_db, tmp_path_factory, name, *statements):
+    """A copy of the sample catalogue with some SQL run on it, served as `make serve` does."""
+    path = tmp_path_factory.mktemp(name) / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    db = sqlite_utils.Database(path)
+    with db.conn:
+        for sql in statements:
+            db.execute(sql)
+    db.close()
+    return site(path)
+
+
+@pytest.fixture(scope="module")
+def live_ds(sample_db, tmp_path_factory):
+    """The sample catalogue without the facet summaries: every facet counted live, as Datasette counts."""
+    return copy_catalogue(sample_db, tmp_path_factory, "live", "delete from join_counts",
+                          "delete from column_counts")
+
+
+@pytest.fixture(scope="module")
+def doctored_ds(sample_db, tmp_path_factory):
+    """Summaries off by 1,000 for one column and one join table: shows where a page reads its counts."""
+    return copy_catalogue(sample_db, tmp_path_factory, "doctored",
+                          "update column_counts set records = records + 1000 where column_name = 'design'",
+                          "update join_counts set records = records + 1000 where join_table = 'article_routes'")
+
+
+def live_group_by(path) -> tuple:
+    """What every summary of an unfiltered facet should hold, grouped from the rows."""
+    db = sqlite_utils.Database(path)
+    columns = {(c, v, n) for c in load.COUNTED_COLUMNS for v, n in db.execute(
+        f"select [{c}], count(*) from articles where [{c}] is not null group by 1").fetchall()}
+    joins = {(t, v, n) for t, c in load.COUNTED_JOINS.items() if t in db.table_names() for v, n in db.execute(
+        f"select [{c}], count(distinct pmid) from [{t}] where [{c}] is not null group by 1").fetchall()}
+    return columns, joins
+
+
+def summaries(path) -> tuple:
+    db = sqlite_utils.Database(path)
+    return (set(db.execute("select column_name, value, records from column_counts").fetchall()),
+            set(db.execute("select join_table, value, records from join_counts").fetchall()))
+
+
+def test_summaries_hold_the_live_counts(sample_db):
+    columns, joins = summaries(sample_db)
+    assert (columns, joins) == live_group_by(sample_db)
+    assert ("pub_year", 2021, 7) in columns and ("design", "meta-analysis", 1) in columns  # types kept
+    assert {t for t, _, _ in joins} >= {"article_conditions", "article_routes", "article_harms", "article_mesh"}
+
+
+def test_summaries_follow_deletions_and_reclassification(sample_db, tmp_path):
+    from click.testing import CliRunner
+
+    from harvest.cli import cli
+
+    path = tmp_path / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    deletion = tmp_path / "deletion.xml"
+    deletion.write_text(f'<PubmedArticleSet><DeleteCitation><PMID Version="1">{TROCHES}</PMID>'
+                        f'</DeleteCitation></PubmedArticleSet>')
+    result = CliRunner().invoke(cli, ["files", str(deletion), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    columns, joins = summaries(path)
+    assert (columns, joins) == live_group_by(path)
+    assert ("article_routes", "sublingual-buccal", 1) in summaries(sample_db)[1]
+    assert not any(value == "sublingual-buccal" for _, value, _ in joins)  # TROCHES was the only one
+    with sqlite_utils.Database(path).conn as conn:
+        conn.execute("update column_counts set records = 0")
+        conn.execute("update join_counts set records = 0")
+    result = CliRunner().invoke(cli, ["classify", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert summaries(path) == (columns, joins)
+
+
+def test_every_default_facet_has_a_summary():
+    facets = METADATA["databases"]["catalogue"]["tables"]["articles"]["facets"]
+    joins = METADATA["plugins"]["catalogue"]["joins"]
+    for facet in facets:
+        if isinstance(facet, str):
+            assert facet in load.COUNTED_COLUMNS, facet
+        else:
+            join = joins[facet["join"]]
+            assert load.COUNTED_JOINS.get(join["table"]) == join["column"], facet
+
+
+@pytest.mark.parametrize("query", ["", "?_facet_size=2", "?_facet_size=max&_sort=title",
+                                   "?_facet=status&_facet_join=author"])
+async def test_unfiltered_facets_from_summaries_equal_datasettes_own(ds, live_ds, query):
+    summarised = (await get_json(ds, "/catalogue/articles.json" + query))["facet_results"]
+    live = (await get_json(live_ds, "/catalogue/articles.json" + query))["facet_results"]
+    assert summarised == live
+    if query == "?_facet_size=2":
+        assert summarised["design"]["truncated"] and summarised["Condition"]["truncated"]
+
+
+async def test_unfiltered_page_groups_nothing(ds, monkeypatch):
+    from datasette.database import Database
+
+    seen, execute = [], Database.execute
+
+    async def recorded(self, sql, *args, **kwargs):
+        seen.append(" ".join(sql.split()).lower())
+        return await execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", recorded)
+    await get_json(ds, "/catalogue/articles.json")
+    assert any("from column_counts" in sql for sql in seen) and any("from join_counts" in sql for sql in seen)
+    assert [sql for sql in seen if "group by" in sql] == []
+    seen.clear()
+    await get_json(ds, "/catalogue/articles.json?population=human")
+    assert not any("_counts" in sql for sql in seen)
+
+
+async def test_unfiltered_pages_read_the_summaries_and_filtered_pages_count_live(doctored_ds, sample_db):
+    facets = (await get_json(doctored_ds, "/catalogue/articles.json"))["facet_results"]
+    designs = {r["value"]: r["count"] for r in facets["design"]["results"]}
+    live = dict(sqlite_utils.Database(sample_db).execute(
+        "select design, count(*) from articles where design is not null group by 1").fetchall())
+    assert designs == {design: n + 1000 for design, n in live.items()}
+    assert {r["value"]: r["count"] for r in facets["Route"]["results"]} == {
+        route: n + 1000 for route, n in array_counts(sample_db, "routes").items()}
+    for query in ("population=human", "_search=ketamine", "_join_routes=intravenous"):
+        pmids = set(await table_pmids(doctored_ds, query))
+        assert pmids, query
+        rows = list(sqlite_utils.Database(sample_db).query("select pmid, design, routes from articles"))
+        facets = (await get_json(doctored_ds, f"/catalogue/articles.json?{query}"))["facet_results"]
+        designs = {r["value"]: r["count"] for r in facets["design"]["results"]}
+        assert designs == dict(collections.Counter(r["design"] for r in rows if r["pmid"] in pmids and r["design"]))
+        routes = {r["value"]: r["count"] for r in facets["Route"]["results"]}
+        assert routes == dict(collections.Counter(
+            route for r in rows if r["pmid"] in pmids for route in cite.json_list(r["routes"])))
+
+
+@pytest.mark.parametrize("column", list(LABELS))
+async def test_label_facet_toggles_filter_by_the_label_tables(ds, sample_db, column):
+    facet = (await get_json(ds, "/catalogue/articles.json"))["facet_results"][LABELS[column]]
+    assert facet["results"]
+    for result in facet["results"]:
+        url = urllib.parse.urlsplit(result["toggle_url"])
+        assert url.path == "/catalogue/articles.json" and not result["selected"]
+        assert url.query == urllib.parse.urlencode({f"_join_{column}": result["value"]})
+        body = await get_json(ds, f"{url.path}?{url.query}")
+        rows = await table_pmids(ds, url.query)
+        assert set(rows) == pmids_with(sample_db, column, result["value"]), url
+        assert body["filtered_table_rows_count"] == result["count"] == len(rows)
+        chosen = next(r for r in body["facet_results"][LABELS[column]]["results"] if r["value"] == result["value"])
+        assert chosen["selected"] and chosen["count"] == result["count"]
+        assert f"_join_{column}=" not in chosen["toggle_url"]  # the toggle takes the filter off again
+
+
+async def test_label_filters_combine_and_old_arraycontains_urls_still_answer(ds, sample_db):
+    chronic = await table_pmids(ds, "_join_conditions=chronic-pain")
     assert set(chronic) == pmids_with(sample_db, "conditions", "chronic-pain") and TROCHES in chronic
+    assert await table_pmids(ds, "_join_conditions=chronic-pain&_join_routes=sublingual-buccal") == [TROCHES]
+    # Links bookmarked before the label tables: the JSON columns still filter.
+    assert await table_pmids(ds, "conditions__arraycontains=chronic-pain") == chronic
     both = await table_pmids(ds, "conditions__arraycontains=chronic-pain&routes__arraycontains=sublingual-buccal")
     assert both == [TROCHES]
+    html = await ds.client.get("/catalogue/articles?harms__arraycontains=psychotomimetic")
+    assert html.status_code == 200 and "Harm" in html.text
+
+
+async def test_site_links_use_the_label_tables(ds):
+    page = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
+    assert "?_join_routes=sublingual-buccal" in page and "?_join_conditions=chronic-pain" in page
+    pages = page + (await ds.client.get("/catalogue/evidence_map")).text
+    pages += (await ds.client.get("/catalogue/evidence_map_routes")).text + (await ds.client.get("/")).text
+    assert "arraycontains" not in pages
+    assert "_join_routes=" in (await ds.client.get("/catalogue/evidence_map_routes")).text
 
 
 async def test_join_facets_count_and_filter(ds):
