@@ -182,6 +182,13 @@ def pmids_with(path, column, *values) -> set:
 LABELS = {name: name for name in ("conditions", "routes", "harms")}  # facet names: the JSON API kept them
 
 
+async def test_facet_headings_name_the_facet_not_how_it_is_counted(ds):
+    html = (await ds.client.get("/catalogue/articles")).text
+    headings = re.findall(r'<p class="facet-info-name">\s*<strong>([^<]*?)\s*<span', html)
+    assert {"conditions", "routes", "harms", "MeSH heading", "design"} <= set(headings)
+    assert not any("(" in heading for heading in headings)
+
+
 async def test_default_facets_answer(ds, sample_db):
     body = await get_json(ds, "/catalogue/articles.json")
     facets = body["facet_results"]
