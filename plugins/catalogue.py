@@ -7,6 +7,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from harvest import cite, parse
+from harvest.load import LABEL_TABLES
 
 
 def plugin_config(datasette) -> dict:
@@ -63,16 +64,13 @@ def _design_order(value):
     return (str(value).startswith("("), DESIGN_ORDER.index(value) if value in DESIGN_ORDER else 99, str(value))
 
 
-# The classifier's multi-valued labels: filtered by their join facets (metadata.yml),
-# which read the label tables, rather than by __arraycontains on the JSON columns.
-LABEL_JOINS = ("conditions", "routes", "harms")
-
-
 def filter_args(column: str, value) -> dict:
     """Table filter for one cell of a map: '(no condition)' and '(unclassified)' mean null."""
     if str(value).startswith("("):
         return {f"{column}__isnull": "1"}
-    return {f"_join_{column}" if column in LABEL_JOINS else column: value}
+    # The classifier's multi-valued labels filter by their join facets (metadata.yml), which
+    # read the label tables, rather than by __arraycontains on the JSON columns.
+    return {f"_join_{column}" if column in LABEL_TABLES else column: value}
 
 
 def articles_url(datasette, database, **columns) -> str:
