@@ -1,0 +1,85 @@
+"""CPU per record of each stage of an --all ingest, in one process (README: What the numbers say).
+
+    python bench/stages.py [--records N]
+
+Reads the first N records of each sample file and times every stage on its own
+(process time, best of three), so a busy machine inflates the figures less than wall time.
+"""
+
+import argparse
+import gc
+import itertools
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+from harvest import classify, load, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDS = 50788
+SAMPLE = [ROOT / "data/sample/pubmed20n0014.xml.gz", ROOT / "data/sample/pubmed21n1298.xml.gz"]
+
+
+def best_of(runs, work) -> float:
+    """Least process time of several runs of work()."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def record_bytes(path, count) -> list:
+    """The bytes of the first count article records of a file."""
+    with parse.open_input(path) as stream:
+        chunks = (block[a:b] for block in parse.iter_blocks(stream) for a, b in parse.record_spans(block)
+                  if b != -1 and not block.startswith(parse.DELETE, a))
+        return list(itertools.islice(chunks, count))
+
+
+def inflate_and_cut():
+    """Inflate both sample files whole and find every record in them."""
+    for path in SAMPLE:
+        with parse.open_input(path) as stream:
+            for block in parse.iter_blocks(stream):
+                sum(1 for _ in parse.record_spans(block))
+
+
+def save(prepared):
+    """Write prepared records into a fresh catalogue as an ingest does: rows, then indexes and search."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = load.open_db(Path(folder) / "stages.db")
+        with load.bulk_build(db):
+            for start in range(0, len(prepared), 1000):
+                load.save_records(db, prepared[start:start + 1000], run_id=1)
+        db.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=3000, help="records read from each sample file")
+    args = parser.parse_args()
+    chunks = [c for path in SAMPLE for c in record_bytes(path, args.records)]
+    records = [parse.parse_record(c) for c in chunks]
+    prepared = [load.prepare(r) for r in records]
+    stages = {
+        "lxml parse (reference lists cut out first)": lambda: [parse.parse_element(parse.without_references(c))
+                                                              for c in chunks],
+        "lxml parse and record dict (parse.parse_record)": lambda: [parse.parse_record(c) for c in chunks],
+        "classifier (classify.classify)": lambda: [classify.classify(r) for r in records],
+        "rows, classifier included (load.prepare)": lambda: [load.prepare(r) for r in records],
+        "pickling rows there and back": lambda: pickle.loads(pickle.dumps(prepared)),
+        "SQLite: rows, then indexes and full-text search": lambda: save(prepared),
+    }
+    gc.disable()  # as in an ingest (harvest.files)
+    print(f"inflate and cut into records: {best_of(1, inflate_and_cut) / RECORDS * 1000:.3f} ms per record "
+          f"({RECORDS} records)")
+    print(f"{len(chunks)} records, CPU per record (best of 3):")
+    for name, work in stages.items():
+        print(f"  {name:48} {best_of(3, work) / len(chunks) * 1000:6.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
