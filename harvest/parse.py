@@ -403,9 +403,9 @@ def _pub_date(element) -> dict:
     if medline:
         return _medline_date(medline)
     year = _int(_own_text(fields.get("Year")))
-    month = month_number(_own_text(fields.get("Month")))
-    day = _int(_own_text(fields.get("Day"))) if month else None
     season = text_of(fields.get("Season"))
+    month = month_number(_own_text(fields.get("Month"))) or _range_start_month(season)
+    day = _int(_own_text(fields.get("Day"))) if month else None
     printed = [str(year) if year else None, season or _month_name(month), str(day) if day else None]
     return {
         "pub_year": year,
@@ -428,6 +428,17 @@ def _medline_date(text) -> dict:
         "pub_date": _sortable(year, month, None),
         "pub_date_text": text,
     }
+
+
+def _range_start_month(text):
+    """First month of a range of months such as 'Jul-Aug' or 'Dec-1999 Jan'; None for 'Spring'.
+
+    NLM prints bimonthly and quarterly issues as a Season ('Jan-Mar') in XML and in
+    MEDLINE's DP, and as a MedlineDate in older records; all three must give the month
+    _medline_date gives, or one issue sorts by month or by year depending on its source.
+    """
+    match = re.match(r"([A-Za-z]{3,9})(?:-|\s|$)", (text or "").strip())
+    return month_number(match.group(1)) if match else None
 
 
 def _month_name(month):
@@ -873,7 +884,7 @@ def _pub_date_from_dp(value) -> dict:
     if not text:
         return {}
     parts = text.split()
-    month = month_number(parts[1]) if len(parts) > 1 and re.fullmatch(r"[A-Za-z]{3,9}", parts[1]) else None
+    month = _range_start_month(parts[1]) if len(parts) > 1 else None
     day = _int(parts[2]) if month and len(parts) == 3 else None
     year = _int(parts[0][:4])
     return {

@@ -72,6 +72,34 @@ def test_publication_dates(real_record, pmid, year, month, printed):
     assert record["pub_date"].startswith(str(year))
 
 
+# Excerpt of a real NCBI record: PMID 32437181 as EFetch returned it (kept in the
+# metapub 0.7.5 sdist, tests/fixtures/pmid_xml/32437181.xml); the offline sample has
+# seasons such as 'Spring' only, never a range of months.
+SEASON_RANGE_XML = (
+    b'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM" IndexingMethod="Manual">'
+    b'<PMID Version="1">32437181</PMID><Article PubModel="Print-Electronic"><Journal>'
+    b'<ISSN IssnType="Electronic">1935-990X</ISSN><JournalIssue CitedMedium="Internet">'
+    b"<Volume>75</Volume><Issue>5</Issue><PubDate><Year>2020</Year><Season>Jul-Aug</Season>"
+    b"</PubDate></JournalIssue><Title>The American psychologist</Title>"
+    b"<ISOAbbreviation>Am Psychol</ISOAbbreviation></Journal><ArticleTitle>Risk and resilience"
+    b" in family well-being during the COVID-19 pandemic.</ArticleTitle></Article>"
+    b"</MedlineCitation></PubmedArticle>"
+)
+
+
+def test_season_that_is_a_range_of_months_gives_its_first_month(tmp_path):
+    (kind, record), = [i for i in items(article_set(SEASON_RANGE_XML)) if i[0] == "record"]
+    assert (record["pub_year"], record["pub_month"], record["pub_day"]) == (2020, 7, None)
+    assert record["pub_date"] == "2020-07" and record["pub_date_text"] == "2020 Jul-Aug"
+    # The same record's DP as PubMed's MEDLINE format prints it gives the same month,
+    # as does a range across years (a MedlineDate form, '1998 Dec-1999 Jan').
+    path = tmp_path / "season.txt"
+    path.write_text("PMID- 32437181\nDP  - 2020 Jul-Aug\nTI  - Risk and resilience.\n\n"
+                    "PMID- 10000001\nDP  - 1998 Dec-1999 Jan\nTI  - Range across years.\n")
+    medline = [v for k, v in parse.iter_file(path) if k == "record"]
+    assert [(r["pub_month"], r["pub_date"]) for r in medline] == [(7, "2020-07"), (12, "1998-12")]
+
+
 def test_collective_name_authors(real_record):
     record = real_record(33049103)
     assert record["authors"][-1]["collective_name"] == "Executive of ACPGBI"
