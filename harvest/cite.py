@@ -91,7 +91,11 @@ def date_parts(a: dict) -> list:
 
 
 def csl_item(ref: Reference) -> dict:
-    """The record as a CSL-JSON item (citation-style-language/schema csl-data.json)."""
+    """The record as a CSL-JSON item (citation-style-language/schema csl-data.json).
+
+    Empty fields are left out, "author" too: many real records have no AuthorList
+    (errata, '[Not Available].' notices, old citations), so read it with .get().
+    """
     a = ref.article
     book = a.get("record_type") == "book"
     item = {
@@ -158,7 +162,7 @@ def ris_entry(ref: Reference) -> dict:
     start, _, end = (a.get("pages") or "").partition("-")
     entry = {
         "type_of_reference": "BOOK" if item["type"] == "book" else "JOUR",
-        "title": _flagged_title(ref), "authors": [_inverted(n) for n in item["author"]],
+        "title": _flagged_title(ref), "authors": [_inverted(n) for n in item.get("author", [])],
         "journal_name": a.get("journal_iso"), "secondary_title": item.get("container-title"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None, "date": _ris_date(a),
         "volume": a.get("volume"), "number": a.get("issue"), "start_page": start or None,
@@ -179,7 +183,7 @@ def bibtex_entry(ref: Reference) -> bibtex.Entry:
     a = ref.article
     item = csl_item(ref)
     fields = {
-        "title": _flagged_title(ref), "author": " and ".join(_inverted(n, bibtex=True) for n in item["author"]),
+        "title": _flagged_title(ref), "author": " and ".join(_inverted(n, bibtex=True) for n in item.get("author", [])),
         "journal": item.get("container-title"), "publisher": a.get("publisher"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None,
         "month": MONTHS[a["pub_month"] - 1].lower() if a.get("pub_month") else None,

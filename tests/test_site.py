@@ -470,6 +470,29 @@ async def test_export_fields_round_trip(ds, sample_db):
     assert csl["issued"] == {"date-parts": [[2021, 6, 6]]} and csl["container-title-short"] == "Intern Med J"
 
 
+# Excerpt of a real NCBI record with no AuthorList (an erratum): PMID 38962805 as EFetch
+# returned it, kept in the metapub 0.7.5 sdist (tests/fixtures/pmid_xml/38962805.xml).
+NO_AUTHORS_XML = (
+    b'<PubmedArticle><MedlineCitation Status="PubMed-not-MEDLINE" Owner="NLM">'
+    b'<PMID Version="1">38962805</PMID><Article PubModel="Print-Electronic"><Journal>'
+    b'<ISSN IssnType="Electronic">1360-0451</ISSN><JournalIssue CitedMedium="Internet">'
+    b"<Volume>36</Volume><Issue>sup1</Issue><PubDate><Year>2024</Year><Month>Jul</Month></PubDate>"
+    b"</JournalIssue><Title>AIDS care</Title><ISOAbbreviation>AIDS Care</ISOAbbreviation></Journal>"
+    b"<ArticleTitle>Correction.</ArticleTitle><Pagination><MedlinePgn>228-229</MedlinePgn></Pagination>"
+    b'<Language>eng</Language><PublicationTypeList><PublicationType UI="D016425">Published Erratum'
+    b"</PublicationType></PublicationTypeList></Article></MedlineCitation></PubmedArticle>"
+)
+
+
+@pytest.mark.parametrize("fmt, write", [("ris", cite.to_ris), ("bib", cite.to_bibtex),
+                                        ("nbib", cite.to_medline), ("csljson", cite.to_csl_json)])
+def test_exports_of_a_record_without_authors(db, fmt, write):
+    # One such record in a filter's rows used to turn the whole .ris or .bib export into a 500.
+    load.save_records(db, [parse.parse_record(NO_AUTHORS_XML)], load.start_run(db, "files"))
+    refs = cite.load_references(db.conn, [38962805])
+    assert parse_export(fmt, write(refs)) == [38962805]
+
+
 # ---------------------------------------------------------------- evidence map, charts, feeds
 
 
