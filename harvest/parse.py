@@ -845,6 +845,8 @@ def _medline_core(fields) -> dict:
         pmcid=_medline_text(fields.get("PMC")),
         languages=list(fields.get("LA", [])),
         publication_status=_first(r"^(\w+)", _medline_text(fields.get("PST"))),
+        # DEP is MEDLINE's ArticleDate (the electronic publication), as YYYYMMDD
+        electronic_date=_compact_date(fields.get("DEP")),
         created_date=_slashed_date(fields.get("CRDT")),
         entrez_date=_slashed_date(fields.get("EDAT")),
         revised_date=_compact_date(fields.get("LR")),

@@ -205,3 +205,24 @@ def test_medline_broken_record_is_rejected(tmp_path):
     found = list(parse.iter_file(path))
     assert [v["pmid"] for k, v in found if k == "record"] == [1]
     assert [k for k, v in found].count("rejected") == 1
+
+
+# Excerpt of a real NCBI record in MEDLINE format: PMID 16403221 from the Biopython 1.88
+# sdist (Tests/Medline/pubmed_result2.txt).
+MEDLINE_DEP = """PMID- 16403221
+DP  - 2006
+TI  - A high level interface to SCOP and ASTRAL implemented in python.
+PG  - 10
+DEP - 20060110
+AID - 1471-2105-7-10 [pii]
+AID - 10.1186/1471-2105-7-10 [doi]
+PST - epublish
+"""
+
+
+def test_medline_electronic_date_comes_from_dep(tmp_path):
+    path = tmp_path / "dep.txt"
+    path.write_text(MEDLINE_DEP)
+    (record,) = [v for k, v in parse.iter_file(path) if k == "record"]
+    assert record["electronic_date"] == "2006-01-10"  # what ArticleDate gives from XML
+    assert record["doi"] == "10.1186/1471-2105-7-10" and record["publication_status"] == "epublish"
