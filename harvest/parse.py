@@ -809,6 +809,7 @@ def parse_medline_record(text: str) -> dict:
         raise ValueError("MEDLINE record without a numeric PMID")
     record = _empty_record(pmid, 1, "article")
     record.update(_medline_core(fields))
+    record["authors"] = _medline_authors(_medline_lines(text))
     record.update(_pub_date_from_dp(fields.get("DP")))
     record["raw"] = text.encode("utf-8")
     record["raw_format"] = "medline"
@@ -851,16 +852,39 @@ def _medline_core(fields) -> dict:
         entrez_date=_slashed_date(fields.get("EDAT")),
         revised_date=_compact_date(fields.get("LR")),
         completed_date=_compact_date(fields.get("DCOM")),
-        authors=_medline_authors(fields),
         publication_types=[{"ui": None, "name": n} for n in fields.get("PT", [])],
         mesh=[_medline_heading(h) for h in fields.get("MH", [])],
         keywords=[{"keyword": k, "major_topic": False, "owner": None} for k in fields.get("OT", [])],
         chemicals=[_medline_chemical(c) for c in fields.get("RN", [])],
         comments_corrections=_medline_comments(fields),
     )
-    if record["abstract"]:
-        record["abstract_sections"] = [{"label": None, "category": None, "text": record["abstract"]}]
+    record.update(_medline_abstract(record["abstract"]))
     return record
+
+
+# A structured abstract's label as MEDLINE prints it: upper-case words and a colon,
+# at the start of AB or after the end of a sentence ("... were used. RESULTS: Based on").
+MEDLINE_SECTION = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z0-9]*(?:[ ,&/'-]+[A-Z0-9]+)*): ")
+
+
+def _medline_abstract(text) -> dict:
+    """The abstract and its sections, as the XML's AbstractText elements give them.
+
+    MEDLINE text runs a structured abstract's sections together in AB; they are cut
+    at their labels only when AB starts with one, as every structured abstract does,
+    so that a plain abstract mentioning 'HIV: ' after a full stop stays whole.
+    """
+    if not text:
+        return {}
+    labels = [m for m in MEDLINE_SECTION.finditer(text) if sum(c.isalpha() for c in m.group(1)) >= 3]
+    if not labels or labels[0].start() != 0:
+        return {"abstract": text, "abstract_sections": [{"label": None, "category": None, "text": text}]}
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    sections = [{"label": m.group(1), "category": None, "text": text[m.end():end].strip()}
+                for m, end in zip(labels, ends)]
+    sections = [s for s in sections if s["text"]]
+    return {"abstract": "\n\n".join(f"{s['label']}: {s['text']}" for s in sections) or None,
+            "abstract_sections": sections}
 
 
 def _first(pattern, text):
@@ -895,18 +919,49 @@ def _pub_date_from_dp(value) -> dict:
     }
 
 
-def _medline_authors(fields) -> list:
-    """Authors from FAU (full) and AU (initials) lines; CN gives a collective name."""
-    full, short = fields.get("FAU", []), fields.get("AU", [])
-    authors = []
-    for i, name in enumerate(full or short):
-        last, _, fore = name.partition(",")
-        initials = short[i].rpartition(" ")[2] if i < len(short) and " " in short[i] else None
-        authors.append(_plain_author(len(authors) + 1, last.strip(), fore.strip() or None, initials))
-    for name in fields.get("CN", []):
-        author = _plain_author(len(authors) + 1, None, None, None)
-        author["collective_name"] = name
-        authors.append(author)
+MEDLINE_LINE = re.compile(r"([A-Z0-9]{1,4}) *- ?(.*)")
+
+
+def _medline_lines(text) -> list:
+    """(tag, value) of every field line in order, continuation lines joined on.
+
+    Bio.Medline groups values by tag, which loses which author an AD (affiliation)
+    or AUID (ORCID) line follows, and where a CN (group) stands among the names.
+    """
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("      ") and lines:
+            tag, value = lines[-1]
+            lines[-1] = (tag, f"{value} {line.strip()}")
+        elif match := MEDLINE_LINE.fullmatch(line.rstrip()):
+            lines.append((match.group(1), match.group(2).strip()))
+    return lines
+
+
+def _medline_authors(lines) -> list:
+    """Authors in the order of their lines: FAU (full name, then its AU for initials),
+    a lone AU in records without FAU, or CN (a group). AD and AUID lines belong to the
+    author above them; an AD above every author (older records) to the first author,
+    which is where the XML of those records keeps it."""
+    authors, waiting_for_au, early = [], False, []
+    for tag, value in lines:
+        if tag == "FAU":
+            last, _, fore = value.partition(",")
+            authors.append(_plain_author(len(authors) + 1, last.strip(), fore.strip() or None, None))
+        elif tag == "AU" and waiting_for_au:
+            authors[-1]["initials"] = value.rpartition(" ")[2] if " " in value else None
+        elif tag == "AU":
+            last, _, initials = value.rpartition(" ") if " " in value else (value, "", "")
+            authors.append(_plain_author(len(authors) + 1, last.strip(), None, initials or None))
+        elif tag == "CN":
+            authors.append({**_plain_author(len(authors) + 1, None, None, None), "collective_name": value})
+        elif tag == "AD" and value:
+            (authors[-1]["affiliations"] if authors else early).append(value)
+        elif tag == "AUID" and authors and (orcid := ORCID.search(value)) and "ORCID" in value.upper():
+            authors[-1]["orcid"] = orcid.group(1)
+        waiting_for_au = tag == "FAU"
+    if authors and early:
+        authors[0]["affiliations"][:0] = early
     return authors
 
 

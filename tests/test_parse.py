@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from harvest import parse
+from harvest import classify, parse
 from tests.conftest import FIXTURES, article_set, real_record_xml
 
 
@@ -226,3 +226,103 @@ def test_medline_electronic_date_comes_from_dep(tmp_path):
     (record,) = [v for k, v in parse.iter_file(path) if k == "record"]
     assert record["electronic_date"] == "2006-01-10"  # what ArticleDate gives from XML
     assert record["doi"] == "10.1186/1471-2105-7-10" and record["publication_status"] == "epublish"
+
+
+# Excerpt of a real NCBI record in MEDLINE format: PMID 23039619 from the Biopython 1.88
+# sdist (Tests/Medline/pubmed_result3.txt), its abstract shortened.
+MEDLINE_STRUCTURED = """PMID- 23039619
+DP  - 2012 Oct
+TI  - Effects of different parameters in the fast scanning method for HIFU treatment.
+AB  - PURPOSE: High-intensity focused ultrasound is a promising method for the
+      noninvasive treatment of benign and malignant tumors.
+      METHODS: Two transducers, six scanning paths, and three focal patterns were used
+      to examine the ablation results. The Pennes equation was solved using the
+      finite-difference time-domain method to simulate the heating procedure. RESULTS:
+      Based on the results of the fast-scanning method, the different scanning paths
+      exhibited small effect on the total treatment time. CONCLUSIONS: Unlike traditional
+      scanning methods, fast scanning method produces a planned lesion.
+FAU - Qiao, Shan
+AU  - Qiao S
+AD  - School of Biomedical Engineering, Shanghai Jiao Tong University, Shanghai,
+      People's Republic of China.
+FAU - Shen, Guofeng
+AU  - Shen G
+LA  - eng
+"""
+# The same for PMID 16403221 (Tests/Medline/pubmed_result2.txt): an older record, whose
+# one affiliation comes before the authors.
+MEDLINE_OLD_AFFILIATION = """PMID- 16403221
+DP  - 2006
+TI  - A high level interface to SCOP and ASTRAL implemented in python.
+AB  - BACKGROUND: Benchmarking algorithms in structural bioinformatics often involves
+      the construction of datasets of proteins with given sequence and structural
+      properties. RESULTS: We have designed a set of python modules. CONCLUSION: The
+      modules make the analysis and generation of datasets easier and more principled.
+AD  - Bioinformatics, Institute of Cell and Molecular Science, School of Medicine and
+      Dentistry, Queen Mary, University of London, London EC1 6BQ, UK.
+      j.a.casbon@qmul.ac.uk
+FAU - Casbon, James A
+AU  - Casbon JA
+FAU - de Hoon, M J L
+AU  - de Hoon MJ
+"""
+
+
+def medline_record(tmp_path, text) -> dict:
+    path = tmp_path / "excerpt.txt"
+    path.write_text(text)
+    (record,) = [v for k, v in parse.iter_file(path) if k == "record"]
+    return record
+
+
+def test_medline_structured_abstract_has_its_sections(tmp_path):
+    record = medline_record(tmp_path, MEDLINE_STRUCTURED)
+    sections = record["abstract_sections"]
+    assert [s["label"] for s in sections] == ["PURPOSE", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert sections[2]["text"] == ("Based on the results of the fast-scanning method, the different scanning "
+                                   "paths exhibited small effect on the total treatment time.")
+    # the abstract column reads as an XML record's does: one labelled paragraph per section
+    assert record["abstract"].split("\n\n")[1].startswith("METHODS: Two transducers")
+    background = classify.record_texts(record, {"BACKGROUND"})["background"]
+    assert background == ""
+    old = medline_record(tmp_path, MEDLINE_OLD_AFFILIATION)
+    assert classify.record_texts(old, {"BACKGROUND"})["background"].startswith("BACKGROUND: Benchmarking")
+
+
+@pytest.mark.parametrize("text", [
+    "Ketamine was given. HIV: a cohort was not studied.",  # no label at the start: one section
+    "AB: x",  # too short to be a label
+])
+def test_medline_plain_abstract_stays_whole(tmp_path, text):
+    record = medline_record(tmp_path, f"PMID- 1\nTI  - t\nAB  - {text}\n")
+    assert record["abstract_sections"] == [{"label": None, "category": None, "text": text}]
+    assert record["abstract"] == text
+
+
+def test_medline_affiliations_belong_to_their_authors(tmp_path):
+    authors = medline_record(tmp_path, MEDLINE_STRUCTURED)["authors"]
+    assert [(a["last_name"], a["fore_name"], a["initials"]) for a in authors] == [
+        ("Qiao", "Shan", "S"), ("Shen", "Guofeng", "G")]
+    assert authors[0]["affiliations"] == [
+        "School of Biomedical Engineering, Shanghai Jiao Tong University, Shanghai, People's Republic of China."]
+    assert authors[1]["affiliations"] == []
+    old = medline_record(tmp_path, MEDLINE_OLD_AFFILIATION)["authors"]
+    assert old[0]["affiliations"][0].endswith("London EC1 6BQ, UK. j.a.casbon@qmul.ac.uk")
+    assert (old[1]["last_name"], old[1]["initials"], old[1]["affiliations"]) == ("de Hoon", "MJ", [])
+
+
+def test_medline_authors_keep_their_order_and_identifiers(tmp_path):
+    # The layout NLM prints (FAU, AU, AUID, AD; CN for a group; AU alone in old records),
+    # written for this test.
+    text = ("PMID- 2\nTI  - t\nFAU - Smith, Ann\nAU  - Smith A\nAUID- ORCID: 0000-0002-1825-0097\n"
+            "AD  - Pain Clinic, Leeds, UK.\nAD  - Second place.\nCN  - Ketamine Study Group\n"
+            "FAU - Jones, Bob\nAU  - Jones B\n\nPMID- 3\nTI  - t\nAU  - de Hoon MJ\nAU  - Plato\n")
+    path = tmp_path / "authors.txt"
+    path.write_text(text)
+    first, second = [v["authors"] for k, v in parse.iter_file(path) if k == "record"]
+    assert [(a["last_name"], a["collective_name"]) for a in first] == [
+        ("Smith", None), (None, "Ketamine Study Group"), ("Jones", None)]
+    assert [a["position"] for a in first] == [1, 2, 3]
+    assert first[0]["orcid"] == "0000-0002-1825-0097"
+    assert first[0]["affiliations"] == ["Pain Clinic, Leeds, UK.", "Second place."]
+    assert [(a["last_name"], a["initials"]) for a in second] == [("de Hoon", "MJ"), ("Plato", None)]
