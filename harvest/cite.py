@@ -226,7 +226,8 @@ def medline_fields(ref: Reference) -> list:
               for n in notices(ref)]
     pairs += [("MH", term) for term in json_list(a.get("mesh_terms"))]
     pairs += [("OT", kw) for kw in json_list(a.get("keywords"))]
-    pairs += [("GN", warning(ref)), ("EDAT", a.get("entrez_date")), ("CRDT", a.get("created_date"))]
+    pairs += [("GN", warning(ref)), ("EDAT", _slashed(a.get("entrez_date"))),
+              ("CRDT", _slashed(a.get("created_date")))]
     pairs += [("AID", f"{a['doi']} [doi]")] if a.get("doi") else []
     pairs += [("PMC", a.get("pmcid")), ("PST", a.get("publication_status")), ("SO", _medline_source(a))]
     return [(tag, str(value)) for tag, value in pairs if value]
@@ -240,7 +241,10 @@ def to_medline(refs) -> str:
 def _medline_record(ref) -> str:
     lines = []
     for tag, value in medline_fields(ref):
-        wrapped = textwrap.wrap(" ".join(value.split()), width=82) or [""]
+        # Continuation lines are joined back with a space, so a line may only break at one:
+        # "long-term" cut after its hyphen would read back as "long- term".
+        wrapped = textwrap.wrap(" ".join(value.split()), width=82, break_on_hyphens=False,
+                                break_long_words=False) or [""]
         lines.append(f"{tag:<4}- {wrapped[0]}")
         lines += ["      " + rest for rest in wrapped[1:]]
     return "\n".join(lines) + "\n"
@@ -302,6 +306,11 @@ def _medline_date(a) -> str:
         if a.get("pub_day"):
             parts.append(str(a["pub_day"]))
     return " ".join(parts) or None
+
+
+def _slashed(date):
+    """2021-06-07 as MEDLINE prints history dates (2021/06/07)."""
+    return date.replace("-", "/") if date else None
 
 
 def _medline_source(a) -> str:

@@ -862,28 +862,34 @@ def _medline_core(fields) -> dict:
     return record
 
 
-# A structured abstract's label as MEDLINE prints it: upper-case words and a colon,
-# at the start of AB or after the end of a sentence ("... were used. RESULTS: Based on").
-MEDLINE_SECTION = re.compile(r"(?:^|(?<=[.?!] ))([A-Z][A-Z0-9]*(?:[ ,&/'-]+[A-Z0-9]+)*): ")
+# A structured abstract's label as MEDLINE prints it: upper-case words and a colon, at
+# the start of AB or after the end of a sentence (`... were used. RESULTS: Based on`,
+# `... "outcome." STUDY ELIGIBILITY CRITERIA: We`), as in OBJECTIVE(S) or MATERIALS/METHODS.
+MEDLINE_SECTION = re.compile(
+    r"""(?:^|(?<=[.?!] )|(?<=[.?!]["')\]] ))"""
+    r"([A-Z][A-Z0-9]*(?:\(S\))?(?:[ ,&/'-]+[A-Z0-9]+(?:\(S\))?)*): ")
 
 
 def _medline_abstract(text) -> dict:
     """The abstract and its sections, as the XML's AbstractText elements give them.
 
-    MEDLINE text runs a structured abstract's sections together in AB; they are cut
-    at their labels only when AB starts with one, as every structured abstract does,
-    so that a plain abstract mentioning 'HIV: ' after a full stop stays whole.
+    MEDLINE text runs a structured abstract's sections together in AB. They are cut at
+    their labels when AB starts with one, as most structured abstracts do, or holds two
+    (an unlabelled opening section comes first): a plain abstract with one 'HIV: ' after
+    a full stop stays whole.
     """
     if not text:
         return {}
     labels = [m for m in MEDLINE_SECTION.finditer(text) if sum(c.isalpha() for c in m.group(1)) >= 3]
-    if not labels or labels[0].start() != 0:
+    if not labels or (labels[0].start() != 0 and len(labels) < 2):
         return {"abstract": text, "abstract_sections": [{"label": None, "category": None, "text": text}]}
+    opening = [{"label": None, "category": None, "text": text[:labels[0].start()].strip()}]
     ends = [m.start() for m in labels[1:]] + [len(text)]
-    sections = [{"label": m.group(1), "category": None, "text": text[m.end():end].strip()}
-                for m, end in zip(labels, ends)]
+    sections = opening + [{"label": m.group(1), "category": None, "text": text[m.end():end].strip()}
+                          for m, end in zip(labels, ends)]
     sections = [s for s in sections if s["text"]]
-    return {"abstract": "\n\n".join(f"{s['label']}: {s['text']}" for s in sections) or None,
+    return {"abstract": "\n\n".join(f"{s['label']}: {s['text']}" if s["label"] else s["text"]
+                                      for s in sections) or None,
             "abstract_sections": sections}
 
 

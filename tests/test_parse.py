@@ -326,3 +326,17 @@ def test_medline_authors_keep_their_order_and_identifiers(tmp_path):
     assert first[0]["orcid"] == "0000-0002-1825-0097"
     assert first[0]["affiliations"] == ["Pain Clinic, Leeds, UK.", "Second place."]
     assert [(a["last_name"], a["initials"]) for a in second] == [("de Hoon", "MJ"), ("Plato", None)]
+
+
+@pytest.mark.parametrize("text, labels", [
+    # an unlabelled opening section, then labelled ones (PMID 32730190's shape)
+    ("Wildfire smoke is a growing burden. METHODS: We combined data. RESULTS: Rates rose.",
+     [None, "METHODS", "RESULTS"]),
+    # a section ending in a quotation, and labels with (S) and a slash
+    ('OBJECTIVE(S): To test. MATERIALS/METHODS: Items were "moderately anxiety-provoking." '
+     "RESULTS: Fear fell.", ["OBJECTIVE(S)", "MATERIALS/METHODS", "RESULTS"]),
+])
+def test_medline_abstract_sections_in_other_shapes(tmp_path, text, labels):
+    record = medline_record(tmp_path, f"PMID- 1\nTI  - t\nAB  - {text}\n")
+    assert [s["label"] for s in record["abstract_sections"]] == labels
+    assert " ".join(record["abstract"].split()) == text
