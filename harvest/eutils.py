@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 import requests
+import urllib3
 from lxml import etree
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ RATE_MARGIN = 1.1
 # A PMID range this far above the newest PMID seen catches late-added records.
 TOP_PMID = 10**10
 MAX_RETRY_AFTER = 600
+# Longest wait for one whole answer, headers to last byte: the read timeout only
+# bounds each read, so a server that trickles bytes would otherwise hold us forever.
+DEADLINE = 300
+READ_SIZE = 64 * 1024
 HISTORY_LOST = "Unable to obtain query"
 EMPTY_ARTICLE_SET = b'<?xml version="1.0" ?>\n<PubmedArticleSet></PubmedArticleSet>\n'
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -227,6 +232,20 @@ def check_body(body: bytes):
         raise Retryable("HTML error page")
 
 
+def read_by(response, give_up):
+    """The whole (decoded) body, or None once the clock passes `give_up`.
+
+    read1 returns whatever one read brings, so the clock is looked at after every
+    read; requests' own iter_content would wait for each 64 KiB to fill first.
+    """
+    chunks = []
+    while chunk := response.raw.read1(READ_SIZE, decode_content=True):
+        chunks.append(chunk)
+        if time.monotonic() > give_up:
+            return None
+    return b"".join(chunks)
+
+
 def retry_after(response):
     """Seconds asked for by a Retry-After header (a number or an HTTP date)."""
     value = response.headers.get("Retry-After")
@@ -247,7 +266,7 @@ class EUtils:
     """A polite E-utilities client: one rate limit per process, retries, history."""
 
     def __init__(self, email, api_key=None, base_url=None, tool=TOOL, session=None,
-                 limiter=None, sleep=None, max_tries=6, timeout=(10, 120),
+                 limiter=None, sleep=None, max_tries=6, timeout=(10, 120), deadline=DEADLINE,
                  batch_size=200, backoff=1.0, esearch_retmode="json", cap=ESEARCH_CAP):
         if not email or re.search(r"\s", email) or "@" not in email:
             raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
@@ -256,6 +275,7 @@ class EUtils:
         self.session = session or requests.Session()
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)
         self.sleep, self.max_tries, self.timeout = sleep or time.sleep, max_tries, timeout
+        self.deadline = deadline
         self.batch_size, self.backoff = batch_size, backoff
         self.esearch_retmode, self.cap = esearch_retmode, cap
         self.requests_sent = 0
@@ -298,15 +318,19 @@ class EUtils:
     def _attempt(self, endpoint, data):
         self.requests_sent += 1
         log.debug("POST %s", endpoint)
+        give_up = time.monotonic() + self.deadline
         try:
             response = self.session.post(self.base_url + endpoint, data=data,
-                                         timeout=self.timeout)
-            body = response.content
+                                         timeout=self.timeout, stream=True)
+            with response:
+                body = read_by(response, give_up)
         except requests.Timeout:
             raise Retryable("timed out") from None
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             # The exception text names the URL; its type is all we need.
             raise Retryable(f"connection failed ({type(exc).__name__})") from None
+        if body is None:
+            raise Retryable(f"answer not whole after {self.deadline:g} s")
         status = response.status_code
         if status == 429 or status >= 500:
             raise Retryable(f"HTTP {status}", retry_after(response))

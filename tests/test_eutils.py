@@ -145,6 +145,17 @@ def test_timeouts_are_retried(standin, fake):
     assert len(standin.calls("efetch")) == 2
 
 
+def test_a_server_that_trickles_its_answer_is_given_up_on_in_time(standin, fake):
+    """Each read arrives well within the read timeout; the whole answer would take seconds."""
+    fill(standin, [11])
+    standin.fault("trickle", "efetch", seconds=0.05)
+    client = make_client(standin, fake, timeout=(1, 1), deadline=0.3)
+    started = time.monotonic()
+    assert b"<PMID Version=\"1\">11</PMID>" in client.efetch([11])
+    assert time.monotonic() - started < 1.5
+    assert [s.fault for s in standin.calls("efetch")] == ["trickle", None]
+
+
 def test_retry_after_is_honoured_for_everyone(standin, fake):
     fill(standin, [11])
     standin.fault("429", "esearch", retry_after="7")
