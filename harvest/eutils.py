@@ -12,6 +12,7 @@ import random
 import re
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 
 import requests
@@ -246,6 +247,16 @@ def read_by(response, give_up):
     return b"".join(chunks)
 
 
+def moved_to(response):
+    """Where a redirect points, without its query string or any user:password@."""
+    location = urllib.parse.urljoin(response.url, response.headers.get("Location", ""))
+    parts = urllib.parse.urlsplit(location)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path.rsplit("/", 1)[0] + "/" if parts.path.endswith(".fcgi") else parts.path
+    return one_line(f"{parts.scheme}://{host}{port}{path}", 200)
+
+
 def retry_after(response):
     """Seconds asked for by a Retry-After header (a number or an HTTP date)."""
     value = response.headers.get("Retry-After")
@@ -320,8 +331,12 @@ class EUtils:
         log.debug("POST %s", endpoint)
         give_up = time.monotonic() + self.deadline
         try:
+            # A redirect is never followed: on 301/302/303 requests re-sends the POST as
+            # a bare GET (no term, no ids), and on 307/308 it re-sends the form, API key
+            # included, to whatever host the Location names.
             response = self.session.post(self.base_url + endpoint, data=data,
-                                         timeout=self.timeout, stream=True)
+                                         timeout=self.timeout, stream=True,
+                                         allow_redirects=False)
             with response:
                 body = read_by(response, give_up)
         except requests.Timeout:
@@ -332,6 +347,9 @@ class EUtils:
         if body is None:
             raise Retryable(f"answer not whole after {self.deadline:g} s")
         status = response.status_code
+        if 300 <= status < 400:
+            raise EUtilsError(f"{endpoint}: HTTP {status}: E-utilities answer from "
+                              f"{moved_to(response)}; set EUTILS_BASE_URL to that address")
         if status == 429 or status >= 500:
             raise Retryable(f"HTTP {status}", retry_after(response))
         if status >= 400:

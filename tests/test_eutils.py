@@ -197,6 +197,28 @@ def test_client_errors_are_not_retried(standin, fake):
     assert len(standin.calls("efetch")) == 1
 
 
+@pytest.mark.parametrize("status", ["301", "302", "307", "308"])
+def test_a_redirect_is_not_followed(standin, fake, status):
+    """A 307 would re-send the form, key included, to another host; a 301 drops the form."""
+    from eutils_standin import StandIn
+
+    elsewhere = StandIn()
+    elsewhere.start()
+    try:
+        moved = elsewhere.base_url.replace("127.0.0.1", "localhost")
+        standin.fault(status, "esearch", times=5, location=moved + "esearch.fcgi?x=1")
+        client = make_client(standin, fake, api_key=SECRET)
+        with pytest.raises(EUtilsError) as caught:
+            client.search_all("ketamine")
+    finally:
+        elsewhere.stop()
+    assert elsewhere.seen == []
+    assert len(standin.calls("esearch")) == 1
+    message = str(caught.value)
+    assert f"HTTP {status}" in message and moved in message and "EUTILS_BASE_URL" in message
+    assert SECRET not in message
+
+
 def test_api_key_never_appears_in_errors_or_logs(standin, fake, caplog):
     caplog.set_level(logging.DEBUG)
     standin.fault("429", "esearch", times=3)  # NCBI's 429 body echoes the key
