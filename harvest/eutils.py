@@ -129,6 +129,24 @@ class SearchResult:
         return len(self.pmids) >= self.count
 
 
+def checked_base_url(url):
+    """EUTILS_BASE_URL ending in one slash, or EUtilsError at once if no request could
+    use it: requests would otherwise fail six times over a minute of backoff and the
+    run end in a bare 'connection failed (MissingSchema)'."""
+    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts.port  # raises ValueError for a port that is not a number
+        usable = (parts.scheme in ("http", "https") and parts.hostname
+                  and not re.search(r"\s", url.strip()) and not parts.query and not parts.fragment)
+    except ValueError:
+        usable = False
+    if not usable:
+        shown = re.sub(r"//[^/@]*@", "//", url)  # a user:password@ stays out of the message
+        raise EUtilsError(f"EUTILS_BASE_URL {one_line(shown, 120)!r} is not an http(s) address "
+                          f"like {DEFAULT_BASE_URL}")
+    return url.strip().rstrip("/") + "/"
+
+
 def one_line(text, limit=300):
     """Collapse whitespace so an error message stays on one line."""
     return " ".join(str(text).split())[:limit]
@@ -282,7 +300,7 @@ class EUtils:
         if not email or re.search(r"\s", email) or "@" not in email:
             raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
         self.email, self.tool, self._key = email, tool, api_key or None
-        self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/") + "/"
+        self.base_url = checked_base_url(base_url or DEFAULT_BASE_URL)
         self.session = session or requests.Session()
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)
         self.sleep, self.max_tries, self.timeout = sleep or time.sleep, max_tries, timeout

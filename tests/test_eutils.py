@@ -64,6 +64,21 @@ def test_settings_come_from_the_environment(standin):
     assert EUtils.from_env({"NCBI_EMAIL": EMAIL}).base_url == eutils.DEFAULT_BASE_URL
 
 
+@pytest.mark.parametrize("base", ["eutils.ncbi.nlm.nih.gov/entrez/eutils/", "ftp://127.0.0.1/x/",
+                                  "http://", " ", "http://exa mple.org/", "http://host:port/",
+                                  "https://eutils.example/?db=pubmed"])
+def test_a_base_url_that_cannot_work_is_refused_before_any_request(base):
+    with pytest.raises(EUtilsError, match="EUTILS_BASE_URL") as caught:
+        EUtils.from_env({"NCBI_EMAIL": EMAIL, "EUTILS_BASE_URL": base})
+    assert "\n" not in str(caught.value)
+
+
+def test_a_base_url_keeps_no_password_in_its_error():
+    with pytest.raises(EUtilsError) as caught:
+        EUtils(EMAIL, base_url="ftp://me:pa55word@example.org/")
+    assert "pa55word" not in str(caught.value)
+
+
 # ------------------------------------------------------------ rate limit
 
 
