@@ -275,6 +275,17 @@ def moved_to(response):
     return one_line(f"{parts.scheme}://{host}{port}{path}", 200)
 
 
+def http_error_text(body: bytes) -> str:
+    """What a 4xx answer says: NCBI's JSON "error" ("API key invalid"), else its text."""
+    try:
+        said = json.loads(body).get("error")
+    except (ValueError, AttributeError):
+        said = None
+    if isinstance(said, str):
+        return said
+    return re.sub(rb"<[^>]*>", b" ", body[:5000]).decode("utf-8", "replace")
+
+
 def retry_after(response):
     """Seconds asked for by a Retry-After header (a number or an HTTP date)."""
     value = response.headers.get("Retry-After")
@@ -336,13 +347,13 @@ class EUtils:
             try:
                 return check(self._attempt(endpoint, data))
             except Retryable as exc:
-                reason = self.redact(one_line(exc))
+                reason = one_line(self.redact(exc))
                 if attempt == self.max_tries:
                     raise EUtilsError(
                         f"{endpoint}: gave up after {attempt} tries: {reason}") from None
                 self._pause(endpoint, attempt, reason, exc.retry_after)
             except EUtilsError as exc:
-                raise type(exc)(self.redact(one_line(exc))) from None
+                raise type(exc)(one_line(self.redact(exc))) from None
 
     def _attempt(self, endpoint, data):
         self.requests_sent += 1
@@ -371,7 +382,10 @@ class EUtils:
         if status == 429 or status >= 500:
             raise Retryable(f"HTTP {status}", retry_after(response))
         if status >= 400:
-            raise EUtilsError(f"{endpoint}: HTTP {status}: {one_line(body[:200])}")
+            # Redacted before it is cut short: a cut could leave half a key behind.
+            said = one_line(self.redact(http_error_text(body)), 200)
+            hint = "; check NCBI_API_KEY" if "api key" in said.lower() else ""
+            raise EUtilsError(f"{endpoint}: HTTP {status}: {said}{hint}")
         check_body(body)
         return body
 

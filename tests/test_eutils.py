@@ -234,6 +234,17 @@ def test_a_redirect_is_not_followed(standin, fake, status):
     assert SECRET not in message
 
 
+def test_an_invalid_api_key_fails_at_once_saying_so(standin, fake, caplog):
+    standin.fault("badkey", "esearch", times=5)  # NCBI's 400 body echoes the key
+    client = make_client(standin, fake, api_key=SECRET)
+    with pytest.raises(EUtilsError) as caught:
+        client.search_all("ketamine")
+    message = str(caught.value)
+    assert message == "esearch.fcgi: HTTP 400: API key invalid; check NCBI_API_KEY"
+    assert len(standin.calls("esearch")) == 1
+    assert SECRET not in caplog.text
+
+
 def test_api_key_never_appears_in_errors_or_logs(standin, fake, caplog):
     caplog.set_level(logging.DEBUG)
     standin.fault("429", "esearch", times=3)  # NCBI's 429 body echoes the key
