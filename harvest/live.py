@@ -264,10 +264,15 @@ def _retire(db, search, pmids, stored):
         db["pubmed_pending"].update((search.key, pmid), change)
 
 
+def count_pending(db, search) -> int:
+    """How many PMIDs of the plan are still to fetch."""
+    sql = "select count(*) from pubmed_pending where search = ? and done = 0"
+    return db.execute(sql, [search.key]).fetchone()[0]
+
+
 def close_plan(db, search, found) -> int:
     """Close the plan once nothing is left to fetch; returns how many PMIDs are left."""
-    sql = "select count(*) from pubmed_pending where search = ? and done = 0"
-    left = db.execute(sql, [search.key]).fetchone()[0]
+    left = count_pending(db, search)
     if left:
         return left
     state = db["pubmed_searches"].get(search.key)
@@ -394,14 +399,21 @@ def _harvest(db, client, search, since, progress, run_id, outcome):
     window = open_plan(db, search, since)
     found = client.search_all(search.query)
     outcome.esearch_count, outcome.found = found.count, len(found.pmids)
-    changed = client.search_all(search.query, changed_window(window)).pmids if window else []
-    update_plan(db, search, found, changed, run_id)
+    changed = client.search_all(search.query, changed_window(window)) if window else None
+    update_plan(db, search, found, changed.pmids if changed else [], run_id)
     fetch_pending(db, client, search, run_id, outcome, progress)
-    outcome.pending = close_plan(db, search, found)
-    complete = found.complete and not outcome.pending
+    # Revised records are found by date alone: closing the plan after a short revision
+    # search would move the next window past the ones it missed, for good. Left open,
+    # the plan makes the next run search the same dates again.
+    revisions_whole = changed is None or changed.complete
+    outcome.pending = close_plan(db, search, found) if revisions_whole else count_pending(db, search)
+    complete = found.complete and revisions_whole and not outcome.pending
     outcome.status = "complete" if complete else "incomplete"
     if not found.complete:
         outcome.message = f"ESearch counted {found.count} records but {outcome.found} came back"
+    elif not revisions_whole:
+        outcome.message = (f"ESearch counted {changed.count} revised records but "
+                           f"{len(changed.pmids)} came back; the next run searches the same dates again")
     elif outcome.pending:
         outcome.message = f"{outcome.pending} PMIDs could not be fetched; the next run retries them"
 

@@ -1,5 +1,6 @@
 """Live harvests against the E-utilities stand-in: topics, resume, increments, faults."""
 
+import datetime
 import os
 import random
 import re
@@ -384,6 +385,25 @@ def test_a_rerun_fetches_new_and_revised_records_and_drops_deleted_ones(standin,
     assert 9 not in pmids_in(db, "article_topics") and 500 in pmids_in(db, "article_topics")
     assert (outcomes[0].new, outcomes[0].updated, outcomes[0].deleted) == (1, 1, 1)
     assert summaries(db_path) == live_group_by(db_path)  # the facets of an unfiltered page
+
+
+def test_a_revision_search_that_comes_back_short_is_searched_again(standin, db_path, without_classification):
+    serve(standin, range(1, 31))
+    harvest(standin, db_path, query="q")
+    # The last complete run began ten days ago; record 7 was revised five days ago.
+    days_ago = lambda n: datetime.datetime.now() - datetime.timedelta(days=n)
+    sqlite_utils.Database(db_path)["pubmed_searches"].update(
+        "query:q", {"last_complete": days_ago(10).isoformat(timespec="seconds")})
+    standin.add(7, fixture_record(7, title="Revised title of record 7."),
+                mdat=days_ago(5).strftime("%Y/%m/%d"))
+    standin.fault("noids", "esearch", after=1)  # the revision search: its Count, no IDs
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert outcomes[0].status == "incomplete"
+    assert "1 revised records but 0 came back" in outcomes[0].message
+    assert db["harvest_runs"].get(2)["status"] == "incomplete"
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert db["articles"].get(7)["title"] == "Revised title of record 7."
 
 
 def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, tmp_path):
