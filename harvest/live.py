@@ -337,7 +337,9 @@ def parse_answer(client, pmids):
 def store_batch(db, search, reasons, fetched, run_id, outcome):
     """Save one parsed batch, its topic links and its place in the plan, atomically."""
     records = [dict(r, source="pubmed") for r in fetched.records.values()]
-    gone = [p for p in fetched.missing if reasons[p] == "vanished"]
+    # A vanished record EFetch leaves out was deleted from PubMed, unless the answers
+    # held records the parser rejected: it may be one of them, so it waits for a later run.
+    gone = [] if fetched.rejected else [p for p in fetched.missing if reasons[p] == "vanished"]
     deleted = sorted(fetched.deleted | set(gone))
     vanished = [p for p in reasons if reasons[p] == "vanished" and p not in deleted]
     finished = [p for p in reasons if p not in fetched.missing or p in gone]

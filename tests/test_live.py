@@ -417,6 +417,23 @@ def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, 
     assert outcomes[0].unlinked == 1 and outcomes[0].deleted == 0
 
 
+def test_a_vanished_record_that_cannot_be_read_is_not_taken_for_deleted(standin, db_path, tmp_path, without_classification):
+    serve(standin, range(1, 21), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.queries["alpha query"].discard(5)
+    # EFetch sends record 5, but with a byte that is not UTF-8: the parser rejects it.
+    standin.records[5] = fixture_record(5, title="Caf\u00e9").replace("\u00e9".encode(), b"\xff")
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert 5 in pmids_in(db) and 5 not in pmids_in(db, "deleted_articles")
+    assert (outcomes[0].status, outcomes[0].deleted, outcomes[0].pending) == ("incomplete", 0, 1)
+    assert 5 not in pmids_in(db, "article_topics")  # it did leave the topic
+    standin.records[5] = fixture_record(5)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
+    assert 5 in pmids_in(db) and outcomes[0].read == 1
+
+
 def test_a_rewritten_query_starts_its_topic_afresh(standin, db_path, tmp_path):
     serve(standin, range(1, 21), query="old query")
     serve(standin, range(11, 31), query="new query")
