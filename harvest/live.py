@@ -26,6 +26,7 @@ SINCE_MARGIN = datetime.timedelta(days=1)
 MAXDATE = "3000/12/31"
 # How often one run asks EFetch again for PMIDs it silently left out.
 FETCH_TRIES = 3
+INTERRUPTED = "interrupted (Ctrl-C); the next run resumes its plan"
 
 
 class LiveError(Exception):
@@ -393,6 +394,10 @@ def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
         outcome.status, outcome.message = "failed", client.redact(one_line(error))
         outcome.stops = not isinstance(error, QueryError)
         log.error("%s: %s", search.key, outcome.message)
+    except KeyboardInterrupt:
+        # Ctrl-C: the run says so in harvest_runs, then the command ends (cli.py).
+        load.finish_run(db, run_id, outcome.counts(), "incomplete", INTERRUPTED)
+        raise
     load.finish_run(db, run_id, outcome.counts(), outcome.status, outcome.message)
     return outcome
 

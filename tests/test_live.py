@@ -490,6 +490,39 @@ def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monke
     assert result.exit_code == 1 and "unknown topic" in result.output
 
 
+def test_ctrl_c_records_the_run_and_ends_in_one_line(standin, db_path, monkeypatch, without_classification):
+    from harvest.cli import cli
+
+    serve(standin, range(1, 301))
+    monkeypatch.setenv("NCBI_EMAIL", EMAIL)
+    monkeypatch.setattr(live.EUtils, "from_env", classmethod(lambda cls, **kw: client_for(standin)))
+    real, calls = live.fetch_batch, []
+
+    def interrupted_on_second_batch(client, pmids):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(client, pmids)
+
+    monkeypatch.setattr(live, "fetch_batch", interrupted_on_second_batch)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "interrupted" in result.output
+    assert not db_path.exists()  # the catalogue is as it was: not there yet
+    work = sqlite_utils.Database(f"{db_path}-building")
+    run = work["harvest_runs"].get(1)
+    assert (run["status"], run["read"]) == ("incomplete", 100)
+    assert "interrupted" in run["message"]
+    work.conn.close()
+    monkeypatch.setattr(live, "fetch_batch", real)
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(db_path)
+    assert pmids_in(db) == list(range(1, 301))
+    assert [r["status"] for r in db["harvest_runs"].rows] == ["incomplete", "complete"]
+
+
 def test_ping_says_whether_e_utilities_answer(standin, monkeypatch):
     from harvest.cli import cli
 
