@@ -393,6 +393,7 @@ def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
     except EUtilsError as error:
         outcome.status, outcome.message = "failed", client.redact(one_line(error))
         outcome.stops = not isinstance(error, QueryError)
+        outcome.pending = count_pending(db, search)  # the summary's "still to fetch"
         log.error("%s: %s", search.key, outcome.message)
     except KeyboardInterrupt:
         # Ctrl-C: the run says so in harvest_runs, then the command ends (cli.py).

@@ -246,6 +246,15 @@ def test_a_dead_server_fails_the_run_and_stops_the_rest(standin, db_path, tmp_pa
     assert "gave up after 2 tries" in db["harvest_runs"].get(1)["message"]
 
 
+def test_a_failed_fetch_says_how_much_is_still_to_fetch(standin, db_path, without_classification):
+    serve(standin, range(1, 31))
+    standin.fault("503", "efetch", times=100)
+    outcomes, planned, db = harvest(standin, db_path, client=client_for(standin, max_tries=2),
+                                    query="q")
+    assert (outcomes[0].status, outcomes[0].pending) == ("failed", 30)
+    assert "30 still to fetch" in live.summary(outcomes, planned)
+
+
 # ---------------------------------------------------------------- atomic, resumable
 
 
