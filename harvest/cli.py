@@ -249,6 +249,10 @@ def pubmed_command(topics, query, db_path, since, quiet):
         outcomes, planned = live.harvest_pubmed(db, topics, query, since, show_progress(quiet))
     except (live.LiveError, eutils.EUtilsError) as error:
         raise click.ClickException(one_line(error))
+    except KeyboardInterrupt:
+        # Instead of click's bare "Aborted!": what happened to the work so far.
+        raise click.ClickException("pubmed: interrupted; the catalogue is unchanged and the "
+                                   "next run resumes where this one stopped") from None
     click.echo(live.summary(outcomes, planned), err=True)
     if not live.all_complete(outcomes, planned):
         sys.exit(1)

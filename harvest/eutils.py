@@ -12,9 +12,11 @@ import random
 import re
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 
 import requests
+import urllib3
 from lxml import etree
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,10 @@ RATE_MARGIN = 1.1
 # A PMID range this far above the newest PMID seen catches late-added records.
 TOP_PMID = 10**10
 MAX_RETRY_AFTER = 600
+# Longest wait for one whole answer, headers to last byte: the read timeout only
+# bounds each read, so a server that trickles bytes would otherwise hold us forever.
+DEADLINE = 300
+READ_SIZE = 64 * 1024
 HISTORY_LOST = "Unable to obtain query"
 EMPTY_ARTICLE_SET = b'<?xml version="1.0" ?>\n<PubmedArticleSet></PubmedArticleSet>\n'
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -121,6 +127,24 @@ class SearchResult:
     def complete(self):
         """True when at least as many PMIDs came back as ESearch counted."""
         return len(self.pmids) >= self.count
+
+
+def checked_base_url(url):
+    """EUTILS_BASE_URL ending in one slash, or EUtilsError at once if no request could
+    use it: requests would otherwise fail six times over a minute of backoff and the
+    run end in a bare 'connection failed (MissingSchema)'."""
+    parts = urllib.parse.urlsplit(url.strip())
+    try:
+        parts.port  # raises ValueError for a port that is not a number
+        usable = (parts.scheme in ("http", "https") and parts.hostname
+                  and not re.search(r"\s", url.strip()) and not parts.query and not parts.fragment)
+    except ValueError:
+        usable = False
+    if not usable:
+        shown = re.sub(r"//[^/@]*@", "//", url)  # a user:password@ stays out of the message
+        raise EUtilsError(f"EUTILS_BASE_URL {one_line(shown, 120)!r} is not an http(s) address "
+                          f"like {DEFAULT_BASE_URL}")
+    return url.strip().rstrip("/") + "/"
 
 
 def one_line(text, limit=300):
@@ -227,6 +251,41 @@ def check_body(body: bytes):
         raise Retryable("HTML error page")
 
 
+def read_by(response, give_up):
+    """The whole (decoded) body, or None once the clock passes `give_up`.
+
+    read1 returns whatever one read brings, so the clock is looked at after every
+    read; requests' own iter_content would wait for each 64 KiB to fill first.
+    """
+    chunks = []
+    while chunk := response.raw.read1(READ_SIZE, decode_content=True):
+        chunks.append(chunk)
+        if time.monotonic() > give_up:
+            return None
+    return b"".join(chunks)
+
+
+def moved_to(response):
+    """Where a redirect points, without its query string or any user:password@."""
+    location = urllib.parse.urljoin(response.url, response.headers.get("Location", ""))
+    parts = urllib.parse.urlsplit(location)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path.rsplit("/", 1)[0] + "/" if parts.path.endswith(".fcgi") else parts.path
+    return one_line(f"{parts.scheme}://{host}{port}{path}", 200)
+
+
+def http_error_text(body: bytes) -> str:
+    """What a 4xx answer says: NCBI's JSON "error" ("API key invalid"), else its text."""
+    try:
+        said = json.loads(body).get("error")
+    except (ValueError, AttributeError):
+        said = None
+    if isinstance(said, str):
+        return said
+    return re.sub(rb"<[^>]*>", b" ", body[:5000]).decode("utf-8", "replace")
+
+
 def retry_after(response):
     """Seconds asked for by a Retry-After header (a number or an HTTP date)."""
     value = response.headers.get("Retry-After")
@@ -247,15 +306,16 @@ class EUtils:
     """A polite E-utilities client: one rate limit per process, retries, history."""
 
     def __init__(self, email, api_key=None, base_url=None, tool=TOOL, session=None,
-                 limiter=None, sleep=None, max_tries=6, timeout=(10, 120),
+                 limiter=None, sleep=None, max_tries=6, timeout=(10, 120), deadline=DEADLINE,
                  batch_size=200, backoff=1.0, esearch_retmode="json", cap=ESEARCH_CAP):
         if not email or re.search(r"\s", email) or "@" not in email:
             raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
         self.email, self.tool, self._key = email, tool, api_key or None
-        self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/") + "/"
+        self.base_url = checked_base_url(base_url or DEFAULT_BASE_URL)
         self.session = session or requests.Session()
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)
         self.sleep, self.max_tries, self.timeout = sleep or time.sleep, max_tries, timeout
+        self.deadline = deadline
         self.batch_size, self.backoff = batch_size, backoff
         self.esearch_retmode, self.cap = esearch_retmode, cap
         self.requests_sent = 0
@@ -287,31 +347,45 @@ class EUtils:
             try:
                 return check(self._attempt(endpoint, data))
             except Retryable as exc:
-                reason = self.redact(one_line(exc))
+                reason = one_line(self.redact(exc))
                 if attempt == self.max_tries:
                     raise EUtilsError(
                         f"{endpoint}: gave up after {attempt} tries: {reason}") from None
                 self._pause(endpoint, attempt, reason, exc.retry_after)
             except EUtilsError as exc:
-                raise type(exc)(self.redact(one_line(exc))) from None
+                raise type(exc)(one_line(self.redact(exc))) from None
 
     def _attempt(self, endpoint, data):
         self.requests_sent += 1
         log.debug("POST %s", endpoint)
+        give_up = time.monotonic() + self.deadline
         try:
+            # A redirect is never followed: on 301/302/303 requests re-sends the POST as
+            # a bare GET (no term, no ids), and on 307/308 it re-sends the form, API key
+            # included, to whatever host the Location names.
             response = self.session.post(self.base_url + endpoint, data=data,
-                                         timeout=self.timeout)
-            body = response.content
+                                         timeout=self.timeout, stream=True,
+                                         allow_redirects=False)
+            with response:
+                body = read_by(response, give_up)
         except requests.Timeout:
             raise Retryable("timed out") from None
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
             # The exception text names the URL; its type is all we need.
             raise Retryable(f"connection failed ({type(exc).__name__})") from None
+        if body is None:
+            raise Retryable(f"answer not whole after {self.deadline:g} s")
         status = response.status_code
+        if 300 <= status < 400:
+            raise EUtilsError(f"{endpoint}: HTTP {status}: E-utilities answer from "
+                              f"{moved_to(response)}; set EUTILS_BASE_URL to that address")
         if status == 429 or status >= 500:
             raise Retryable(f"HTTP {status}", retry_after(response))
         if status >= 400:
-            raise EUtilsError(f"{endpoint}: HTTP {status}: {one_line(body[:200])}")
+            # Redacted before it is cut short: a cut could leave half a key behind.
+            said = one_line(self.redact(http_error_text(body)), 200)
+            hint = "; check NCBI_API_KEY" if "api key" in said.lower() else ""
+            raise EUtilsError(f"{endpoint}: HTTP {status}: {said}{hint}")
         check_body(body)
         return body
 

@@ -26,6 +26,7 @@ SINCE_MARGIN = datetime.timedelta(days=1)
 MAXDATE = "3000/12/31"
 # How often one run asks EFetch again for PMIDs it silently left out.
 FETCH_TRIES = 3
+INTERRUPTED = "interrupted (Ctrl-C); the next run resumes its plan"
 
 
 class LiveError(Exception):
@@ -264,10 +265,15 @@ def _retire(db, search, pmids, stored):
         db["pubmed_pending"].update((search.key, pmid), change)
 
 
+def count_pending(db, search) -> int:
+    """How many PMIDs of the plan are still to fetch."""
+    sql = "select count(*) from pubmed_pending where search = ? and done = 0"
+    return db.execute(sql, [search.key]).fetchone()[0]
+
+
 def close_plan(db, search, found) -> int:
     """Close the plan once nothing is left to fetch; returns how many PMIDs are left."""
-    sql = "select count(*) from pubmed_pending where search = ? and done = 0"
-    left = db.execute(sql, [search.key]).fetchone()[0]
+    left = count_pending(db, search)
     if left:
         return left
     state = db["pubmed_searches"].get(search.key)
@@ -332,7 +338,9 @@ def parse_answer(client, pmids):
 def store_batch(db, search, reasons, fetched, run_id, outcome):
     """Save one parsed batch, its topic links and its place in the plan, atomically."""
     records = [dict(r, source="pubmed") for r in fetched.records.values()]
-    gone = [p for p in fetched.missing if reasons[p] == "vanished"]
+    # A vanished record EFetch leaves out was deleted from PubMed, unless the answers
+    # held records the parser rejected: it may be one of them, so it waits for a later run.
+    gone = [] if fetched.rejected else [p for p in fetched.missing if reasons[p] == "vanished"]
     deleted = sorted(fetched.deleted | set(gone))
     vanished = [p for p in reasons if reasons[p] == "vanished" and p not in deleted]
     finished = [p for p in reasons if p not in fetched.missing or p in gone]
@@ -385,7 +393,12 @@ def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
     except EUtilsError as error:
         outcome.status, outcome.message = "failed", client.redact(one_line(error))
         outcome.stops = not isinstance(error, QueryError)
+        outcome.pending = count_pending(db, search)  # the summary's "still to fetch"
         log.error("%s: %s", search.key, outcome.message)
+    except KeyboardInterrupt:
+        # Ctrl-C: the run says so in harvest_runs, then the command ends (cli.py).
+        load.finish_run(db, run_id, outcome.counts(), "incomplete", INTERRUPTED)
+        raise
     load.finish_run(db, run_id, outcome.counts(), outcome.status, outcome.message)
     return outcome
 
@@ -394,14 +407,21 @@ def _harvest(db, client, search, since, progress, run_id, outcome):
     window = open_plan(db, search, since)
     found = client.search_all(search.query)
     outcome.esearch_count, outcome.found = found.count, len(found.pmids)
-    changed = client.search_all(search.query, changed_window(window)).pmids if window else []
-    update_plan(db, search, found, changed, run_id)
+    changed = client.search_all(search.query, changed_window(window)) if window else None
+    update_plan(db, search, found, changed.pmids if changed else [], run_id)
     fetch_pending(db, client, search, run_id, outcome, progress)
-    outcome.pending = close_plan(db, search, found)
-    complete = found.complete and not outcome.pending
+    # Revised records are found by date alone: closing the plan after a short revision
+    # search would move the next window past the ones it missed, for good. Left open,
+    # the plan makes the next run search the same dates again.
+    revisions_whole = changed is None or changed.complete
+    outcome.pending = close_plan(db, search, found) if revisions_whole else count_pending(db, search)
+    complete = found.complete and revisions_whole and not outcome.pending
     outcome.status = "complete" if complete else "incomplete"
     if not found.complete:
         outcome.message = f"ESearch counted {found.count} records but {outcome.found} came back"
+    elif not revisions_whole:
+        outcome.message = (f"ESearch counted {changed.count} revised records but "
+                           f"{len(changed.pmids)} came back; the next run searches the same dates again")
     elif outcome.pending:
         outcome.message = f"{outcome.pending} PMIDs could not be fetched; the next run retries them"
 

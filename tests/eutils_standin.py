@@ -53,6 +53,7 @@ class Fault:
     seconds: float = 0.0
     drop: int = 1
     after: int = 0
+    location: str | None = None
 
 
 @dataclass
@@ -339,7 +340,7 @@ class Handler(BaseHTTPRequestHandler):
         standin = self.server.standin
         try:
             if endpoint == "esearch":
-                return esearch(standin, params)
+                return esearch(standin, params, fault)
             if endpoint == "efetch":
                 return efetch(standin, params, fault)
             if endpoint == "einfo":
@@ -351,7 +352,11 @@ class Handler(BaseHTTPRequestHandler):
     def _apply(self, fault, params, seen):
         """Send a faulty answer; True when nothing else should be sent."""
         kind = fault.kind
-        if kind.isdigit() and kind != "429":
+        if kind.startswith("3") and kind.isdigit():
+            seen.status = int(kind)
+            self._redirect(int(kind), fault.location or self.server.standin.base_url
+                           + seen.endpoint + ".fcgi")
+        elif kind.isdigit() and kind != "429":
             seen.status = int(kind)
             self._send(int(kind), HTML_ERROR, "text/html")
         elif kind == "429":
@@ -369,10 +374,15 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "hang":
             time.sleep(fault.seconds)
             return False
+        elif kind == "trickle":
+            self._trickle(params, seen, fault.seconds)
+        elif kind == "badkey":
+            seen.status = 400
+            self._bad_key(params)
         elif kind in ("truncated", "short", "reset"):
             self._cut(kind, params, seen)
         else:
-            return False  # "drop" is applied inside efetch
+            return False  # "drop" and "noids" are applied inside efetch and esearch
         return True
 
     def _cut(self, kind, params, seen):
@@ -390,6 +400,34 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(half)
         self.close_connection = True
+
+    def _trickle(self, params, seen, pause):
+        """The whole answer, a few bytes at a time: every read arrives in time, the answer never does."""
+        status, body, ctype = self._answer(seen.endpoint, params, None)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for start in range(0, len(body), 16):
+                self.wfile.write(body[start:start + 16])
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+
+    def _redirect(self, status, location):
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _bad_key(self, params):
+        # What NCBI answers for an api_key it does not know; it echoes the key.
+        body = json.dumps({"error": "API key invalid", "api-key": params.get("api_key", ""),
+                           "type": "invalid", "status": "unknown"}).encode()
+        self._send(400, body, "application/json")
 
     def _too_many(self, params, retry_after):
         # NCBI echoes the key (or IP) it counted against.
@@ -409,8 +447,11 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def esearch(standin, params):
-    """Answer ESearch like PubMed: true Count, at most 9,999 IDs, history."""
+def esearch(standin, params, fault=None):
+    """Answer ESearch like PubMed: true Count, at most 9,999 IDs, history.
+
+    The "noids" fault keeps the Count but sends no IDs, as a struggling backend has.
+    """
     term, webenv = params.get("term", ""), params.get("WebEnv")
     dates = {k: params[k] for k in ("datetype", "mindate", "maxdate") if k in params}
     dates = dates if "datetype" in dates else None
@@ -422,6 +463,8 @@ def esearch(standin, params):
     pmids = standin.match(term, webenv, dates)
     result = {"count": str(len(pmids) + standin.count_offset), "retmax": "0", "retstart": str(retstart),
               "idlist": [str(p) for p in pmids[retstart:min(retstart + retmax, standin.cap)]]}
+    if fault is not None and fault.kind == "noids":
+        result["idlist"] = []
     result["retmax"] = str(len(result["idlist"]))
     if params.get("usehistory") == "y":
         result["webenv"], result["querykey"] = standin.remember(webenv, pmids)

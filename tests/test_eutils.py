@@ -64,6 +64,21 @@ def test_settings_come_from_the_environment(standin):
     assert EUtils.from_env({"NCBI_EMAIL": EMAIL}).base_url == eutils.DEFAULT_BASE_URL
 
 
+@pytest.mark.parametrize("base", ["eutils.ncbi.nlm.nih.gov/entrez/eutils/", "ftp://127.0.0.1/x/",
+                                  "http://", " ", "http://exa mple.org/", "http://host:port/",
+                                  "https://eutils.example/?db=pubmed"])
+def test_a_base_url_that_cannot_work_is_refused_before_any_request(base):
+    with pytest.raises(EUtilsError, match="EUTILS_BASE_URL") as caught:
+        EUtils.from_env({"NCBI_EMAIL": EMAIL, "EUTILS_BASE_URL": base})
+    assert "\n" not in str(caught.value)
+
+
+def test_a_base_url_keeps_no_password_in_its_error():
+    with pytest.raises(EUtilsError) as caught:
+        EUtils(EMAIL, base_url="ftp://me:pa55word@example.org/")
+    assert "pa55word" not in str(caught.value)
+
+
 # ------------------------------------------------------------ rate limit
 
 
@@ -145,6 +160,17 @@ def test_timeouts_are_retried(standin, fake):
     assert len(standin.calls("efetch")) == 2
 
 
+def test_a_server_that_trickles_its_answer_is_given_up_on_in_time(standin, fake):
+    """Each read arrives well within the read timeout; the whole answer would take seconds."""
+    fill(standin, [11])
+    standin.fault("trickle", "efetch", seconds=0.05)
+    client = make_client(standin, fake, timeout=(1, 1), deadline=0.3)
+    started = time.monotonic()
+    assert b"<PMID Version=\"1\">11</PMID>" in client.efetch([11])
+    assert time.monotonic() - started < 1.5
+    assert [s.fault for s in standin.calls("efetch")] == ["trickle", None]
+
+
 def test_retry_after_is_honoured_for_everyone(standin, fake):
     fill(standin, [11])
     standin.fault("429", "esearch", retry_after="7")
@@ -184,6 +210,39 @@ def test_client_errors_are_not_retried(standin, fake):
     with pytest.raises(EUtilsError, match="HTTP 414"):
         make_client(standin, fake).efetch([11])
     assert len(standin.calls("efetch")) == 1
+
+
+@pytest.mark.parametrize("status", ["301", "302", "307", "308"])
+def test_a_redirect_is_not_followed(standin, fake, status):
+    """A 307 would re-send the form, key included, to another host; a 301 drops the form."""
+    from eutils_standin import StandIn
+
+    elsewhere = StandIn()
+    elsewhere.start()
+    try:
+        moved = elsewhere.base_url.replace("127.0.0.1", "localhost")
+        standin.fault(status, "esearch", times=5, location=moved + "esearch.fcgi?x=1")
+        client = make_client(standin, fake, api_key=SECRET)
+        with pytest.raises(EUtilsError) as caught:
+            client.search_all("ketamine")
+    finally:
+        elsewhere.stop()
+    assert elsewhere.seen == []
+    assert len(standin.calls("esearch")) == 1
+    message = str(caught.value)
+    assert f"HTTP {status}" in message and moved in message and "EUTILS_BASE_URL" in message
+    assert SECRET not in message
+
+
+def test_an_invalid_api_key_fails_at_once_saying_so(standin, fake, caplog):
+    standin.fault("badkey", "esearch", times=5)  # NCBI's 400 body echoes the key
+    client = make_client(standin, fake, api_key=SECRET)
+    with pytest.raises(EUtilsError) as caught:
+        client.search_all("ketamine")
+    message = str(caught.value)
+    assert message == "esearch.fcgi: HTTP 400: API key invalid; check NCBI_API_KEY"
+    assert len(standin.calls("esearch")) == 1
+    assert SECRET not in caplog.text
 
 
 def test_api_key_never_appears_in_errors_or_logs(standin, fake, caplog):

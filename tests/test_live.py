@@ -1,5 +1,6 @@
 """Live harvests against the E-utilities stand-in: topics, resume, increments, faults."""
 
+import datetime
 import os
 import random
 import re
@@ -245,6 +246,15 @@ def test_a_dead_server_fails_the_run_and_stops_the_rest(standin, db_path, tmp_pa
     assert "gave up after 2 tries" in db["harvest_runs"].get(1)["message"]
 
 
+def test_a_failed_fetch_says_how_much_is_still_to_fetch(standin, db_path, without_classification):
+    serve(standin, range(1, 31))
+    standin.fault("503", "efetch", times=100)
+    outcomes, planned, db = harvest(standin, db_path, client=client_for(standin, max_tries=2),
+                                    query="q")
+    assert (outcomes[0].status, outcomes[0].pending) == ("failed", 30)
+    assert "30 still to fetch" in live.summary(outcomes, planned)
+
+
 # ---------------------------------------------------------------- atomic, resumable
 
 
@@ -386,6 +396,25 @@ def test_a_rerun_fetches_new_and_revised_records_and_drops_deleted_ones(standin,
     assert summaries(db_path) == live_group_by(db_path)  # the facets of an unfiltered page
 
 
+def test_a_revision_search_that_comes_back_short_is_searched_again(standin, db_path, without_classification):
+    serve(standin, range(1, 31))
+    harvest(standin, db_path, query="q")
+    # The last complete run began ten days ago; record 7 was revised five days ago.
+    days_ago = lambda n: datetime.datetime.now() - datetime.timedelta(days=n)
+    sqlite_utils.Database(db_path)["pubmed_searches"].update(
+        "query:q", {"last_complete": days_ago(10).isoformat(timespec="seconds")})
+    standin.add(7, fixture_record(7, title="Revised title of record 7."),
+                mdat=days_ago(5).strftime("%Y/%m/%d"))
+    standin.fault("noids", "esearch", after=1)  # the revision search: its Count, no IDs
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert outcomes[0].status == "incomplete"
+    assert "1 revised records but 0 came back" in outcomes[0].message
+    assert db["harvest_runs"].get(2)["status"] == "incomplete"
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert db["articles"].get(7)["title"] == "Revised title of record 7."
+
+
 def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, tmp_path):
     serve(standin, range(1, 21), query="alpha query")
     topics = {"alpha": "alpha query"}
@@ -395,6 +424,23 @@ def test_a_record_that_leaves_a_topic_is_unlinked_not_deleted(standin, db_path, 
     assert 5 in pmids_in(db)
     assert 5 not in pmids_in(db, "article_topics")
     assert outcomes[0].unlinked == 1 and outcomes[0].deleted == 0
+
+
+def test_a_vanished_record_that_cannot_be_read_is_not_taken_for_deleted(standin, db_path, tmp_path, without_classification):
+    serve(standin, range(1, 21), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.queries["alpha query"].discard(5)
+    # EFetch sends record 5, but with a byte that is not UTF-8: the parser rejects it.
+    standin.records[5] = fixture_record(5, title="Caf\u00e9").replace("\u00e9".encode(), b"\xff")
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert 5 in pmids_in(db) and 5 not in pmids_in(db, "deleted_articles")
+    assert (outcomes[0].status, outcomes[0].deleted, outcomes[0].pending) == ("incomplete", 0, 1)
+    assert 5 not in pmids_in(db, "article_topics")  # it did leave the topic
+    standin.records[5] = fixture_record(5)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
+    assert 5 in pmids_in(db) and outcomes[0].read == 1
 
 
 def test_a_rewritten_query_starts_its_topic_afresh(standin, db_path, tmp_path):
@@ -451,6 +497,39 @@ def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monke
     assert SECRET.encode() not in db_path.read_bytes()
     result = runner.invoke(cli, ["pubmed", "--topic", "nosuch", "--db", str(db_path)])
     assert result.exit_code == 1 and "unknown topic" in result.output
+
+
+def test_ctrl_c_records_the_run_and_ends_in_one_line(standin, db_path, monkeypatch, without_classification):
+    from harvest.cli import cli
+
+    serve(standin, range(1, 301))
+    monkeypatch.setenv("NCBI_EMAIL", EMAIL)
+    monkeypatch.setattr(live.EUtils, "from_env", classmethod(lambda cls, **kw: client_for(standin)))
+    real, calls = live.fetch_batch, []
+
+    def interrupted_on_second_batch(client, pmids):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(client, pmids)
+
+    monkeypatch.setattr(live, "fetch_batch", interrupted_on_second_batch)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "interrupted" in result.output
+    assert not db_path.exists()  # the catalogue is as it was: not there yet
+    work = sqlite_utils.Database(f"{db_path}-building")
+    run = work["harvest_runs"].get(1)
+    assert (run["status"], run["read"]) == ("incomplete", 100)
+    assert "interrupted" in run["message"]
+    work.conn.close()
+    monkeypatch.setattr(live, "fetch_batch", real)
+    result = runner.invoke(cli, ["pubmed", "--query", "q", "--db", str(db_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(db_path)
+    assert pmids_in(db) == list(range(1, 301))
+    assert [r["status"] for r in db["harvest_runs"].rows] == ["incomplete", "complete"]
 
 
 def test_ping_says_whether_e_utilities_answer(standin, monkeypatch):
