@@ -142,8 +142,16 @@ def _record_end(block, start, limit):
 
 
 def candidate_spans(block: bytes, needles):
-    """Yield spans of records that contain a needle, and of every deletion."""
+    """Yield spans of records that contain a needle, and of every deletion, in input order.
+
+    Deletions keep their place among the records: a PMID deleted and then sent
+    again (or sent and then deleted) ends as the file's order says, as with --all.
+    """
     starts = set()
+    pos = block.find(DELETE)
+    while pos != -1:
+        starts.add(pos)
+        pos = block.find(DELETE, pos + 1)
     for needle in needles:
         pos = block.find(needle)
         while pos != -1:
@@ -153,10 +161,6 @@ def candidate_spans(block: bytes, needles):
             pos = block.find(needle, after)  # the rest of this record cannot add anything
     for start in sorted(starts):
         yield start, _record_end(block, start, _next_start(block, start))
-    pos = block.find(DELETE)
-    while pos != -1:
-        yield pos, _record_end(block, pos, _next_start(block, pos))
-        pos = block.find(DELETE, pos + 1)
 
 
 def _record_start(block, pos) -> int:

@@ -189,6 +189,21 @@ def test_small_good_file_is_not_called_truncated(tmp_path, catalogue, keep_all):
     assert "rejected 0" in result.output
 
 
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
+def test_deletions_and_records_apply_in_file_order(tmp_path, catalogue, keep_all):
+    """A PMID deleted and then sent again in one file is back; one sent and then deleted is gone."""
+    path = tmp_path / "order.xml"
+    path.write_bytes(article_set(b"<DeleteCitation><PMID>90000002</PMID></DeleteCitation>",
+                                 article(90000002, title="Ketamine for chronic pain: revised"),
+                                 article(90000004),
+                                 b"<DeleteCitation><PMID>90000004</PMID></DeleteCitation>"))
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
+    assert result.exit_code == 0, result.output
+    assert pmids(catalogue) == [90000001, 90000002, 90000003]
+    deleted = [row[0] for row in sqlite_utils.Database(catalogue).execute("select pmid from deleted_articles")]
+    assert deleted == [90000004]
+
+
 def test_many_rejections_are_listed_up_to_a_limit(tmp_path, catalogue):
     bad = [article(1, title="Ketamine</ArticleTitle>pain")] * (cli_module.MAX_LISTED + 7)
     path = tmp_path / "many.xml"
