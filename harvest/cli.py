@@ -197,8 +197,10 @@ class Commands(click.Group):
                 f"unexpected {type(error).__name__}: {error} (run with -v for details)"))
 
 
+# Paths are checked by the commands themselves (check_inputs, safety.real_path): click's
+# readability check would end in a usage message and status 2, not one line.
 db_option = click.option("--db", "db_path", default="catalogue.db", show_default=True,
-                         type=click.Path(dir_okay=True), help="Catalogue database file")
+                         type=click.Path(dir_okay=True, readable=False), help="Catalogue database file")
 quiet_option = click.option("--quiet", is_flag=True, help="No progress bar")
 
 
@@ -214,7 +216,7 @@ def cli(ctx, verbose):
 
 
 @cli.command(name="files")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @click.option("--all", "keep_all", is_flag=True, help="Keep every record, not only ketamine and pain")
 @quiet_option
@@ -238,14 +240,23 @@ def files_command(paths, db_path, keep_all, quiet):
 def check_inputs(paths, db_path):
     """Refuse inputs that are missing, unreadable, directories, or the catalogue itself."""
     for path in paths:
-        if not os.path.exists(path):
-            raise click.ClickException(one_line(f"{path}: no such file"))
+        try:
+            os.stat(path)
+        except OSError as error:  # not only missing: a symlink loop, a folder we may not enter
+            raise click.ClickException(one_line(f"{path}: {stat_error(error)}"))
         if os.path.isdir(path):
             raise click.ClickException(one_line(f"{path} is a directory; name the files in it"))
         if not os.access(path, os.R_OK):
             raise click.ClickException(one_line(f"{path}: permission denied"))
         if os.path.exists(db_path) and os.path.samefile(path, db_path):
             raise click.ClickException(one_line(f"{path} is the catalogue itself, not an input"))
+
+
+def stat_error(error) -> str:
+    """Why a path cannot be looked at, in the words the other checks use."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    return (error.strerror or str(error)).lower()
 
 
 def report_rejections(rejections):

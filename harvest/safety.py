@@ -58,6 +58,8 @@ def real_path(path) -> str:
         raise SafetyError(f"{text} is a directory, not a database file")
     if os.path.exists(real) and not os.path.isfile(real):
         raise SafetyError(f"{text} is not a regular file")
+    if os.path.exists(real) and not os.access(real, os.R_OK):
+        raise SafetyError(f"{text}: permission denied")
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise SafetyError(f"{text}: the directory {folder} does not exist")

@@ -313,6 +313,7 @@ def test_database_that_is_something_else_is_left_alone(tmp_path, content, messag
 @pytest.mark.parametrize("make, message", [
     (lambda p: None, "no such file"),
     (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: p.symlink_to(p.name), "too many levels of symbolic links"),
 ])
 def test_input_paths_that_make_no_sense(tmp_path, catalogue, make, message):
     path = tmp_path / "input.xml"
@@ -321,6 +322,23 @@ def test_input_paths_that_make_no_sense(tmp_path, catalogue, make, message):
     result = run("files", path, "--db", catalogue)
     assert_one_line_error(result)
     assert message in result.output
+    assert_untouched(catalogue, before)
+
+
+@pytest.mark.parametrize("which", ["input", "catalogue"])
+def test_unreadable_input_or_catalogue(tmp_path, catalogue, monkeypatch, which):
+    """One line, not click's usage message and status 2. Tests may run as root, who can read
+    anything, so access() says no, as it would to another user."""
+    source = tmp_path / "good.xml"
+    source.write_bytes(article_set(article(90000090)))
+    unreadable = source if which == "input" else catalogue
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: (
+        False if os.path.realpath(path) == str(unreadable) else access(path, mode, **kw)))
+    before = digest(catalogue)
+    result = run("files", source, "--db", catalogue)
+    assert_one_line_error(result)
+    assert f"{unreadable}: permission denied" in result.output
     assert_untouched(catalogue, before)
 
 
