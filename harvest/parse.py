@@ -65,9 +65,12 @@ def open_input(path):
     return raw
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def sniff_format(head: bytes) -> str:
     """Tell PubMed XML from MEDLINE text by content: 'pubmed-xml' or 'medline'."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    text = head.removeprefix(UTF8_BOM).lstrip(b" \t\r\n")
     if re.match(rb"PMID- ?\d", text):
         return "medline"
     if text.startswith(b"<") and b"<PubmedArticleSet" in head:
@@ -746,7 +749,9 @@ def iter_file(path, needles=None):
         head = stream.read(4096)
         kind = sniff_format(head)
         if kind == "medline":
-            yield from iter_medline(_chain(head, stream))
+            # Windows editors start a file with a BOM, which would glue itself to the first
+            # 'PMID-' tag and lose that record its PMID (XML records are cut out past it).
+            yield from iter_medline(_chain(head.removeprefix(UTF8_BOM), stream))
         else:
             yield from iter_xml(stream, needles, head)
 

@@ -271,6 +271,17 @@ def test_medline_with_broken_lines(tmp_path, catalogue):
     assert {90000080, 90000083} <= set(pmids(catalogue))
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_medline_with_a_byte_order_mark(tmp_path, catalogue, newline):
+    """Windows editors save text with a BOM (and CRLF): the first record keeps its PMID."""
+    text = b"PMID- 90000084\nTI  - Ketamine in chronic pain, first\n\nPMID- 90000085\nTI  - Ketamine pain\n"
+    path = tmp_path / "windows.nbib"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace(b"\n", newline))
+    result = run("files", path, "--db", catalogue, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert {90000084, 90000085} <= set(pmids(catalogue))
+
+
 # ---------------------------------------------------------------- command-line values
 
 
