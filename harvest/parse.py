@@ -263,10 +263,19 @@ def _pmid(element):
     """PMID and its version from a PMID element (absent Version means 1)."""
     if element is None or _int(element.text) is None:
         raise ValueError("record has no numeric PMID")
+    pmid = checked_pmid(_int(element.text))
     version = _int(element.get("Version") or "1")
     if version is None:
-        raise ValueError(f"PMID {_int(element.text)} has a non-numeric Version")
-    return _int(element.text), version
+        raise ValueError(f"PMID {pmid} has a non-numeric Version")
+    return pmid, version
+
+
+def checked_pmid(pmid: int) -> int:
+    """A PMID as read, refused if it is 0: PubMed numbers records from 1, and a 0 is
+    what a template or a broken export leaves, not a record to store or delete."""
+    if pmid == 0:
+        raise ValueError("PMID 0 is not a PubMed record number")
+    return pmid
 
 
 def _article(root) -> dict:
@@ -805,7 +814,7 @@ def parse_medline_record(text: str) -> dict:
     pmid = _int(str(fields.get("PMID", "")))
     if pmid is None:
         raise ValueError("MEDLINE record without a numeric PMID")
-    record = _empty_record(pmid, 1, "article")
+    record = _empty_record(checked_pmid(pmid), 1, "article")
     record.update(_medline_core(fields))
     record.update(_pub_date_from_dp(fields.get("DP")))
     record["raw"] = text.encode("utf-8")

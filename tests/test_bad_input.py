@@ -142,7 +142,9 @@ def bad_records():
         "undeclared entity": (article(1, abstract="&lol9;"), "lol9"),
         "no PMID": (article(1).replace(b'<PMID Version="1">1</PMID>', b""), "PMID"),
         "PMID beyond INTEGER": (article(1).replace(b">1</PMID>", b">99999999999999999999999</PMID>"), "PMID"),
+        "PMID 0": (article(1).replace(b">1</PMID>", b">0</PMID>"), "PMID 0"),
         "deletion without PMID": (b"<DeleteCitation><PMID/></DeleteCitation>", "PMID"),
+        "deletion of PMID 0": (b"<DeleteCitation><PMID>0</PMID></DeleteCitation>", "PMID 0"),
         "not closed": (article(1)[:-len(b"</PubmedArticle>")], "no closing tag"),
         "qualifier twice": (article(1, extra=b"<MeshHeadingList><MeshHeading><DescriptorName>Ketamine"
                                              b"</DescriptorName><QualifierName>adverse effects</QualifierName>"
@@ -261,6 +263,7 @@ def test_medline_with_broken_lines(tmp_path, catalogue):
     text = (b"PMID- 90000080\nTI  - Ketamine in chronic pain, fine\n\n"
             b"PMID- 90000081\nTI  - Ketamine in chronic pain, bad bytes \xff\xfe\n\n"
             b"PMID-\n      continuation with no field\nTI  - Ketamine pain\n\n"
+            b"PMID- 0\nTI  - Ketamine in chronic pain, a template\n\n"
             b"PMID- 90000083\nTI  - Ketamine\n  stray line without a tag\nTI-no space\nAB  - chronic pain\n\n")
     path = tmp_path / "broken.nbib"
     path.write_bytes(text)
@@ -268,6 +271,8 @@ def test_medline_with_broken_lines(tmp_path, catalogue):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "rejected: broken.nbib record 2: 'utf-8' codec" in result.output
     assert "rejected: broken.nbib record 3: MEDLINE record without a numeric PMID" in result.output
+    assert "rejected: broken.nbib record 4: PMID 0 is not a PubMed record number" in result.output
+    assert 0 not in pmids(catalogue)
     assert {90000080, 90000083} <= set(pmids(catalogue))
 
 
