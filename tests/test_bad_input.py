@@ -422,6 +422,26 @@ def test_real_process_exit_status_and_one_line(tmp_path, catalogue):
     assert done.returncode == 0 and "new 2" in done.stderr
 
 
+def test_no_room_for_the_working_copy(tmp_path, catalogue):
+    """A full disk, as a file size limit: the copy of the catalogue stops part-way."""
+    import resource
+    import signal
+
+    source = tmp_path / "good.xml"
+    source.write_bytes(article_set(article(90000090)))
+    before = digest(catalogue)
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    done = subprocess.run([sys.executable, "-m", "harvest", "files", str(source), "--db", str(catalogue)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, preexec_fn=small_files)
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "cannot write the working copy" in done.stderr and "cannot read" not in done.stderr
+    assert_untouched(catalogue, before)
+
+
 def test_unexpected_errors_are_one_line_too(tmp_path, catalogue, monkeypatch):
     from harvest import files
 
