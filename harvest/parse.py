@@ -74,10 +74,29 @@ def sniff_format(head: bytes) -> str:
     if re.match(rb"PMID- ?\d", text):
         return "medline"
     if text.startswith(b"<") and b"<PubmedArticleSet" in head:
+        _require_plain_record_tags(head)
         return "pubmed-xml"
     if text.startswith(b"<"):
         raise ParseError(f"XML but not a PubMed article set ({_root_name(text)})")
     raise ParseError("neither PubMed XML nor MEDLINE text")
+
+
+# A top-level record's start tag, however it is written.
+RECORD_TAG = re.compile(rb"<([\w.:-]*(?:PubmedArticle|PubmedBookArticle|DeleteCitation))\b([^>]*)>")
+
+
+def _require_plain_record_tags(head: bytes):
+    """Refuse XML whose records are tagged otherwise than NCBI writes them.
+
+    Records are found by their exact start tags (START_TAGS); ones written as
+    <PubmedArticle xmlns="..."> or <pm:PubmedArticle> (XML re-serialised by some
+    tool) would be skipped without a word, and the run would report success.
+    """
+    for match in RECORD_TAG.finditer(head):
+        if match.group(2).strip() or b"<%s>" % match.group(1) not in START_TAGS:
+            tag = match.group(0).decode("utf-8", "replace")[:80]
+            raise ParseError(f"records tagged {tag}, not as NCBI writes them (<PubmedArticle>); "
+                             "this reader finds records by their exact tags")
 
 
 def _root_name(text: bytes) -> str:

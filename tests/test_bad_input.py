@@ -95,6 +95,10 @@ BAD_FILES = {
                 b'"https://dtd.nlm.nih.gov/ncbi/pmc/articleset/nlm-articleset-2.0.dtd"><pmc-articleset>'
                 b"<article><front><article-meta><title-group><article-title>Ketamine</article-title>"
                 b"</title-group></article-meta></front></article></pmc-articleset>", "pmc-articleset"),
+    "namespaced.xml": (article_set(article(90000101)).replace(b"<PubmedArticle>", b'<PubmedArticle xmlns="urn:x">'),
+                       "records tagged <PubmedArticle xmlns"),
+    "prefixed.xml": (article_set(article(90000102)).replace(b"PubmedArticle>", b"pm:PubmedArticle>"),
+                     "records tagged <pm:PubmedArticle>"),
     "utf16.xml": ('<?xml version="1.0" encoding="utf-16"?><PubmedArticleSet></PubmedArticleSet>'.encode("utf-16"),
                   "neither PubMed XML nor MEDLINE"),
     "json.json": (b'{"esearchresult": {"idlist": ["1"]}}', "neither PubMed XML nor MEDLINE"),
