@@ -78,7 +78,23 @@ def sniff_format(head: bytes) -> str:
         return "pubmed-xml"
     if text.startswith(b"<"):
         raise ParseError(f"XML but not a PubMed article set ({_root_name(text)})")
-    raise ParseError("neither PubMed XML nor MEDLINE text")
+    raise ParseError("neither PubMed XML nor MEDLINE text" + _packed_as(head))
+
+
+# Containers a PubMed file may come in, of which only gzip is read: (magic, offset, what it is, what to do).
+ARCHIVE, COMPRESSED = "unpack it and name the files inside", "decompress it first; only gzip is read directly"
+PACKED = ((b"PK\x03\x04", 0, "a zip archive", ARCHIVE), (b"ustar", 257, "a tar archive", ARCHIVE),
+          (b"BZh", 0, "bzip2-compressed", COMPRESSED), (b"\xfd7zXZ\x00", 0, "xz-compressed", COMPRESSED),
+          (b"\x28\xb5\x2f\xfd", 0, "zstd-compressed", COMPRESSED),
+          (b"\x1f\x8b", 0, "gzip-compressed twice", "decompress it once"))
+
+
+def _packed_as(head: bytes) -> str:
+    """' (a zip archive: unpack it ...)' when the bytes are a container, else ''."""
+    for magic, offset, name, advice in PACKED:
+        if head[offset:offset + len(magic)] == magic:
+            return f" ({name}: {advice})"
+    return ""
 
 
 # A top-level record's start tag, however it is written.

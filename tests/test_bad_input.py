@@ -74,6 +74,27 @@ def assert_untouched(catalogue, before):
 # ---------------------------------------------------------------- whole files
 
 
+def packed(kind):
+    """A small article set inside a container that only gzip is read out of."""
+    import bz2
+    import io
+    import tarfile
+    import zipfile
+
+    data, buffer = article_set(article(90000103)), io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("pubmed.xml", data)
+        return buffer.getvalue()
+    if kind == "tar":
+        with tarfile.open(fileobj=buffer, mode="w") as archive:
+            info = tarfile.TarInfo("pubmed.xml")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        return gzip.compress(buffer.getvalue())
+    return bz2.compress(data) if kind == "bz2" else gzip.compress(gzip.compress(data))
+
+
 def gzip_bomb():
     """A small gzip file that inflates to a PubmedArticleSet with a 70 MB record."""
     body = b"<PubmedArticleSet><PubmedArticle>" + b" " * (70 << 20)
@@ -99,6 +120,10 @@ BAD_FILES = {
                        "records tagged <PubmedArticle xmlns"),
     "prefixed.xml": (article_set(article(90000102)).replace(b"PubmedArticle>", b"pm:PubmedArticle>"),
                      "records tagged <pm:PubmedArticle>"),
+    "pubmed.zip": (packed("zip"), "a zip archive: unpack it"),
+    "pubmed.xml.bz2": (packed("bz2"), "bzip2-compressed"),
+    "pubmed.tar.gz": (packed("tar"), "a tar archive"),
+    "twice.xml.gz.gz": (packed("gzip"), "gzip-compressed twice"),
     "utf16.xml": ('<?xml version="1.0" encoding="utf-16"?><PubmedArticleSet></PubmedArticleSet>'.encode("utf-16"),
                   "neither PubMed XML nor MEDLINE"),
     "json.json": (b'{"esearchresult": {"idlist": ["1"]}}', "neither PubMed XML nor MEDLINE"),
