@@ -11,8 +11,10 @@ import functools
 import logging
 import os
 import re
+import signal
 import sqlite3
 import sys
+import threading
 
 import click
 
@@ -127,6 +129,54 @@ def close_interrupted_runs(path):
         conn.close()
 
 
+class Terminated(BaseException):
+    """SIGTERM in the main process. Not an Exception, so that nothing handles it as
+    a bad record or input: like Ctrl-C, it unwinds every with-block on its way out."""
+
+
+def stop_on_sigterm(ctx):
+    """Let SIGTERM (kill, systemd, a CI timeout) end a command as Ctrl-C does.
+
+    Left to its default, SIGTERM kills this process at once: its working copy stays
+    behind and its worker processes, orphaned, wait for work forever, holding the
+    output pipe open. Raised as an exception, the pool is shut down and the working
+    copy removed. Workers forked with this handler still die as SIGTERM says.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set there (a test runner's thread, say)
+    main = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != main:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+
+
+def terminated_error() -> click.ClickException:
+    """The one line for a command stopped by SIGTERM, with the shell's status for it."""
+    error = click.ClickException("terminated by SIGTERM before the command finished")
+    error.exit_code = 128 + signal.SIGTERM
+    return error
+
+
+def stopped_by(error):
+    """The Ctrl-C or SIGTERM an error was raised while unwinding from, if any.
+
+    A stop signal can arrive anywhere, even while a worker pool starts, and the
+    clean-up on its way out then fails with an error of its own.
+    """
+    while error is not None:
+        if isinstance(error, (KeyboardInterrupt, Terminated)):
+            return error
+        error = error.__context__
+    return None
+
+
 class Commands(click.Group):
     """A click group whose commands end in a one-line error, never a traceback."""
 
@@ -136,28 +186,37 @@ class Commands(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Abort,
                 click.exceptions.Exit, KeyboardInterrupt):
             raise
+        except Terminated:
+            raise terminated_error() from None
         except Exception as error:
+            stop = stopped_by(error)
+            if stop is not None:  # cleaning up after Ctrl-C or SIGTERM failed in its turn: say why it stopped
+                raise terminated_error() if isinstance(stop, Terminated) else click.exceptions.Abort() from None
             log.debug("unexpected error", exc_info=True)
             raise click.ClickException(one_line(
                 f"unexpected {type(error).__name__}: {error} (run with -v for details)"))
 
 
+# Paths are checked by the commands themselves (check_inputs, safety.real_path): click's
+# readability check would end in a usage message and status 2, not one line.
 db_option = click.option("--db", "db_path", default="catalogue.db", show_default=True,
-                         type=click.Path(dir_okay=True), help="Catalogue database file")
+                         type=click.Path(dir_okay=True, readable=False), help="Catalogue database file")
 quiet_option = click.option("--quiet", is_flag=True, help="No progress bar")
 
 
 @click.group(cls=Commands)
 @click.version_option(__version__)
 @click.option("-v", "--verbose", is_flag=True, help="Log every request and batch")
-def cli(verbose):
+@click.pass_context
+def cli(ctx, verbose):
     """Harvest PubMed records on ketamine and pain into a SQLite catalogue."""
+    stop_on_sigterm(ctx)
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
 
 
 @cli.command(name="files")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @db_option
 @click.option("--all", "keep_all", is_flag=True, help="Keep every record, not only ketamine and pain")
 @quiet_option
@@ -181,14 +240,23 @@ def files_command(paths, db_path, keep_all, quiet):
 def check_inputs(paths, db_path):
     """Refuse inputs that are missing, unreadable, directories, or the catalogue itself."""
     for path in paths:
-        if not os.path.exists(path):
-            raise click.ClickException(one_line(f"{path}: no such file"))
+        try:
+            os.stat(path)
+        except OSError as error:  # not only missing: a symlink loop, a folder we may not enter
+            raise click.ClickException(one_line(f"{path}: {stat_error(error)}"))
         if os.path.isdir(path):
             raise click.ClickException(one_line(f"{path} is a directory; name the files in it"))
         if not os.access(path, os.R_OK):
             raise click.ClickException(one_line(f"{path}: permission denied"))
         if os.path.exists(db_path) and os.path.samefile(path, db_path):
             raise click.ClickException(one_line(f"{path} is the catalogue itself, not an input"))
+
+
+def stat_error(error) -> str:
+    """Why a path cannot be looked at, in the words the other checks use."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    return (error.strerror or str(error)).lower()
 
 
 def report_rejections(rejections):

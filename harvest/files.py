@@ -4,6 +4,7 @@ import contextlib
 import gc
 import gzip
 import os
+import signal
 import sqlite3
 import sys
 import zlib
@@ -76,7 +77,40 @@ def _workers(keep_all, paths):
         return contextlib.nullcontext()
     if keep_all:
         load.classifier()  # imported once here, not once per worker
-    return ProcessPoolExecutor(max_workers=workers, initializer=gc.disable)
+    return _pool(workers)
+
+
+@contextlib.contextmanager
+def _pool(workers):
+    """A pool of worker processes; a run that stops early drops the blocks still queued."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # Ctrl-C, SIGTERM or an error: no need to parse the rest
+        raise
+    pool.shutdown()
+
+
+def _worker_start(main):
+    """In each worker: no cycle collector (see _no_cycle_collector), and Ctrl-C and
+    SIGTERM left to the main process, which shuts the pool down.
+
+    Both reach the whole process group (a terminal's Ctrl-C, a service manager's
+    stop). A worker they killed would print a traceback, or die halfway through
+    sending its results and leave the main process waiting for the rest forever.
+    """
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _worker_terminated(main, signum))
+
+
+def _worker_terminated(main, signum):
+    """SIGTERM in a worker: ignored while its main process lives, else (orphaned) obeyed."""
+    if os.getppid() == main:
+        return
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 def _readers(paths, keep_all, pool) -> list:

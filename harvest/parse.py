@@ -65,16 +65,54 @@ def open_input(path):
     return raw
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def sniff_format(head: bytes) -> str:
     """Tell PubMed XML from MEDLINE text by content: 'pubmed-xml' or 'medline'."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    text = head.removeprefix(UTF8_BOM).lstrip(b" \t\r\n")
     if re.match(rb"PMID- ?\d", text):
         return "medline"
     if text.startswith(b"<") and b"<PubmedArticleSet" in head:
+        _require_plain_record_tags(head)
         return "pubmed-xml"
     if text.startswith(b"<"):
         raise ParseError(f"XML but not a PubMed article set ({_root_name(text)})")
-    raise ParseError("neither PubMed XML nor MEDLINE text")
+    raise ParseError("neither PubMed XML nor MEDLINE text" + _packed_as(head))
+
+
+# Containers a PubMed file may come in, of which only gzip is read: (magic, offset, what it is, what to do).
+ARCHIVE, COMPRESSED = "unpack it and name the files inside", "decompress it first; only gzip is read directly"
+PACKED = ((b"PK\x03\x04", 0, "a zip archive", ARCHIVE), (b"ustar", 257, "a tar archive", ARCHIVE),
+          (b"BZh", 0, "bzip2-compressed", COMPRESSED), (b"\xfd7zXZ\x00", 0, "xz-compressed", COMPRESSED),
+          (b"\x28\xb5\x2f\xfd", 0, "zstd-compressed", COMPRESSED),
+          (b"\x1f\x8b", 0, "gzip-compressed twice", "decompress it once"))
+
+
+def _packed_as(head: bytes) -> str:
+    """' (a zip archive: unpack it ...)' when the bytes are a container, else ''."""
+    for magic, offset, name, advice in PACKED:
+        if head[offset:offset + len(magic)] == magic:
+            return f" ({name}: {advice})"
+    return ""
+
+
+# A top-level record's start tag, however it is written.
+RECORD_TAG = re.compile(rb"<([\w.:-]*(?:PubmedArticle|PubmedBookArticle|DeleteCitation))\b([^>]*)>")
+
+
+def _require_plain_record_tags(head: bytes):
+    """Refuse XML whose records are tagged otherwise than NCBI writes them.
+
+    Records are found by their exact start tags (START_TAGS); ones written as
+    <PubmedArticle xmlns="..."> or <pm:PubmedArticle> (XML re-serialised by some
+    tool) would be skipped without a word, and the run would report success.
+    """
+    for match in RECORD_TAG.finditer(head):
+        if match.group(2).strip() or b"<%s>" % match.group(1) not in START_TAGS:
+            tag = match.group(0).decode("utf-8", "replace")[:80]
+            raise ParseError(f"records tagged {tag}, not as NCBI writes them (<PubmedArticle>); "
+                             "this reader finds records by their exact tags")
 
 
 def _root_name(text: bytes) -> str:
@@ -142,8 +180,16 @@ def _record_end(block, start, limit):
 
 
 def candidate_spans(block: bytes, needles):
-    """Yield spans of records that contain a needle, and of every deletion."""
+    """Yield spans of records that contain a needle, and of every deletion, in input order.
+
+    Deletions keep their place among the records: a PMID deleted and then sent
+    again (or sent and then deleted) ends as the file's order says, as with --all.
+    """
     starts = set()
+    pos = block.find(DELETE)
+    while pos != -1:
+        starts.add(pos)
+        pos = block.find(DELETE, pos + 1)
     for needle in needles:
         pos = block.find(needle)
         while pos != -1:
@@ -153,10 +199,6 @@ def candidate_spans(block: bytes, needles):
             pos = block.find(needle, after)  # the rest of this record cannot add anything
     for start in sorted(starts):
         yield start, _record_end(block, start, _next_start(block, start))
-    pos = block.find(DELETE)
-    while pos != -1:
-        yield pos, _record_end(block, pos, _next_start(block, pos))
-        pos = block.find(DELETE, pos + 1)
 
 
 def _record_start(block, pos) -> int:
@@ -256,10 +298,19 @@ def _pmid(element):
     """PMID and its version from a PMID element (absent Version means 1)."""
     if element is None or _int(element.text) is None:
         raise ValueError("record has no numeric PMID")
+    pmid = checked_pmid(_int(element.text))
     version = _int(element.get("Version") or "1")
     if version is None:
-        raise ValueError(f"PMID {_int(element.text)} has a non-numeric Version")
-    return _int(element.text), version
+        raise ValueError(f"PMID {pmid} has a non-numeric Version")
+    return pmid, version
+
+
+def checked_pmid(pmid: int) -> int:
+    """A PMID as read, refused if it is 0: PubMed numbers records from 1, and a 0 is
+    what a template or a broken export leaves, not a record to store or delete."""
+    if pmid == 0:
+        raise ValueError("PMID 0 is not a PubMed record number")
+    return pmid
 
 
 def _article(root) -> dict:
@@ -753,7 +804,9 @@ def iter_file(path, needles=None):
         head = stream.read(4096)
         kind = sniff_format(head)
         if kind == "medline":
-            yield from iter_medline(_chain(head, stream))
+            # Windows editors start a file with a BOM, which would glue itself to the first
+            # 'PMID-' tag and lose that record its PMID (XML records are cut out past it).
+            yield from iter_medline(_chain(head.removeprefix(UTF8_BOM), stream))
         else:
             yield from iter_xml(stream, needles, head)
 
@@ -807,7 +860,7 @@ def parse_medline_record(text: str) -> dict:
     pmid = _int(str(fields.get("PMID", "")))
     if pmid is None:
         raise ValueError("MEDLINE record without a numeric PMID")
-    record = _empty_record(pmid, 1, "article")
+    record = _empty_record(checked_pmid(pmid), 1, "article")
     record.update(_medline_core(fields))
     record["authors"] = _medline_authors(_medline_lines(text))
     record.update(_pub_date_from_dp(fields.get("DP")))

@@ -58,6 +58,8 @@ def real_path(path) -> str:
         raise SafetyError(f"{text} is a directory, not a database file")
     if os.path.exists(real) and not os.path.isfile(real):
         raise SafetyError(f"{text} is not a regular file")
+    if os.path.exists(real) and not os.access(real, os.R_OK):
+        raise SafetyError(f"{text}: permission denied")
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise SafetyError(f"{text}: the directory {folder} does not exist")
@@ -176,9 +178,23 @@ def copy_catalogue(real, work):
         finally:
             source.close()
     except sqlite3.DatabaseError as error:
-        raise SafetyError(f"cannot read {real} as a SQLite catalogue: {error}") from None
+        raise SafetyError(copy_error(real, error)) from None
     _copy_mode(real, work)
     return _identity(real)
+
+
+# SQLite's codes for a write that failed. During the copy only the working copy is written:
+# a full disk, a quota or a file size limit is no fault of the catalogue's.
+WRITE_ERRORS = {"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE"}
+
+
+def copy_error(real, error) -> str:
+    """Why the copy failed: the catalogue could not be read, or its copy not be written."""
+    # sqlite_errorname is new in Python 3.11; before, only the message tells a full disk.
+    if getattr(error, "sqlite_errorname", None) in WRITE_ERRORS or "disk is full" in str(error):
+        hint = "" if "full" in str(error) else "; is the disk full?"
+        return f"cannot write the working copy beside {real} ({error}{hint}); the catalogue is unchanged"
+    return f"cannot read {real} as a SQLite catalogue: {error}"
 
 
 def _require_catalogue(conn, path):

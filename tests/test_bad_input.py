@@ -74,6 +74,27 @@ def assert_untouched(catalogue, before):
 # ---------------------------------------------------------------- whole files
 
 
+def packed(kind):
+    """A small article set inside a container that only gzip is read out of."""
+    import bz2
+    import io
+    import tarfile
+    import zipfile
+
+    data, buffer = article_set(article(90000103)), io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("pubmed.xml", data)
+        return buffer.getvalue()
+    if kind == "tar":
+        with tarfile.open(fileobj=buffer, mode="w") as archive:
+            info = tarfile.TarInfo("pubmed.xml")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        return gzip.compress(buffer.getvalue())
+    return bz2.compress(data) if kind == "bz2" else gzip.compress(gzip.compress(data))
+
+
 def gzip_bomb():
     """A small gzip file that inflates to a PubmedArticleSet with a 70 MB record."""
     body = b"<PubmedArticleSet><PubmedArticle>" + b" " * (70 << 20)
@@ -95,6 +116,14 @@ BAD_FILES = {
                 b'"https://dtd.nlm.nih.gov/ncbi/pmc/articleset/nlm-articleset-2.0.dtd"><pmc-articleset>'
                 b"<article><front><article-meta><title-group><article-title>Ketamine</article-title>"
                 b"</title-group></article-meta></front></article></pmc-articleset>", "pmc-articleset"),
+    "namespaced.xml": (article_set(article(90000101)).replace(b"<PubmedArticle>", b'<PubmedArticle xmlns="urn:x">'),
+                       "records tagged <PubmedArticle xmlns"),
+    "prefixed.xml": (article_set(article(90000102)).replace(b"PubmedArticle>", b"pm:PubmedArticle>"),
+                     "records tagged <pm:PubmedArticle>"),
+    "pubmed.zip": (packed("zip"), "a zip archive: unpack it"),
+    "pubmed.xml.bz2": (packed("bz2"), "bzip2-compressed"),
+    "pubmed.tar.gz": (packed("tar"), "a tar archive"),
+    "twice.xml.gz.gz": (packed("gzip"), "gzip-compressed twice"),
     "utf16.xml": ('<?xml version="1.0" encoding="utf-16"?><PubmedArticleSet></PubmedArticleSet>'.encode("utf-16"),
                   "neither PubMed XML nor MEDLINE"),
     "json.json": (b'{"esearchresult": {"idlist": ["1"]}}', "neither PubMed XML nor MEDLINE"),
@@ -142,7 +171,9 @@ def bad_records():
         "undeclared entity": (article(1, abstract="&lol9;"), "lol9"),
         "no PMID": (article(1).replace(b'<PMID Version="1">1</PMID>', b""), "PMID"),
         "PMID beyond INTEGER": (article(1).replace(b">1</PMID>", b">99999999999999999999999</PMID>"), "PMID"),
+        "PMID 0": (article(1).replace(b">1</PMID>", b">0</PMID>"), "PMID 0"),
         "deletion without PMID": (b"<DeleteCitation><PMID/></DeleteCitation>", "PMID"),
+        "deletion of PMID 0": (b"<DeleteCitation><PMID>0</PMID></DeleteCitation>", "PMID 0"),
         "not closed": (article(1)[:-len(b"</PubmedArticle>")], "no closing tag"),
         "qualifier twice": (article(1, extra=b"<MeshHeadingList><MeshHeading><DescriptorName>Ketamine"
                                              b"</DescriptorName><QualifierName>adverse effects</QualifierName>"
@@ -187,6 +218,21 @@ def test_small_good_file_is_not_called_truncated(tmp_path, catalogue, keep_all):
     result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
     assert result.exit_code == 0, result.output
     assert "rejected 0" in result.output
+
+
+@pytest.mark.parametrize("keep_all", [[], ["--all"]], ids=["scope", "all"])
+def test_deletions_and_records_apply_in_file_order(tmp_path, catalogue, keep_all):
+    """A PMID deleted and then sent again in one file is back; one sent and then deleted is gone."""
+    path = tmp_path / "order.xml"
+    path.write_bytes(article_set(b"<DeleteCitation><PMID>90000002</PMID></DeleteCitation>",
+                                 article(90000002, title="Ketamine for chronic pain: revised"),
+                                 article(90000004),
+                                 b"<DeleteCitation><PMID>90000004</PMID></DeleteCitation>"))
+    result = run("files", path, "--db", catalogue, "--quiet", *keep_all)
+    assert result.exit_code == 0, result.output
+    assert pmids(catalogue) == [90000001, 90000002, 90000003]
+    deleted = [row[0] for row in sqlite_utils.Database(catalogue).execute("select pmid from deleted_articles")]
+    assert deleted == [90000004]
 
 
 def test_many_rejections_are_listed_up_to_a_limit(tmp_path, catalogue):
@@ -246,6 +292,7 @@ def test_medline_with_broken_lines(tmp_path, catalogue):
     text = (b"PMID- 90000080\nTI  - Ketamine in chronic pain, fine\n\n"
             b"PMID- 90000081\nTI  - Ketamine in chronic pain, bad bytes \xff\xfe\n\n"
             b"PMID-\n      continuation with no field\nTI  - Ketamine pain\n\n"
+            b"PMID- 0\nTI  - Ketamine in chronic pain, a template\n\n"
             b"PMID- 90000083\nTI  - Ketamine\n  stray line without a tag\nTI-no space\nAB  - chronic pain\n\n")
     path = tmp_path / "broken.nbib"
     path.write_bytes(text)
@@ -253,7 +300,20 @@ def test_medline_with_broken_lines(tmp_path, catalogue):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "rejected: broken.nbib record 2: 'utf-8' codec" in result.output
     assert "rejected: broken.nbib record 3: MEDLINE record without a numeric PMID" in result.output
+    assert "rejected: broken.nbib record 4: PMID 0 is not a PubMed record number" in result.output
+    assert 0 not in pmids(catalogue)
     assert {90000080, 90000083} <= set(pmids(catalogue))
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_medline_with_a_byte_order_mark(tmp_path, catalogue, newline):
+    """Windows editors save text with a BOM (and CRLF): the first record keeps its PMID."""
+    text = b"PMID- 90000084\nTI  - Ketamine in chronic pain, first\n\nPMID- 90000085\nTI  - Ketamine pain\n"
+    path = tmp_path / "windows.nbib"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace(b"\n", newline))
+    result = run("files", path, "--db", catalogue, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert {90000084, 90000085} <= set(pmids(catalogue))
 
 
 # ---------------------------------------------------------------- command-line values
@@ -298,6 +358,7 @@ def test_database_that_is_something_else_is_left_alone(tmp_path, content, messag
 @pytest.mark.parametrize("make, message", [
     (lambda p: None, "no such file"),
     (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: p.symlink_to(p.name), "too many levels of symbolic links"),
 ])
 def test_input_paths_that_make_no_sense(tmp_path, catalogue, make, message):
     path = tmp_path / "input.xml"
@@ -306,6 +367,23 @@ def test_input_paths_that_make_no_sense(tmp_path, catalogue, make, message):
     result = run("files", path, "--db", catalogue)
     assert_one_line_error(result)
     assert message in result.output
+    assert_untouched(catalogue, before)
+
+
+@pytest.mark.parametrize("which", ["input", "catalogue"])
+def test_unreadable_input_or_catalogue(tmp_path, catalogue, monkeypatch, which):
+    """One line, not click's usage message and status 2. Tests may run as root, who can read
+    anything, so access() says no, as it would to another user."""
+    source = tmp_path / "good.xml"
+    source.write_bytes(article_set(article(90000090)))
+    unreadable = source if which == "input" else catalogue
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: (
+        False if os.path.realpath(path) == str(unreadable) else access(path, mode, **kw)))
+    before = digest(catalogue)
+    result = run("files", source, "--db", catalogue)
+    assert_one_line_error(result)
+    assert f"{unreadable}: permission denied" in result.output
     assert_untouched(catalogue, before)
 
 
@@ -371,6 +449,26 @@ def test_real_process_exit_status_and_one_line(tmp_path, catalogue):
         "Error: --since 2999/12/31 is in the future"]
     done = harvest("files", FIXTURES / "medline-fixture.nbib", "--db", catalogue, "--all")
     assert done.returncode == 0 and "new 2" in done.stderr
+
+
+def test_no_room_for_the_working_copy(tmp_path, catalogue):
+    """A full disk, as a file size limit: the copy of the catalogue stops part-way."""
+    import resource
+    import signal
+
+    source = tmp_path / "good.xml"
+    source.write_bytes(article_set(article(90000090)))
+    before = digest(catalogue)
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    done = subprocess.run([sys.executable, "-m", "harvest", "files", str(source), "--db", str(catalogue)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, preexec_fn=small_files)
+    assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "cannot write the working copy" in done.stderr and "cannot read" not in done.stderr
+    assert_untouched(catalogue, before)
 
 
 def test_unexpected_errors_are_one_line_too(tmp_path, catalogue, monkeypatch):

@@ -127,6 +127,45 @@ def test_sigkill_at_random_moments_never_damages_the_catalogue(tmp_path):
     assert not os.path.exists(str(db) + safety.WORK_SUFFIX)
 
 
+# ---------------------------------------------------------------- SIGTERM and Ctrl-C
+
+
+def children(pid) -> list:
+    """The processes a process has forked (Linux)."""
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return f.read().split()
+
+
+@pytest.mark.parametrize("signum, message", [(signal.SIGTERM, "Error: terminated by SIGTERM"),
+                                             (signal.SIGINT, "Aborted!")])
+def test_a_stop_signal_to_the_whole_group_ends_in_one_line(tmp_path, signum, message):
+    """A service manager's stop (SIGTERM) and a terminal's Ctrl-C (SIGINT) reach the workers
+    too: the run must still end at once, in one line, with its working copy gone."""
+    db = tmp_path / "catalogue.db"
+    load_here(write_input(tmp_path / "base.xml", range(1, 11)), db)
+    before = state(db)
+    source = write_input(tmp_path / "big.xml", range(100_000, 102_000))
+    process = subprocess.Popen(load_command(source, db, "--all"), cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while len(children(process.pid)) < 2 and time.monotonic() < deadline:  # the workers are at work
+            time.sleep(0.05)
+        time.sleep(0.3)  # and sending results back
+        assert process.poll() is None, "the load finished before it could be stopped"
+        os.killpg(process.pid, signum)
+        stderr = process.communicate(timeout=60)[1]  # a worker left alive would hold stderr open
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == (128 + signal.SIGTERM if signum == signal.SIGTERM else 1)
+    assert stderr.strip().splitlines() == [stderr.strip()] and stderr.strip().startswith(message), stderr
+    assert state(db) == before
+    assert not os.path.exists(str(db) + safety.WORK_SUFFIX)
+    load_here(write_input(tmp_path / "after.xml", [99_999]), db)
+
+
 # ---------------------------------------------------------------- the lock
 
 
