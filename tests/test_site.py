@@ -453,6 +453,45 @@ async def test_exports_of_the_ranked_search(ds, fmt):
     assert parse_export(fmt, response.text) == [r["pmid"] for r in rows]
 
 
+@pytest.mark.parametrize("path", [
+    "/catalogue/evidence_map.ris", "/catalogue/per_year.bib", "/catalogue/new_records.nbib",
+    "/catalogue/harvest_runs.csljson", "/catalogue/harvest_runs/1.ris", "/catalogue/articles_fts.ris",
+    "/catalogue.ris?sql=explain+select+1", "/catalogue.ris?sql=select+pmid+from+articles,+articles+a2",
+])
+async def test_exports_of_rows_without_pmids_are_refused(ds, path):
+    response = await ds.client.get(path)
+    assert response.status_code == 400, response.text[:300]
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bib", "nbib", "csljson"])
+async def test_exports_of_a_query_take_only_what_can_be_a_pmid(ds, fmt):
+    for cell in ["'abc'", "null", "-1", "0", "1.5", "x'00'", "99999999999999999999", "''"]:
+        response = await ds.client.get(f"/catalogue.{fmt}?" + urllib.parse.urlencode({"sql": f"select {cell} as pmid"}))
+        assert response.status_code == 200 and response.headers["x-records"] == "0", cell
+    text = await ds.client.get(f"/catalogue.{fmt}?sql=select+'{TROCHES}'+as+pmid")
+    assert parse_export(fmt, text.text) == [TROCHES]
+    response = await ds.client.get(f"/catalogue.{fmt}?sql=select+:p+as+pmid")  # a parameter left blank
+    assert response.status_code == 200 and response.headers["x-records"] == "0"
+
+
+async def test_exports_list_each_record_once(ds):
+    mesh = await table_pmids(ds, "")  # every article; article_mesh has a row per heading
+    response = await ds.client.get("/catalogue/article_mesh.ris")
+    exported = parse_export("ris", response.text)
+    assert len(exported) == len(set(exported)) and set(exported) <= set(mesh)
+    assert len(exported) < len((await get_json(ds, "/catalogue/article_mesh.json?_shape=array&_size=max")))
+    twice = urllib.parse.urlencode({"sql": f"select {TROCHES} as pmid union all select {TROCHES}"})
+    assert parse_export("ris", (await ds.client.get(f"/catalogue.ris?{twice}")).text) == [TROCHES]
+
+
+async def test_an_export_of_a_failing_query_is_a_400(ds):
+    runaway = "with recursive c(x) as (select 1 union all select x + 1 from c) select x as pmid from c"
+    response = await ds.client.get("/catalogue.ris?" + urllib.parse.urlencode({"sql": runaway}))
+    assert response.status_code == 400 and "too long" in response.text
+    response = await ds.client.get("/catalogue.bib?sql=select+pmid+from+no_such_table")
+    assert response.status_code == 400 and "no such table" in response.text
+
+
 async def test_export_fields_round_trip(ds, sample_db):
     ris = rispy.loads((await ds.client.get(f"/catalogue/articles/{TROCHES}.ris")).text)[0]
     assert ris["title"].startswith("Long Term Safety") and ris["doi"] == "10.1111/imj.15404"
