@@ -6,6 +6,7 @@ exported once; cells that cannot be a PMID are skipped; a page without a pmid co
 query that fails or runs too long, is a 400.
 """
 
+import asyncio
 import sqlite3
 import urllib.parse
 
@@ -110,7 +111,9 @@ def renderer(extension):
                    "x-records": str(len(refs))}
         if request.args.get("_inline"):
             headers.pop("content-disposition")
-        return Response(write(refs), content_type=content_type + "; charset=utf-8", headers=headers)
+        # Tens of thousands of records take seconds to write: off the event loop, so pages keep loading.
+        body = await asyncio.to_thread(write, refs)
+        return Response(body, content_type=content_type + "; charset=utf-8", headers=headers)
 
     return render
 

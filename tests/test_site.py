@@ -1,9 +1,12 @@
 """The published site through Datasette's own client: pages, queries, facets and exports."""
 
+import asyncio
 import collections
 import copy
 import json
 import re
+import threading
+import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from io import StringIO
@@ -490,6 +493,37 @@ async def test_an_export_of_a_failing_query_is_a_400(ds):
     assert response.status_code == 400 and "too long" in response.text
     response = await ds.client.get("/catalogue.bib?sql=select+pmid+from+no_such_table")
     assert response.status_code == 400 and "no such table" in response.text
+
+
+async def test_a_long_export_does_not_hold_up_other_pages(sample_db, monkeypatch):
+    from datasette.plugins import pm
+
+    site(sample_db)  # loads plugins/ if no site has yet
+    exports = pm.get_plugin("exports.py")  # the module Datasette loaded from plugins/
+    write, content_type, suffix = exports.FORMATS["ris"]
+    writing = threading.Event()
+
+    def slow_write(refs):
+        writing.set()
+        time.sleep(1)
+        return write(refs)
+
+    monkeypatch.setitem(exports.FORMATS, "ris", (slow_write, content_type, suffix))
+    served = site(sample_db)  # its renderers are made now, with the slow writer
+    finished = []
+
+    async def export():
+        await served.client.get("/catalogue/articles.ris")
+        finished.append("export")
+
+    async def page():
+        while not writing.is_set():
+            await asyncio.sleep(0.01)
+        assert (await served.client.get("/about")).status_code == 200
+        finished.append("page")
+
+    await asyncio.gather(export(), page())
+    assert finished == ["page", "export"]
 
 
 async def test_export_fields_round_trip(ds, sample_db):
