@@ -7,6 +7,8 @@
 - SQL cannot attach databases, load extensions, call file or pointer functions,
   or write; no string or blob may exceed MAX_VALUE_BYTES.
 - Only GET, HEAD and OPTIONS reach Datasette: no write, insert or upload endpoint.
+- A bad query argument is a 400, never a 500: Datasette 0.65 answers some (an unsortable
+  _sort, a malformed __in list, a number SQLite cannot hold) with a server error.
 - Every response carries a content security policy (inline scripts only when they
   are a template's own, by hash) and related headers; robots keep off queries.
 """
@@ -14,6 +16,7 @@
 import asyncio
 import base64
 import hashlib
+import json
 import os
 import re
 import sqlite3
@@ -21,7 +24,9 @@ import threading
 
 from datasette import hookimpl
 from datasette.database import Database
-from datasette.utils.asgi import Response
+from datasette.handle_exception import handle_exception as datasette_error_page
+from datasette.utils.asgi import BadRequest, Response
+from datasette.views.base import DatasetteError
 
 from harvest.safety import file_identity
 
@@ -243,6 +248,46 @@ async def refuse_method(scope, receive, send):
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                             (b"allow", b"GET, HEAD, OPTIONS")]})
     await send({"type": "http.response.body", "body": b"This catalogue is read-only.\n"})
+
+
+# ---------------------------------------------------------------- bad arguments
+
+
+# Datasette 0.65 raises these without a status (so 500) for a column it will not sort by.
+SORT_ERROR = re.compile(r"Cannot (sort table by |use _sort and _sort_desc at the same time)")
+
+
+def bad_argument(request, exception):
+    """What was wrong with the request, where a query argument rather than a fault raised exception."""
+    if isinstance(exception, DatasetteError) and exception.status == 500 and SORT_ERROR.match(str(exception.message)):
+        return str(exception.message)
+    # Filter values are bound as SQL parameters: only a value from the address fails to bind.
+    if isinstance(exception, OverflowError) or (
+            isinstance(exception, (sqlite3.InterfaceError, sqlite3.ProgrammingError))
+            and "binding parameter" in str(exception)):
+        return "A filter value is too large a number or not a plain value."
+    if isinstance(exception, ValueError):
+        try:
+            int(request.args.get("_timelimit") or 0)
+        except ValueError:
+            return "_timelimit must be a whole number of milliseconds."
+        for key in request.args.keys():
+            if key.endswith("__in") or key.endswith("__notin"):
+                for value in request.args.getlist(key):
+                    try:
+                        value.startswith("[") and json.loads(value)
+                    except ValueError:
+                        return f"{key} takes comma-separated values or a JSON list, not {value!r}."
+    return None
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """Datasette's own error page, as a 400, for a bad query argument; anything else as Datasette has it."""
+    message = bad_argument(request, exception)
+    if message is None:
+        return None
+    return datasette_error_page(datasette, request, BadRequest(message))
 
 
 # ---------------------------------------------------------------- robots

@@ -259,3 +259,27 @@ async def test_robots_stay_off_queries(ds):
     response = await ds.client.get("/catalogue?sql=select+1")
     assert response.headers["x-robots-tag"] == "noindex, nofollow"
     assert "x-robots-tag" not in (await ds.client.get(f"/catalogue/articles/{HOSTILE}")).headers
+
+
+# ---------------------------------------------------------------- bad arguments
+
+
+@pytest.mark.parametrize("query, message", [
+    ("_sort=no_such_column", "Cannot sort table by no_such_column"),
+    ("_sort=conditions", "Cannot sort table by conditions"),  # a JSON column, not sortable
+    ("_sort_desc=abstract", "Cannot sort table by abstract"),
+    ("_sort=pmid&_sort_desc=title", "Cannot use _sort and _sort_desc"),
+    ("pmid__in=[1", "pmid__in takes comma-separated values or a JSON list"),
+    ("pmid__notin=[1,", "pmid__notin takes comma-separated values or a JSON list"),
+    ('pmid__in=[{"a":1}]', "not a plain value"),
+    ("pmid__in=[[1]]", "not a plain value"),
+    ("pmid__gt=99999999999999999999999", "too large a number"),
+    ("pub_year__gte=99999999999999999999999", "too large a number"),
+    ("_timelimit=abc", "_timelimit must be a whole number"),
+])
+async def test_bad_arguments_are_a_400_not_a_500(ds, query, message):
+    for path in ["/catalogue/articles", "/catalogue/articles.json", "/catalogue/articles.ris"]:
+        response = await ds.client.get(f"{path}?{query}")
+        assert response.status_code == 400, (path, response.text[:300])
+        assert message in response.text, path
+    assert (await ds.client.get("/catalogue/articles?_sort=title")).status_code == 200
