@@ -4,6 +4,7 @@ import datetime
 import urllib.parse
 
 from datasette import hookimpl
+from datasette.utils import escape_fts as datasette_escape_fts
 from markupsafe import Markup, escape
 
 from harvest import cite, parse
@@ -20,6 +21,24 @@ async def catalogue_db(datasette):
         if name != "_internal" and "articles" in await db.table_names():
             return db
     return None
+
+
+# ---------------------------------------------------------------- search
+
+
+def escape_fts(query):
+    """Datasette's escape_fts for words typed into a search box, where FTS5 would refuse what it
+    makes of some: a NUL separates words (FTS5 reads a C string, so a NUL leaves a quote open) and a
+    query of no words is the empty phrase '""', which matches nothing, rather than a syntax error."""
+    if not isinstance(query, str):
+        return datasette_escape_fts(query)
+    return datasette_escape_fts(query.replace("\0", " ")) or '""'
+
+
+@hookimpl(specname="prepare_connection", trylast=True)
+def search_functions(conn):
+    """Replaces Datasette's own escape_fts (the search query and ?_search= both call it)."""
+    conn.create_function("escape_fts", 1, escape_fts)
 
 
 # ---------------------------------------------------------------- template helpers

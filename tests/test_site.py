@@ -156,6 +156,22 @@ async def test_empty_search_shows_no_error(ds):
     assert response.status_code == 200 and "could not run" not in response.text
 
 
+@pytest.mark.parametrize("words", ["\0", "ket\0amine", '"\0"', " ", '""', '"'])
+async def test_searches_with_no_words_or_nul_characters_show_no_error(ds, words):
+    query = urllib.parse.urlencode({"q": words})
+    page = await ds.client.get(f"/catalogue/search?{query}")
+    assert page.status_code == 200 and "could not run" not in page.text
+    assert (await ds.client.get(f"/catalogue/search.ris?{query}")).status_code == 200
+    for search in ["_search", "_search_title"]:
+        table = await ds.client.get(f"/catalogue/articles.json?{urllib.parse.urlencode({search: words})}")
+        assert table.status_code == 200, table.text[:300]
+        assert table.json()["rows"] == [] or words == "ket\0amine"
+
+
+async def test_search_for_words_with_a_nul_between_finds_both(ds):
+    assert await table_pmids(ds, "_search=ketamine%00troches") == await table_pmids(ds, "_search=ketamine+troches")
+
+
 async def test_shortcuts_filter_like_the_search_scope(ds, sample_db):
     rows = list(sqlite_utils.Database(sample_db).query("select pmid, population, design from articles"))
     human = {r["pmid"] for r in rows if r["population"] == "human"}
