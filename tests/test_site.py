@@ -172,6 +172,14 @@ async def test_search_for_words_with_a_nul_between_finds_both(ds):
     assert await table_pmids(ds, "_search=ketamine%00troches") == await table_pmids(ds, "_search=ketamine+troches")
 
 
+async def test_an_unknown_search_scope_searches_everything(ds):
+    everything = await get_json(ds, "/catalogue/search.json?q=ketamine&_shape=objects")
+    assert everything["rows"]
+    for scope in ["all", "", "no-such-scope", "HUMAN"]:
+        scoped = await get_json(ds, f"/catalogue/search.json?q=ketamine&scope={scope}&_shape=objects")
+        assert scoped["rows"] == everything["rows"], scope
+
+
 async def test_shortcuts_filter_like_the_search_scope(ds, sample_db):
     rows = list(sqlite_utils.Database(sample_db).query("select pmid, population, design from articles"))
     human = {r["pmid"] for r in rows if r["population"] == "human"}
