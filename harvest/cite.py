@@ -105,7 +105,7 @@ def csl_item(ref: Reference) -> dict:
         "container-title": None if book else a.get("journal"),
         "container-title-short": None if book else a.get("journal_iso"),
         "publisher": a.get("publisher"), "volume": a.get("volume"), "issue": a.get("issue"),
-        "page": a.get("pages"), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
+        "page": full_pages(a.get("pages")), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
         "ISSN": a.get("issn"), "URL": PUBMED_URL.format(ref.pmid), "abstract": a.get("abstract"),
         "language": a.get("language"), "note": warning(ref),
     }
@@ -188,7 +188,7 @@ def bibtex_entry(ref: Reference) -> bibtex.Entry:
         "year": str(a["pub_year"]) if a.get("pub_year") else None,
         "month": MONTHS[a["pub_month"] - 1].lower() if a.get("pub_month") else None,
         "volume": a.get("volume"), "number": a.get("issue"),
-        "pages": (a.get("pages") or "").replace("-", "--") or None, "doi": a.get("doi"),
+        "pages": (full_pages(a.get("pages")) or "").replace("-", "--") or None, "doi": a.get("doi"),
         "issn": a.get("issn"), "pmid": str(ref.pmid), "pmcid": a.get("pmcid"),
         "url": item["URL"], "abstract": a.get("abstract"), "language": a.get("language"),
         "keywords": ", ".join(json_list(a.get("mesh_terms"))) or None, "note": warning(ref),
@@ -285,8 +285,26 @@ def _balanced(value: str) -> bool:
 def _full_end_page(start: str, end: str) -> str:
     """MEDLINE abbreviates '185-6'; RIS wants the end page in full (186)."""
     if start.isdigit() and end.isdigit() and len(end) < len(start):
-        return start[: len(start) - len(end)] + end
+        full = start[: len(start) - len(end)] + end
+        # '87-5' is a slip in the record, not page 85: an end before the start helps nobody.
+        return full if int(full) >= int(start) else end
     return end
+
+
+def full_pages(pages):
+    """'123-33, 140-2' as '123-133, 140-142'.
+
+    CSL styles take the page range in full and shorten it themselves (Vancouver 123-33,
+    AMA and APA 123-133); citeproc-py cannot lengthen MEDLINE's abbreviation, and from
+    '73-7' its 'minimal' form even drops the end page ('73-'). BibTeX prints pages as given.
+    """
+    if not pages:
+        return pages
+    ranges = []
+    for part in pages.split(","):
+        start, dash, end = part.strip().partition("-")
+        ranges.append(start + dash + _full_end_page(start, end) if dash else part.strip())
+    return ", ".join(ranges)
 
 
 def _ris_date(a) -> str:

@@ -423,6 +423,27 @@ async def test_ama_citation(ds, sample_db):
 # ---------------------------------------------------------------- exports
 
 
+def real_references(db, sample_files, *pmids) -> list:
+    """Real sample records loaded into a fresh catalogue, as the site reads them."""
+    records = [parse.parse_record(real_record_xml(sample_files, p)) for p in pmids]
+    load.save_records(db, records, load.start_run(db, "files"))
+    return cite.load_references(db.conn, pmids)
+
+
+def test_styles_print_medline_abbreviated_page_ranges_as_each_style_wants(db, sample_files):
+    # PMID 403562 has MedlinePgn 73-7: APA 7 and AMA 11 give page ranges in full, Citing
+    # Medicine shortens them. citeproc-py printed 73-7 in APA and AMA and '73–.' in Vancouver.
+    ref, = real_references(db, sample_files, 403562)
+    styles = cite.citations(ref)
+    assert styles["APA"].endswith("Psychopharmacology, 52(1), 73\u201377. https://doi.org/10.1007/bf00426603")
+    assert "1977;52(1):73-77." in styles["AMA"]
+    assert "1977;52(1):73\u20137." in styles["Vancouver"]
+    assert json.loads(cite.to_csl_json([ref]))[0]["page"] == "73-77"
+    assert bibtexparser.parse_string(cite.to_bibtex([ref])).entries[0].fields_dict["pages"].value == "73--77"
+
+
+
+
 def parse_export(fmt, text) -> list:
     """PMIDs of the records in an export, read back with each format's own parser."""
     if fmt == "ris":
