@@ -134,9 +134,15 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]),
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    text = re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0]))
+    text = _one_stop(re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0])))
     note = warning(ref)
     return f"{text} {note}." if note else text
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
 
 
 def citations(ref: Reference) -> dict:

@@ -442,6 +442,14 @@ def test_styles_print_medline_abbreviated_page_ranges_as_each_style_wants(db, sa
     assert bibtexparser.parse_string(cite.to_bibtex([ref])).entries[0].fields_dict["pages"].value == "73--77"
 
 
+def test_title_ending_in_a_question_mark_keeps_one_stop(db, sample_files):
+    # PMID 399444: 'Is the practice of dentistry in ancient Egypt an archaeological fact?'
+    ref, = real_references(db, sample_files, 399444)
+    for style, text in cite.citations(ref).items():
+        assert "archaeological fact? Bull" in text or "archaeological fact? Bulletin" in text, (style, text)
+        assert "?." not in text
+
+
 
 
 def parse_export(fmt, text) -> list:
