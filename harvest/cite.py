@@ -1,6 +1,7 @@
 """Citations and reference-manager files for catalogue records: AMA, Vancouver, APA, CSL-JSON, RIS, BibTeX, MEDLINE."""
 
 import functools
+import html as htmllib
 import json
 import re
 import textwrap
@@ -131,12 +132,44 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
     # citeproc-py runs Citing Medicine's month and day together ("2021Jun6"): Vancouver gets the year.
     if "issued" in item and style == "Vancouver":
         item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
-    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]),
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([_escaped(item) if html else item]),
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = _one_stop(re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0])))
     note = warning(ref)
     return f"{text} {note}." if note else text
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _one_stop(text: str) -> str:

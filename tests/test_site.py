@@ -2,6 +2,7 @@
 
 import collections
 import copy
+import html as htmllib
 import json
 import re
 import urllib.parse
@@ -448,6 +449,21 @@ def test_title_ending_in_a_question_mark_keeps_one_stop(db, sample_files):
     for style, text in cite.citations(ref).items():
         assert "archaeological fact? Bull" in text or "archaeological fact? Bulletin" in text, (style, text)
         assert "?." not in text
+
+
+def test_html_citations_escape_the_record_text(db, sample_files):
+    # Real records: a SICI DOI with '<' and '>' (400626), a title with '<10 eV' (34019425),
+    # a journal named 'Physiology & behavior' (399525).
+    refs = real_references(db, sample_files, 400626, 34019425, 399525)
+    for ref in refs:
+        for style in cite.STYLES:
+            html = cite.cite(ref, style, html=True)
+            text = re.sub(r"</?i>", "", html)
+            assert "<" not in text and ">" not in text and not re.search(r"&(?!amp;|lt;|gt;)", text), html
+            assert htmllib.unescape(text) == cite.cite(ref, style), style
+    assert "15:1&lt;3::aid-jhbs2300150102&gt;3.0.co;2-l" in cite.cite(refs[0], "APA", html=True)
+    assert "Slow (&lt;10 eV) Electrons" in cite.cite(refs[1], "AMA", html=True)
+    assert "<i>Physiology &amp; Behavior</i>" in cite.cite(refs[2], "APA", html=True)
 
 
 
