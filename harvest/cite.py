@@ -2,6 +2,7 @@
 
 import functools
 import html as htmllib
+import html as htmllib
 import json
 import re
 import textwrap
@@ -153,6 +154,51 @@ def _escaped(value):
     return value
 
 
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
 def _one_stop(text: str) -> str:
     """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
     citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
@@ -218,6 +264,21 @@ def to_ris(refs) -> str:
     return rispy.dumps([ris_entry(r) for r in refs], implementation=_RisWriter)
 
 
+# BibTeX fields left as they are: LaTeX prints doi and url verbatim (biblatex, the url
+# package), so escaping would corrupt them; author is escaped name by name, inside its braces.
+VERBATIM = {"doi", "url", "author"}
+# LaTeX's special characters. '{' and '}' become commands, not '\{': BibTeX counts every
+# brace, escaped or not, so one unmatched '{' in a title would break the whole file.
+LATEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+         "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+         "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _latex(text: str) -> str:
+    """Text for a BibTeX field: '40% of FD&C' would end LaTeX's line at '%' and stop it at '&'."""
+    return "".join(LATEX.get(char, char) for char in str(text))
+
+
 def bibtex_entry(ref: Reference) -> bibtex.Entry:
     a = ref.article
     item = csl_item(ref)
@@ -234,7 +295,7 @@ def bibtex_entry(ref: Reference) -> bibtex.Entry:
     }
     kind = "book" if item["type"] == "book" else "article"
     return bibtex.Entry(kind, f"pmid{ref.pmid}",
-                        [bibtex.Field(k, _braces(v)) for k, v in fields.items() if v])
+                        [bibtex.Field(k, _braces(v if k in VERBATIM else _latex(v))) for k, v in fields.items() if v])
 
 
 def to_bibtex(refs) -> str:
@@ -299,6 +360,8 @@ def _flagged_title(ref) -> str:
 
 
 def _inverted(name: dict, bibtex: bool = False) -> str:
+    if bibtex:
+        name = {k: _latex(v) for k, v in name.items()}
     if "literal" in name:
         return "{" + name["literal"] + "}" if bibtex else name["literal"]
     given = name.get("given")

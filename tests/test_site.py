@@ -11,6 +11,7 @@ from io import StringIO
 from pathlib import Path
 
 import bibtexparser
+from bibtexparser.middlewares import LatexDecodingMiddleware
 import pytest
 import rispy
 import sqlite_utils
@@ -464,6 +465,25 @@ def test_html_citations_escape_the_record_text(db, sample_files):
     assert "15:1&lt;3::aid-jhbs2300150102&gt;3.0.co;2-l" in cite.cite(refs[0], "APA", html=True)
     assert "Slow (&lt;10 eV) Electrons" in cite.cite(refs[1], "AMA", html=True)
     assert "<i>Physiology &amp; Behavior</i>" in cite.cite(refs[2], "APA", html=True)
+
+
+def test_bibtex_escapes_latex_special_characters(db, sample_files):
+    # Real titles and journals with $, #, _, & and braces; in a .bib file unescaped they stop
+    # LaTeX ('Missing $ inserted', 'Misplaced alignment tab') or vanish ('{Mo6I8}').
+    pmids = (421880, 33245788, 33217152, 399525, 34095938)
+    refs = real_references(db, sample_files, *pmids)
+    text = cite.to_bibtex(refs)
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    fields = [e.fields_dict for e in library.entries]
+    assert "\\$1 billion" in fields[0]["title"].value
+    assert "program \\#Tamojunto2.0." in fields[1]["title"].value
+    assert fields[2]["title"].value.startswith("PE\\_PGRS: ")
+    assert fields[3]["journal"].value == "Physiology \\& behavior"
+    assert "of \\textbraceleft{}Mo6I8\\textbraceright{} aquahydroxo" in fields[4]["title"].value
+    decoded = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    for ref, entry in zip(refs[:4], decoded.entries):
+        assert entry.fields_dict["title"].value == ref.article["title"]
 
 
 
