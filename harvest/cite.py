@@ -80,8 +80,8 @@ def author_name(author: dict) -> dict:
     name = {"family": author.get("last_name") or ""}
     if author.get("fore_name") or author.get("initials"):
         name["given"] = author.get("fore_name") or author["initials"]
-    if author.get("suffix"):
-        name["suffix"] = author["suffix"]
+    if _suffix(author):
+        name["suffix"] = _suffix(author)
     return name
 
 
@@ -247,7 +247,7 @@ def ris_entry(ref: Reference) -> dict:
     start, _, end = (a.get("pages") or "").partition("-")
     entry = {
         "type_of_reference": "BOOK" if item["type"] == "book" else "JOUR",
-        "title": _flagged_title(ref), "authors": [_inverted(n) for n in item.get("author", [])],
+        "title": _flagged_title(ref), "authors": [_ris_name(n) for n in item.get("author", [])],
         "journal_name": a.get("journal_iso"), "secondary_title": item.get("container-title"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None, "date": _ris_date(a),
         "volume": a.get("volume"), "number": a.get("issue"), "start_page": start or None,
@@ -317,8 +317,10 @@ def medline_fields(ref: Reference) -> list:
         if author.get("collective_name"):
             pairs.append(("CN", author["collective_name"]))
             continue
-        pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), author.get("fore_name")) if p)),
-                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials")) if p))]
+        # PubMed ends both with the suffix: 'FAU - Hale, N G Jr', 'AU  - Hale NG Jr'.
+        fore = " ".join(p for p in (author.get("fore_name"), _suffix(author)) if p)
+        pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), fore) if p)),
+                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials"), _suffix(author)) if p))]
     pairs += [("LA", lang) for lang in json_list(a.get("languages")) or [a.get("language")]]
     pairs += [("PT", pt) for pt in json_list(a.get("publication_types"))]
     pairs += [("TA", a.get("journal_iso")), ("JT", a.get("journal")), ("JID", a.get("journal_nlm_id"))]
@@ -357,6 +359,16 @@ def _flagged_title(ref) -> str:
     """Exports put the retraction in front of the title, where a reader can't miss it."""
     title = ref.article.get("title") or ref.article.get("book_title") or ""
     return f"[RETRACTED] {title}" if is_retracted(ref) else title
+
+
+def _suffix(author: dict):
+    """Jr, 2nd, 3rd...; a few records hold ', PhD' in Suffix: no stray comma."""
+    return (author.get("suffix") or "").strip(" ,") or None
+
+
+def _ris_name(name: dict) -> str:
+    """RIS names are 'Last, First, Suffix': 'Hale, N G, Jr', not 'Hale, N G'."""
+    return _inverted(name) + (f", {name['suffix']}" if name.get("suffix") else "")
 
 
 def _inverted(name: dict, bibtex: bool = False) -> str:

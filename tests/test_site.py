@@ -535,6 +535,28 @@ async def test_export_fields_round_trip(ds, sample_db):
     assert csl["issued"] == {"date-parts": [[2021, 6, 6]]} and csl["container-title-short"] == "Intern Med J"
 
 
+def test_name_suffixes_survive_ris_and_medline(db, sample_files, tmp_path):
+    # Real records whose authors have Suffix Jr: 400628 (Hale NG Jr), 399321 (Kinkade JM Jr).
+    from click.testing import CliRunner
+
+    from harvest.cli import cli
+
+    refs = real_references(db, sample_files, 400628, 399321)
+    assert rispy.loads(cite.to_ris(refs))[1]["authors"][0] == "Kinkade, J M, Jr"
+    medline = list(Medline.parse(StringIO(cite.to_medline(refs))))
+    assert medline[0]["FAU"] == ["Hale, N G Jr"] and medline[0]["AU"] == ["Hale NG Jr"]
+    assert medline[1]["AU"][:2] == ["Kinkade JM Jr", "Kellar KL"]
+    # The catalogue's own MEDLINE reader takes the suffix back off the name.
+    export = tmp_path / "suffix.nbib"
+    export.write_text(cite.to_medline(refs))
+    result = CliRunner().invoke(cli, ["files", str(export), "--db", str(tmp_path / "copy.db"), "--all", "--quiet"])
+    assert result.exit_code == 0, result.output
+    columns = "pmid, position, last_name, fore_name, initials, suffix"
+    copied = sqlite_utils.Database(tmp_path / "copy.db").execute(
+        f"select {columns} from article_authors order by pmid, position").fetchall()
+    assert copied == db.execute(f"select {columns} from article_authors order by pmid, position").fetchall()
+
+
 # Excerpt of a real NCBI record with no AuthorList (an erratum): PMID 38962805 as EFetch
 # returned it, kept in the metapub 0.7.5 sdist (tests/fixtures/pmid_xml/38962805.xml).
 NO_AUTHORS_XML = (
