@@ -123,7 +123,12 @@ def csl_item(ref: Reference) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _style(name: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+    style = CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+    if name == "Vancouver":
+        # citeproc-py's 'minimal' drops leading digits even when the end page is longer
+        # (1-12 as '1-2', 10-103 as '10-3'): Vancouver's pages arrive shortened instead.
+        style.root.attrib.pop("page-range-format", None)
+    return style
 
 
 def cite(ref: Reference, style: str, html: bool = False) -> str:
@@ -133,6 +138,8 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
     # citeproc-py runs Citing Medicine's month and day together ("2021Jun6"): Vancouver gets the year.
     if "issued" in item and style == "Vancouver":
         item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
+    if "page" in item and style == "Vancouver":
+        item["page"] = _minimal_pages(item["page"])
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([_escaped(item) if html else item]),
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
@@ -418,6 +425,20 @@ def full_pages(pages):
     for part in pages.split(","):
         start, dash, end = part.strip().partition("-")
         ranges.append(start + dash + _full_end_page(start, end) if dash else part.strip())
+    return ", ".join(ranges)
+
+
+def _minimal_pages(pages: str) -> str:
+    """Citing Medicine's page ranges, from full ones: 123-133 as 123-33, e715-e723 as
+    e715-23, but 1-12 as 1-12."""
+    ranges = []
+    for part in pages.split(", "):
+        start, dash, end = part.partition("-")
+        first, last = re.fullmatch(r"([A-Za-z]*)(\d+)", start), re.fullmatch(r"([A-Za-z]*)(\d+)", end)
+        if dash and first and last and first[1] in ("", last[1]) and len(first[2]) == len(last[2]) \
+                and first[2] != last[2]:
+            end = last[2][next(i for i, (a, b) in enumerate(zip(first[2], last[2])) if a != b):]
+        ranges.append(start + dash + end)
     return ", ".join(ranges)
 
 

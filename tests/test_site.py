@@ -444,6 +444,12 @@ def test_styles_print_medline_abbreviated_page_ranges_as_each_style_wants(db, sa
     assert bibtexparser.parse_string(cite.to_bibtex([ref])).entries[0].fields_dict["pages"].value == "73--77"
 
 
+def test_vancouver_keeps_end_pages_longer_than_the_start(db, sample_files):
+    # PMID 399306, pages 1-12: citeproc-py's 'minimal' printed '1\u20132', pages 1 to 2.
+    ref, = real_references(db, sample_files, 399306)
+    assert "1979;Suppl 40:1\u201312. PubMed PMID: 399306." in cite.cite(ref, "Vancouver")
+
+
 def test_title_ending_in_a_question_mark_keeps_one_stop(db, sample_files):
     # PMID 399444: 'Is the practice of dentistry in ancient Egypt an archaeological fact?'
     ref, = real_references(db, sample_files, 399444)
