@@ -144,6 +144,8 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = _one_stop(re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0])))
+    if not item.get("author"):
+        text = _title_once(text, (_escaped(item) if html else item).get("title", "").rstrip("."))
     note = warning(ref)
     return f"{text} {note}." if note else text
 
@@ -174,36 +176,16 @@ def _escaped(value):
     return value
 
 
-def _one_stop(text: str) -> str:
-    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
-    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
-    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
-
-
-def _escaped(value):
-    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
-    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
-    '&' of 'Physiology & Behavior' would reach the page as markup."""
-    if isinstance(value, str):
-        return htmllib.escape(value, quote=False)
-    if isinstance(value, dict):
-        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
-
-
-def _escaped(value):
-    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
-    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
-    '&' of 'Physiology & Behavior' would reach the page as markup."""
-    if isinstance(value, str):
-        return htmllib.escape(value, quote=False)
-    if isinstance(value, dict):
-        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
 
 
 def _one_stop(text: str) -> str:
@@ -223,6 +205,62 @@ def _escaped(value):
     if isinstance(value, list):
         return [_escaped(v) for v in value]
     return value
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
 
 
 def _one_stop(text: str) -> str:

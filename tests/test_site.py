@@ -450,6 +450,17 @@ def test_vancouver_keeps_end_pages_longer_than_the_start(db, sample_files):
     assert "1979;Suppl 40:1\u201312. PubMed PMID: 399306." in cite.cite(ref, "Vancouver")
 
 
+def test_record_without_authors_prints_its_title_once(db, sample_files):
+    # PMID 399498 has no AuthorList; AMA and APA printed its title twice.
+    ref, = real_references(db, sample_files, 399498)
+    title = "Historical sketch: Loma Linda University School of Dentistry."
+    assert cite.cite(ref, "AMA") == f"{title} New Dent. 1979;9(3):28-29. https://pubmed.ncbi.nlm.nih.gov/399498/"
+    assert cite.cite(ref, "APA").startswith(f"{title} (1979). The New Dentist")
+    for style in cite.STYLES:
+        assert cite.cite(ref, style).count("Historical sketch") == 1
+        assert cite.cite(ref, style, html=True).count("Historical sketch") == 1
+
+
 def test_title_ending_in_a_question_mark_keeps_one_stop(db, sample_files):
     # PMID 399444: 'Is the practice of dentistry in ancient Egypt an archaeological fact?'
     ref, = real_references(db, sample_files, 399444)
