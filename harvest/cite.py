@@ -1,6 +1,8 @@
 """Citations and reference-manager files for catalogue records: AMA, Vancouver, APA, CSL-JSON, RIS, BibTeX, MEDLINE."""
 
 import functools
+import html as htmllib
+import html as htmllib
 import json
 import re
 import textwrap
@@ -78,8 +80,8 @@ def author_name(author: dict) -> dict:
     name = {"family": author.get("last_name") or ""}
     if author.get("fore_name") or author.get("initials"):
         name["given"] = author.get("fore_name") or author["initials"]
-    if author.get("suffix"):
-        name["suffix"] = author["suffix"]
+    if _suffix(author):
+        name["suffix"] = _suffix(author)
     return name
 
 
@@ -105,7 +107,7 @@ def csl_item(ref: Reference) -> dict:
         "container-title": None if book else a.get("journal"),
         "container-title-short": None if book else a.get("journal_iso"),
         "publisher": a.get("publisher"), "volume": a.get("volume"), "issue": a.get("issue"),
-        "page": a.get("pages"), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
+        "page": full_pages(a.get("pages")), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
         "ISSN": a.get("issn"), "URL": PUBMED_URL.format(ref.pmid), "abstract": a.get("abstract"),
         "language": a.get("language"), "note": warning(ref),
     }
@@ -121,7 +123,12 @@ def csl_item(ref: Reference) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def _style(name: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+    style = CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+    if name == "Vancouver":
+        # citeproc-py's 'minimal' drops leading digits even when the end page is longer
+        # (1-12 as '1-2', 10-103 as '10-3'): Vancouver's pages arrive shortened instead.
+        style.root.attrib.pop("page-range-format", None)
+    return style
 
 
 def cite(ref: Reference, style: str, html: bool = False) -> str:
@@ -131,12 +138,135 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
     # citeproc-py runs Citing Medicine's month and day together ("2021Jun6"): Vancouver gets the year.
     if "issued" in item and style == "Vancouver":
         item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
-    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([item]),
+    if "page" in item and style == "Vancouver":
+        item["page"] = _minimal_pages(item["page"])
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([_escaped(item) if html else item]),
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    text = re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0]))
+    text = _one_stop(re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0])))
+    if not item.get("author"):
+        text = _title_once(text, (_escaped(item) if html else item).get("title", "").rstrip("."))
     note = warning(ref)
     return f"{text} {note}." if note else text
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
+
+
+def _escaped(value):
+    """The item with its text HTML-escaped: citeproc-py's HTML formatter escapes only the
+    style's own words, so a '<' in a title or a DOI (SICI DOIs hold '<' and '>') and the
+    '&' of 'Physiology & Behavior' would reach the page as markup."""
+    if isinstance(value, str):
+        return htmllib.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _title_once(text: str, title: str) -> str:
+    """A record without authors: AMA and APA put the title in the author's place and
+    citeproc-py prints it a second time where the title goes. Keep the first."""
+    first = text.find(title) if title else -1
+    second = text.find(title, first + len(title)) if first != -1 else -1
+    if second == -1:
+        return text
+    end = second + len(title)
+    end += text[end:end + 1] == "."
+    return text[:second] + text[end:].lstrip(" ")
+
+
+def _one_stop(text: str) -> str:
+    """'Is it a fact?.' as 'Is it a fact?': the styles end the title with a period and
+    citeproc-py, unlike the CSL specification, does not drop it after a '?' or '!'."""
+    return re.sub(r"([?!])((?:</[a-z]+>)*)\.(?=\s|<|$)", r"\1\2", text)
 
 
 def citations(ref: Reference) -> dict:
@@ -162,7 +292,7 @@ def ris_entry(ref: Reference) -> dict:
     start, _, end = (a.get("pages") or "").partition("-")
     entry = {
         "type_of_reference": "BOOK" if item["type"] == "book" else "JOUR",
-        "title": _flagged_title(ref), "authors": [_inverted(n) for n in item.get("author", [])],
+        "title": _flagged_title(ref), "authors": [_ris_name(n) for n in item.get("author", [])],
         "journal_name": a.get("journal_iso"), "secondary_title": item.get("container-title"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None, "date": _ris_date(a),
         "volume": a.get("volume"), "number": a.get("issue"), "start_page": start or None,
@@ -179,6 +309,21 @@ def to_ris(refs) -> str:
     return rispy.dumps([ris_entry(r) for r in refs], implementation=_RisWriter)
 
 
+# BibTeX fields left as they are: LaTeX prints doi and url verbatim (biblatex, the url
+# package), so escaping would corrupt them; author is escaped name by name, inside its braces.
+VERBATIM = {"doi", "url", "author"}
+# LaTeX's special characters. '{' and '}' become commands, not '\{': BibTeX counts every
+# brace, escaped or not, so one unmatched '{' in a title would break the whole file.
+LATEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+         "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+         "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _latex(text: str) -> str:
+    """Text for a BibTeX field: '40% of FD&C' would end LaTeX's line at '%' and stop it at '&'."""
+    return "".join(LATEX.get(char, char) for char in str(text))
+
+
 def bibtex_entry(ref: Reference) -> bibtex.Entry:
     a = ref.article
     item = csl_item(ref)
@@ -188,14 +333,14 @@ def bibtex_entry(ref: Reference) -> bibtex.Entry:
         "year": str(a["pub_year"]) if a.get("pub_year") else None,
         "month": MONTHS[a["pub_month"] - 1].lower() if a.get("pub_month") else None,
         "volume": a.get("volume"), "number": a.get("issue"),
-        "pages": (a.get("pages") or "").replace("-", "--") or None, "doi": a.get("doi"),
+        "pages": (full_pages(a.get("pages")) or "").replace("-", "--") or None, "doi": a.get("doi"),
         "issn": a.get("issn"), "pmid": str(ref.pmid), "pmcid": a.get("pmcid"),
         "url": item["URL"], "abstract": a.get("abstract"), "language": a.get("language"),
         "keywords": ", ".join(json_list(a.get("mesh_terms"))) or None, "note": warning(ref),
     }
     kind = "book" if item["type"] == "book" else "article"
     return bibtex.Entry(kind, f"pmid{ref.pmid}",
-                        [bibtex.Field(k, _braces(v)) for k, v in fields.items() if v])
+                        [bibtex.Field(k, _braces(v if k in VERBATIM else _latex(v))) for k, v in fields.items() if v])
 
 
 def to_bibtex(refs) -> str:
@@ -217,8 +362,10 @@ def medline_fields(ref: Reference) -> list:
         if author.get("collective_name"):
             pairs.append(("CN", author["collective_name"]))
             continue
-        pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), author.get("fore_name")) if p)),
-                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials")) if p))]
+        # PubMed ends both with the suffix: 'FAU - Hale, N G Jr', 'AU  - Hale NG Jr'.
+        fore = " ".join(p for p in (author.get("fore_name"), _suffix(author)) if p)
+        pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), fore) if p)),
+                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials"), _suffix(author)) if p))]
     pairs += [("LA", lang) for lang in json_list(a.get("languages")) or [a.get("language")]]
     pairs += [("PT", pt) for pt in json_list(a.get("publication_types"))]
     pairs += [("TA", a.get("journal_iso")), ("JT", a.get("journal")), ("JID", a.get("journal_nlm_id"))]
@@ -259,7 +406,19 @@ def _flagged_title(ref) -> str:
     return f"[RETRACTED] {title}" if is_retracted(ref) else title
 
 
+def _suffix(author: dict):
+    """Jr, 2nd, 3rd...; a few records hold ', PhD' in Suffix: no stray comma."""
+    return (author.get("suffix") or "").strip(" ,") or None
+
+
+def _ris_name(name: dict) -> str:
+    """RIS names are 'Last, First, Suffix': 'Hale, N G, Jr', not 'Hale, N G'."""
+    return _inverted(name) + (f", {name['suffix']}" if name.get("suffix") else "")
+
+
 def _inverted(name: dict, bibtex: bool = False) -> str:
+    if bibtex:
+        name = {k: _latex(v) for k, v in name.items()}
     if "literal" in name:
         return "{" + name["literal"] + "}" if bibtex else name["literal"]
     given = name.get("given")
@@ -285,8 +444,40 @@ def _balanced(value: str) -> bool:
 def _full_end_page(start: str, end: str) -> str:
     """MEDLINE abbreviates '185-6'; RIS wants the end page in full (186)."""
     if start.isdigit() and end.isdigit() and len(end) < len(start):
-        return start[: len(start) - len(end)] + end
+        full = start[: len(start) - len(end)] + end
+        # '87-5' is a slip in the record, not page 85: an end before the start helps nobody.
+        return full if int(full) >= int(start) else end
     return end
+
+
+def full_pages(pages):
+    """'123-33, 140-2' as '123-133, 140-142'.
+
+    CSL styles take the page range in full and shorten it themselves (Vancouver 123-33,
+    AMA and APA 123-133); citeproc-py cannot lengthen MEDLINE's abbreviation, and from
+    '73-7' its 'minimal' form even drops the end page ('73-'). BibTeX prints pages as given.
+    """
+    if not pages:
+        return pages
+    ranges = []
+    for part in pages.split(","):
+        start, dash, end = part.strip().partition("-")
+        ranges.append(start + dash + _full_end_page(start, end) if dash else part.strip())
+    return ", ".join(ranges)
+
+
+def _minimal_pages(pages: str) -> str:
+    """Citing Medicine's page ranges, from full ones: 123-133 as 123-33, e715-e723 as
+    e715-23, but 1-12 as 1-12."""
+    ranges = []
+    for part in pages.split(", "):
+        start, dash, end = part.partition("-")
+        first, last = re.fullmatch(r"([A-Za-z]*)(\d+)", start), re.fullmatch(r"([A-Za-z]*)(\d+)", end)
+        if dash and first and last and first[1] in ("", last[1]) and len(first[2]) == len(last[2]) \
+                and first[2] != last[2]:
+            end = last[2][next(i for i, (a, b) in enumerate(zip(first[2], last[2])) if a != b):]
+        ranges.append(start + dash + end)
+    return ", ".join(ranges)
 
 
 def _ris_date(a) -> str:

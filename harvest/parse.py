@@ -1006,12 +1006,15 @@ def _medline_authors(lines) -> list:
     for tag, value in lines:
         if tag == "FAU":
             last, _, fore = value.partition(",")
-            authors.append(_plain_author(len(authors) + 1, last.strip(), fore.strip() or None, None))
+            fore, suffix = _name_suffix(fore.strip())
+            authors.append({**_plain_author(len(authors) + 1, last.strip(), fore or None, None), "suffix": suffix})
         elif tag == "AU" and waiting_for_au:
+            value, _ = _name_suffix(value)
             authors[-1]["initials"] = value.rpartition(" ")[2] if " " in value else None
         elif tag == "AU":
+            value, suffix = _name_suffix(value)
             last, _, initials = value.rpartition(" ") if " " in value else (value, "", "")
-            authors.append(_plain_author(len(authors) + 1, last.strip(), None, initials or None))
+            authors.append({**_plain_author(len(authors) + 1, last.strip(), None, initials or None), "suffix": suffix})
         elif tag == "CN":
             authors.append({**_plain_author(len(authors) + 1, None, None, None), "collective_name": value})
         elif tag == "AD" and value:
@@ -1022,6 +1025,16 @@ def _medline_authors(lines) -> list:
     if authors and early:
         authors[0]["affiliations"][:0] = early
     return authors
+
+
+# PubMed ends FAU and AU with the author's Suffix: 'Hale, N G Jr', 'Hale NG Jr'.
+NAME_SUFFIX = re.compile(r"(.*\S)\s+(Jr|Sr|2nd|3rd|[4-9]th)\.?")
+
+
+def _name_suffix(text):
+    """'N G Jr' as ('N G', 'Jr'); a name without a suffix as (name, None)."""
+    match = NAME_SUFFIX.fullmatch(text or "")
+    return (match.group(1), match.group(2)) if match else (text, None)
 
 
 def _plain_author(position, last, fore, initials) -> dict:

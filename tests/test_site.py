@@ -3,6 +3,7 @@
 import asyncio
 import collections
 import copy
+import html as htmllib
 import json
 import re
 import threading
@@ -13,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import bibtexparser
+from bibtexparser.middlewares import LatexDecodingMiddleware
 import pytest
 import rispy
 import sqlite_utils
@@ -460,6 +462,86 @@ async def test_ama_citation(ds, sample_db):
 # ---------------------------------------------------------------- exports
 
 
+def real_references(db, sample_files, *pmids) -> list:
+    """Real sample records loaded into a fresh catalogue, as the site reads them."""
+    records = [parse.parse_record(real_record_xml(sample_files, p)) for p in pmids]
+    load.save_records(db, records, load.start_run(db, "files"))
+    return cite.load_references(db.conn, pmids)
+
+
+def test_styles_print_medline_abbreviated_page_ranges_as_each_style_wants(db, sample_files):
+    # PMID 403562 has MedlinePgn 73-7: APA 7 and AMA 11 give page ranges in full, Citing
+    # Medicine shortens them. citeproc-py printed 73-7 in APA and AMA and '73–.' in Vancouver.
+    ref, = real_references(db, sample_files, 403562)
+    styles = cite.citations(ref)
+    assert styles["APA"].endswith("Psychopharmacology, 52(1), 73\u201377. https://doi.org/10.1007/bf00426603")
+    assert "1977;52(1):73-77." in styles["AMA"]
+    assert "1977;52(1):73\u20137." in styles["Vancouver"]
+    assert json.loads(cite.to_csl_json([ref]))[0]["page"] == "73-77"
+    assert bibtexparser.parse_string(cite.to_bibtex([ref])).entries[0].fields_dict["pages"].value == "73--77"
+
+
+def test_vancouver_keeps_end_pages_longer_than_the_start(db, sample_files):
+    # PMID 399306, pages 1-12: citeproc-py's 'minimal' printed '1\u20132', pages 1 to 2.
+    ref, = real_references(db, sample_files, 399306)
+    assert "1979;Suppl 40:1\u201312. PubMed PMID: 399306." in cite.cite(ref, "Vancouver")
+
+
+def test_record_without_authors_prints_its_title_once(db, sample_files):
+    # PMID 399498 has no AuthorList; AMA and APA printed its title twice.
+    ref, = real_references(db, sample_files, 399498)
+    title = "Historical sketch: Loma Linda University School of Dentistry."
+    assert cite.cite(ref, "AMA") == f"{title} New Dent. 1979;9(3):28-29. https://pubmed.ncbi.nlm.nih.gov/399498/"
+    assert cite.cite(ref, "APA").startswith(f"{title} (1979). The New Dentist")
+    for style in cite.STYLES:
+        assert cite.cite(ref, style).count("Historical sketch") == 1
+        assert cite.cite(ref, style, html=True).count("Historical sketch") == 1
+
+
+def test_title_ending_in_a_question_mark_keeps_one_stop(db, sample_files):
+    # PMID 399444: 'Is the practice of dentistry in ancient Egypt an archaeological fact?'
+    ref, = real_references(db, sample_files, 399444)
+    for style, text in cite.citations(ref).items():
+        assert "archaeological fact? Bull" in text or "archaeological fact? Bulletin" in text, (style, text)
+        assert "?." not in text
+
+
+def test_html_citations_escape_the_record_text(db, sample_files):
+    # Real records: a SICI DOI with '<' and '>' (400626), a title with '<10 eV' (34019425),
+    # a journal named 'Physiology & behavior' (399525).
+    refs = real_references(db, sample_files, 400626, 34019425, 399525)
+    for ref in refs:
+        for style in cite.STYLES:
+            html = cite.cite(ref, style, html=True)
+            text = re.sub(r"</?i>", "", html)
+            assert "<" not in text and ">" not in text and not re.search(r"&(?!amp;|lt;|gt;)", text), html
+            assert htmllib.unescape(text) == cite.cite(ref, style), style
+    assert "15:1&lt;3::aid-jhbs2300150102&gt;3.0.co;2-l" in cite.cite(refs[0], "APA", html=True)
+    assert "Slow (&lt;10 eV) Electrons" in cite.cite(refs[1], "AMA", html=True)
+    assert "<i>Physiology &amp; Behavior</i>" in cite.cite(refs[2], "APA", html=True)
+
+
+def test_bibtex_escapes_latex_special_characters(db, sample_files):
+    # Real titles and journals with $, #, _, & and braces; in a .bib file unescaped they stop
+    # LaTeX ('Missing $ inserted', 'Misplaced alignment tab') or vanish ('{Mo6I8}').
+    pmids = (421880, 33245788, 33217152, 399525, 34095938)
+    refs = real_references(db, sample_files, *pmids)
+    text = cite.to_bibtex(refs)
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    fields = [e.fields_dict for e in library.entries]
+    assert "\\$1 billion" in fields[0]["title"].value
+    assert "program \\#Tamojunto2.0." in fields[1]["title"].value
+    assert fields[2]["title"].value.startswith("PE\\_PGRS: ")
+    assert fields[3]["journal"].value == "Physiology \\& behavior"
+    assert "of \\textbraceleft{}Mo6I8\\textbraceright{} aquahydroxo" in fields[4]["title"].value
+    decoded = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    for ref, entry in zip(refs[:4], decoded.entries):
+        assert entry.fields_dict["title"].value == ref.article["title"]
+
+
+
+
 def parse_export(fmt, text) -> list:
     """PMIDs of the records in an export, read back with each format's own parser."""
     if fmt == "ris":
@@ -575,6 +657,28 @@ async def test_export_fields_round_trip(ds, sample_db):
     assert medline["AB"] == sqlite_utils.Database(sample_db)["articles"].get(33962333)["abstract"].replace("\n\n", " ")
     csl = json.loads((await ds.client.get(f"/catalogue/articles/{TROCHES}.csljson")).text)[0]
     assert csl["issued"] == {"date-parts": [[2021, 6, 6]]} and csl["container-title-short"] == "Intern Med J"
+
+
+def test_name_suffixes_survive_ris_and_medline(db, sample_files, tmp_path):
+    # Real records whose authors have Suffix Jr: 400628 (Hale NG Jr), 399321 (Kinkade JM Jr).
+    from click.testing import CliRunner
+
+    from harvest.cli import cli
+
+    refs = real_references(db, sample_files, 400628, 399321)
+    assert rispy.loads(cite.to_ris(refs))[1]["authors"][0] == "Kinkade, J M, Jr"
+    medline = list(Medline.parse(StringIO(cite.to_medline(refs))))
+    assert medline[0]["FAU"] == ["Hale, N G Jr"] and medline[0]["AU"] == ["Hale NG Jr"]
+    assert medline[1]["AU"][:2] == ["Kinkade JM Jr", "Kellar KL"]
+    # The catalogue's own MEDLINE reader takes the suffix back off the name.
+    export = tmp_path / "suffix.nbib"
+    export.write_text(cite.to_medline(refs))
+    result = CliRunner().invoke(cli, ["files", str(export), "--db", str(tmp_path / "copy.db"), "--all", "--quiet"])
+    assert result.exit_code == 0, result.output
+    columns = "pmid, position, last_name, fore_name, initials, suffix"
+    copied = sqlite_utils.Database(tmp_path / "copy.db").execute(
+        f"select {columns} from article_authors order by pmid, position").fetchall()
+    assert copied == db.execute(f"select {columns} from article_authors order by pmid, position").fetchall()
 
 
 # Excerpt of a real NCBI record with no AuthorList (an erratum): PMID 38962805 as EFetch
