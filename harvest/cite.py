@@ -385,13 +385,20 @@ def to_medline(refs) -> str:
     return "\n".join(_medline_record(ref) for ref in refs)
 
 
+# Tags whose continuation lines readers join back into one value. A wrapped line of any
+# other tag (a long CN group name, say) is read by Biopython's Bio.Medline, among others,
+# as one more value: one group would become two authors. Those stay on one line.
+WRAPPED_TAGS = frozenset({"TI", "AB", "AD", "MH", "SO", "JT", "TA", "IS", "PG", "LID", "DP", "VI", "IP"})
+
+
 def _medline_record(ref) -> str:
     lines = []
     for tag, value in medline_fields(ref):
+        text = " ".join(value.split())
         # Continuation lines are joined back with a space, so a line may only break at one:
         # "long-term" cut after its hyphen would read back as "long- term".
-        wrapped = textwrap.wrap(" ".join(value.split()), width=82, break_on_hyphens=False,
-                                break_long_words=False) or [""]
+        wrapped = (textwrap.wrap(text, width=82, break_on_hyphens=False, break_long_words=False)
+                   if tag in WRAPPED_TAGS else [text]) or [""]
         lines.append(f"{tag:<4}- {wrapped[0]}")
         lines += ["      " + rest for rest in wrapped[1:]]
     return "\n".join(lines) + "\n"

@@ -810,3 +810,15 @@ async def test_medline_export_reads_back_as_the_same_catalogue(ds, sample_db, tm
     assert [r[0] for r in copied] == [r[0] for r in original]
     for before, after in zip(original, copied):
         assert dict(zip(ROUND_TRIP_COLUMNS, after[1:])) == dict(zip(ROUND_TRIP_COLUMNS, before[1:])), before[0]
+
+
+def test_medline_export_keeps_a_long_group_name_one_author(db, sample_files):
+    # PMID 32739453's group author has 96 characters: wrapped onto a continuation line,
+    # Bio.Medline (and others) read the rest as a second author.
+    load.save_records(db, [parse.parse_record(real_record_xml(sample_files, 32739453))],
+                      load.start_run(db, "files"))
+    (ref,) = cite.load_references(db.conn, [32739453])
+    record = next(Medline.parse(StringIO(cite.to_medline([ref]))))
+    group = "APPROACH-IS Consortium and the International Society for Adult Congenital Heart Disease (ISACHD)"
+    assert record["CN"] == [group]
+    assert len(record["AU"]) + len(record["CN"]) == len(ref.authors)
