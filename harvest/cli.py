@@ -335,6 +335,9 @@ def ping_command():
     """Check that E-utilities answer at EUTILS_BASE_URL (NCBI_EMAIL must be set)."""
     try:
         client = eutils.EUtils.from_env(max_tries=2, timeout=(5, 10))
+    except eutils.EUtilsError as error:  # configuration (NCBI_EMAIL, EUTILS_BASE_URL): nothing was asked
+        raise click.ClickException(one_line(f"E-utilities not asked: {error}"))
+    try:
         client.ping()
     except eutils.EUtilsError as error:
         raise click.ClickException(one_line(f"E-utilities do not answer: {error}"))

@@ -545,7 +545,10 @@ def test_ping_says_whether_e_utilities_answer(standin, monkeypatch):
     result = runner.invoke(cli, ["ping"])
     assert result.exit_code == 1 and "do not answer" in result.output
     monkeypatch.delenv("NCBI_EMAIL")
-    assert runner.invoke(cli, ["ping"]).exit_code == 1
+    result = runner.invoke(cli, ["ping"])
+    # nothing was sent: the message names what to set, not a server that did not answer
+    assert result.exit_code == 1 and "not asked: set NCBI_EMAIL" in result.output
+    assert "do not answer" not in result.output and len(standin.seen) == 3
 
 
 def test_progress_bar_only_when_asked(standin, db_path, capsys):
