@@ -440,6 +440,8 @@ async def test_article_page(ds, sample_db):
     assert "Maudlin B, Gibson SB, Aggarwal A. Long Term Safety" in html
     assert "sublingual-buccal" in html and design in html
     assert f"design: {design}" in html  # the classification reasons
+    # its abstract reports no cystitis: the harms facet counts harms looked for too, and says so
+    assert ">Harms reported or looked for</dt>" in html and "?_join_harms=urological" in html
 
 
 async def test_pmc_link(ds):
