@@ -201,20 +201,31 @@ class _RisWriter(rispy.RisWriter):
 def ris_entry(ref: Reference) -> dict:
     """A rispy entry: Zotero, EndNote and Mendeley read these tags."""
     item, a = csl_item(ref), ref.article
-    start, _, end = (a.get("pages") or "").partition("-")
+    start, end = _ris_pages(a.get("pages"))
     entry = {
         "type_of_reference": "BOOK" if item["type"] == "book" else "JOUR",
         "title": _flagged_title(ref), "authors": [_ris_name(n) for n in item.get("author", [])],
         "journal_name": a.get("journal_iso"), "secondary_title": item.get("container-title"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None, "date": _ris_date(a),
-        "volume": a.get("volume"), "number": a.get("issue"), "start_page": start or None,
-        "end_page": _full_end_page(start, end) or None, "doi": a.get("doi"), "issn": a.get("issn"),
+        "volume": a.get("volume"), "number": a.get("issue"), "start_page": start,
+        "end_page": end, "doi": a.get("doi"), "issn": a.get("issn"),
         "publisher": a.get("publisher"), "abstract": a.get("abstract"), "language": a.get("language"),
         "keywords": json_list(a.get("mesh_terms")) + json_list(a.get("keywords")),
         "accession_number": str(ref.pmid), "urls": [item["URL"]], "name_of_database": "PubMed",
         "notes": [n for n in [warning(ref), f"PMID: {ref.pmid}", a.get("pmcid") and f"PMCID: {a['pmcid']}"] if n],
     }
     return {k: v for k, v in entry.items() if v not in (None, "", [])}
+
+
+def _ris_pages(pages) -> tuple:
+    """(SP, EP): a range as its first and (full) last page; pages in several ranges
+    ('3-10, 13-4') whole in SP, as RIS has no place for a second range."""
+    if not pages:
+        return None, None
+    if "," in pages:
+        return full_pages(pages), None
+    start, _, end = pages.partition("-")
+    return start or None, _full_end_page(start, end) or None
 
 
 def to_ris(refs) -> str:

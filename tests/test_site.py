@@ -824,3 +824,10 @@ def test_medline_export_keeps_a_long_group_name_one_author(db, sample_files):
     group = "APPROACH-IS Consortium and the International Society for Adult Congenital Heart Disease (ISACHD)"
     assert record["CN"] == [group]
     assert len(record["AU"]) + len(record["CN"]) == len(ref.authors)
+
+
+def test_ris_keeps_every_page_range(db, sample_files):
+    # PMID 400021 is printed on pages 449-50 and 454-5: RIS has one start and one end page.
+    load.save_records(db, [parse.parse_record(real_record_xml(sample_files, 400021))], load.start_run(db, "files"))
+    (entry,) = rispy.loads(cite.to_ris(cite.load_references(db.conn, [400021])))
+    assert entry["start_page"] == "449-450, 454-455" and "end_page" not in entry
