@@ -2,7 +2,6 @@
 
 import functools
 import html as htmllib
-import html as htmllib
 import json
 import re
 import textwrap
@@ -80,8 +79,8 @@ def author_name(author: dict) -> dict:
     name = {"family": author.get("last_name") or ""}
     if author.get("fore_name") or author.get("initials"):
         name["given"] = author.get("fore_name") or author["initials"]
-    if _suffix(author):
-        name["suffix"] = _suffix(author)
+    if suffix := _suffix(author):
+        name["suffix"] = suffix
     return name
 
 
@@ -140,12 +139,13 @@ def cite(ref: Reference, style: str, html: bool = False) -> str:
         item["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
     if "page" in item and style == "Vancouver":
         item["page"] = _minimal_pages(item["page"])
-    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([_escaped(item) if html else item]),
+    shown = _escaped(item) if html else item
+    bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([shown]),
                                               formatter.html if html else formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     text = _one_stop(re.sub(r"^\d+\.\s*", "", str(bibliography.bibliography()[0])))
     if not item.get("author"):
-        text = _title_once(text, (_escaped(item) if html else item).get("title", "").rstrip("."))
+        text = _title_once(text, shown.get("title", "").rstrip("."))
     note = warning(ref)
     return f"{text} {note}." if note else text
 
@@ -286,9 +286,10 @@ def medline_fields(ref: Reference) -> list:
             pairs.append(("CN", author["collective_name"]))
             continue
         # PubMed ends both with the suffix: 'FAU - Hale, N G Jr', 'AU  - Hale NG Jr'.
-        fore = " ".join(p for p in (author.get("fore_name"), _suffix(author)) if p)
+        suffix = _suffix(author)
+        fore = " ".join(p for p in (author.get("fore_name"), suffix) if p)
         pairs += [("FAU", ", ".join(p for p in (author.get("last_name"), fore) if p)),
-                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials"), _suffix(author)) if p))]
+                  ("AU", " ".join(p for p in (author.get("last_name"), author.get("initials"), suffix) if p))]
     pairs += [("LA", lang) for lang in json_list(a.get("languages")) or [a.get("language")]]
     pairs += [("PT", pt) for pt in json_list(a.get("publication_types"))]
     pairs += [("TA", a.get("journal_iso")), ("JT", a.get("journal")), ("JID", a.get("journal_nlm_id"))]

@@ -140,7 +140,8 @@ def stop_on_sigterm(ctx):
     Left to its default, SIGTERM kills this process at once: its working copy stays
     behind and its worker processes, orphaned, wait for work forever, holding the
     output pipe open. Raised as an exception, the pool is shut down and the working
-    copy removed. Workers forked with this handler still die as SIGTERM says.
+    copy removed. A child forked with this handler still dies as SIGTERM says; the
+    worker pool's processes set their own (harvest.files._worker_start).
     """
     if threading.current_thread() is not threading.main_thread():
         return  # signal handlers can only be set there (a test runner's thread, say)

@@ -1007,14 +1007,14 @@ def _medline_authors(lines) -> list:
         if tag == "FAU":
             last, _, fore = value.partition(",")
             fore, suffix = _name_suffix(fore.strip())
-            authors.append({**_plain_author(len(authors) + 1, last.strip(), fore or None, None), "suffix": suffix})
+            authors.append(_plain_author(len(authors) + 1, last.strip(), fore or None, None, suffix))
         elif tag == "AU" and waiting_for_au:
             value, _ = _name_suffix(value)
             authors[-1]["initials"] = value.rpartition(" ")[2] if " " in value else None
         elif tag == "AU":
             value, suffix = _name_suffix(value)
             last, _, initials = value.rpartition(" ") if " " in value else (value, "", "")
-            authors.append({**_plain_author(len(authors) + 1, last.strip(), None, initials or None), "suffix": suffix})
+            authors.append(_plain_author(len(authors) + 1, last.strip(), None, initials or None, suffix))
         elif tag == "CN":
             authors.append({**_plain_author(len(authors) + 1, None, None, None), "collective_name": value})
         elif tag == "AD" and value:
@@ -1037,10 +1037,10 @@ def _name_suffix(text):
     return (match.group(1), match.group(2)) if match else (text, None)
 
 
-def _plain_author(position, last, fore, initials) -> dict:
+def _plain_author(position, last, fore, initials, suffix=None) -> dict:
     return {
         "position": position, "last_name": last, "fore_name": fore, "initials": initials,
-        "suffix": None, "collective_name": None, "orcid": None, "affiliations": [],
+        "suffix": suffix, "collective_name": None, "orcid": None, "affiliations": [],
         "equal_contrib": False,
     }
 
