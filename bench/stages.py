@@ -82,22 +82,16 @@ def sqlite_own_work(prepared) -> dict:
         db.execute("pragma synchronous = off")
         load._drop_indexes(db)
         with db.conn:
-            timed("articles rows", lambda: _insert(db, "articles", columns, articles))
-            timed("raw records rows", lambda: _insert(db, "raw_records", load.RAW_COLUMNS, raw))
+            timed("articles rows", lambda: load._insert_tuples(db, "articles", columns, articles))
+            timed("raw records rows", lambda: load._insert_tuples(db, "raw_records", load.RAW_COLUMNS, raw))
             for table, rows in children.items():
-                timed("child rows", lambda: _insert(db, table, load.CHILD_COLUMNS[table], rows))
+                timed("child rows", lambda: load._insert_tuples(db, table, load.CHILD_COLUMNS[table], rows))
         timed("indexes", lambda: load._ensure_indexes(db))
         timed("full-text index", lambda: db["articles"].enable_fts(
             load.SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter", create_triggers=True))
         timed("integrity check", lambda: db.execute("pragma integrity_check").fetchall())
         db.close()
     return {name: seconds / len(prepared) for name, seconds in costs.items()}
-
-
-def _insert(db, table, columns, rows):
-    if rows:
-        db.conn.executemany(f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                            f"values ({', '.join('?' * len(columns))})", rows)
 
 
 def main():
