@@ -341,6 +341,7 @@ def _article(root) -> dict:
         chemicals=_chemicals(cited.get("ChemicalList")),
         grants=_grants(fields.get("GrantList")),
         comments_corrections=_comments(cited.get("CommentsCorrectionsList")),
+        databanks=_databanks(fields.get("DataBankList")),
     )
     record.update(_abstract(fields.get("Abstract")))
     record.update(_pubmed_data(parts.get("PubmedData"), article))
@@ -389,7 +390,7 @@ SCALAR_KEYS = (
 ).split()
 LIST_KEYS = (
     "abstract_sections languages authors mesh publication_types keywords chemicals "
-    "grants comments_corrections"
+    "grants comments_corrections databanks"
 ).split()
 
 
@@ -632,6 +633,17 @@ def _comments(comment_list) -> list:
         }
         for c, f in comments
     ]
+
+
+def _databanks(databank_list) -> list:
+    """Registries and data repositories the record names, each with its accession numbers."""
+    if databank_list is None:
+        return []
+    banks = []
+    for bank in databank_list.iterchildren("DataBank"):
+        accessions = [text_of(a) for a in bank.iter("AccessionNumber")]
+        banks.append({"name": text_of(bank.find("DataBankName")), "accessions": [a for a in accessions if a]})
+    return banks
 
 
 def _abstract(abstract) -> dict:
@@ -882,6 +894,16 @@ MEDLINE_REF_TYPES = {
 }
 
 
+def _medline_databanks(lines) -> list:
+    """SI lines ('ClinicalTrials.gov/NCT01234567') as the XML's DataBankList gives them."""
+    banks = {}
+    for line in [lines] if isinstance(lines, str) else lines:
+        name, _, accession = line.partition("/")
+        if accession.strip():
+            banks.setdefault(name.strip(), []).append(accession.strip())
+    return [{"name": name, "accessions": accessions} for name, accessions in banks.items()]
+
+
 def _medline_text(value):
     """A MEDLINE field as one string (Bio.Medline keeps some fields as lists)."""
     if isinstance(value, list):
@@ -910,6 +932,7 @@ def _medline_core(fields) -> dict:
         keywords=[{"keyword": k, "major_topic": False, "owner": None} for k in fields.get("OT", [])],
         chemicals=[_medline_chemical(c) for c in fields.get("RN", [])],
         comments_corrections=_medline_comments(fields),
+        databanks=_medline_databanks(fields.get("SI", [])),
     )
     record.update(_medline_abstract(record["abstract"]))
     return record

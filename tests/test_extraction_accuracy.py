@@ -1,0 +1,61 @@
+"""How well the extractor reads the held-out half of the blind labelled set (tests/labelled/blind/).
+
+The table goes to build/extraction-accuracy.md and to the test output (-s or -rP). Patterns are
+tuned on the other half only (`python -m tests.tune_extract` lists its disagreements); this file
+reports the held-out half as a whole, never record by record.
+"""
+
+import pytest
+
+from tests import blind, extraction_scores as scores
+from tests.conftest import ROOT
+
+REPORT = ROOT / "build" / "extraction-accuracy.md"
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    return blind.load("extract")
+
+
+@pytest.fixture(scope="module")
+def predictions(labelled, sample_files):
+    records = blind.records("extract")
+    return {e["pmid"]: scores.predict(records[e["pmid"]]) for e in labelled}
+
+
+def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
+    records = blind.records("extract")
+    assert len(labelled) >= 200 and {e["pmid"] for e in labelled} == set(records)
+    halves = {name: blind.half(labelled, name) for name in ("tuning", "heldout")}
+    assert min(len(h) for h in halves.values()) >= 100
+    assert not {e["pmid"] for e in halves["tuning"]} & {e["pmid"] for e in halves["heldout"]}
+    for entry in labelled:
+        assert entry["conclusion"]["status"] in ("sure", "agreed", "disputed")
+
+
+def test_held_out_accuracy(labelled, predictions):
+    heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
+    table = (scores.report(heldout, predictions, "held-out half") + "\n"
+             + scores.report(tuning, predictions, "tuning half"))
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(table, encoding="utf-8")
+    print("\n" + table)
+    missed = scores.shortfalls(heldout, predictions)
+    assert not missed, f"held-out goals missed: {missed}\n{table}"
+
+
+def test_scoring_accepts_alternatives_and_counts_abstentions():
+    label = {"value": 60, "accept": [60, 56], "status": "sure"}
+    assert blind.accepted(label, 56) and not blind.accepted(label, 58)
+    entries = [{"pmid": 1, "sample_size": label}, {"pmid": 2, "sample_size": {"value": None, "accept": [None],
+                                                                               "status": "sure"}}]
+    for field in scores.FIELDS_SCORED:
+        empty = [] if field in ("registrations", "comparators", "ketamine_doses") else None
+        for e in entries:
+            e.setdefault(field, {"value": empty, "accept": [empty], "status": "sure"})
+    got = {1: {**scores.EMPTY, "sample_size": None}, 2: {**scores.EMPTY, "sample_size": 12}}
+    rows = scores.counts(entries, got)
+    assert rows["sample size exact (records that state one)"] == (0, 1)  # an abstention is not exact
+    assert rows["sample sizes given that are wrong"] == (1, 1)  # an answer where none is stated is wrong
+    assert blind.wilson(9, 10)[0] < 0.9 < blind.wilson(9, 10)[1]
