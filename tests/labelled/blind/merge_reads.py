@@ -1,5 +1,5 @@
 """Merge the blind reads into one labelled set: first reads, and second reads of the records a
-first reader was unsure of. Usage: merge.py classify|extract OUT.yml
+first reader was unsure of. Usage: python tests/labelled/blind/merge_reads.py classify|extract OUT.yml
 
 Per field: a sure first read stands; otherwise two reads that agree (or where one's answer is
 among the other's alternatives) give an agreed label; two that do not are 'disputed', and
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).parent  # run beside reads/ copied as <kind>/labels-batchN.yml and <kind>/second-labelsN.yml
+HERE = Path(__file__).parent
 kind, out = sys.argv[1], sys.argv[2]
 sets = {e["pmid"]: e for e in json.load(open(HERE / "sets.json"))[kind]}
 
@@ -100,9 +100,9 @@ def merge_field(field, first, second):
     return {"value": one[0], "accept": one + [a for a in two if not contains(field, one, a)], "status": "disputed"}
 
 
-def reads(prefix):
+def reads(which):
     found = {}
-    for path in sorted(HERE.glob(f"{kind}/{prefix}*.yml")):
+    for path in sorted(HERE.glob(f"reads/{kind}-{which}-*.yml")):
         for entry in yaml.safe_load(path.read_text()) or []:
             found[entry["pmid"]] = entry
     return found
@@ -112,7 +112,7 @@ HEADER = {
     "classify": "# Blind labels of design, population, conditions, routes and scope (tests/labelled/blind/README.md).\n",
     "extract": "# Blind labels of what records state about their studies (tests/labelled/blind/README.md).\n",
 }
-firsts, seconds = reads("labels-batch"), reads("second-labels")
+firsts, seconds = reads("first"), reads("second")
 merged = []
 for pmid, drawn in sets.items():
     first = firsts[pmid]
