@@ -162,7 +162,8 @@ class Patterns:
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
-        self.participant_phrase = rf"{number}\s+{modifiers}(?:{people})\b"
+        # "ten case reports" and "20 case series" count papers, not people
+        self.participant_phrase = rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?![\s-]+(?:reports?|series|studies|control\b))"
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -187,7 +188,8 @@ class Patterns:
         fill = lambda p: p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
         self.number_only = re.compile(self.number, re.IGNORECASE)
-        self.review_participants = re.compile(fill(spec["participants_after"]), re.IGNORECASE)
+        self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
+                                    for key in ("participants_after", "participants_equal")]
 
     def _doses(self, spec):
         units = spec["units"]
@@ -441,8 +443,9 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
             for regex in afters:
                 match = regex.match(after)
                 if match and _equal_count(match, value):
+                    # "Of these, 256 patients met the criteria": the words after it make it the whole
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
-                                                   match.group(), patterns))
+                                                   match.group(), patterns, whole=tier in ("randomised", "total")))
                     break
     return [c for c in found if c]
 
@@ -453,9 +456,9 @@ def _equal_count(match, value) -> bool:
     return not equal or int(equal.replace(",", "")) == value
 
 
-def _phrase_candidate(tier, value, sentence, start, end, words, patterns) -> Candidate | None:
+def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=False) -> Candidate | None:
     says_total = bool(re.search(r"\btotal\b", words, re.IGNORECASE))
-    if not says_total and _is_part(sentence.text, start, end, patterns):
+    if not (says_total or whole) and _is_part(sentence.text, start, end, patterns):
         return None
     return Candidate(tier, value, sentence.quote(start, end), says_total)
 
@@ -525,6 +528,10 @@ def sample_size(reading: Reading) -> Found | None:
     chosen = decide_count(candidates, ("randomised", "total"))
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
+        largest = max((number_value(m.group("num"), reading.patterns) or 0 for s in reading.own
+                       for m in reading.patterns.phrase.finditer(s.text)), default=0)
+        # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
+        candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         chosen = _single_case(reading) or decide_count(candidates, ("groups", "weak", "analysed"))
     return Found(chosen.value, chosen.quote) if chosen else None
 
@@ -543,11 +550,13 @@ def _single_case(reading: Reading) -> Candidate | None:
 def _review_participants(reading: Reading) -> Found | None:
     found = []
     for sentence in reading.own:
-        for match in reading.patterns.review_participants.finditer(sentence.text):
-            value = int(match.group("n").replace(",", ""))
-            found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+        for regex in reading.patterns.review_participants:
+            for match in regex.finditer(sentence.text):
+                value = int(match.group("n").replace(",", ""))
+                found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
         for phrase in reading.patterns.phrase.finditer(sentence.text):
-            found += [c for c in phrase_candidates(sentence, phrase, reading.patterns) if c.says_total]
+            found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
+                      if c.says_total or c.tier == "total"]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None
