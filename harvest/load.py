@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from harvest import __version__, parse
+from harvest import __version__, links, parse
 
 # harvest.classify, imported on first use by classifier(): compiling its rules takes
 # half a second, which a scope scan spends while its workers read the files.
@@ -50,6 +50,7 @@ ARTICLE_COLUMNS = {
     "pmid": int, "title": str, "authors": str, "journal": str, "journal_iso": str,
     "pub_year": int, "pub_date": str, "volume": str, "issue": str, "pages": str,
     "doi": str, "pmcid": str, "abstract": str, **CLASSIFICATION_COLUMNS, **EXTRACTION_COLUMNS,
+    **links.LINK_COLUMNS,
     "publication_types": str, "mesh_terms": str, "keywords": str, "language": str,
     "languages": str, "status": str, "publication_status": str, "pub_month": int,
     "pub_day": int, "pub_date_text": str, "electronic_date": str, "created_date": str,
@@ -69,7 +70,7 @@ DERIVED_TABLES = (*(table for table, _ in LABEL_TABLES.values()),
                   "article_registrations", "article_doses", "article_quotes")
 CHILD_TABLES = (
     "article_authors", "article_mesh", "article_mesh_qualifiers", "article_publication_types",
-    "article_keywords", "article_chemicals", "article_grants", "comments_corrections",
+    "article_keywords", "article_chemicals", "article_grants", "comments_corrections", "article_references",
     *DERIVED_TABLES,
 )
 
@@ -107,13 +108,17 @@ def ensure_schema(db):
     create("publication_types", {"name": str, "ui": str}, pk="name")
     create("chemicals", {"name": str, "ui": str, "registry_number": str}, pk="name")
     _create_children(create)
-    _add_missing_columns(db, "articles", ARTICLE_COLUMNS)
     create("raw_records", {"pmid": int, "pmid_version": int, "format": str, "raw": str, "source": str,
                            "run_id": int}, pk="pmid", foreign_keys=[("pmid", "articles", "pmid")])
     create("deleted_articles", {"pmid": int, "run_id": int, "deleted_at": str}, pk="pmid",
            foreign_keys=[("run_id", "harvest_runs", "id")])
     for name, columns in SUMMARY_COLUMNS.items():
         create(name, columns)
+    # Links derived from what is loaded (harvest.links), rebuilt after every load.
+    create("review_studies", {"review_pmid": int, "study_pmid": int, "included": int}, pk=("review_pmid", "study_pmid"))
+    create("article_studies", {"pmid": int, "study_id": int}, pk="pmid")
+    for name, columns in {"articles": ARTICLE_COLUMNS, **SUMMARY_COLUMNS}.items():
+        _add_missing_columns(db, name, columns)
     _ensure_indexes(db)
     _backfill_labels(db)
 
@@ -122,7 +127,8 @@ def ensure_schema(db):
 # grouping every article at each request: the evidence maps, and what an unfiltered
 # facet shows (articles per value of a join table, or of a column of articles).
 SUMMARY_COLUMNS = {
-    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int},
+    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int, "studies": int,
+                        "participants": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
     # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
@@ -132,10 +138,17 @@ SUMMARY_COLUMNS = {
 COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted",
                    "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled")
 SUMMARY_SQL = {
+    # studies: reports of one study count once; participants: the sample sizes of a cell's primary
+    # studies, each study once (reviews' sample sizes would count those people again)
     "evidence_counts": """
-        select a.population, c.condition, a.design, count(*)
-        from articles a left join article_conditions c on c.pmid = a.pmid
-        group by 1, 2, 3""",
+        with cells as (
+            select a.population, c.condition, a.design, coalesce(a.study_id, a.pmid) as study,
+                   count(*) as records, max(a.sample_size) as participants
+            from articles a left join article_conditions c on c.pmid = a.pmid
+            group by 1, 2, 3, 4)
+        select population, condition, design, sum(records), count(*),
+               case when design not in ('meta-analysis', 'systematic-review') then sum(participants) end
+        from cells group by 1, 2, 3""",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)
         from articles a left join article_conditions c on c.pmid = a.pmid
@@ -147,6 +160,7 @@ SUMMARY_SQL = {
 def refresh_summaries(db):
     """Recompute the evidence-map counts, and the articles per value of each join table
     and of each counted column (what an unfiltered facet on it shows)."""
+    links.refresh(db)
     with db.atomic():
         for name in SUMMARY_COLUMNS:
             db.execute(f"delete from [{name}]")
@@ -198,6 +212,7 @@ CHILD_COLUMNS = {
     "article_chemicals": ("pmid", "chemical"),
     "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
     "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
+    "article_references": ("pmid", "position", "cited_pmid", "cited_doi", "citation", "list_title"),
     **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
     # quote_source is 'title' or 'abstract' (articles' columns), quote_start and quote_end offsets in it
     "article_registrations": ("pmid", "registry", "registration_id", "source", "url", "quote", "quote_source",
@@ -208,7 +223,8 @@ CHILD_COLUMNS = {
 }
 # Child rows as tuples in column order, for executemany (itemgetter does it in C).
 _AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
-INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "quote_start", "quote_end"}
+INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "quote_start", "quote_end",
+                   "cited_pmid"}
 REAL_COLUMNS = {"low", "high"}
 CHILD_KEYS = {
     "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
@@ -242,6 +258,9 @@ INDEXES = {
     "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
                  ["evidence_level"], ["retracted"], ["language"], ["entrez_date"], ["created_date"]],
     "comments_corrections": [["ref_pmid"]],
+    "article_references": [["cited_pmid", "pmid"]],
+    "review_studies": [["study_pmid"]],
+    "article_studies": [["study_id"]],
     "article_authors": [["last_name"]],
     **{table: [[column, "pmid"]] for table, column in JOIN_VALUES.items()},
     "join_counts": [["join_table", "records"]],
@@ -563,6 +582,7 @@ def child_rows_of(records) -> dict:
         rows["article_grants"] += [{"pmid": pmid, "position": i, **g} for i, g in enumerate(r["grants"], start=1)]
         rows["comments_corrections"] += [
             {"pmid": pmid, "position": i, **c} for i, c in enumerate(r["comments_corrections"], start=1)]
+        rows["article_references"] += [{"pmid": pmid, **ref} for ref in r.get("references") or ()]
     return rows
 
 

@@ -275,6 +275,29 @@ def without_references(xml: bytes) -> bytes:
     return xml[:start] + xml[end + len(REFERENCES_END):]
 
 
+def references(xml: bytes) -> list:
+    """The record's cited references, in order, each with its list's title and the PMID and DOI it gives.
+
+    Parsed apart from the rest of the record (which skips them), and only where a record has them.
+    """
+    start = xml.find(REFERENCES)
+    if start == -1:
+        return []
+    end = xml.rfind(REFERENCES_END)
+    try:
+        root = parse_element(b"<Lists>" + xml[start:end + len(REFERENCES_END)] + b"</Lists>")
+    except etree.XMLSyntaxError:
+        return []  # a broken reference list costs its references, never the record
+    found = []
+    for ref_list in root.iter("ReferenceList"):
+        title = text_of(ref_list.find("Title"))
+        for reference in ref_list.iterchildren("Reference"):
+            ids = {a.get("IdType"): text_of(a) for a in reference.iter("ArticleId")}
+            found.append({"position": len(found) + 1, "citation": text_of(reference.find("Citation")),
+                          "cited_pmid": _int(ids.get("pubmed")), "cited_doi": ids.get("doi"), "list_title": title})
+    return found
+
+
 def parse_record(xml: bytes) -> dict:
     """Turn one PubmedArticle or PubmedBookArticle into a record dict."""
     root = parse_element(without_references(xml))
@@ -284,6 +307,7 @@ def parse_record(xml: bytes) -> dict:
         record = _book(root)
     else:
         raise ValueError(f"unexpected element <{root.tag}>")
+    record["references"] = references(xml)
     record["raw"] = xml
     record["raw_format"] = "pubmed-xml"
     return record
@@ -390,7 +414,7 @@ SCALAR_KEYS = (
 ).split()
 LIST_KEYS = (
     "abstract_sections languages authors mesh publication_types keywords chemicals "
-    "grants comments_corrections databanks"
+    "grants comments_corrections databanks references"
 ).split()
 
 
