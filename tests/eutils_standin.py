@@ -583,9 +583,11 @@ def render_esearch(standin, params, result):
             + "</eSearchResult>\n").encode()
 
 
-def backend_error(params, message, endpoint="efetch"):
-    """An error document served with HTTP 200, in the form the endpoint uses. In JSON,
-    a newline inside the message is left raw, as NCBI leaves it."""
+def backend_error(params, message, endpoint=None):
+    """An error document served with HTTP 200, in the form the endpoint uses (by default
+    the one the parameters suggest). In JSON, a newline inside the message is left raw,
+    as NCBI leaves it."""
+    endpoint = endpoint or ("efetch" if "id" in params or "query_key" in params else "esearch")
     if endpoint == "esearch" and params.get("retmode") == "json":
         body = json.dumps({"header": {"type": "esearch", "version": "0.3"},
                            "esearchresult": {"ERROR": message}})
@@ -618,7 +620,7 @@ def no_such_ids(standin, pmids):
     """NCBI's HTTP 400 for an id list it finds nothing in (or, under "refuse", any unknown id)."""
     unknown = [p for p in pmids if p not in standin.records]
     if unknown and (len(unknown) == len(pmids) or standin.unknown_ids == "refuse"):
-        return 400, backend_error({}, NO_SUCH_IDS), "text/xml"
+        return 400, backend_error({}, NO_SUCH_IDS, "efetch"), "text/xml"
     return None
 
 
