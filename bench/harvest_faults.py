@@ -17,7 +17,7 @@ runs it, in a process of its own (only the topics file is the bench's):
    to its end: it must exit 0 with every record once, never asking again for a
    record it had stored.
 
-Opt-in, not part of `make test` (about 15 minutes on 2 cores):
+Opt-in, not part of `make test` (about ten minutes on 2 cores):
     .venv/bin/python bench/harvest_faults.py [--rate 0.05] [--seed 16] [--keep DIR]
 """
 
