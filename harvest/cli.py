@@ -308,14 +308,19 @@ def validate_pubmed(topics=(), query=None, since=None, **_):
 @db_option
 @click.option("--since", metavar="YYYY/MM/DD",
               help="Refetch records revised since this date (default: the last complete run)")
+@click.option("--accept-phrases-not-found", is_flag=True,
+              help="Harvest --query even when PubMed reports phrases of it that it did not find "
+                   "(it then searches without them)")
 @quiet_option
-def pubmed_command(topics, query, db_path, since, quiet):
+def pubmed_command(topics, query, db_path, since, accept_phrases_not_found, quiet):
     """Harvest PubMed live through E-utilities (every topic unless --topic or --query)."""
     from harvest import live
 
     db = open_catalogue(db_path)
+    # Passed only when given, so the call stays the five arguments harvest_pubmed began with.
+    options = {"accept_phrases_not_found": True} if accept_phrases_not_found else {}
     try:
-        outcomes, planned = live.harvest_pubmed(db, topics, query, since, show_progress(quiet))
+        outcomes, planned = live.harvest_pubmed(db, topics, query, since, show_progress(quiet), **options)
     except (live.LiveError, eutils.EUtilsError) as error:
         raise click.ClickException(one_line(error))
     except KeyboardInterrupt:

@@ -4,19 +4,26 @@ Each topic (or ad-hoc query) keeps a plan in `pubmed_pending`: the PMIDs still t
 fetch and why. A batch is parsed whole, then saved, linked to its topic and
 ticked off the plan in one transaction, so a killed harvest resumes where it
 stopped and never leaves a half-written batch behind.
+
+Nothing leaves on an answer that may be false: a query whose Count drops sharply
+unlinks nothing until a later harvest sees the drop too, and a record leaves the
+catalogue only on a <DeleteCitation>, or when ESummary cannot find it on two
+separate harvests (until then it is kept, noted in `pubmed_not_found`).
 """
 
 import datetime
 import logging
 import re
 import sys
-from dataclasses import dataclass, fields
+from collections import deque
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from tqdm import tqdm
 
 from harvest import load, parse, read_yaml
-from harvest.eutils import EUtils, EUtilsError, QueryError, one_line
+from harvest.eutils import (EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves,
+                            one_line)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +33,8 @@ SINCE_MARGIN = datetime.timedelta(days=1)
 MAXDATE = "3000/12/31"
 # How often one run asks EFetch again for PMIDs it silently left out.
 FETCH_TRIES = 3
+# Tries per fault class for each half of a batch that kept failing (the whole batch had max_tries).
+SPLIT_TRIES = 3
 INTERRUPTED = "interrupted (Ctrl-C); the next run resumes its plan"
 
 
@@ -68,9 +77,13 @@ class Outcome:
     unlinked: int = 0
     rejected: int = 0
     pending: int = 0
+    # PMIDs EFetch left out and ESummary could not find: kept until a later harvest agrees.
+    not_found: int = 0
     message: str | None = None
     # A failure that later searches would meet too (the server, not the query).
     stops: bool = False
+    # ESearch's warnings (kind, text), distinct, as the summary line counts them.
+    warnings: list = field(default_factory=list)
 
     def counts(self) -> dict:
         """The counts as harvest_runs columns."""
@@ -131,10 +144,19 @@ def ensure_live_tables(db):
     db["article_topics"].create_index(["topic"], if_not_exists=True)
     db["pubmed_searches"].create(
         {"key": str, "topic": str, "query": str, "plan_started": str, "plan_since": str,
-         "last_complete": str, "last_count": int}, pk="key", if_not_exists=True)
+         "last_complete": str, "last_count": int, **DROP_COLUMNS}, pk="key", if_not_exists=True)
+    for column, kind in DROP_COLUMNS.items():  # catalogues harvested before they existed
+        if column not in db["pubmed_searches"].columns_dict:
+            db["pubmed_searches"].add_column(column, kind)
     db["pubmed_pending"].create(
         {"search": str, "pmid": int, "reason": str, "done": int}, pk=("search", "pmid"),
         foreign_keys=[("search", "pubmed_searches", "key")], if_not_exists=True)
+    db["pubmed_not_found"].create({"pmid": int, "since": str, "run_id": int}, pk="pmid",
+                                  if_not_exists=True)
+
+
+# A sharp drop in a query's Count not yet confirmed: the Count seen, and the run that first saw it.
+DROP_COLUMNS = {"drop_count": int, "drop_run": int}
 
 
 def sync_topics(db, topics):
@@ -208,6 +230,8 @@ def open_plan(db, search, since=None):
     row = {"key": search.key, "topic": search.topic, "query": search.query,
            "plan_started": now(), "plan_since": window,
            "last_complete": state["last_complete"] if state else None}
+    if state is None:  # new, or rewritten: what the old query found says nothing of this one
+        row.update(last_count=None, **dict.fromkeys(DROP_COLUMNS))
     with db.atomic():
         db["pubmed_searches"].upsert(row, pk="key")
     return window
@@ -237,14 +261,14 @@ def planned(db, search) -> dict:
     return {pmid: (reason, done) for pmid, reason, done in db.execute(sql, [search.key])}
 
 
-def update_plan(db, search, found, changed, run_id):
+def update_plan(db, search, found, changed, run_id, trusted=True):
     """Add new, changed and vanished PMIDs to the plan; link what is already stored."""
     stored, current, plan = stored_pmids(db), set(found.pmids), planned(db, search)
     additions = {p: "new" for p in current - stored}
     additions.update({p: "changed" for p in set(changed) & stored})
     gone = []
-    if found.complete:
-        # Only a whole result shows what has left the query.
+    if found.complete and trusted:
+        # Only a whole result, and no unconfirmed drop, shows what has left the query.
         linked = linked_pmids(db, search.topic) if search.topic else set()
         additions.update({p: "vanished" for p in linked - current})
         gone = [p for p, (reason, done) in plan.items()
@@ -290,40 +314,78 @@ def close_plan(db, search, found) -> int:
 
 @dataclass
 class Fetched:
-    """One batch after EFetch and the parser: records by PMID, deletions, gaps."""
+    """One batch after EFetch and the parser: records by PMID, deletions, gaps.
+
+    `missing`: PMIDs EFetch left out however often it was asked (or answered with
+    "ID list is empty"); `failed`: PMIDs whose requests, down to one PMID alone,
+    never got an answer. Both stay in the plan unless ESummary settles the missing.
+    """
 
     records: dict
     deleted: set
     missing: list
     rejected: int = 0
+    failed: list = field(default_factory=list)
 
 
 def fetch_batch(client, pmids) -> Fetched:
     """Fetch and parse a batch, asking again for PMIDs EFetch silently left out."""
     wanted = set(pmids)
-    fetched = Fetched({}, set(), [])
+    fetched, unknown = Fetched({}, set(), []), set()
     for _ in range(FETCH_TRIES):
-        missing = sorted(wanted - fetched.records.keys() - fetched.deleted)
+        missing = sorted(wanted - fetched.records.keys() - fetched.deleted - unknown
+                         - set(fetched.failed))
         if not missing:
             break
-        batch = parse_answer(client, missing)
-        for record in batch.records:
-            kept = fetched.records.get(record["pmid"])
-            if record["pmid"] in wanted and (not kept or record["pmid_version"] >= kept["pmid_version"]):
-                fetched.records[record["pmid"]] = record
-        fetched.deleted |= set(batch.deleted) & wanted
-        fetched.rejected = max(fetched.rejected, len(batch.rejected))
-    fetched.missing = sorted(wanted - fetched.records.keys() - fetched.deleted)
+        ask_halving(client, missing, fetched, unknown)
+    fetched.missing = sorted(wanted - fetched.records.keys() - fetched.deleted - set(fetched.failed))
     if fetched.missing:
         log.warning("EFetch left out %d of %d PMIDs after %d tries (first: %d)",
                     len(fetched.missing), len(wanted), FETCH_TRIES, fetched.missing[0])
     return fetched
 
 
-def parse_answer(client, pmids):
+def ask_halving(client, pmids, fetched, unknown):
+    """EFetch `pmids` into `fetched`. A request that fails after its tries is halved and
+    both halves asked before either is halved again, so one bad record cannot hold up
+    the rest and a dead server shows itself (ServerDown) after a few requests. NCBI's
+    HTTP 400 "ID list is empty" (it knows none of the PMIDs) is halved the same way,
+    down to the PMIDs it does not know, which go into `unknown`."""
+    parts, wanted = deque([pmids]), set(pmids)
+    while parts:
+        part = parts.popleft()
+        try:
+            batch = parse_answer(client, part, None if part is pmids else
+                                 min(SPLIT_TRIES, client.max_tries))
+        except NoSuchIds:
+            if len(part) == 1:
+                unknown.update(part)
+            else:
+                parts.extend(halves(part))
+            continue
+        except ServerDown:
+            raise
+        except EUtilsError as error:
+            if len(part) == 1:
+                log.warning("PMID %d: %s; it stays in the plan", part[0], one_line(error))
+                fetched.failed += part
+            else:
+                log.warning("EFetch of %d PMIDs failed (%s); asking for each half alone",
+                            len(part), one_line(error))
+                parts.extend(halves(part))
+            continue
+        for record in batch.records:
+            kept = fetched.records.get(record["pmid"])
+            if record["pmid"] in wanted and (not kept or record["pmid_version"] >= kept["pmid_version"]):
+                fetched.records[record["pmid"]] = record
+        fetched.deleted |= set(batch.deleted) & wanted
+        fetched.rejected = max(fetched.rejected, len(batch.rejected))
+
+
+def parse_answer(client, pmids, tries=None):
     """EFetch one batch and parse all of it before anything is stored."""
     for _ in range(FETCH_TRIES):
-        body = client.efetch(pmids)
+        body = client.efetch(pmids, tries)
         try:
             batch = parse.parse_xml_bytes(body)
         except parse.ParseError as error:
@@ -335,17 +397,78 @@ def parse_answer(client, pmids):
     raise EUtilsError(f"efetch.fcgi: {FETCH_TRIES} answers in a row could not be parsed")
 
 
-def store_batch(db, search, reasons, fetched, run_id, outcome):
-    """Save one parsed batch, its topic links and its place in the plan, atomically."""
+def ask_summaries(client, pmids) -> dict:
+    """What ESummary says of PMIDs EFetch would not return (pubmed_has); {} when it
+    cannot be asked now, which leaves them in the plan."""
+    if not pmids:
+        return {}
+    try:
+        return client.pubmed_has(pmids)
+    except ServerDown:
+        raise
+    except EUtilsError as error:
+        log.warning("ESummary not answering (%s); %d PMIDs EFetch left out stay in the plan",
+                    one_line(error), len(pmids))
+        return {}
+
+
+@dataclass
+class Missing:
+    """PMIDs EFetch left out, sorted by what ESummary said of them."""
+
+    gone: list       # it cannot find them, as an earlier harvest found too: deleted from PubMed
+    not_found: list  # it cannot find them, for the first time (or only in this harvest)
+    there: list      # it has them: EFetch failed them, so they are asked for again next run
+
+
+def sort_missing(db, pmids, present, session) -> Missing:
+    """Only ESummary saying it cannot find a PMID, in a harvest before this one
+    (`session`, the first run of this harvest) and again now, shows it was deleted."""
+    seen = not_found_runs(db, pmids)
+    absent = [p for p in pmids if present.get(p) is False]
+    gone = [p for p in absent if seen.get(p, session) < session]
+    return Missing(gone, [p for p in absent if p not in gone], [p for p in pmids if present.get(p)])
+
+
+def not_found_runs(db, pmids) -> dict:
+    """PMID -> the run that first found it missing from PubMed."""
+    pmids, runs = list(pmids), {}
+    for start in range(0, len(pmids), 500):
+        chunk = pmids[start:start + 500]
+        sql = "select pmid, run_id from pubmed_not_found where pmid in (%s)" % ",".join("?" * len(chunk))
+        runs.update(db.execute(sql, chunk).fetchall())
+    return runs
+
+
+def note_not_found(db, pmids, run_id):
+    """Mark PMIDs as not found in PubMed today, unless they are marked already."""
+    today = datetime.date.today().isoformat()
+    db["pubmed_not_found"].insert_all(({"pmid": p, "since": today, "run_id": run_id} for p in pmids),
+                                      pk="pmid", ignore=True)
+
+
+def clear_not_found(db, pmids):
+    """PubMed has these PMIDs after all."""
+    pmids = list(pmids)
+    for start in range(0, len(pmids), 500):
+        chunk = pmids[start:start + 500]
+        db.execute("delete from pubmed_not_found where pmid in (%s)" % ",".join("?" * len(chunk)), chunk)
+
+
+def store_batch(db, search, reasons, fetched, missing, run_id, outcome):
+    """Save one parsed batch, its topic links and its place in the plan, atomically.
+
+    A record leaves the catalogue only on a DeleteCitation or when `missing.gone`
+    says so; a vanished one (the query no longer finds it) is unlinked from the topic.
+    """
     records = [dict(r, source="pubmed") for r in fetched.records.values()]
-    # A vanished record EFetch leaves out was deleted from PubMed, unless the answers
-    # held records the parser rejected: it may be one of them, so it waits for a later run.
-    gone = [] if fetched.rejected else [p for p in fetched.missing if reasons[p] == "vanished"]
-    deleted = sorted(fetched.deleted | set(gone))
+    deleted = sorted(fetched.deleted | set(missing.gone))
     vanished = [p for p in reasons if reasons[p] == "vanished" and p not in deleted]
-    finished = [p for p in reasons if p not in fetched.missing or p in gone]
+    finished = [*fetched.records, *fetched.deleted, *missing.gone]
     with db.atomic():
         counts = load.save_records(db, records, run_id)
+        clear_not_found(db, [*fetched.records, *missing.there])
+        note_not_found(db, missing.not_found, run_id)
         outcome.deleted += load.delete_pmids(db, deleted, run_id) if deleted else 0
         forget_links(db, deleted)
         link(db, search.topic, [p for p in fetched.records if reasons[p] != "vanished"], run_id)
@@ -353,6 +476,7 @@ def store_batch(db, search, reasons, fetched, run_id, outcome):
         mark_done(db, search, finished)
     outcome.read += len(records)
     outcome.rejected += fetched.rejected
+    outcome.not_found += len(missing.not_found)
     for name in ("new", "updated", "unchanged"):
         setattr(outcome, name, getattr(outcome, name) + getattr(counts, name))
 
@@ -367,8 +491,9 @@ def mark_done(db, search, pmids):
                    [search.key, *chunk])
 
 
-def fetch_pending(db, client, search, run_id, outcome, progress=False):
-    """Fetch every PMID the plan still holds, batch by batch."""
+def fetch_pending(db, client, search, run_id, outcome, progress=False, session=None):
+    """Fetch every PMID the plan still holds, batch by batch; a batch that cannot be
+    fetched stays in the plan while the others go on."""
     sql = "select pmid, reason from pubmed_pending where search = ? and done = 0 order by pmid"
     todo = db.execute(sql, [search.key]).fetchall()
     bar = tqdm(total=len(todo), unit=" records", desc=search.topic or "query",
@@ -376,7 +501,9 @@ def fetch_pending(db, client, search, run_id, outcome, progress=False):
     for start in range(0, len(todo), client.batch_size):
         reasons = dict(todo[start:start + client.batch_size])
         fetched = fetch_batch(client, list(reasons))
-        store_batch(db, search, reasons, fetched, run_id, outcome)
+        present = ask_summaries(client, fetched.missing)
+        missing = sort_missing(db, fetched.missing, present, session or run_id)
+        store_batch(db, search, reasons, fetched, missing, run_id, outcome)
         bar.update(len(reasons))
     bar.close()
 
@@ -384,12 +511,16 @@ def fetch_pending(db, client, search, run_id, outcome, progress=False):
 # ---------------------------------------------------------------- runs
 
 
-def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
-    """Harvest one search as one run in harvest_runs; E-utilities failures end it."""
+def harvest_search(db, client, search, since=None, progress=False, session=None) -> Outcome:
+    """Harvest one search as one run in harvest_runs; E-utilities failures end it.
+
+    `session` is the first run of this harvest: what runs before it saw counts as
+    seen by an earlier harvest (default: this run's own id).
+    """
     run_id = load.start_run(db, "pubmed", search.query, topic=search.topic)
     outcome = Outcome(search)
     try:
-        _harvest(db, client, search, since, progress, run_id, outcome)
+        _harvest(db, client, search, since, progress, run_id, outcome, session or run_id)
     except EUtilsError as error:
         outcome.status, outcome.message = "failed", client.redact(one_line(error))
         outcome.stops = not isinstance(error, QueryError)
@@ -403,41 +534,101 @@ def harvest_search(db, client, search, since=None, progress=False) -> Outcome:
     return outcome
 
 
-def _harvest(db, client, search, since, progress, run_id, outcome):
+def _harvest(db, client, search, since, progress, run_id, outcome, session):
     window = open_plan(db, search, since)
-    found = client.search_all(search.query)
+    expect = expected_count(db, search)
+    found = client.search_all(search.query, expect=expect)
+    trusted = drop_settled(db, search, found, run_id, session)
     outcome.esearch_count, outcome.found = found.count, len(found.pmids)
     changed = client.search_all(search.query, changed_window(window)) if window else None
-    update_plan(db, search, found, changed.pmids if changed else [], run_id)
-    fetch_pending(db, client, search, run_id, outcome, progress)
+    outcome.warnings = list(dict.fromkeys(found.warnings + (changed.warnings if changed else [])))
+    update_plan(db, search, found, changed.pmids if changed else [], run_id, trusted)
+    fetch_pending(db, client, search, run_id, outcome, progress, session)
     # Revised records are found by date alone: closing the plan after a short revision
     # search would move the next window past the ones it missed, for good. Left open,
-    # the plan makes the next run search the same dates again.
+    # the plan makes the next run search the same dates again. A drop not yet confirmed
+    # keeps it open too, so that the next run compares with the same past.
     revisions_whole = changed is None or changed.complete
-    outcome.pending = close_plan(db, search, found) if revisions_whole else count_pending(db, search)
-    complete = found.complete and revisions_whole and not outcome.pending
+    closing = revisions_whole and trusted
+    outcome.pending = close_plan(db, search, found) if closing else count_pending(db, search)
+    complete = found.complete and closing and not outcome.pending
     outcome.status = "complete" if complete else "incomplete"
     if not found.complete:
         outcome.message = f"ESearch counted {found.count} records but {outcome.found} came back"
+    elif not trusted:
+        outcome.message = (f"ESearch found {found.count} records, every time it was asked, for a "
+                           f"query that found {expect} before; nothing was unlinked: a later "
+                           f"harvest that finds the same confirms it")
     elif not revisions_whole:
         outcome.message = (f"ESearch counted {changed.count} revised records but "
                            f"{len(changed.pmids)} came back; the next run searches the same dates again")
     elif outcome.pending:
         outcome.message = f"{outcome.pending} PMIDs could not be fetched; the next run retries them"
+        if outcome.not_found:
+            outcome.message += (f" ({outcome.not_found} not found in PubMed: kept, and deleted "
+                                f"only if a later harvest cannot find them either)")
+
+
+def expected_count(db, search) -> int:
+    """What the query found before: its Count at the last complete run, or the records
+    linked to its topic, whichever is more."""
+    state = db["pubmed_searches"].get(search.key)
+    linked = len(linked_pmids(db, search.topic)) if search.topic else 0
+    return max(state["last_count"] or 0, linked)
+
+
+def drop_settled(db, search, found, run_id, session) -> bool:
+    """False while a sharp drop in the query's Count is unconfirmed: it is noted, and
+    believed when a later harvest finds it too (a backend answering short would not)."""
+    state = db["pubmed_searches"].get(search.key)
+    if found.dropped and (state["drop_run"] is None or state["drop_run"] >= session):
+        log.warning("%s: ESearch found %d records, fewer than before, every time it was asked; "
+                    "nothing is unlinked until a later harvest finds the same", search.key, found.count)
+        db["pubmed_searches"].update(search.key, {"drop_count": found.count,
+                                                  "drop_run": state["drop_run"] or run_id})
+        return False
+    if found.dropped:
+        log.warning("%s: the drop to %d records, first seen in run %d, is confirmed",
+                    search.key, found.count, state["drop_run"])
+    if state["drop_run"] is not None:
+        db["pubmed_searches"].update(search.key, dict.fromkeys(DROP_COLUMNS))
+    return True
+
+
+def first_run_of_harvest(db) -> int:
+    """The id the next run in harvest_runs will get."""
+    return db.execute("select coalesce(max(id), 0) + 1 from harvest_runs").fetchone()[0]
+
+
+def refuse_unfound_phrases(client, query):
+    """LiveError when PubMed did not find a phrase of an ad-hoc query: it would search
+    without it and bring back far more than asked for."""
+    unfound = client.count(query).phrases_not_found
+    if unfound:
+        phrases = ", ".join(repr(p) for p in unfound)
+        raise LiveError(f"PubMed did not find {phrases} of --query and would search without "
+                        f"{'it' if len(unfound) == 1 else 'them'}; correct the query, or add "
+                        f"--accept-phrases-not-found to harvest what PubMed makes of it")
 
 
 def harvest_pubmed(db, names=(), query=None, since=None, progress=False, client=None,
-                   topics_path=TOPICS_PATH) -> list:
-    """Harvest the chosen topics and/or query; returns (outcomes, searches planned)."""
+                   topics_path=TOPICS_PATH, accept_phrases_not_found=False) -> list:
+    """Harvest the chosen topics and/or query; returns (outcomes, searches planned).
+
+    An ad-hoc query with a phrase PubMed did not find is refused before anything is
+    harvested, unless `accept_phrases_not_found`.
+    """
     topics = load_topics(topics_path)
     searches = plan_searches(topics, names, query)
     since = parse_since(since)
     client = client or EUtils.from_env()
+    if query and not accept_phrases_not_found:
+        refuse_unfound_phrases(client, " ".join(query.split()))
     ensure_live_tables(db)
     sync_topics(db, topics)
-    outcomes = []
+    session, outcomes = first_run_of_harvest(db), []
     for search in searches:
-        outcomes.append(harvest_search(db, client, search, since, progress))
+        outcomes.append(harvest_search(db, client, search, since, progress, session))
         if outcomes[-1].stops:
             # Later searches would meet the same dead server, one long backoff each.
             break
@@ -454,6 +645,11 @@ def summary(outcomes, planned_searches) -> str:
             f"fetched {total('read')}: {total('new')} new, {total('updated')} updated, "
             f"{total('unchanged')} unchanged; {total('deleted')} deleted, "
             f"{total('unlinked')} unlinked, {total('pending')} still to fetch")
+    if total("not_found"):
+        line += f" ({total('not_found')} not found in PubMed, kept)"
+    warnings = [f"{kind}: {text}" for o in outcomes for kind, text in o.warnings]
+    if warnings:
+        line += f"; {len(warnings)} ESearch warning(s): " + "; ".join(warnings[:3])
     problems = [f"{o.search.topic or 'query'} {o.status}: {o.message}"
                 for o in outcomes if o.status != "complete"]
     return line + ("; " + "; ".join(problems) if problems else "")

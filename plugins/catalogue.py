@@ -243,11 +243,15 @@ def _article(conn, pmid: int, tables: set):
         topics = [dict(zip(("name", "title"), row)) for row in conn.execute(
             "select t.name, t.title from article_topics at join topics t on t.name = at.topic "
             "where at.pmid = ? order by t.name", [pmid])]
+    # The live harvester's note of a record PubMed could not find (kept until confirmed).
+    not_found = conn.execute("select since from pubmed_not_found where pmid = ?", [pmid]).fetchone() \
+        if "pubmed_not_found" in tables else None
     return {
         "pmid": pmid, "warning": cite.warning(ref), "retracted": cite.is_retracted(ref),
         "citations": cite.citations(ref), "sections": sections(record, a.get("abstract")),
         "authors": [_author(x) for x in ref.authors], "mesh": mesh, "notices": notices,
         "topics": topics, "meta_tags": highwire_tags(ref), "links": links(a),
+        "not_found_since": not_found[0] if not_found else None,
         "reasons": cite.json_list(a.get("classification_reasons")),
         "publication_types": cite.json_list(a.get("publication_types")),
         "keywords": cite.json_list(a.get("keywords")),

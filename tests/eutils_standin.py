@@ -1,14 +1,18 @@
 """An E-utilities stand-in on 127.0.0.1 that behaves like NCBI, faults included.
 
-It answers EInfo, ESearch (JSON or XML, history server, the 9,999 cap, `lo:hi[UID]`
-ranges, mindate/maxdate by datetype) and EFetch (POST or GET, by id or by history)
-from a mapping of PMID -> `<PubmedArticle>` bytes. Faults are queued per endpoint
-and spent in order; a rate limit answers 429 like NCBI does.
+It answers EInfo, ESearch (JSON or XML, the 9,999 cap, a history server that holds
+only a query's first 9,999 PMIDs, `lo:hi[UID]` ranges, mindate/maxdate by datetype,
+"No items found" and phrase-not-found warnings), EFetch (POST or GET, by id or by
+history; HTTP 400 "ID list is empty" when it knows none of the ids) and ESummary
+(JSON, "cannot get document summary" for unknown ids) from a mapping of PMID ->
+`<PubmedArticle>` bytes. Faults are queued per endpoint and spent in order, or
+drawn at random (`random_faults`); a rate limit answers 429 like NCBI does.
 """
 
 import functools
 import gzip
 import json
+import random
 import re
 import threading
 import time
@@ -31,6 +35,24 @@ HTML_ERROR = (
     b"<!DOCTYPE html><html><head><title>WWW Error 500 Diagnostic</title></head>"
     b"<body><h1>Server Error</h1></body></html>"
 )
+NO_SUCH_IDS = "ID list is empty! Possibly it has no correct IDs."
+# <ERROR> texts of passing faults: a backend failure (with a newline, which NCBI leaves raw
+# inside JSON strings), a history message for a request that sent no history, a summary failure.
+PASSING_ERRORS = (
+    "Search Backend failed: Exception:\nRead timed out",
+    "Unable to obtain query #1",
+    "Error occurred: cannot get document summary",
+)
+# The faults that pass when the request is made again, per endpoint (random_faults).
+# Not "partial" (half the Count, and its IDs): for a query never searched before no client
+# can tell it from the truth; the harvester asks again only when a query finds less than before.
+TRANSIENT = ("429", "500", "502", "503", "html", "empty", "truncated", "short", "reset", "error")
+TRANSIENT_BY_ENDPOINT = {
+    "esearch": TRANSIENT + ("falsezero", "noids"),
+    "efetch": TRANSIENT + ("drop",),
+    "esummary": TRANSIENT + ("nosummary",),
+    "einfo": TRANSIENT,
+}
 KNOWN_FIELDS = {
     "mh", "mesh", "mh:noexp", "majr", "tiab", "ti", "ab", "tw", "pt", "nm", "sb",
     "uid", "la", "dp", "crdt", "lr", "edat", "mhda", "au", "all", "ot", "ta",
@@ -54,6 +76,7 @@ class Fault:
     drop: int = 1
     after: int = 0
     location: str | None = None
+    message: str | None = None
 
 
 @dataclass
@@ -144,7 +167,19 @@ class StandIn:
         self.esearch_format = None
         self.max_retmax = CAP
         self.cap = CAP
+        # A history session serves only a query's first 9,999 PMIDs.
+        self.history_cap = CAP
         self.count_offset = 0
+        # Phrases PubMed does not know: reported in the ESearch answer, then searched without.
+        self.unfound_phrases = set()
+        # "drop": unknown ids are left out silently (HTTP 400 when none is known);
+        # "refuse": any unknown id makes the whole request an HTTP 400.
+        self.unknown_ids = "drop"
+        # PMIDs ESearch lists but EFetch and ESummary do not know (an index that lags a deletion).
+        self.ghosts = set()
+        # PMIDs whose record makes any EFetch that asks for it fail with an <ERROR>.
+        self.failing_ids = set()
+        self._chaos = None
         self.lock = threading.Lock()
         self._arrivals = {}
         self.server = self.thread = None
@@ -188,6 +223,11 @@ class StandIn:
         """Queue a fault for the next matching request(s)."""
         self.faults.append(Fault(kind, endpoint, **options))
 
+    def random_faults(self, rate, seed, kinds=None):
+        """From now on, each request meets a transient fault with probability `rate`,
+        drawn from `kinds` (endpoint -> kinds; default TRANSIENT_BY_ENDPOINT)."""
+        self._chaos = (random.Random(seed), rate, kinds or TRANSIENT_BY_ENDPOINT)
+
     def expire_history(self):
         """Forget every WebEnv, as NCBI does after some hours."""
         with self.lock:
@@ -210,7 +250,7 @@ class StandIn:
         pmids = self._base_pmids(base, webenv)
         if span:
             pmids = {p for p in pmids if span[0] <= p <= span[1]}
-        pmids = {p for p in pmids if p in self.records}
+        pmids = {p for p in pmids if p in self.records or p in self.ghosts}
         if dates:
             pmids = {p for p in pmids if self._in_window(p, dates)}
         return sorted(pmids, reverse=True)
@@ -229,7 +269,7 @@ class StandIn:
         """A record's date of one type as YYYY/MM/DD, from overrides or its XML."""
         if datetype in self.dates.get(pmid, {}):
             return self.dates[pmid][datetype]
-        match = re.search(DATE_PATTERNS[datetype], self.records[pmid])
+        match = re.search(DATE_PATTERNS[datetype], self.records.get(pmid, b""))
         if not match:
             return None
         return "/".join(f"{int(g):02d}" for g in match.groups())
@@ -263,7 +303,7 @@ class StandIn:
             return len(window) > limit
 
     def next_fault(self, endpoint):
-        """Spend the first queued fault for this endpoint, if any."""
+        """Spend the first queued fault for this endpoint, if any, else perhaps a random one."""
         with self.lock:
             for fault in self.faults:
                 if fault.endpoint == endpoint and fault.times > 0:
@@ -272,6 +312,11 @@ class StandIn:
                         return None
                     fault.times -= 1
                     return fault
+            if self._chaos:
+                rng, rate, kinds = self._chaos
+                if kinds.get(endpoint) and rng.random() < rate:
+                    return Fault(rng.choice(kinds[endpoint]), endpoint, drop=rng.randint(1, 5),
+                                 message=rng.choice(PASSING_ERRORS))
         return None
 
 
@@ -303,9 +348,12 @@ class QuietServer(ThreadingHTTPServer):
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes one request to EInfo, ESearch or EFetch, applying faults first."""
+    """Routes one request to EInfo, ESearch, EFetch or ESummary, applying faults first."""
 
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes: with Nagle's algorithm on, each answer
+    # would wait for the client's delayed ACK (40 ms) before its body leaves.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
@@ -328,6 +376,8 @@ class Handler(BaseHTTPRequestHandler):
             seen.status, seen.fault = 429, "rate"
             return self._too_many(params, "1")
         fault = standin.next_fault(endpoint)
+        if endpoint == "efetch" and standin.failing_ids & set(asked_ids(params)):
+            fault = Fault("error", message="Internal error while formatting a record")
         if fault:
             seen.fault = fault.kind
             if self._apply(fault, params, seen):
@@ -343,10 +393,12 @@ class Handler(BaseHTTPRequestHandler):
                 return esearch(standin, params, fault)
             if endpoint == "efetch":
                 return efetch(standin, params, fault)
+            if endpoint == "esummary":
+                return esummary(standin, params, fault)
             if endpoint == "einfo":
                 return 200, b"<eInfoResult><DbList><DbName>pubmed</DbName></DbList></eInfoResult>", "text/xml"
         except KeyError:
-            return history_error(params)
+            return history_error(params, endpoint)
         return 400, b"unknown endpoint", "text/plain"
 
     def _apply(self, fault, params, seen):
@@ -367,7 +419,8 @@ class Handler(BaseHTTPRequestHandler):
         elif kind == "empty":
             self._send(200, b"", "text/xml")
         elif kind == "error":
-            self._send(200, backend_error(params, "Search Backend failed: fault"), "text/xml")
+            message = fault.message or "Search Backend failed: fault"
+            self._send(200, backend_error(params, message, seen.endpoint), "text/xml")
         elif kind == "expired":
             self.server.standin.expire_history()
             return False
@@ -382,7 +435,7 @@ class Handler(BaseHTTPRequestHandler):
         elif kind in ("truncated", "short", "reset"):
             self._cut(kind, params, seen)
         else:
-            return False  # "drop" and "noids" are applied inside efetch and esearch
+            return False  # "drop", "nosummary" and ESearch's own are applied by the endpoint
         return True
 
     def _cut(self, kind, params, seen):
@@ -448,9 +501,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def esearch(standin, params, fault=None):
-    """Answer ESearch like PubMed: true Count, at most 9,999 IDs, history.
+    """Answer ESearch like PubMed: true Count, at most 9,999 IDs, history, warnings.
 
-    The "noids" fault keeps the Count but sends no IDs, as a struggling backend has.
+    The "noids" fault keeps the Count but sends no IDs, as a struggling backend has,
+    and "fewids" leaves `drop` of them out; "falsezero" answers Count 0 with "No items
+    found", as PubMed does under load, and "partial" counts only half of what matches.
     """
     term, webenv = params.get("term", ""), params.get("WebEnv")
     dates = {k: params[k] for k in ("datetype", "mindate", "maxdate") if k in params}
@@ -459,18 +514,35 @@ def esearch(standin, params, fault=None):
     retmax = min(int(params.get("retmax", 20)), standin.max_retmax)
     if retstart > standin.cap - 1:
         message = f"Search Backend failed: Exception:\n'retstart' cannot be larger than {standin.cap - 1}."
-        return 200, backend_error(params, message), "text/xml"
+        return 200, backend_error(params, message, "esearch"), "text/xml"
     pmids = standin.match(term, webenv, dates)
-    result = {"count": str(len(pmids) + standin.count_offset), "retmax": "0", "retstart": str(retstart),
+    if fault is not None and fault.kind == "falsezero":
+        pmids = []
+    if fault is not None and fault.kind == "partial":
+        pmids = pmids[: len(pmids) // 2]
+    count = len(pmids) + standin.count_offset if pmids else 0
+    result = {"count": str(count), "retmax": "0", "retstart": str(retstart),
               "idlist": [str(p) for p in pmids[retstart:min(retstart + retmax, standin.cap)]]}
     if fault is not None and fault.kind == "noids":
         result["idlist"] = []
+    if fault is not None and fault.kind == "fewids":
+        result["idlist"] = result["idlist"][fault.drop:]
     result["retmax"] = str(len(result["idlist"]))
     if params.get("usehistory") == "y":
-        result["webenv"], result["querykey"] = standin.remember(webenv, pmids)
-    missing = unknown_fields(term)
-    if missing:
-        result["errorlist"] = {"phrasesnotfound": [], "fieldsnotfound": missing}
+        result["webenv"], result["querykey"] = standin.remember(webenv, pmids[:standin.history_cap])
+    errors, warnings = {"phrasesnotfound": [], "fieldsnotfound": unknown_fields(term)}, {}
+    for phrase in sorted(standin.unfound_phrases):
+        if f'"{phrase}"' in term:
+            warnings.setdefault("quotedphrasesnotfound", []).append(f'"{phrase}"')
+        elif phrase in term:
+            errors["phrasesnotfound"].append(phrase)
+    if not count:
+        warnings["outputmessages"] = ["No items found."]
+    if errors["phrasesnotfound"] or errors["fieldsnotfound"]:
+        result["errorlist"] = errors
+    if warnings:
+        result["warninglist"] = {"phrasesignored": [], "quotedphrasesnotfound": [],
+                                 "outputmessages": [], **warnings}
     return 200, render_esearch(standin, params, result), _ctype(standin, params)
 
 
@@ -484,6 +556,11 @@ def _ctype(standin, params):
     return "application/json" if _json_wanted(standin, params) else "text/xml"
 
 
+XML_LISTS = {"phrasesnotfound": "PhraseNotFound", "fieldsnotfound": "FieldNotFound",
+             "phrasesignored": "PhraseIgnored", "quotedphrasesnotfound": "QuotedPhraseNotFound",
+             "outputmessages": "OutputMessage"}
+
+
 def render_esearch(standin, params, result):
     """ESearch result as NCBI's JSON or XML."""
     if _json_wanted(standin, params):
@@ -494,41 +571,66 @@ def render_esearch(standin, params, result):
     if "querykey" in result:
         parts.append(f"<QueryKey>{result['querykey']}</QueryKey><WebEnv>{result['webenv']}</WebEnv>")
     parts.append("<IdList>" + "".join(f"<Id>{i}</Id>" for i in result["idlist"]) + "</IdList>")
-    if "errorlist" in result:
-        fields = "".join(f"<FieldNotFound>{escape(f)}</FieldNotFound>"
-                         for f in result["errorlist"]["fieldsnotfound"])
-        parts.append(f"<ErrorList>{fields}</ErrorList>")
     parts.append(f"<TranslationSet/><QueryTranslation>{escape(params.get('term', ''))}</QueryTranslation>")
+    for name, element in (("errorlist", "ErrorList"), ("warninglist", "WarningList")):
+        if name in result:
+            items = "".join(f"<{XML_LISTS[key]}>{escape(value)}</{XML_LISTS[key]}>"
+                            for key, values in result[name].items() for value in values)
+            parts.append(f"<{element}>{items}</{element}>")
     return ('<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eSearchResult PUBLIC '
             '"-//NLM//DTD esearch 20060628//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/'
             'dtd/20060628/esearch.dtd">\n<eSearchResult>' + "".join(parts)
             + "</eSearchResult>\n").encode()
 
 
-def backend_error(params, message):
-    """An error document served with HTTP 200, in the form the endpoint uses."""
-    if params.get("retmode") == "json" and "id" not in params:
-        return json.dumps({"header": {"type": "esearch", "version": "0.3"},
-                           "esearchresult": {"ERROR": message}}).encode()
-    if "id" in params or "query_key" in params:
-        return (b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC '
-                b'"-//NLM//DTD efetch 20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/'
-                b'dtd/20131226/efetch.dtd">\n<eFetchResult>\n\t<ERROR>'
-                + escape(message).encode() + b"</ERROR>\n</eFetchResult>\n")
-    return (b'<?xml version="1.0" encoding="UTF-8" ?>\n<eSearchResult><ERROR>'
-            + escape(message).encode() + b"</ERROR></eSearchResult>\n")
+def backend_error(params, message, endpoint=None):
+    """An error document served with HTTP 200, in the form the endpoint uses (by default
+    the one the parameters suggest). In JSON, a newline inside the message is left raw,
+    as NCBI leaves it."""
+    endpoint = endpoint or ("efetch" if "id" in params or "query_key" in params else "esearch")
+    if endpoint == "esearch" and params.get("retmode") == "json":
+        body = json.dumps({"header": {"type": "esearch", "version": "0.3"},
+                           "esearchresult": {"ERROR": message}})
+        return body.replace("\\n", "\n").encode()
+    if endpoint == "esummary":
+        body = json.dumps({"header": {"type": "esummary", "version": "0.3"},
+                           "esummaryresult": [message]})
+        return body.replace("\\n", "\n").encode()
+    if endpoint == "esearch":
+        return (b'<?xml version="1.0" encoding="UTF-8" ?>\n<eSearchResult><ERROR>'
+                + escape(message).encode() + b"</ERROR></eSearchResult>\n")
+    return (b'<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE eEfetchResult PUBLIC '
+            b'"-//NLM//DTD efetch 20131226//EN" "https://eutils.ncbi.nlm.nih.gov/eutils/'
+            b'dtd/20131226/efetch.dtd">\n<eFetchResult>\n\t<ERROR>'
+            + escape(message).encode() + b"</ERROR>\n</eFetchResult>\n")
 
 
-def history_error(params):
+def history_error(params, endpoint):
     """What NCBI says about a WebEnv it no longer holds."""
     message = f"Unable to obtain query #{params.get('query_key') or params.get('term', '#1').split()[0].lstrip('#')}"
-    return 200, backend_error(params, message), "text/xml"
+    return 200, backend_error(params, message, endpoint), "text/xml"
+
+
+def asked_ids(params):
+    """The ids of an id-list request."""
+    return [int(p) for p in re.split(r"[,\s]+", params.get("id", "")) if p.isdigit()]
+
+
+def no_such_ids(standin, pmids):
+    """NCBI's HTTP 400 for an id list it finds nothing in (or, under "refuse", any unknown id)."""
+    unknown = [p for p in pmids if p not in standin.records]
+    if unknown and (len(unknown) == len(pmids) or standin.unknown_ids == "refuse"):
+        return 400, backend_error({}, NO_SUCH_IDS, "efetch"), "text/xml"
+    return None
 
 
 def efetch(standin, params, fault):
     """PubmedArticleSet for the asked PMIDs; missing ones are dropped silently."""
     if "id" in params:
-        pmids = [int(p) for p in re.split(r"[,\s]+", params["id"]) if p]
+        pmids = asked_ids(params)
+        refused = no_such_ids(standin, pmids)
+        if refused:
+            return refused
     else:
         stored = standin.history[params.get("WebEnv")][params["query_key"]]
         start = int(params.get("retstart", 0))
@@ -538,6 +640,24 @@ def efetch(standin, params, fault):
         found = found[fault.drop:]
     body = ARTICLE_SET_HEAD + b"\n".join(standin.records[p] for p in found) + b"\n" + ARTICLE_SET_TAIL
     return 200, body, "text/xml"
+
+
+def esummary(standin, params, fault):
+    """ESummary as JSON: a short summary per known PMID, "cannot get document summary" for
+    the others ("nosummary": for every one, as a struggling backend has)."""
+    pmids = asked_ids(params)
+    refused = no_such_ids(standin, pmids)
+    if refused:
+        return refused
+    result = {"uids": [str(p) for p in pmids]}
+    for pmid in pmids:
+        if pmid in standin.records and not (fault is not None and fault.kind == "nosummary"):
+            title = re.search(rb"<ArticleTitle>(.*?)</ArticleTitle>", standin.records[pmid], re.S)
+            result[str(pmid)] = {"uid": str(pmid), "title": (title.group(1) if title else b"").decode()}
+        else:
+            result[str(pmid)] = {"uid": str(pmid), "error": "cannot get document summary"}
+    body = json.dumps({"header": {"type": "esummary", "version": "0.3"}, "result": result})
+    return 200, body.encode(), "application/json"
 
 
 class FakeTime:

@@ -15,8 +15,9 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner
 
+import eutils_standin
 from eutils_standin import FakeTime, fixture_record, load_sample
-from harvest import live, load
+from harvest import eutils, live, load
 from harvest.eutils import RATE, EUtils, RateLimiter
 from tests.test_site import live_group_by, summaries
 
@@ -205,6 +206,8 @@ def test_pmids_that_never_come_back_leave_it_incomplete_until_the_next_run(stand
     assert "still to fetch" in live.summary(outcomes, planned)
     stored = pmids_in(db)
     assert len(stored) == 48
+    # ESummary has them: no note that PubMed could not find them.
+    assert len(standin.calls("esummary")) == 1 and pmids_in(db, "pubmed_not_found") == []
     before = len(standin.asked_pmids())
     outcomes, planned, db = harvest(standin, db_path, query="q")
     assert live.all_complete(outcomes, planned)
@@ -213,13 +216,14 @@ def test_pmids_that_never_come_back_leave_it_incomplete_until_the_next_run(stand
 
 
 @pytest.mark.parametrize("kind", ["429", "500", "502", "503", "html", "empty", "truncated",
-                                  "short", "reset", "error", "expired"])
+                                  "short", "reset", "error", "falsezero", "noids", "partial"])
 def test_harvest_comes_back_whole_through_faults(standin, db_path, kind, without_classification):
     """A small cap makes a small harvest split its search, so every path meets the fault."""
     standin.cap = 50
     serve(standin, range(1, 251))
-    standin.fault(kind, "esearch", after=2, times=2)  # hits a search by query key
-    standin.fault("drop" if kind == "expired" else kind, "efetch", after=1, times=2)
+    standin.fault(kind, "esearch", after=2, times=2)  # hits the counts of the split
+    efetch_kind = kind if kind in eutils_standin.TRANSIENT_BY_ENDPOINT["efetch"] else "drop"
+    standin.fault(efetch_kind, "efetch", after=1, times=2)
     client = client_for(standin, 50, cap=50)
     outcomes, planned, db = harvest(standin, db_path, client=client, query="q")
     assert live.all_complete(outcomes, planned)
@@ -253,6 +257,144 @@ def test_a_failed_fetch_says_how_much_is_still_to_fetch(standin, db_path, withou
                                     query="q")
     assert (outcomes[0].status, outcomes[0].pending) == ("failed", 30)
     assert "30 still to fetch" in live.summary(outcomes, planned)
+    assert "requests in a row failed" in outcomes[0].message
+    # Halving a batch on a dead server stops after a few requests, not one per PMID.
+    assert len(standin.calls("efetch")) <= eutils.FAILURES_IN_A_ROW * 3
+
+
+# ---------------------------------------------------------------- faults that hit one batch
+
+
+def test_an_error_in_an_id_list_efetch_does_not_end_the_harvest(standin, db_path, without_classification):
+    """Issue 16: an <ERROR>Unable to obtain query #1</ERROR> for a POST of PMIDs ended the run."""
+    serve(standin, range(1, 301))
+    standin.fault("error", "efetch", after=1, times=3, message="Unable to obtain query #1")
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert pmids_in(db) == list(range(1, 301))
+
+
+def test_a_record_that_breaks_every_request_is_isolated_and_the_rest_go_on(standin, db_path, without_classification):
+    serve(standin, range(1, 301))
+    standin.failing_ids = {150}
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert (outcomes[0].status, outcomes[0].pending) == ("incomplete", 1)
+    assert pmids_in(db) == [p for p in range(1, 301) if p != 150]
+    assert "1 still to fetch" in live.summary(outcomes, planned)
+    alone = [c for c in standin.calls("efetch") if c.params["id"] == "150"]
+    assert alone and all(c.fault == "error" for c in alone)
+    assert len(standin.calls("efetch")) < 60  # halving, not one request per PMID
+    standin.failing_ids = set()
+    before = len(standin.asked_pmids())
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+    assert standin.asked_pmids()[before:] == [150]
+
+
+@pytest.mark.parametrize("unknown_ids", ["drop", "refuse"])
+def test_pmids_efetch_does_not_know_never_stop_the_harvest(standin, db_path, unknown_ids, without_classification):
+    """ESearch lists two PMIDs that EFetch answers with HTTP 400 "ID list is empty"."""
+    serve(standin, range(1, 201))
+    standin.ghosts = {150_001, 150_002}
+    standin.queries["q"] |= standin.ghosts
+    standin.unknown_ids = unknown_ids  # "refuse": one of them makes a whole batch a 400
+    outcomes, planned, db = harvest(standin, db_path, client=client_for(standin, 150), query="q")
+    assert pmids_in(db) == list(range(1, 201))
+    assert (outcomes[0].status, outcomes[0].not_found, outcomes[0].pending) == ("incomplete", 2, 2)
+    assert pmids_in(db, "pubmed_not_found") == [150_001, 150_002]
+    assert standin.calls("esummary")  # asked, and answered "cannot find" or HTTP 400
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)  # an earlier harvest could not find them either
+    assert outcomes[0].deleted == 0 and pmids_in(db) == list(range(1, 201))
+    outcomes, planned, db = harvest(standin, db_path, query="q")
+    assert live.all_complete(outcomes, planned)
+
+
+# ---------------------------------------------------------------- answers that may be false
+
+
+def test_a_false_empty_answer_never_unlinks_or_deletes(standin, db_path, tmp_path, without_classification):
+    """Issue 16: a topic of 57 records re-run while ESearch answers "No items found"."""
+    serve(standin, range(1, 58), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.fault("falsezero", "esearch", times=1000)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert not live.all_complete(outcomes, planned)
+    assert (outcomes[0].unlinked, outcomes[0].deleted, outcomes[0].status) == (0, 0, "incomplete")
+    assert "found 0 records, every time it was asked, for a query that found 57 before" in outcomes[0].message
+    assert pmids_in(db, "article_topics") == list(range(1, 58)) == pmids_in(db)
+    assert len(standin.calls("esearch")) > 1 + eutils.DROP_CHECKS * eutils.ZERO_CHECKS
+    standin.faults.clear()
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
+    assert pmids_in(db, "article_topics") == list(range(1, 58))
+    assert db["pubmed_searches"].get("alpha")["drop_run"] is None
+
+
+def test_a_drop_seen_by_two_harvests_is_believed(standin, db_path, tmp_path, without_classification):
+    serve(standin, range(1, 58), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    for pmid in range(11, 58):
+        standin.queries["alpha query"].discard(pmid)  # the query now finds 10 of them
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert (outcomes[0].status, outcomes[0].unlinked) == ("incomplete", 0)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
+    assert outcomes[0].unlinked == 47 and pmids_in(db, "article_topics") == list(range(1, 11))
+    assert pmids_in(db) == list(range(1, 58))  # unlinked, never deleted
+
+
+def test_esummary_saying_not_found_once_deletes_nothing(standin, db_path, tmp_path, without_classification):
+    serve(standin, range(1, 21), query="alpha query")
+    topics = {"alpha": "alpha query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.queries["alpha query"].discard(5)  # vanished: fetched again to see whether it was deleted
+    standin.fault("drop", "efetch", times=live.FETCH_TRIES)
+    standin.fault("nosummary", "esummary")
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert (outcomes[0].deleted, outcomes[0].not_found) == (0, 1)
+    assert 5 in pmids_in(db) and 5 in pmids_in(db, "pubmed_not_found")
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)  # EFetch sends it again: not deleted after all
+    assert 5 in pmids_in(db) and pmids_in(db, "pubmed_not_found") == []
+    assert 5 not in pmids_in(db, "deleted_articles")
+
+
+def test_one_harvest_of_two_topics_is_not_two_harvests(standin, db_path, tmp_path, without_classification):
+    """A record both topics find, deleted: the second topic's look is not a second harvest."""
+    serve(standin, range(1, 21), query="alpha query")
+    serve(standin, range(1, 21), query="beta query")
+    topics = {"alpha": "alpha query", "beta": "beta query"}
+    harvest(standin, db_path, tmp_path, topics=topics)
+    standin.delete(5)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert [o.deleted for o in outcomes] == [0, 0] and 5 in pmids_in(db)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert sum(o.deleted for o in outcomes) == 1 and 5 not in pmids_in(db)
+    assert live.all_complete(outcomes, planned)
+
+
+def test_warnings_are_counted_and_shown(standin, db_path, tmp_path, without_classification):
+    query = 'ketamine AND "pain relef"'
+    standin.unfound_phrases = {"pain relef"}
+    serve(standin, range(1, 11), query=query)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics={"alpha": query})
+    assert live.all_complete(outcomes, planned)  # a topic's query is harvested, with a warning
+    assert outcomes[0].warnings == [("quoted phrase not found", '"pain relef"')]
+    assert '1 ESearch warning(s): quoted phrase not found: "pain relef"' in live.summary(outcomes, planned)
+
+
+def test_an_ad_hoc_query_with_a_phrase_pubmed_did_not_find_is_refused(standin, db_path, without_classification):
+    query = "ketamine AND pain relef"
+    standin.unfound_phrases = {"pain relef"}
+    serve(standin, range(1, 11), query=query)
+    with pytest.raises(live.LiveError, match="PubMed did not find 'pain relef' of --query"):
+        harvest(standin, db_path, query=query)
+    assert standin.calls("efetch") == [] and len(standin.calls("esearch")) == 1
+    outcomes, planned, db = harvest(standin, db_path, query=query, accept_phrases_not_found=True)
+    assert live.all_complete(outcomes, planned) and pmids_in(db) == list(range(1, 11))
 
 
 # ---------------------------------------------------------------- atomic, resumable
@@ -368,7 +510,10 @@ def test_a_rerun_with_nothing_new_only_searches(standin, db_path, without_classi
     before = len(standin.seen)
     outcomes, planned, db = harvest(standin, db_path, query="q")
     assert live.all_complete(outcomes, planned)
-    assert [s.endpoint for s in standin.seen[before:]] == ["esearch", "esearch"]
+    sent = standin.seen[before:]
+    assert [s.endpoint for s in sent] == ["esearch"] * (2 + eutils.ZERO_CHECKS)
+    assert sent[0].params["retmax"] == "0"  # the ad-hoc query's phrases checked first
+    # No record was revised: "No items found" is believed when said ZERO_CHECKS times.
     changed = standin.seen[-1].params
     assert changed["datetype"] == "mdat" and re.fullmatch(r"\d{4}/\d\d/\d\d", changed["mindate"])
 
@@ -379,20 +524,26 @@ def test_a_rerun_fetches_new_and_revised_records_and_drops_deleted_ones(standin,
     harvest(standin, db_path, tmp_path, topics=topics)
     today = time.strftime("%Y/%m/%d")
     standin.add(500, fixture_record(500, created=(2030, 1, 2)), query="alpha query")
-    standin.add(7, fixture_record(7, title="Revised title of record 7.", revised=(2030, 1, 2)),
-                mdat=today)
+    standin.add(7, fixture_record(7, title="Revised title of record 7."), mdat=today)
     standin.delete(9)
     before = len(standin.asked_pmids())
     outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
-    assert live.all_complete(outcomes, planned)
-    asked = standin.asked_pmids()[before:]
-    # 9 is gone from PubMed: asked again in case EFetch merely dropped it.
-    assert sorted(set(asked)) == [7, 9, 500] and asked.count(9) == live.FETCH_TRIES
+    # 9 is gone from PubMed: EFetch leaves it out, then answers "ID list is empty" for it
+    # alone, and ESummary cannot find it. Kept, marked, until a later harvest agrees.
+    assert sorted(standin.asked_pmids()[before:]) == [7, 9, 9, 500]
+    assert [s.params["id"] for s in standin.calls("esummary")] == ["9"]
+    assert (outcomes[0].status, outcomes[0].not_found, outcomes[0].pending) == ("incomplete", 1, 1)
+    assert "not found in PubMed: kept" in outcomes[0].message
     assert db["articles"].get(7)["title"] == "Revised title of record 7."
+    assert pmids_in(db) == list(range(1, 101)) + [500]
+    assert db["pubmed_not_found"].get(9)["since"] == datetime.date.today().isoformat()
+    assert 9 not in pmids_in(db, "deleted_articles") and outcomes[0].deleted == 0
+    assert 9 not in pmids_in(db, "article_topics")  # the query no longer finds it
+    assert (outcomes[0].new, outcomes[0].updated) == (1, 1)
+    outcomes, planned, db = harvest(standin, db_path, tmp_path, topics=topics)
+    assert live.all_complete(outcomes, planned)
     assert pmids_in(db) == [p for p in range(1, 101) if p != 9] + [500]
-    assert 9 in pmids_in(db, "deleted_articles")
-    assert 9 not in pmids_in(db, "article_topics") and 500 in pmids_in(db, "article_topics")
-    assert (outcomes[0].new, outcomes[0].updated, outcomes[0].deleted) == (1, 1, 1)
+    assert 9 in pmids_in(db, "deleted_articles") and outcomes[0].deleted == 1
     assert summaries(db_path) == live_group_by(db_path)  # the facets of an unfiltered page
 
 
@@ -403,12 +554,14 @@ def test_a_revision_search_that_comes_back_short_is_searched_again(standin, db_p
     days_ago = lambda n: datetime.datetime.now() - datetime.timedelta(days=n)
     sqlite_utils.Database(db_path)["pubmed_searches"].update(
         "query:q", {"last_complete": days_ago(10).isoformat(timespec="seconds")})
-    standin.add(7, fixture_record(7, title="Revised title of record 7."),
-                mdat=days_ago(5).strftime("%Y/%m/%d"))
-    standin.fault("noids", "esearch", after=1)  # the revision search: its Count, no IDs
+    for pmid in (7, 8):
+        standin.add(pmid, fixture_record(pmid, title=f"Revised title of record {pmid}."),
+                    mdat=days_ago(5).strftime("%Y/%m/%d"))
+    # After the phrase check and the search itself, the revision search loses an ID per page.
+    standin.fault("fewids", "esearch", after=2, times=2)
     outcomes, planned, db = harvest(standin, db_path, query="q")
     assert outcomes[0].status == "incomplete"
-    assert "1 revised records but 0 came back" in outcomes[0].message
+    assert "2 revised records but 1 came back" in outcomes[0].message
     assert db["harvest_runs"].get(2)["status"] == "incomplete"
     outcomes, planned, db = harvest(standin, db_path, query="q")
     assert live.all_complete(outcomes, planned)
@@ -497,6 +650,27 @@ def test_pubmed_command_reports_one_line_and_exit_status(standin, db_path, monke
     assert SECRET.encode() not in db_path.read_bytes()
     result = runner.invoke(cli, ["pubmed", "--topic", "nosuch", "--db", str(db_path)])
     assert result.exit_code == 1 and "unknown topic" in result.output
+
+
+def test_a_query_with_a_phrase_pubmed_did_not_find_ends_in_one_line(standin, db_path, monkeypatch):
+    from harvest.cli import cli
+
+    query = 'ketamine AND "pain relef"'
+    standin.unfound_phrases = {"pain relef"}
+    serve(standin, range(1, 11), query=query)
+    monkeypatch.setenv("NCBI_EMAIL", EMAIL)
+    monkeypatch.setattr(live.EUtils, "from_env", classmethod(lambda cls, **kw: client_for(standin)))
+    runner = CliRunner()
+    command = ["pubmed", "--query", query, "--db", str(db_path), "--quiet"]
+    result = runner.invoke(cli, command)
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.output.startswith("""Error: PubMed did not find '"pain relef"' of --query""")
+    assert "--accept-phrases-not-found" in result.output
+    assert not db_path.exists() and standin.calls("efetch") == []
+    result = runner.invoke(cli, command + ["--accept-phrases-not-found"])
+    assert result.exit_code == 0, result.output
+    assert """1 ESearch warning(s): quoted phrase not found: "pain relef\"""" in result.output
+    assert pmids_in(sqlite_utils.Database(db_path)) == list(range(1, 11))
 
 
 def test_ctrl_c_records_the_run_and_ends_in_one_line(standin, db_path, monkeypatch, without_classification):

@@ -3,6 +3,7 @@
 import asyncio
 import collections
 import copy
+import datetime
 import html as htmllib
 import json
 import re
@@ -66,6 +67,7 @@ def topics_ds(sample_db, tmp_path_factory):
     live.ensure_live_tables(db)
     live.sync_topics(db, live.load_topics())
     live.link(db, "chronic-pain", [TROCHES, 34062414], 1)
+    live.note_not_found(db, [34062414], 1)  # as a harvest does when ESummary cannot find it
     load.refresh_summaries(db)  # as a harvest does once it has linked records
     db.close()
     return site(path)
@@ -766,6 +768,14 @@ async def test_retraction_warned_everywhere(retracted_ds):
 
 
 # ---------------------------------------------------------------- topics
+
+
+async def test_a_record_pubmed_could_not_find_says_so_and_stays(topics_ds):
+    page = (await topics_ds.client.get("/catalogue/articles/34062414")).text
+    today = datetime.date.today()
+    assert re.search(r'class="not-found-notice"[^>]*>Not found in PubMed on '
+                     + f"{today.day} {today.strftime('%B %Y')}", page)
+    assert "not-found-notice" not in (await topics_ds.client.get(f"/catalogue/articles/{TROCHES}")).text
 
 
 async def test_topic_facet_filter_and_feed(topics_ds):
