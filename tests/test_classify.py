@@ -592,6 +592,8 @@ HARMS_FOUND_OR_NOT = [
     ("There were no episodes of respiratory depression or desaturation after ketamine.", ["respiratory"],
      ["respiratory"]),
     ("There was no difference in the incidence of nausea between groups.", ["nausea-vomiting"], []),
+    ("Side effects were reported in 24%. There were no reports of renal impairment, cystitis, or hepatotoxicity.",
+     ["urological", "hepatic"], ["urological", "hepatic"]),
     ("No hallucinations were reported. Two patients had hallucinations after the second infusion.",
      ["psychotomimetic"], []),
 ]
