@@ -133,13 +133,16 @@ def shortcuts(datasette, database: str, request=None) -> list:
     return found
 
 
-def sorts(datasette, request, table_metadata) -> list:
+def sorts(datasette, request, table_metadata, columns) -> list:
     """The orders the articles page offers, each {label, url, selected} (plugins/ordering.py
-    ends every one with the PMID)."""
+    ends every one with the PMID); only those by a column the catalogue has (an older one
+    has no evidence_rank)."""
     chosen = current_sort(request, table_metadata)
     found = []
     for option in plugin_config(datasette).get("sorts") or ():
         key = "_sort_desc" if "_sort_desc" in option else "_sort"
+        if option[key] not in columns:
+            continue
         args = {"_sort": None, "_sort_desc": None, "_next": None, key: option[key]}
         found.append({"label": option["label"], "selected": chosen == (key, option[key]),
                       "url": path_with_replaced_args(request, args)})
@@ -185,7 +188,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             extra["coverage"] = await coverage(db)
         if view_name == "table" and table == "articles" and request is not None:
             metadata = datasette.table_metadata(db.name, "articles")
-            extra["sorts"] = sorts(datasette, request, metadata)
+            columns = {row[0] for row in (await db.execute("select name from pragma_table_xinfo('articles')")).rows}
+            extra["sorts"] = sorts(datasette, request, metadata, columns)
             extra["sort_in_words"] = sort_in_words(datasette, request, metadata)
         if view_name == "row" and table == "articles" and request is not None:
             pks = request.url_vars.get("pks", "")

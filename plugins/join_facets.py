@@ -296,7 +296,7 @@ def filters_in_words(request, datasette) -> list:
             name = key[len(PREFIX):]
             values = list(dict.fromkeys(v for k, v in pairs if k == key))
             phrases.append(f"{(configured[name].get('label') or name).lower()}: {' or '.join(values)}")
-        elif key in ("_search", "_search_raw") or key.startswith("_search_"):
+        elif key == "_search" or (key.startswith("_search_") and key != "_searchmode"):
             phrases.append(f"search: “{value}”")
         elif key == "_where":
             phrases.append("a condition written in SQL")

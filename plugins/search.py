@@ -201,7 +201,8 @@ async def search_context(db, text) -> dict:
     if fallback:
         found = (await db.execute("select count(*) from articles_fts where articles_fts match :q",
                                   {"q": query.any_word()})).first()[0]
-    return {"reading": reading(query, fallback), "matches": found, "fallback": fallback}
+    return {"reading": reading(query, fallback), "matches": found, "fallback": fallback,
+            "expression": query.any_word() if fallback else strict}
 
 
 @hookimpl

@@ -1,5 +1,6 @@
 """Searching as readers type: common words, hyphens, labels, OR, quotes and minus; what the page says."""
 
+import html
 import re
 import sys
 import urllib.parse
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_site import TROCHES, get_json, site
+from tests.test_site import TROCHES, get_json, site, table_pmids
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -114,6 +115,11 @@ async def test_any_word_ranking_when_no_record_has_all(ds):
     assert await search_pmids(ds, "troches nosuchwordanywhere") == [TROCHES]
     page = (await ds.client.get("/catalogue/search?q=troches+nosuchwordanywhere")).text
     assert "No record has all of" in page and f"/catalogue/articles/{TROCHES}" in page
+    # the link to the table carries the same reading over
+    refine = html.unescape(re.search(r'<a href="([^"]+)">Filter these by', page).group(1))
+    assert await table_pmids(ds, refine.split("?", 1)[1]) == [TROCHES]
+    heading = (await ds.client.get(refine)).text
+    assert "search: “" in heading and "search: “raw”" not in heading
 
 
 async def test_nothing_found_says_what_the_catalogue_covers(ds):
