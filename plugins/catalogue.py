@@ -1,7 +1,6 @@
 """Catalogue pages: provenance on the home page, the article page, shortcuts and search snippets."""
 
 import datetime
-import re
 import urllib.parse
 
 from datasette import hookimpl

@@ -6,7 +6,6 @@ axe-core comes from npm (tests/browser/package.json, installed by `make test`); 
 the accessibility checks skip and say how to install it.
 """
 
-import json
 import os
 import re
 import socket
