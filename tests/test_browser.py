@@ -165,6 +165,7 @@ A11Y_PAGES = [
     ("map", "/catalogue/evidence_map"),
     ("routes", "/catalogue/evidence_map_routes"),
     ("chart", "/catalogue/per_year"),
+    ("new", "/catalogue/whats_new"),
     ("about", "/about"),
 ]
 

@@ -135,7 +135,8 @@ async def test_nothing_found_says_what_the_catalogue_covers(ds):
 
 async def test_every_result_page_and_the_maps_say_what_the_catalogue_covers(ds):
     for path in ["/catalogue/articles", "/catalogue/articles?population=human", "/catalogue/search?q=ketamine",
-                 "/catalogue/evidence_map", "/catalogue/evidence_map_routes"]:
+                 "/catalogue/evidence_map", "/catalogue/evidence_map_routes", "/catalogue/whats_new",
+                 "/catalogue/per_year"]:
         html = (await ds.client.get(path)).text
         assert "This catalogue holds 8 PubMed records from the PubMed data files" in html, path
         assert re.search(r"published \d{4} to \d{4}; last updated \d{1,2} \w+ \d{4}", html), path
