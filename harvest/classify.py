@@ -312,6 +312,8 @@ def load_rules(path=RULES_PATH) -> Rules:
 
 RULES = load_rules()
 RULES_VERSION = RULES.version
+# The evidence levels in words, for the site: {1: "systematic reviews/meta-analyses of trials", ...}.
+LEVEL_NAMES = {int(level): name for level, name in RULES.data["evidence_level"]["names"].items()}
 
 
 # ---------------------------------------------------------------- one record's texts

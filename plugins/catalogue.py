@@ -8,10 +8,9 @@ from datasette.utils import path_with_replaced_args
 from markupsafe import Markup, escape
 
 from harvest import cite, parse
-from harvest.classify import RULES
+from harvest.classify import LEVEL_NAMES, RULES
 from harvest.load import LABEL_TABLES
 
-LEVEL_NAMES = {int(level): name for level, name in RULES.data["evidence_level"]["names"].items()}
 # Links to retractions, errata, expressions of concern, updates and republications, from either end.
 NOTICE_KINDS = set(cite.NOTICES) | {cite.INVERSE[kind] for kind in cite.NOTICES if kind in cite.INVERSE}
 

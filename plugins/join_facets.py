@@ -32,13 +32,12 @@ from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args,
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
-from harvest.classify import RULES
+from harvest.classify import LEVEL_NAMES
 from harvest.load import COUNTED_JOINS
 
 PREFIX = "_join_"
 # The SQL of an articles page that shows every article: no where clause follows the table.
 UNFILTERED = re.compile(r"\sfrom \[?articles\]?\s*$")
-LEVEL_NAMES = {int(level): name for level, name in RULES.data["evidence_level"]["names"].items()}
 # Facets whose values come in their own order, not by count.
 IN_VALUE_ORDER = {"evidence_level"}
 
