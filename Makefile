@@ -61,8 +61,24 @@ serve: install
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
 	$(BIN)/datasette serve $(DATASETTE_FLAGS) --host 127.0.0.1 --port $(PORT)
 
-# Offline: never touches NCBI. The browser test skips itself when Chromium is missing.
-test: install sample
+# axe-core for the browser test's accessibility checks, from npm as tests/browser/package-lock.json
+# pins it. Without npm, or without a registry to reach, the checks skip themselves and say why.
+# (npm keeps the packages' own 1985 file dates: a stamp says when the lock file was installed.)
+AXE_INSTALLED := tests/browser/node_modules/.installed
+.PHONY: axe
+axe: $(AXE_INSTALLED)
+
+$(AXE_INSTALLED): tests/browser/package.json tests/browser/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: the accessibility checks of the browser test will skip (install Node.js and npm)"; \
+	elif npm ci --prefix tests/browser --no-audit --no-fund --silent; then \
+		touch $@; \
+	else \
+		echo "axe-core could not be installed with npm (offline?): the accessibility checks will skip"; \
+	fi
+
+# Offline: never touches NCBI. The browser test skips itself when Chromium (or axe-core) is missing.
+test: install sample axe
 	$(BIN)/pytest -q
 
 # Longer fuzzing of the parser and the loader than `make test` runs (FUZZ_EXAMPLES per test).

@@ -27,6 +27,27 @@ NOTICES = {
     "CorrectedandRepublishedIn": ("Corrected and republished in", "CRI"),
     "RepublishedIn": ("Republished in", "RPI"), "UpdateIn": ("Update in", "UIN"),
 }
+# CommentsCorrections link types in pairs: the type the record at the other end gives the same link.
+INVERSE = {"RetractionIn": "RetractionOf", "PartialRetractionIn": "PartialRetractionOf", "ErratumIn": "ErratumFor",
+           "ExpressionOfConcernIn": "ExpressionOfConcernFor", "CommentIn": "CommentOn", "UpdateIn": "UpdateOf",
+           "RepublishedIn": "RepublishedFrom", "CorrectedandRepublishedIn": "CorrectedandRepublishedFrom",
+           "ReprintIn": "ReprintOf"}
+INVERSE.update({other: kind for kind, other in list(INVERSE.items())})
+# What the record at the other end of a link is, said from the page of the record that has the link:
+# on a retracted article, RetractionIn X reads "Retracted by the retraction notice X".
+LINK_LABELS = {
+    "RetractionIn": "Retracted by the retraction notice", "RetractionOf": "Retraction notice for",
+    "PartialRetractionIn": "Partly retracted by the notice", "PartialRetractionOf": "Partial retraction notice for",
+    "ErratumIn": "Corrected by the erratum", "ErratumFor": "Erratum for",
+    "ExpressionOfConcernIn": "Subject of the expression of concern", "ExpressionOfConcernFor": "Expression of concern about",
+    "CommentIn": "Commented on in", "CommentOn": "Comment on", "UpdateIn": "Updated in", "UpdateOf": "Update of",
+    "RepublishedIn": "Republished in", "RepublishedFrom": "Republished from",
+    "CorrectedandRepublishedIn": "Corrected and republished in",
+    "CorrectedandRepublishedFrom": "Corrected and republished from",
+    "ReprintIn": "Reprinted in", "ReprintOf": "Reprint of", "SummaryForPatientsIn": "Summary for patients in",
+    "OriginalReportIn": "Original report in", "AssociatedDataset": "Associated dataset",
+    "AssociatedPublication": "Associated publication", "Cites": "Cites",
+}
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -462,4 +483,18 @@ def load_references(conn, pmids) -> list:
                     found[row["pmid"]] = Reference(row)
                 elif row["pmid"] in found:
                     getattr(found[row["pmid"]], key).append(row)
+        _add_incoming_notices(conn, found, chunk, marks)
     return [found[p] for p in pmids if p in found]
+
+
+def _add_incoming_notices(conn, found, chunk, marks):
+    """Notices known only from the other end: a retraction notice that says RetractionOf this
+    record makes it retracted (RetractionIn) even where its own record does not say so yet."""
+    kinds = sorted(INVERSE[kind] for kind in NOTICES if kind in INVERSE)
+    sql = (f"select pmid, ref_type, ref_pmid from comments_corrections where ref_pmid in ({marks}) "
+           f"and ref_type in ({','.join('?' * len(kinds))}) order by pmid")
+    for other, kind, pmid in conn.execute(sql, [*chunk, *kinds]):
+        ref = found.get(pmid)
+        if ref and not any(link["ref_type"] == INVERSE[kind] and link["ref_pmid"] == other for link in ref.links):
+            ref.links.append({"pmid": pmid, "position": None, "ref_type": INVERSE[kind], "ref_pmid": other,
+                              "ref_source": None})

@@ -23,6 +23,9 @@ SPEC_FIELDS = {
     "keywords": ("keywords",), "abstract": ("abstract", "background"),
     "text": ("title", "keywords", "abstract", "background"),
 }
+# Patterns matched against the text as written, not lower-cased: acronyms whose case tells
+# them apart from others ("CRPS", where "CRPs" are C-reactive proteins).
+CASED_FIELDS = {"cased": SPEC_FIELDS["text"]}
 TEXT_FIELDS = ("title", "keywords", "abstract", "background")
 CODED_FIELDS = {"publication_types": "PT", "mesh": "MeSH", "chemicals": "chemical"}
 CODE_KEYS = {"publication_types": ("ui", "name"), "mesh": ("descriptor_ui", "descriptor"), "chemicals": ("ui", "name")}
@@ -49,6 +52,7 @@ class Pattern:
     first: str  # the first and last of those texts, which are adjacent when joined
     last: str
     triggers: tuple | None  # every match starts a word with one of these; None: scan the texts
+    cased: bool = False  # matched against the text as written
 
 
 @dataclass(eq=False)
@@ -70,6 +74,7 @@ class Label:
     unless_context: re.Pattern | None = None  # ... and must not match this
     mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
     match_limit: int = 1  # accepted matches kept per text: one gives the reason, counting needs more
+    # (and so does telling a harm that occurred from one looked for and not found)
 
 
 def _regex(patterns, template="%s"):
@@ -183,12 +188,14 @@ def _closing(pattern: str) -> int | None:
 def compile_patterns(spec: dict) -> tuple:
     """Every text pattern of a label, each with the texts it reads."""
     patterns = []
-    for kind, fields in SPEC_FIELDS.items():
+    for kind, fields in {**SPEC_FIELDS, **CASED_FIELDS}.items():
         for source in spec.get(kind) or ():
-            # Texts are lower-cased before matching, so patterns are written in lower case.
+            # Texts are lower-cased before matching, so patterns are written in lower case;
+            # cased patterns are scanned for in the text as written.
             regex = re.compile(source, re.MULTILINE)
-            found = None if source.startswith("^") else triggers(source)
-            patterns.append(Pattern(regex, frozenset(fields), fields[0], fields[-1], found))
+            cased = kind == "cased"
+            found = None if source.startswith("^") or cased else triggers(source)
+            patterns.append(Pattern(regex, frozenset(fields), fields[0], fields[-1], found, cased))
     return tuple(patterns)
 
 
@@ -225,7 +232,7 @@ def compile_label(name: str, spec: dict) -> Label:
         needs_context=_regex(spec.get("needs_context")),
         unless_context=_regex(spec.get("unless_context")),
         mesh_with=_regex(spec.get("mesh_with")),
-        match_limit=MATCH_LIMIT if spec.get("counted") else 1,
+        match_limit=MATCH_LIMIT if spec.get("counted") or spec.get("every_mention") else 1,
     )
 
 
@@ -243,13 +250,15 @@ class Rules:
     own_work: re.Pattern
     background_sections: frozenset
     commentary_title: re.Pattern | None
+    absent_before: re.Pattern | None  # the text before a harm says none was found ("no patient had")
+    absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
     needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
 
 
-FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections")
+FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections", "reviewed")
 
 
 def compile_rules(data: dict) -> Rules:
@@ -260,6 +269,8 @@ def compile_rules(data: dict) -> Rules:
         facets[facet] = {k: compile_label(k, {**defaults, **(v or {})}) for k, v in data[facet]["labels"].items()}
     facets["retracted"] = {"retracted": compile_label("retracted", data["retracted"])}
     context = data["context"]
+    none_reported = data["harms"].get("none_reported") or {}
+    listed = lambda patterns: [p.replace("{list}", none_reported.get("list", "")) for p in patterns or ()]
     rules = Rules(
         version=str(data["version"]),
         data=data,
@@ -272,6 +283,8 @@ def compile_rules(data: dict) -> Rules:
         own_work=_regex(context["own_work"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
         commentary_title=_regex(data["design"].get("commentary_title")),
+        absent_before=_regex(listed(none_reported.get("before")), r"(?:%s)$"),
+        absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
     )
     _index(rules)
     return rules
@@ -283,10 +296,10 @@ def _index(rules: Rules):
         for label in labels.values():
             for pattern in label.patterns:
                 rules.order[pattern] = len(rules.order)
-                rules.needs[pattern] = required_literal(pattern.regex.pattern)
+                rules.needs[pattern] = required_literal(pattern.regex.pattern).lower()
                 # A prefix shorter than a key starts too many words to be worth looking up.
                 if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
-                    rules.scanned.append((label, pattern, required_literal(pattern.regex.pattern)))
+                    rules.scanned.append((label, pattern, rules.needs[pattern]))
                     continue
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
@@ -299,6 +312,8 @@ def load_rules(path=RULES_PATH) -> Rules:
 
 RULES = load_rules()
 RULES_VERSION = RULES.version
+# The evidence levels in words, for the site: {1: "systematic reviews/meta-analyses of trials", ...}.
+LEVEL_NAMES = {int(level): name for level, name in RULES.data["evidence_level"]["names"].items()}
 
 
 # ---------------------------------------------------------------- one record's texts
@@ -312,7 +327,8 @@ class View:
         self.text = "\n".join(texts[f] for f in FIELDS)
         self.low = self.text.lower()
         if len(self.low) != len(self.text):  # a few characters grow when lower-cased
-            self.text = self.low
+            self.text = "".join(c if len(c.lower()) == 1 else c.lower()[0] for c in self.text)
+            self.low = self.text.lower()
         self.bounds, start = {}, 0
         for name in FIELDS:
             self.bounds[name] = (start, start + len(texts[name]))
@@ -401,7 +417,7 @@ def find_matches(view: View, rules: Rules) -> dict:
         start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
         for position in word_starts(low, prefix, start, end) if prefix else ():
             _try(label, pattern, pattern.regex.match(low, position, end), view, rules, found)
-        for match in () if prefix else pattern.regex.finditer(low, start, end):
+        for match in () if prefix else pattern.regex.finditer(view.text if pattern.cased else low, start, end):
             if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1):
                 _try(label, pattern, match, view, rules, found)
     for matches in found.values():
@@ -741,8 +757,10 @@ def _first_reason(key, view, rules):
     return hit[1] if hit else "none"
 
 
-def evidence_level(design: str, population: str, rules: Rules = RULES) -> tuple:
-    """(level or None, reason) on the OCEBM 2011 treatment-benefits ladder, from the design alone."""
+def evidence_level(design: str, population: str, rules: Rules = RULES, reviewed=()) -> tuple:
+    """(level or None, reason) on the OCEBM 2011 treatment-benefits ladder, from the design alone;
+    a systematic review or meta-analysis takes the level of the kinds of study it says it pooled
+    (reviewed: names from the reviewed facet), the least rigorous of them."""
     spec = rules.data["evidence_level"]
     if design in spec["not_applicable"]:
         return None, f"evidence level: none — a {design} is not rated on the ladder"
@@ -752,6 +770,12 @@ def evidence_level(design: str, population: str, rules: Rules = RULES) -> tuple:
     level = spec["levels"].get(design)
     if level is None:
         return None, f"evidence level: none — design {design} is not on the ladder"
+    pooled = [kind for kind in reviewed if kind in spec["reviews"]] if design in spec["reviewing"] else []
+    if pooled:
+        weakest = max(pooled, key=lambda kind: spec["reviews"][kind])
+        level = spec["reviews"][weakest]
+        return level, (f"evidence level: {level} — a {design} of {' and '.join(k.replace('-', ' ') for k in pooled)} "
+                       f"takes the level of {weakest.replace('-', ' ')} (design-based, not a quality grade)")
     return level, f"evidence level: {level} — OCEBM 2011 level for {design} (design-based, not a quality grade)"
 
 
@@ -774,17 +798,46 @@ def retraction(view: View, notice, rules: Rules = RULES) -> tuple:
 # ---------------------------------------------------------------- the API
 
 
-def classify(record: dict, rules: Rules = RULES) -> dict:
-    """Classify one parsed record (docs/record.md): every facet, and why."""
+def harms_none_reported(harms, view: View, rules: Rules = RULES) -> list:
+    """The harms a record looked for and found none of: every mention of them is negated
+    ("no hallucinations", "nausea was not reported"); a publication type or MeSH heading,
+    or one plain mention, says the harm was reported."""
+    found = []
+    for name in harms:
+        groups = [label for label in rules.facets["harms"].values() if label.name == name]
+        if any(code_evidence(label, view) for label in groups):
+            continue
+        mentions = [m for label in groups for m in view.matches.get(label, ())]
+        if mentions and all(absent(view, m, rules) for m in mentions):
+            found.append(name)
+    return found
+
+
+def absent(view: View, match: Match, rules: Rules = RULES) -> bool:
+    """True when the words around a mention of a harm say there was none of it."""
+    text = view.low
+    before = text[max(sentence_start(view, match.start), match.start - WINDOW):match.start]
+    after = text[match.end:min(sentence_end(view, match.end), match.end + WINDOW)]
+    return (negated(before, rules) or bool(rules.absent_before and rules.absent_before.search(before))
+            or bool(rules.absent_after and rules.absent_after.search(after)))
+
+
+def assess(record: dict, rules: Rules = RULES) -> dict:
+    """Classify one parsed record (docs/record.md): every facet, and why; and which harms it
+    looked for and found none of (harms_none_reported, a part of harms)."""
     view = View(record, rules)
     notice = is_notice(view, rules)
     first = design_evidence(view, None, rules)
     population, population_reason = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
     design, design_reason = decide_design(design_evidence(view, population, rules), rules)
-    level, level_reason = evidence_level(design, population, rules)
+    reviewed = facet_evidence("reviewed", view, rules)
+    level, level_reason = evidence_level(design, population, rules, reviewed)
     # A notice's subject matter belongs to the article it concerns, which carries it.
     content = [([], []) if notice else labels_present(f, view, rules) for f in ("conditions", "routes", "harms")]
     (conditions, condition_reasons), (routes, route_reasons), (harms, harm_reasons) = content
+    none_reported = harms_none_reported(harms, view, rules)
+    harm_reasons = [f"{reason} (looked for, none reported)" if label in none_reported else reason
+                    for label, reason in zip(harms, harm_reasons)]
     corrections, correction_reasons = labels_present("corrections", view, rules)
     retracted, retracted_reason = retraction(view, notice, rules)
     form, form_reason = decide_form(view, rules)
@@ -793,7 +846,14 @@ def classify(record: dict, rules: Rules = RULES) -> dict:
     reasons += [r for r in (retracted_reason,) if r] + correction_reasons + [r for r in (form_reason,) if r]
     return {
         "design": design, "evidence_level": level, "population": population,
-        "conditions": conditions, "routes": routes, "harms": harms,
+        "conditions": conditions, "routes": routes, "harms": harms, "harms_none_reported": none_reported,
         "retracted": retracted, "corrections": corrections, "ketamine_form": form,
         "classification_reasons": reasons,
     }
+
+
+def classify(record: dict, rules: Rules = RULES) -> dict:
+    """Classify one parsed record (docs/record.md): every facet, and why."""
+    result = assess(record, rules)
+    del result["harms_none_reported"]
+    return result

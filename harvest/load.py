@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 from contextlib import contextmanager
 from operator import itemgetter
 from dataclasses import dataclass
@@ -33,10 +34,10 @@ def extractor():
     return extract
 
 
-SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors"]
+SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors", "search_terms"]
 CLASSIFICATION_COLUMNS = {
     "design": str, "evidence_level": int, "population": str, "conditions": str,
-    "routes": str, "harms": str, "retracted": int, "corrections": str,
+    "routes": str, "harms": str, "harms_none_reported": str, "retracted": int, "corrections": str,
     "ketamine_form": str, "classification_reasons": str, "rules_version": str,
 }
 # What the extractor reads in the record (harvest/extract.py); the words behind each value
@@ -57,7 +58,12 @@ ARTICLE_COLUMNS = {
     "entrez_date": str, "revised_date": str, "completed_date": str, "coi_statement": str,
     "record_type": str, "book_title": str, "publisher": str, "issn": str, "pii": str,
     "journal_nlm_id": str, "pmid_version": int, "pubmed_url": str,
-    "first_seen_run": int, "last_changed_run": int,
+    "first_seen_run": int, "last_changed_run": int, "search_terms": str,
+}
+# Columns SQLite works out from others. Sorting by evidence level reads evidence_rank:
+# levels 1 to 5, then the unrated records (a null would sort first).
+GENERATED_COLUMNS = {
+    "articles": {"evidence_rank": "integer generated always as (coalesce(evidence_level, 6)) virtual"},
 }
 # Child tables rewritten whenever their article changes, in dependency order.
 # The classifier's multi-valued labels, one row per label: facets count these rows
@@ -99,10 +105,12 @@ def open_db(path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db):
-    """Create every table the catalogue needs; safe to call on an existing catalogue."""
+    """Create every table the catalogue needs; safe to call on an existing catalogue, which
+    gains the columns added since it was built (filled when it is classified again)."""
     create = lambda name, columns, **kw: db[name].create(columns, if_not_exists=True, **kw)
     create("journals", {"nlm_id": str, "title": str, "iso_abbreviation": str, "issn": str}, pk="nlm_id")
     create("articles", ARTICLE_COLUMNS, pk="pmid", foreign_keys=[("journal_nlm_id", "journals", "nlm_id")])
+    _add_missing_columns(db, "articles", ARTICLE_COLUMNS)
     create("harvest_runs", RUN_COLUMNS, pk="id")
     create("mesh_descriptors", {"name": str, "ui": str}, pk="name")
     create("publication_types", {"name": str, "ui": str}, pk="name")
@@ -119,8 +127,25 @@ def ensure_schema(db):
     create("article_studies", {"pmid": int, "study_id": int}, pk="pmid")
     for name, columns in {"articles": ARTICLE_COLUMNS, **SUMMARY_COLUMNS}.items():
         _add_missing_columns(db, name, columns)
+    _add_missing_columns(db, "article_harms", {"reported": int})
+    _add_generated_columns(db)
     _ensure_indexes(db)
     _backfill_labels(db)
+
+
+def _add_missing_columns(db, table, columns):
+    present = set(db[table].columns_dict)
+    for name, kind in columns.items():
+        if name not in present:
+            db[table].add_column(name, kind)
+
+
+def _add_generated_columns(db):
+    for table, columns in GENERATED_COLUMNS.items():
+        present = {row[1] for row in db.execute(f"pragma table_xinfo([{table}])")}
+        for name, definition in columns.items():
+            if name not in present:
+                db.execute(f"alter table [{table}] add column [{name}] {definition}")
 
 
 # Counts recomputed after every load, so the site reads a few hundred rows instead of
@@ -188,9 +213,13 @@ def _backfill_labels(db):
     """Fill the label tables of a catalogue classified before they existed."""
     if any(db.execute(f"select 1 from [{t}] limit 1").fetchone() for t, _ in LABEL_TABLES.values()):
         return
+    # A harm is reported unless the article row lists it among those looked for and not found.
+    extra = {"article_harms": (", reported", ", j.value not in (select value from "
+                                             "json_each(coalesce(a.harms_none_reported, '[]')))")}
     with db.atomic():
         for key, (table, column) in LABEL_TABLES.items():
-            db.execute(f"insert or ignore into [{table}] (pmid, [{column}]) select a.pmid, j.value "
+            names, values = extra.get(table, ("", ""))
+            db.execute(f"insert or ignore into [{table}] (pmid, [{column}]{names}) select a.pmid, j.value{values} "
                        f"from articles a, json_each(a.[{key}]) j where a.[{key}] like '[%'")
 
 
@@ -202,6 +231,8 @@ RUN_COLUMNS = {
 }
 
 
+# A harm a record reports (1), or looked for and found none of (0): article_harms.reported.
+LABEL_EXTRA_COLUMNS = {"article_harms": ("reported",)}
 CHILD_COLUMNS = {
     "article_authors": ("pmid", "position", "last_name", "fore_name", "initials", "suffix",
                         "collective_name", "orcid", "affiliations", "equal_contrib"),
@@ -213,7 +244,7 @@ CHILD_COLUMNS = {
     "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
     "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
     "article_references": ("pmid", "position", "cited_pmid", "cited_doi", "citation", "list_title"),
-    **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
+    **{table: ("pmid", column, *LABEL_EXTRA_COLUMNS.get(table, ())) for table, column in LABEL_TABLES.values()},
     # quote_source is 'title' or 'abstract' (articles' columns), quote_start and quote_end offsets in it
     "article_registrations": ("pmid", "registry", "registration_id", "source", "url", "quote", "quote_source",
                               "quote_start", "quote_end"),
@@ -223,8 +254,8 @@ CHILD_COLUMNS = {
 }
 # Child rows as tuples in column order, for executemany (itemgetter does it in C).
 _AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
-INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "quote_start", "quote_end",
-                   "cited_pmid"}
+INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "reported", "quote_start",
+                   "quote_end", "cited_pmid"}
 REAL_COLUMNS = {"low", "high"}
 CHILD_KEYS = {
     "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
@@ -256,7 +287,8 @@ JOIN_VALUES = {"article_mesh": "descriptor", "article_publication_types": "publi
 COUNTED_JOINS = {**JOIN_VALUES, "article_topics": "topic"}
 INDEXES = {
     "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["retracted"], ["language"], ["entrez_date"], ["created_date"]],
+                 ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],
+                 ["created_date"]],
     "comments_corrections": [["ref_pmid"]],
     "article_references": [["cited_pmid", "pmid"]],
     "review_studies": [["study_pmid"]],
@@ -281,12 +313,41 @@ def _drop_indexes(db):
 
 
 def ensure_search(db):
-    """After a load: full-text search (FTS5, porter) over titles, abstracts, keywords, MeSH
-    and authors, built once and then kept by triggers; and fresh evidence-map counts."""
+    """After a load: full-text search (FTS5, porter) over titles, abstracts, keywords, MeSH,
+    authors and search_terms, built once and then kept by triggers; and fresh evidence-map
+    counts. An index over other columns (a catalogue built before search_terms) is rebuilt."""
+    if "articles_fts" in db.table_names() and db["articles_fts"].columns_dict.keys() != set(SEARCH_COLUMNS):
+        db["articles"].disable_fts()
     if "articles_fts" not in db.table_names():
         db["articles"].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter",
                                   create_triggers=True)
     refresh_summaries(db)
+
+
+# What search also finds a record by (search_terms): the words of its design, condition and
+# route labels, so that "crps" or "sublingual" find what the classifier labelled so; and every
+# hyphenated word of its texts without the hyphens, so that "sublingual" finds "Sub-Lingual"
+# (the full-text index splits a word at its hyphens). A design of "other" says nothing.
+SEARCHED_LABELS = ("design", "conditions", "routes")
+UNSEARCHED_LABELS = {"other"}
+HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+WORD_PARTS = re.compile(r"[^\W_]+")
+
+
+def search_terms(record, classification) -> str | None:
+    """The words search_terms holds for a record and its classification (lists or JSON arrays)."""
+    labels = []
+    for key in SEARCHED_LABELS:
+        value = classification.get(key)
+        values = json.loads(value) if isinstance(value, str) and value.startswith("[") else value
+        labels += [v for v in ([values] if isinstance(values, str) else values or ()) if v not in UNSEARCHED_LABELS]
+    texts = [record.get("title"), record.get("abstract"), *labels,
+             *(k.get("keyword") for k in record.get("keywords") or ()),
+             *(m.get("descriptor") for m in record.get("mesh") or ())]
+    compounds = (WORD_PARTS.findall(m.group().lower()) for text in texts if text for m in HYPHENATED.finditer(text))
+    joined = ["".join(parts) for parts in compounds if not all(part.isdigit() for part in parts)]  # not 2012-2019
+    words = [label.replace("-", " ") for label in labels] + joined
+    return " ".join(dict.fromkeys(words)) or None
 
 
 @contextmanager
@@ -367,11 +428,17 @@ def prepare(record) -> Prepared:
 
 
 def label_rows(pmid, classification) -> dict:
-    """Rows of the label tables from a classification row (its lists are JSON arrays)."""
+    """Rows of the label tables from a classification row (its lists are JSON arrays); a harm
+    row says whether the record reports the harm or looked for it and found none."""
     rows = {}
+    none_reported = set(json.loads(classification.get("harms_none_reported") or "[]"))
     for key, (table, _) in LABEL_TABLES.items():
         if classification.get(key):
-            rows[table] = [(pmid, label) for label in dict.fromkeys(json.loads(classification[key]))]
+            labels = dict.fromkeys(json.loads(classification[key]))
+            if table in LABEL_EXTRA_COLUMNS:
+                rows[table] = [(pmid, label, int(label not in none_reported)) for label in labels]
+            else:
+                rows[table] = [(pmid, label) for label in labels]
     return rows
 
 
@@ -505,12 +572,14 @@ def _article_fields(record) -> dict:
 
 
 def derived_rows(record) -> tuple:
-    """What the classifier and the extractor make of a record: (articles columns, rows of DERIVED_TABLES)."""
+    """What the classifier and the extractor make of a record: (articles columns, among them
+    search_terms, which holds its labels; rows of DERIVED_TABLES)."""
     if classifier() is None:
-        return {}, {}
-    result = classify.classify(record)
+        return {"search_terms": search_terms(record, {})}, {}
+    result = classify.assess(record)
     columns = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}
     columns["rules_version"] = classify.RULES_VERSION
+    columns["search_terms"] = search_terms(record, result)
     children = label_rows(record["pmid"], columns)
     extract = extractor()
     found = extract.extract(record, result)
@@ -685,7 +754,7 @@ def reclassify(db, batch_size=2000) -> int:
         with db.atomic():
             _replace_derived(db, derived)
         total += len(chunk)
-    refresh_summaries(db)
+    ensure_search(db)  # rebuilds a full-text index older than search_terms; refreshes the counts
     return total
 
 

@@ -1,15 +1,18 @@
 """Catalogue pages: provenance on the home page, the article page, shortcuts and search snippets."""
 
 import datetime
-import re
 import urllib.parse
 
 from datasette import hookimpl
-from datasette.utils import escape_fts as datasette_escape_fts
+from datasette.utils import path_with_replaced_args
 from markupsafe import Markup, escape
 
 from harvest import cite, parse
+from harvest.classify import LEVEL_NAMES, RULES
 from harvest.load import LABEL_TABLES
+
+# Links to retractions, errata, expressions of concern, updates and republications, from either end.
+NOTICE_KINDS = set(cite.NOTICES) | {cite.INVERSE[kind] for kind in cite.NOTICES if kind in cite.INVERSE}
 
 
 def plugin_config(datasette) -> dict:
@@ -22,31 +25,6 @@ async def catalogue_db(datasette):
         if name != "_internal" and "articles" in await db.table_names():
             return db
     return None
-
-
-# ---------------------------------------------------------------- search
-
-
-# Words and quoted phrases a search keeps. FTS5 ranks and highlights inside one step of SQLite,
-# which the time limit cannot stop: 2,000 words kept a 50,000-record search busy for 14 s.
-MAX_SEARCH_TERMS = 100
-
-
-def escape_fts(query):
-    """Datasette's escape_fts for words typed into a search box, where FTS5 would refuse what it
-    makes of some: a NUL separates words (FTS5 reads a C string, so a NUL leaves a quote open) and a
-    query of no words is the empty phrase '""', which matches nothing, rather than a syntax error.
-    Words past the first MAX_SEARCH_TERMS are left out."""
-    if not isinstance(query, str):
-        return datasette_escape_fts(query)
-    terms = re.findall(r'"[^"]*"', datasette_escape_fts(query.replace("\0", " ")))
-    return " ".join(terms[:MAX_SEARCH_TERMS]) or '""'
-
-
-@hookimpl(specname="prepare_connection", trylast=True)
-def search_functions(conn):
-    """Replaces Datasette's own escape_fts (the search query and ?_search= both call it)."""
-    conn.create_function("escape_fts", 1, escape_fts)
 
 
 # ---------------------------------------------------------------- template helpers
@@ -71,10 +49,13 @@ def long_date(value) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def pivot(rows, across: str, down: str = "condition", value: str = "records") -> dict:
-    """Rows of (down, across, value) as a grid: {"down": [...], "across": [...], "cells": {(d, a): n}}."""
+def pivot(rows, across: str, down: str = "condition", value: str = "records", every=()) -> dict:
+    """Rows of (down, across, value) as a grid: {"down": [...], "across": [...], "cells": {(d, a): n}}.
+    every: values of down to show in this order even where no row has them (with zeros)."""
     cells = {(row[down], row[across]): row[value] for row in rows}
-    return {"down": sorted({d for d, _ in cells}, key=_last_if_bracketed),
+    found = sorted({d for d, _ in cells} - set(every), key=_last_if_bracketed)
+    return {"down": [d for d in found if not str(d).startswith("(")] + list(every)
+                    + [d for d in found if str(d).startswith("(")] if every else found,
             "across": sorted({a for _, a in cells}, key=_design_order),
             "cells": cells}
 
@@ -118,6 +99,8 @@ def prepare_jinja2_environment(env):
     env.filters["json_list"] = cite.json_list
     env.filters["long_date"] = long_date
     env.filters["urlencode_pairs"] = lambda pairs: urllib.parse.urlencode(list(pairs))
+    env.filters["count_noun"] = count_noun
+    env.filters["with_args"] = lambda request, **args: path_with_replaced_args(request, args)
 
 
 @hookimpl
@@ -130,12 +113,61 @@ def extra_js_urls():
     return [{"url": "/assets/catalogue.js", "module": False}]
 
 
-def shortcuts(datasette, database: str) -> list:
-    """The configured shortcuts as (key, label, table URL, filters)."""
+def shortcuts(datasette, database: str, request=None) -> list:
+    """The configured shortcuts, each {key, label, filters, url, selected}. On the articles
+    page a shortcut keeps the filters already chosen and adds its own (or, when they are all
+    there already, takes its own off again)."""
     table = datasette.urls.table(database, "articles")
-    return [{"key": key, "label": s["label"], "filters": s["filters"],
-             "url": table + "?" + urllib.parse.urlencode(s["filters"])}
-            for key, s in (plugin_config(datasette).get("shortcuts") or {}).items()]
+    on_table = request is not None and request.path == table
+    current = urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if on_table else []
+    found = []
+    for key, shortcut in (plugin_config(datasette).get("shortcuts") or {}).items():
+        own = [(k, str(v)) for k, v in shortcut["filters"].items()]
+        selected = bool(current) and all(pair in current for pair in own)
+        kept = [(k, v) for k, v in current if k != "_next" and k not in shortcut["filters"]]
+        args = kept if selected else kept + own
+        found.append({"key": key, "label": shortcut["label"], "filters": shortcut["filters"], "selected": selected,
+                      "url": table + ("?" + urllib.parse.urlencode(args) if args else "")})
+    return found
+
+
+def sorts(datasette, request, table_metadata, columns) -> list:
+    """The orders the articles page offers, each {label, url, selected} (plugins/ordering.py
+    ends every one with the PMID); only those by a column the catalogue has (an older one
+    has no evidence_rank)."""
+    chosen = current_sort(request, table_metadata)
+    found = []
+    for option in plugin_config(datasette).get("sorts") or ():
+        key = "_sort_desc" if "_sort_desc" in option else "_sort"
+        if option[key] not in columns:
+            continue
+        args = {"_sort": None, "_sort_desc": None, "_next": None, key: option[key]}
+        found.append({"label": option["label"], "selected": chosen == (key, option[key]),
+                      "url": path_with_replaced_args(request, args)})
+    return found
+
+
+def current_sort(request, table_metadata) -> tuple:
+    """(_sort or _sort_desc, column) of a table page, the table's default when none is asked for."""
+    for key in ("_sort", "_sort_desc"):
+        if request.args.get(key):
+            return key, request.args[key]
+    if table_metadata.get("sort_desc"):
+        return "_sort_desc", table_metadata["sort_desc"]
+    if table_metadata.get("sort"):
+        return "_sort", table_metadata["sort"]
+    return None, None
+
+
+def sort_in_words(datasette, request, table_metadata) -> str:
+    """'publication date, newest first': how a table page is sorted, in words."""
+    key, column = current_sort(request, table_metadata)
+    for option in plugin_config(datasette).get("sorts") or ():
+        if option.get(key) == column:
+            return option["label"]
+    if column is None:
+        return "by PMID"
+    return f"by {column.replace('_', ' ')}" + (", highest first" if key == "_sort_desc" else "")
 
 
 @hookimpl
@@ -144,10 +176,19 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         db = await catalogue_db(datasette)
         if db is None:
             return {}
-        extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name),
-                 "articles_url": lambda **columns: articles_url(datasette, db.name, **columns)}
+        extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name, request),
+                 "articles_url": lambda **columns: articles_url(datasette, db.name, **columns),
+                 "level_names": LEVEL_NAMES}
         if view_name == "index" or template == "pages/about.html":
             extra["provenance"] = await provenance(db)
+            extra["ladder"] = ladder()
+        if view_name in ("index", "table", "query") or template == "pages/about.html":
+            extra["coverage"] = await coverage(db)
+        if view_name == "table" and table == "articles" and request is not None:
+            metadata = datasette.table_metadata(db.name, "articles")
+            columns = {row[0] for row in (await db.execute("select name from pragma_table_xinfo('articles')")).rows}
+            extra["sorts"] = sorts(datasette, request, metadata, columns)
+            extra["sort_in_words"] = sort_in_words(datasette, request, metadata)
         if view_name == "row" and table == "articles" and request is not None:
             pks = request.url_vars.get("pks", "")
             extra["article"] = await article(datasette, db, pks)
@@ -156,7 +197,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     return inner
 
 
-# ---------------------------------------------------------------- provenance
+# ---------------------------------------------------------------- provenance and coverage
 
 
 async def provenance(db) -> dict:
@@ -173,12 +214,13 @@ async def provenance(db) -> dict:
 
 
 def provenance_statement(runs, records: int) -> str:
-    """One paragraph: source, dates and counts, in words a reader can cite."""
+    """One paragraph: what the catalogue holds, what was read to build it, and when."""
     if not runs:
-        return f"This catalogue holds {records:,} records; no harvest run is recorded in it."
+        return f"This catalogue holds {count_noun(records, 'record')}; no harvest run is recorded in it."
     finished = [r for r in runs if r.get("finished")]
     sources = []
     file_runs = [r for r in runs if r["source"] == "files"]
+    read = kept = 0
     if file_runs:
         names = sorted({n for r in file_runs for n in cite.json_list(r.get("files"))})
         read = sum(r.get("read") or 0 for r in file_runs)
@@ -196,8 +238,68 @@ def provenance_statement(runs, records: int) -> str:
         when = f", last updated {last}" if first == last else f", harvested between {first} and {last}"
     latest = runs[-1]
     status = "" if latest.get("status") == "complete" else f" The latest run is {latest.get('status')}."
-    return (f"This catalogue holds {records:,} records, built from {' and '.join(sources)}{when}."
-            f"{status}")
+    held = ""
+    if file_runs and kept != records:
+        held = (f" It holds each record once, in its latest version, and none that PubMed deleted: "
+                f"{records:,} of the {kept:,} records in scope that were read.")
+    return (f"This catalogue holds {count_noun(records, 'record')}, built from {' and '.join(sources)}{when}."
+            f"{held}{status}")
+
+
+def ladder() -> dict:
+    """The evidence levels as the rules give them, for the page that explains them."""
+    spec = RULES.data["evidence_level"]
+    return {"levels": [{"level": level, "name": name, "designs": [d for d, n in spec["levels"].items() if n == level]}
+                       for level, name in LEVEL_NAMES.items()],
+            "reviewing": spec["reviewing"], "reviews": spec["reviews"], "preclinical": spec["preclinical"],
+            "preclinical_level": spec["preclinical_level"], "not_rated": spec["not_applicable"]}
+
+
+def count_noun(count, noun: str) -> str:
+    """'1 record', '2,504 records'."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+async def coverage(db) -> dict:
+    """What the catalogue covers, for every page of results and the evidence maps: its source,
+    files or topics, years of publication and last update, and every condition the classifier
+    knows with its records (zero included), so that a reader can tell no evidence from not covered."""
+    runs = [dict(r) for r in (await db.execute(
+        "select source, topic, files, finished, status from harvest_runs order by id")).rows]
+    records = (await db.execute("select count(*) from articles")).first()[0]
+    years = (await db.execute("select min(pub_year), max(pub_year) from articles")).first()
+    files = sorted({n for r in runs if r["source"] == "files" for n in cite.json_list(r.get("files"))})
+    topics = sorted({r["topic"] for r in runs if r["source"] == "pubmed" and r.get("topic")})
+    finished = [r["finished"] for r in runs if r.get("finished")]
+    sources = []
+    if files:
+        sources.append(f"the PubMed data files {', '.join(files)}")
+    if topics:
+        sources.append(f"PubMed searches for the topics {', '.join(topics)}")
+    elif any(r["source"] == "pubmed" for r in runs):
+        sources.append("PubMed searches through NCBI's E-utilities")
+    statement = f"This catalogue holds {count_noun(records, 'PubMed record')}"
+    if sources:
+        statement += f" from {' and '.join(sources)}"
+    if years[0] is not None:
+        statement += f", published {years[0]}" + (f" to {years[1]}" if years[1] != years[0] else "")
+    statement += f"; last updated {long_date(finished[-1])}." if finished else "."
+    return {"statement": statement, "records": records, "conditions": await condition_counts(db)}
+
+
+async def condition_counts(db) -> list:
+    """(condition, records) for every condition of the classifier's vocabulary, in its order,
+    then any other the catalogue holds (from older rules)."""
+    tables = set(await db.table_names())
+    counts = {}
+    if "join_counts" in tables:
+        counts = {r["value"]: r["records"] for r in (await db.execute(
+            "select value, records from join_counts where join_table = 'article_conditions'")).rows}
+    if not counts and "article_conditions" in tables:
+        counts = {r[0]: r[1] for r in (await db.execute(
+            "select condition, count(distinct pmid) from article_conditions group by 1")).rows}
+    vocabulary = list(dict.fromkeys(label.name for label in RULES.facets["conditions"].values()))
+    return [(name, counts.get(name, 0)) for name in vocabulary + sorted(set(counts) - set(vocabulary))]
 
 
 # ---------------------------------------------------------------- the article page
@@ -213,9 +315,9 @@ async def article(datasette, db, pks: str):
     page = await db.execute_fn(lambda conn: _article(conn, pmid, tables))
     if page:
         base = datasette.urls.table(db.name, "articles")
-        for notice in page["notices"]:
-            notice["url"] = (f"{base}/{notice['pmid']}" if notice["in_catalogue"]
-                             else cite.PUBMED_URL.format(notice["pmid"]) if notice["pmid"] else None)
+        for link in page["notices"] + page["related"]:
+            link["url"] = (f"{base}/{link['pmid']}" if link["in_catalogue"]
+                           else cite.PUBMED_URL.format(link["pmid"]) if link["pmid"] else None)
     return page
 
 
@@ -229,15 +331,7 @@ def _article(conn, pmid: int, tables: set):
     record = parse.parse_raw(*raw) if raw else {}
     mesh = [dict(zip(("descriptor", "major_topic", "qualifiers"), row)) for row in conn.execute(
         "select descriptor, major_topic, qualifiers from article_mesh where pmid = ? order by position", [pmid])]
-    notices = cite.notices(ref)
-    # Notices elsewhere that point at this record (a retraction notice for it, say).
-    notices += [{"ref_type": t, "label": cite.NOTICES.get(t, (t,))[0].replace(" in", " of this record:"),
-                 "pmid": p, "source": None} for p, t in conn.execute(
-        "select pmid, ref_type from comments_corrections where ref_pmid = ? and ref_type in "
-        "('RetractionOf', 'ErratumFor', 'ExpressionOfConcernFor')", [pmid])]
-    held = _held(conn, [n["pmid"] for n in notices if n["pmid"]])
-    for notice in notices:
-        notice["in_catalogue"] = notice["pmid"] in held
+    linked = linked_records(conn, ref)
     topics = []
     if "article_topics" in tables and "topics" in tables:
         topics = [dict(zip(("name", "title"), row)) for row in conn.execute(
@@ -249,7 +343,11 @@ def _article(conn, pmid: int, tables: set):
     return {
         "pmid": pmid, "warning": cite.warning(ref), "retracted": cite.is_retracted(ref),
         "citations": cite.citations(ref), "sections": sections(record, a.get("abstract")),
-        "authors": [_author(x) for x in ref.authors], "mesh": mesh, "notices": notices,
+        "authors": [_author(x) for x in ref.authors], "mesh": mesh,
+        "notices": [link for link in linked if link["ref_type"] in NOTICE_KINDS],
+        "related": [link for link in linked if link["ref_type"] not in NOTICE_KINDS],
+        "harms": harms(a),
+        "level_name": LEVEL_NAMES.get(a.get("evidence_level")),
         "topics": topics, "meta_tags": highwire_tags(ref), "links": links(a),
         "not_found_since": not_found[0] if not_found else None,
         "reasons": cite.json_list(a.get("classification_reasons")),
@@ -257,6 +355,31 @@ def _article(conn, pmid: int, tables: set):
         "keywords": cite.json_list(a.get("keywords")),
         "citation_line": _citation_line(a),
     }
+
+
+def linked_records(conn, ref) -> list:
+    """Every CommentsCorrections link of a record, its own and those other records make to it,
+    each labelled from this record's side ("Retracted by the retraction notice"), once."""
+    links = [(link["ref_type"], link.get("ref_pmid"), link.get("ref_source")) for link in ref.links]
+    links += [(cite.INVERSE.get(kind, kind), pmid, None) for pmid, kind in conn.execute(
+        "select pmid, ref_type from comments_corrections where ref_pmid = ? order by pmid, position", [ref.pmid])
+        if kind in cite.INVERSE]
+    found, seen = [], set()
+    for kind, pmid, source in links:
+        if (kind, pmid or source) in seen:
+            continue
+        seen.add((kind, pmid or source))
+        found.append({"ref_type": kind, "label": cite.LINK_LABELS.get(kind, kind), "pmid": pmid, "source": source})
+    held = _held(conn, [link["pmid"] for link in found if link["pmid"]])
+    for link in found:
+        link["in_catalogue"] = link["pmid"] in held
+    return found
+
+
+def harms(a) -> list:
+    """(harm, reported) for an article: False where the record looked for the harm and reports none."""
+    none_reported = set(cite.json_list(a.get("harms_none_reported")))
+    return [(harm, harm not in none_reported) for harm in cite.json_list(a.get("harms"))]
 
 
 def _held(conn, pmids) -> set:
@@ -336,9 +459,10 @@ NEW_IN_TOPIC_SQL = """select
   'tag:ketamine-pain-catalogue,2025:pmid:' || a.pmid as atom_id,
   case when a.retracted then '[RETRACTED] ' else '' end || a.title as atom_title,
   coalesce(a.entrez_date, a.created_date) || 'T00:00:00Z' as atom_updated,
-  'https://pubmed.ncbi.nlm.nih.gov/' || a.pmid || '/' as atom_link,
+  'articles/' || a.pmid as atom_link,
+  nullif(a.authors, '') as atom_author_name,
   coalesce(a.authors, '') || '. ' || coalesce(a.journal_iso, '') || ' ' || coalesce(a.pub_year, '')
-    || '. ' || coalesce(a.abstract, '') as atom_content,
+    || '. PMID ' || a.pmid || '. ' || coalesce(a.abstract, '') as atom_content,
   t.topic
 from article_topics t join articles a on a.pmid = t.pmid
 where t.topic = :topic

@@ -1,32 +1,45 @@
-"""Facets of the articles table: many-to-many facets over the join tables, and unfiltered
-facets read from the counts the loader keeps.
+"""Facets of the articles table, as faceted search works everywhere: values of one facet
+combine with OR, facets with each other with AND, and each facet counts what choosing one
+more of its values would give.
 
-Datasette 0.65 facets only columns of the table itself (simonw/datasette#354); its array
-facet over a JSON column is too slow for MeSH on a large catalogue. Here a facet counts
-rows of a join table (article_mesh, article_conditions...) whose pmid is in the filtered
-articles, and `?_join_NAME=VALUE` (repeatable: every value must match) filters by it.
-Joins are configured under plugins: catalogue: joins: in metadata.yml.
-
-With no filter, no search and no page cursor, a facet counts every article: the loader
-keeps those counts (join_counts and column_counts, harvest.load.refresh_summaries), so the
-default page reads them instead of grouping every article at each request. With a filter
-the facets are counted live, as Datasette counts them; so is a facet the summaries do not
-cover (a join or column the loader does not count, a catalogue built before they existed).
+- Many-to-many facets over the join tables (article_mesh, article_conditions...): Datasette
+  0.65 facets only columns of the table itself (simonw/datasette#354), and its array facet
+  over a JSON column is too slow for MeSH on a large catalogue. `?_join_NAME=VALUE` filters
+  by one; repeated, by any of the values. Joins are configured under plugins: catalogue:
+  joins: in metadata.yml.
+- Column facets (design, evidence level, population, year...): a second value of the same
+  column turns `design=rct` into `design__in=["rct", "clinical-trial"]`.
+- A facet counts the rows of every filter but its own (a "disjunctive" facet): with design
+  rct chosen, the design facet still shows how many clinical trials there are to add.
+- With no filter, no search and no page cursor, a facet counts every article: the loader
+  keeps those counts (join_counts and column_counts, harvest.load.refresh_summaries), so
+  such a page reads them instead of grouping every article at each request. So does a
+  facet whose only filter is its own. Others are counted live.
+- Evidence levels read "Level 1 · systematic reviews/meta-analyses of trials" and come in
+  level order.
 """
 
+import json
 import re
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
-from datasette.filters import FilterArguments
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.filters import FilterArguments, Filters
+from datasette.plugins import pm
+from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils.asgi import Request
+from datasette.views.base import ureg
 
+from harvest.classify import LEVEL_NAMES
 from harvest.load import COUNTED_JOINS
 
 PREFIX = "_join_"
-# The SQL Datasette facets: every article when no where clause follows the table.
-UNFILTERED = re.compile(r"\sfrom articles\s*$")
+# The SQL of an articles page that shows every article: no where clause follows the table.
+UNFILTERED = re.compile(r"\sfrom \[?articles\]?\s*$")
+# Facets whose values come in their own order, not by count.
+IN_VALUE_ORDER = {"evidence_level"}
 
 
 def joins(datasette) -> dict:
@@ -37,22 +50,70 @@ def value_sql(join: dict) -> str:
     return join.get("expression") or escape_sqlite(join["column"])
 
 
-async def summary_tables(facet) -> set:
-    """The summary tables a facet may read: none unless the page shows every article."""
-    if facet.table != "articles" or not UNFILTERED.search(facet.sql):
-        return set()
-    names = await facet.ds.get_database(facet.database).table_names()
-    return {"join_counts", "column_counts"} & set(names)
+def value_label(column, value) -> str:
+    """A facet value as a reader sees it: 'Level 1 · systematic reviews/meta-analyses of trials'."""
+    if column == "evidence_level" and isinstance(value, int) and value in LEVEL_NAMES:
+        return f"Level {value} · {LEVEL_NAMES[value]}"
+    if column == "retracted" and value in (0, 1):
+        return "retracted" if value else "not retracted"
+    return value
 
 
-async def counted(facet, summary: str, key: str, size: int):
+# ---------------------------------------------------------------- which rows a facet counts
+
+
+def argument_column(key: str) -> str:
+    """The column (or _join_NAME) a query argument filters on: design__in -> design."""
+    return key if key.startswith(PREFIX) else key.split("__", 1)[0]
+
+
+async def rows_to_count(facet, own: str):
+    """(sql, params) of the rows a facet counts: the page's rows with every filter but the
+    facet's own (own: its column, or _join_NAME). The page's cursor is left out too: a facet
+    counts the whole selection, not what is left of it after this page."""
+    pairs = facet.get_querystring_pairs()
+    if not any(argument_column(k) == own or k == "_next" for k, _ in pairs):
+        return facet.sql, facet.params
+    kept = [(k, v) for k, v in pairs if argument_column(k) != own and k != "_next"]
+    request = Request.fake(facet.request.path + "?" + urllib.parse.urlencode(kept))
+    units = (facet.ds.table_metadata(facet.database, facet.table) or {}).get("units", {})
+    filters = Filters(sorted((k, v) for k, v in kept if not (k.startswith("_") and "__" not in k)), units, ureg)
+    where, params = filters.build_where_clauses(facet.table)
+    for hook in pm.hook.filters_from_request(request=request, table=facet.table, database=facet.database,
+                                             datasette=facet.ds):
+        arguments = await await_me_maybe(hook)
+        if arguments:
+            where += arguments.where_clauses
+            params.update(arguments.params)
+    sql = f"select * from {escape_sqlite(facet.table)}" + (f" where {' and '.join(where)} " if where else "")
+    return sql, params
+
+
+async def summary_table(facet, sql, summary: str):
+    """The summary table a facet may read for these rows: only when they are every article."""
+    if facet.table != "articles" or not UNFILTERED.search(sql):
+        return None
+    return summary if summary in await facet.ds.get_database(facet.database).table_names() else None
+
+
+async def counted(facet, summary: str, key: str, size: int, in_value_order=False):
     """Rows (value, count) of an unfiltered facet from a summary table, in Datasette's order
     (count desc, then value), one more than size; None where the summary holds none."""
     key_column = {"join_counts": "join_table", "column_counts": "column_name"}[summary]
+    order = "value" if in_value_order else "count desc, value"
     sql = (f"select value, records as count from {summary} where {key_column} = :key "
-           f"order by count desc, value limit {size + 1}")
+           f"order by {order} limit {size + 1}")
     rows = (await facet.ds.execute(facet.database, sql, {"key": key}, truncate=False)).rows
     return rows or None
+
+
+async def live(facet, sql, params):
+    """Rows of a facet query, within the facet time limit."""
+    return (await facet.ds.execute(facet.database, sql, params, truncate=False,
+                                   custom_time_limit=facet.ds.setting("facet_time_limit_ms"))).rows
+
+
+# ---------------------------------------------------------------- join facets
 
 
 class JoinFacet(Facet):
@@ -64,27 +125,24 @@ class JoinFacet(Facet):
             return results, timed_out
         configured = joins(self.ds)
         tables = set(await self.ds.get_database(self.database).table_names())
-        summaries = await summary_tables(self)
         pairs = self.get_querystring_pairs()
         size = self.get_facet_size()
-        filtered = " where " in self.sql.lower()
         for source_and_config in self.get_configs():
             name = source_and_config["config"].get("simple")
             join = configured.get(name)
             if not join or join["table"] not in tables:
                 continue
+            sql, params = await rows_to_count(self, PREFIX + name)
             rows = None
-            if "join_counts" in summaries and COUNTED_JOINS.get(join["table"]) == join.get("column"):
+            if COUNTED_JOINS.get(join["table"]) == join.get("column") and await summary_table(self, sql, "join_counts"):
                 rows = await counted(self, "join_counts", join["table"], size)
             # Unfiltered, every join row counts: skip matching pmids against the whole table.
-            within = "" if not filtered else f"pmid in (select pmid from ({self.sql})) and "
-            sql = (f"select {value_sql(join)} as value, count(distinct pmid) as count "
-                   f"from {escape_sqlite(join['table'])} where {within}value is not null "
-                   f"group by value order by count desc, value limit {size + 1}")
+            within = "" if UNFILTERED.search(sql) else f"pmid in (select pmid from ({sql})) and "
             try:
                 if rows is None:
-                    rows = (await self.ds.execute(self.database, sql, self.params, truncate=False,
-                                                  custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
+                    rows = await live(self, f"select {value_sql(join)} as value, count(distinct pmid) as count "
+                                            f"from {escape_sqlite(join['table'])} where {within}value is not null "
+                                            f"group by value order by count desc, value limit {size + 1}", params)
             except QueryInterrupted:
                 timed_out.append(name)
                 continue
@@ -105,51 +163,77 @@ class JoinFacet(Facet):
                 "toggle_url": self.ds.absolute_url(self.request, change(self.request, {arg: value}))}
 
 
+# ---------------------------------------------------------------- column facets
+
+
+def chosen_values(pairs, column) -> list:
+    """The values a page's arguments choose for a column: column=, column__exact= and column__in=."""
+    values = []
+    for key, value in pairs:
+        if key in (column, f"{column}__exact"):
+            values.append(value)
+        elif key == f"{column}__in":
+            try:
+                values += [str(v) for v in json.loads(value)] if value.startswith("[") else value.split(",")
+            except ValueError:
+                continue
+    return list(dict.fromkeys(values))
+
+
+def choosing(request, column, values) -> str:
+    """The page's path with these values chosen for a column (one as column=, more as column__in=)."""
+    kept = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+            if k not in (column, f"{column}__exact", f"{column}__in", "_next")]
+    if len(values) == 1:
+        kept.append((column, values[0]))
+    elif values:
+        kept.append((f"{column}__in", json.dumps(values, ensure_ascii=False)))
+    query = urllib.parse.urlencode(kept)
+    return request.path + (f"?{query}" if query else "")
+
+
 class CountedColumnFacet(ColumnFacet):
-    """Datasette's column facet, reading column_counts on an unfiltered articles page."""
+    """Datasette's column facet, with several values of a column combined with OR, counted
+    without the column's own filter, read from column_counts where that is every article."""
 
     async def facet_results(self):
-        if "column_counts" not in await summary_tables(self):
-            return await super().facet_results()
         results, timed_out = [], []
         size = self.get_facet_size()
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            rows = await counted(self, "column_counts", column, size)
-            if rows is None:
-                # Not counted by the loader: Datasette's own facet, for this column alone.
-                live, live_timed_out = await self._live(source_and_config)
-                results += live
-                timed_out += live_timed_out
+            sql, params = await rows_to_count(self, column)
+            rows = None
+            if await summary_table(self, sql, "column_counts"):
+                rows = await counted(self, "column_counts", column, size, column in IN_VALUE_ORDER)
+            order = "value" if column in IN_VALUE_ORDER else "count desc, value"
+            try:
+                if rows is None:
+                    rows = await live(self, f"select {escape_sqlite(column)} as value, count(*) as count "
+                                            f"from ({sql}) where {escape_sqlite(column)} is not null "
+                                            f"group by {escape_sqlite(column)} order by {order} limit {size + 1}",
+                                      params)
+            except QueryInterrupted:
+                timed_out.append(column)
                 continue
             results.append(await self._result(column, source_and_config["source"], rows, size))
         return results, timed_out
 
-    async def _live(self, source_and_config):
-        facet = ColumnFacet(self.ds, self.request, self.database, sql=self.sql, table=self.table,
-                            params=self.params, metadata=self.metadata, row_count=self.row_count)
-        facet.get_configs = lambda: [source_and_config]
-        return await facet.facet_results()
-
     async def _result(self, column, source, rows, size) -> dict:
         """The facet as ColumnFacet.facet_results (Datasette 0.65) builds it from its rows."""
-        pairs = self.get_querystring_pairs()
+        chosen = chosen_values(self.get_querystring_pairs(), column)
         values = [row["value"] for row in rows[:size]]
         expanded = await self.ds.expand_foreign_keys(self.database, self.table, column, values)
-        column_qs = f"{column}__exact" if column.startswith("_") else column
         results = []
         for row in rows[:size]:
-            selected = (column_qs, str(row["value"])) in pairs
-            if selected:
-                toggle_path = path_with_removed_args(self.request, {column_qs: str(row["value"])})
-            else:
-                toggle_path = path_with_added_args(self.request, {column_qs: row["value"]})
+            value = str(row["value"])
+            selected = value in chosen
+            toggled = [v for v in chosen if v != value] if selected else chosen + [value]
             results.append({
                 "value": row["value"],
-                "label": expanded.get((column, row["value"]), row["value"]),
+                "label": value_label(column, expanded.get((column, row["value"]), row["value"])),
                 "count": row["count"],
-                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle_path)),
+                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(choosing(self.request, column, toggled))),
                 "selected": selected,
             })
         return {"name": column, "type": self.type, "hideable": source != "metadata",
@@ -172,14 +256,120 @@ def counted_column_facet():
 
 @hookimpl
 def filters_from_request(request, database, table, datasette):
+    """?_join_NAME=VALUE: the articles with that label (MeSH heading, author...); repeated,
+    with any of the values."""
     if table != "articles":
         return None
     where, params, described = [], {}, []
     for name, join in joins(datasette).items():
-        for i, value in enumerate(request.args.getlist(PREFIX + name)):
-            key = f"join_{name}_{i}"
-            where.append(f"pmid in (select pmid from {escape_sqlite(join['table'])} "
-                         f"where {value_sql(join)} = :{key})")
-            params[key] = value
-            described.append(f'{(join.get("label") or name).lower()} is "{value}"')
+        values = list(dict.fromkeys(request.args.getlist(PREFIX + name)))
+        if not values:
+            continue
+        keys = [f"join_{name}_{i}" for i in range(len(values))]
+        where.append(f"pmid in (select pmid from {escape_sqlite(join['table'])} "
+                     f"where {value_sql(join)} in ({', '.join(':' + k for k in keys)}))")
+        params.update(zip(keys, values))
+        described.append(f'{(join.get("label") or name).lower()} is ' + " or ".join(f'"{v}"' for v in values))
     return FilterArguments(where, params=params, human_descriptions=described)
+
+
+# ---------------------------------------------------------------- the page's choice in words
+
+
+COLUMN_WORDS = {"pub_year": "year", "evidence_level": "evidence level", "pub_date": "publication date",
+                "entrez_date": "date added to PubMed", "journal_iso": "journal"}
+LOOKUP_WORDS = {"gt": "after", "gte": "from", "lt": "before", "lte": "up to", "not": "not",
+                "contains": "containing", "startswith": "starting with", "endswith": "ending with",
+                "like": "like", "glob": "matching", "arraycontains": "including", "arraynotcontains": "not including"}
+
+
+def filters_in_words(request, datasette) -> list:
+    """What an articles page is filtered by, as phrases: 'design: rct or clinical-trial',
+    'conditions: chronic-pain', 'search: “ketamine”'."""
+    pairs = urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+    phrases, seen = [], set()
+    configured = joins(datasette)
+    for key, value in pairs:
+        column = argument_column(key)
+        if key.startswith(PREFIX) and column not in seen and key[len(PREFIX):] in configured:
+            name = key[len(PREFIX):]
+            values = list(dict.fromkeys(v for k, v in pairs if k == key))
+            phrases.append(f"{(configured[name].get('label') or name).lower()}: {' or '.join(values)}")
+        elif key == "_search" or (key.startswith("_search_") and key != "_searchmode"):
+            phrases.append(f"search: “{value}”")
+        elif key == "_where":
+            phrases.append("a condition written in SQL")
+        elif key.startswith("_") and "__" not in key:
+            continue
+        elif "__" in key and key.split("__", 1)[1] not in ("exact", "in"):
+            phrases.append(_lookup_in_words(column, key.split("__", 1)[1], value))
+        elif column not in seen:
+            values = chosen_values(pairs, column)
+            words = " or ".join(str(value_label(column, _number(v))) for v in values)
+            phrases.append(words if column == "retracted" else f"{COLUMN_WORDS.get(column, column.replace('_', ' '))}: {words}")
+        seen.add(column)
+    return phrases
+
+
+def _lookup_in_words(column, lookup, value) -> str:
+    name = COLUMN_WORDS.get(column, column.replace("_", " "))
+    if lookup == "isnull":
+        return f"no {name}"
+    if lookup == "notnull":
+        return f"any {name}"
+    if lookup == "notblank":
+        return f"{name} given"
+    if lookup == "isblank":
+        return f"{name} blank"
+    return f"{name} {LOOKUP_WORDS.get(lookup, lookup)} {value}"
+
+
+def _number(value):
+    return int(value) if value.isdigit() else value
+
+
+@hookimpl
+def extra_template_vars(view_name, table, request, datasette):
+    if view_name != "table" or table != "articles" or request is None:
+        return {}
+    return {"filters_in_words": filters_in_words(request, datasette)}
+
+
+# ---------------------------------------------------------------- one value or several
+
+
+def combined(path, query_string) -> str | None:
+    """Where an articles page whose address repeats a column (design=rct&design=clinical-trial)
+    is read as faceted search reads it, any of the values: design__in=["rct", "clinical-trial"].
+    None for any other address. (Datasette would require every value at once: no record.)"""
+    if not re.search(r"/articles(\.\w+)?$", path):
+        return None
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    plain = [k for k, _ in pairs if not k.startswith("_") and "__" not in k]
+    repeated = {k for k in plain if plain.count(k) > 1}
+    if not repeated:
+        return None
+    kept = [(k, v) for k, v in pairs if k not in repeated]
+    for column in sorted(repeated):
+        kept.append((f"{column}__in", json.dumps(list(dict.fromkeys(v for k, v in pairs if k == column)),
+                                                 ensure_ascii=False)))
+    return path + "?" + urllib.parse.urlencode(kept)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def one_column_any_value(scope, receive, send):
+            if scope["type"] == "http" and scope.get("query_string"):
+                target = combined(scope["path"], scope["query_string"].decode("latin-1"))
+                if target:
+                    await send({"type": "http.response.start", "status": 302,
+                                "headers": [(b"location", target.encode("latin-1")),
+                                            (b"content-type", b"text/plain; charset=utf-8")]})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await app(scope, receive, send)
+
+        return one_column_any_value
+
+    return wrap

@@ -5,8 +5,11 @@
 - Query time, rows per answer and facet time are capped (SETTING_CAPS) and file
   downloads and debug views are off, whatever the command line said.
 - SQL cannot attach databases, load extensions, call file or pointer functions,
-  or write; no string or blob may exceed MAX_VALUE_BYTES.
-- Only GET, HEAD and OPTIONS reach Datasette: no write, insert or upload endpoint.
+  read table-valued functions other than ALLOWED_TABLE_FUNCTIONS (pragma_database_list
+  would give away the file's path), or write; no string or blob may exceed MAX_VALUE_BYTES.
+- A query stopped at the time limit says so without showing its SQL.
+- Only GET, HEAD and OPTIONS reach Datasette: no write, insert or upload endpoint; the
+  introspection pages that show the server's file paths (/-/databases, /-/threads) are not served.
 - A bad query argument is a 400, never a 500: Datasette 0.65 answers some (an unsortable
   _sort, a malformed __in list, a number SQLite cannot hold) with a server error.
 - Every response carries a content security policy (inline scripts only when they
@@ -42,6 +45,15 @@ DENIED_FUNCTIONS = {
     "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "lsdir", "zipfile",
     "sqlar_compress", "sqlar_uncompress", "sqlite_dbpage", "shell",
 }
+# Table-valued functions a reader's SQL may read from: JSON, and the pragmas that describe
+# tables and indexes. Any other is refused: pragma_database_list answers with the server's path
+# to the catalogue, dbstat and sqlite_dbpage with the file's pages.
+ALLOWED_TABLE_FUNCTIONS = {
+    "json_each", "json_tree", "pragma_table_info", "pragma_table_xinfo", "pragma_table_list",
+    "pragma_index_list", "pragma_index_info", "pragma_index_xinfo", "pragma_foreign_key_list",
+}
+SCHEMA_TABLES = {"sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema",
+                 "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 # Pragmas that would undo query_only or spend memory and disk; reading pragmas stays allowed.
 DENIED_PRAGMAS = {
     "query_only", "writable_schema", "trusted_schema", "journal_mode", "cache_size", "mmap_size",
@@ -131,8 +143,9 @@ def cap_settings(datasette):
 # ---------------------------------------------------------------- SQL
 
 
-def authorizer(action, arg1, arg2, database, source):
-    """Deny ATTACH/DETACH, the DENIED_FUNCTIONS and setting the DENIED_PRAGMAS.
+def authorizer(action, arg1, arg2, database, source, readable=None):
+    """Deny ATTACH/DETACH, the DENIED_FUNCTIONS, setting the DENIED_PRAGMAS and reading from any
+    table that is neither in the schema nor an allowed table-valued function (readable, lower case).
 
     Writes are refused by query_only (and the immutable file) rather than here:
     opening an FTS5 table asks to update sqlite_master without writing it.
@@ -143,7 +156,18 @@ def authorizer(action, arg1, arg2, database, source):
         return sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() in DENIED_PRAGMAS:
         return sqlite3.SQLITE_DENY
+    # A read with no database is of a common table expression or a subquery's result.
+    if action == sqlite3.SQLITE_READ and readable is not None and database is not None \
+            and (arg1 or "").lower() not in readable:
+        return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
+
+
+def readable_tables(conn) -> set:
+    """What SQL on this connection may read: the schema's tables, views and full-text tables
+    (their names in lower case), and the allowed table-valued functions."""
+    names = {name.lower() for (name,) in conn.execute("select name from sqlite_master")}
+    return names | SCHEMA_TABLES | ALLOWED_TABLE_FUNCTIONS
 
 
 def guard_connection(conn):
@@ -155,7 +179,10 @@ def guard_connection(conn):
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
         conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
-    conn.set_authorizer(authorizer)
+    # The file is immutable, so its schema is fixed for the life of the connection.
+    readable = readable_tables(conn)
+    conn.set_authorizer(lambda action, arg1, arg2, database, source:
+                        authorizer(action, arg1, arg2, database, source, readable))
 
 
 @hookimpl
@@ -235,11 +262,24 @@ def asgi_wrapper(datasette):
 
             if scope["method"] not in ALLOWED_METHODS:
                 return await refuse_method(scope, receive, send_secured)
+            if UNPUBLISHED.match(scope["path"]):
+                return await not_published(scope, receive, send_secured)
             return await app(scope, receive, send_secured)
 
         return secured
 
     return wrap
+
+
+# Datasette's introspection pages that give away the server's files: the catalogue's path
+# (/-/databases) and the Python installation's (/-/threads).
+UNPUBLISHED = re.compile(r"^/-/(?:databases|threads)(?:\.json)?/?$")
+
+
+async def not_published(scope, receive, send):
+    await send({"type": "http.response.start", "status": 404,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+    await send({"type": "http.response.body", "body": b"Not published.\n"})
 
 
 async def refuse_method(scope, receive, send):
@@ -281,9 +321,17 @@ def bad_argument(request, exception):
     return None
 
 
+# A query stopped at the time limit: Datasette 0.65's page for it shows the whole SQL.
+TOO_LONG = ("This took too long to answer within the catalogue's time limit. Narrow it down: "
+            "fewer or more specific words, or more filters.")
+
+
 @hookimpl
 def handle_exception(datasette, request, exception):
-    """Datasette's own error page, as a 400, for a bad query argument; anything else as Datasette has it."""
+    """Datasette's own error page, as a 400, for a bad query argument or a query that ran too long
+    (without its SQL); anything else as Datasette has it."""
+    if isinstance(exception, DatasetteError) and exception.title == "SQL Interrupted":
+        return datasette_error_page(datasette, request, DatasetteError(TOO_LONG, title="Too long", status=400))
     message = bad_argument(request, exception)
     if message is None:
         return None

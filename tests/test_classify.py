@@ -522,3 +522,94 @@ def test_the_same_record_gets_the_same_labels_and_reasons_in_every_process(sampl
                               capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")}
     assert len(digests) == 1
+
+
+# ---------------------------------------------------------------- acronyms, labour, reviews, harms not found
+
+CASED_AND_OBSTETRIC = [
+    ("Ketamine for CRPS type 1", None, ["crps"]),
+    ("Elevated CRPs and ferritin in severe COVID-19", None, []),  # C-reactive proteins
+    ("Cardiac rehabilitation programmes", "Uptake of CRPs was low in women.", []),
+    ("KETAMINE IN CRPS", None, ["crps"]),
+    ("Epidural analgesia for labour pain", None, ["labour-pain"]),
+    ("Remifentanil for labor analgesia: a comparison", None, ["labour-pain"]),
+    ("Pain relief during labor with nitrous oxide", None, ["labour-pain"]),
+    ("Acute pain in labour and childbirth", None, ["labour-pain"]),
+    ("Postoperative pain after caesarean delivery", None, ["acute-postoperative-pain"]),
+    ("Ketamine for acute pain in the emergency department", None, ["acute-postoperative-pain"]),
+]
+
+
+@pytest.mark.parametrize("title, abstract, expected", CASED_AND_OBSTETRIC)
+def test_acronyms_keep_their_case_and_labour_pain_is_not_postoperative(title, abstract, expected):
+    got = classify.classify(record(title, abstract))
+    assert sorted(got["conditions"]) == sorted(expected), got["classification_reasons"]
+
+
+def test_labour_pain_from_mesh_is_not_postoperative_pain():
+    got = classify.classify(record("Ketamine", mesh=("Labor Pain",)))
+    assert got["conditions"] == ["labour-pain"]
+
+
+REVIEWS = [
+    ("A systematic review and meta-analysis of observational studies", "Twelve cohort studies were pooled.", 3),
+    ("Ketamine and delirium: a meta-analysis", "We pooled 9 randomized controlled trials.", 1),
+    ("Ketamine and delirium: a meta-analysis", "We pooled 9 randomized controlled trials and 4 cohort studies.", 3),
+    ("Ketamine and delirium: a meta-analysis", "We included randomized controlled trials; observational studies "
+                                               "were excluded.", 1),
+    ("Ketamine and delirium: a meta-analysis", "Previous observational studies suggested a benefit. We pooled "
+                                               "9 randomized controlled trials.", 1),
+    ("Ketamine and delirium: a meta-analysis", "Data were pooled.", 1),  # says nothing: read as trials
+    ("Ketamine cystitis: a systematic review of case reports", "Forty published case reports were found.", 4),
+]
+
+
+@pytest.mark.parametrize("title, abstract, level", REVIEWS)
+def test_a_review_takes_the_level_of_what_it_pooled(title, abstract, level):
+    got = classify.classify(record(title, abstract, pt=("Meta-Analysis",), mesh=("Humans",)))
+    assert got["design"] == "meta-analysis" and got["evidence_level"] == level, got["classification_reasons"]
+    assert f"evidence level: {level}" in " ".join(got["classification_reasons"])
+
+
+def test_the_review_level_is_the_rules_and_the_about_pages():
+    spec = classify.RULES.data["evidence_level"]
+    assert classify.evidence_level("meta-analysis", "human", reviewed=["observational-studies"])[0] == 3
+    assert classify.evidence_level("systematic-review", "human", reviewed=["trials", "case-series"])[0] == 4
+    assert classify.evidence_level("rct", "human", reviewed=["observational-studies"])[0] == 2  # not a review
+    assert classify.evidence_level("meta-analysis", "animal", reviewed=["trials"])[0] == 5
+    assert set(spec["names"]) == {1, 2, 3, 4, 5} and spec["reviews"]["observational-studies"] == 3
+
+
+HARMS_FOUND_OR_NOT = [
+    ("Hallucinations were reported by 10% of patients.", ["psychotomimetic"], []),
+    ("No hallucinations or dissociative symptoms were observed.", ["psychotomimetic"], ["psychotomimetic"]),
+    ("No patient developed hallucinations, nausea or vomiting as side effects.",
+     ["psychotomimetic", "nausea-vomiting"], ["psychotomimetic", "nausea-vomiting"]),
+    ("No hallucinations were observed as adverse effects. Nausea occurred in 3 patients.",
+     ["psychotomimetic", "nausea-vomiting"], ["psychotomimetic"]),
+    ("Hallucinations and nausea were not reported as side effects.", ["psychotomimetic", "nausea-vomiting"],
+     ["psychotomimetic", "nausea-vomiting"]),
+    ("There were no episodes of respiratory depression or desaturation after ketamine.", ["respiratory"],
+     ["respiratory"]),
+    ("There was no difference in the incidence of nausea between groups.", ["nausea-vomiting"], []),
+    ("Side effects were reported in 24%. There were no reports of renal impairment, cystitis, or hepatotoxicity.",
+     ["urological", "hepatic"], ["urological", "hepatic"]),
+    ("No hallucinations were reported. Two patients had hallucinations after the second infusion.",
+     ["psychotomimetic"], []),
+]
+
+
+@pytest.mark.parametrize("abstract, harms, none_reported", HARMS_FOUND_OR_NOT)
+def test_a_harm_looked_for_and_not_found_is_told_apart(abstract, harms, none_reported):
+    got = classify.assess(record("Ketamine", abstract))
+    assert sorted(got["harms"]) == sorted(harms), got["classification_reasons"]
+    assert sorted(got["harms_none_reported"]) == sorted(none_reported), got["classification_reasons"]
+    for harm in harms:
+        reason = next(r for r in got["classification_reasons"] if r.startswith(f"harm: {harm} "))
+        assert reason.endswith("(looked for, none reported)") == (harm in none_reported)
+    assert {k: v for k, v in got.items() if k != "harms_none_reported"} == classify.classify(record("Ketamine", abstract))
+
+
+def test_a_harm_from_mesh_was_reported():
+    got = classify.assess(record("Ketamine", "No cystitis was seen in this cohort.", mesh=("Cystitis, Interstitial",)))
+    assert got["harms"] == ["urological"] and got["harms_none_reported"] == []

@@ -109,3 +109,53 @@ def test_runs_record_provenance(db, records):
     run = db["harvest_runs"].get(run_id)
     assert run["status"] == "complete" and run["read"] == 5 and run["finished"]
     assert run["files"] == '["pubmed21n1298.xml.gz"]' and run["software_version"]
+
+
+def fts(db, query) -> list:
+    return [row[0] for row in db.execute("select rowid from articles_fts where articles_fts match ? order by rowid",
+                                         [query])]
+
+
+def test_search_finds_hyphenated_words_without_hyphens_and_labels_by_their_words(db, records):
+    save(db, records)
+    terms = db["articles"].get(34092024)["search_terms"].split()
+    # The title says "Sub-Lingual"; the record is labelled sublingual-buccal and chronic-pain.
+    assert {"sublingual", "buccal", "chronic", "pain"} <= set(terms) and "sublingualbuccal" in terms
+    assert 34092024 in fts(db, '"sublingual"') and 34092024 in fts(db, '"sub lingual"')
+    crps = [r["pmid"] for r in db.query("select pmid from article_conditions where condition = 'crps'")]
+    assert crps and set(crps) <= set(fts(db, '"crps"'))
+    assert load.search_terms({"title": "Years 2012-2019, COVID-19 and long-term care"}, {"design": "other"}) == \
+        "covid19 longterm"  # number ranges and the uninformative design "other" are left out
+
+
+def test_sorting_by_evidence_rank_puts_unrated_last(db, records):
+    save(db, records)
+    rows = db.execute("select evidence_level, evidence_rank from articles order by evidence_rank, pmid").fetchall()
+    assert [level for level, rank in rows if level is not None] == [rank for level, rank in rows if level is not None]
+    assert all(rank == 6 for level, rank in rows if level is None)
+    assert rows[-1][0] is None or all(level is not None for level, _ in rows)
+
+
+def test_harm_rows_say_whether_the_harm_was_reported(db, records):
+    save(db, records)
+    for pmid, harms, none in db.execute("select pmid, harms, harms_none_reported from articles where harms is not null"):
+        rows = dict(db.execute("select harm, reported from article_harms where pmid = ?", [pmid]).fetchall())
+        assert rows == {h: int(h not in (none or "")) for h in load.json.loads(harms)}, pmid
+
+
+def test_an_older_catalogue_gains_the_new_columns_when_classified_again(db, records):
+    save(db, records)
+    # As a catalogue built before search_terms, evidence_rank and article_harms.reported.
+    db["articles"].disable_fts()
+    db.execute("drop index idx_articles_evidence_rank")
+    for column in ("evidence_rank", "search_terms", "harms_none_reported"):
+        db.execute(f"alter table articles drop column {column}")
+    db.execute("alter table article_harms drop column reported")
+    db["articles"].enable_fts(["title", "abstract", "keywords", "mesh_terms", "authors"], fts_version="FTS5",
+                              tokenize="porter", create_triggers=True)
+    assert 34092024 not in fts(db, '"sublingual"')
+    load.ensure_schema(db)  # what every command does when it opens the catalogue
+    load.reclassify(db)
+    assert 34092024 in fts(db, '"sublingual"')
+    assert db.execute("select count(*) from articles where evidence_rank is null").fetchone() == (0,)
+    assert db.execute("select count(*) from article_harms where reported is null").fetchone() == (0,)

@@ -283,3 +283,55 @@ async def test_bad_arguments_are_a_400_not_a_500(ds, query, message):
         assert response.status_code == 400, (path, response.text[:300])
         assert message in response.text, path
     assert (await ds.client.get("/catalogue/articles?_sort=title")).status_code == 200
+
+
+# ---------------------------------------------------------------- where the catalogue lives
+
+
+@pytest.mark.parametrize("query", [
+    "select * from pragma_database_list",
+    "select file from pragma_database_list()",
+    "select seq, name, file from pragma_database_list where seq = 0",
+    "select name from articles union select file from pragma_database_list",
+    "select * from (select * from pragma_database_list)",
+    "with x as (select * from pragma_database_list) select * from x",
+    "select (select file from pragma_database_list)",
+    "select * from PRAGMA_DATABASE_LIST",
+    "select * from main.pragma_database_list",
+    "select * from dbstat", "select * from sqlite_dbpage",
+    "select * from pragma_function_list", "select * from pragma_module_list",
+    "select * from pragma_compile_options", "select * from pragma_collation_list",
+])
+async def test_no_sql_tells_where_the_catalogue_lives(ds, catalogue, query):
+    for path in [sql(query), sql(query).replace("/catalogue.json?", "/catalogue?")]:
+        response = await ds.client.get(path)
+        assert response.status_code == 400, (path, response.text[:300])
+        assert str(catalogue.parent) not in response.text and "/tmp" not in response.text
+
+
+@pytest.mark.parametrize("query", [
+    "select * from pragma_table_info('articles')", "select * from pragma_table_xinfo('articles')",
+    "select * from pragma_index_list('articles')", "select * from pragma_foreign_key_list('article_mesh')",
+    "select * from json_each('[1, 2]')", "select key from json_tree('{\"a\": [1]}')",
+    "select count(*) from articles a join article_mesh m on m.pmid = a.pmid",
+    "select rowid from articles_fts where articles_fts match 'ketamine'",
+    "with recursive c(x) as (select 1 union all select x + 1 from c limit 3) select count(*) from c",
+    "select * from (select pmid from articles) s", "select name from sqlite_master",
+])
+async def test_sql_a_reader_needs_still_answers(ds, query):
+    response = await ds.client.get(sql(query))
+    assert response.status_code == 200, response.text[:300]
+
+
+@pytest.mark.parametrize("path", ["/-/databases", "/-/databases.json", "/-/threads", "/-/threads.json"])
+async def test_pages_that_show_server_paths_are_not_served(ds, catalogue, path):
+    response = await ds.client.get(path)
+    assert response.status_code == 404 and str(catalogue.parent) not in response.text
+    assert (await ds.client.get("/-/versions.json")).status_code == 200
+
+
+async def test_a_query_stopped_at_the_time_limit_shows_no_sql(ds):
+    runaway = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+    response = await ds.client.get(sql(runaway).replace("/catalogue.json?", "/catalogue?"))
+    assert response.status_code == 400 and "too long" in response.text
+    assert "recursive" not in response.text and "<textarea" not in response.text
