@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from harvest import __version__, parse
+from harvest import __version__, links, parse
 
 # harvest.classify, imported on first use by classifier(): compiling its rules takes
 # half a second, which a scope scan spends while its workers read the files.
@@ -27,16 +27,31 @@ def classifier():
     return classify
 
 
+def extractor():
+    """The extraction module (harvest.extract), loaded on first use as the classifier is."""
+    from harvest import extract
+
+    return extract
+
+
 SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors", "search_terms"]
 CLASSIFICATION_COLUMNS = {
     "design": str, "evidence_level": int, "population": str, "conditions": str,
     "routes": str, "harms": str, "harms_none_reported": str, "retracted": int, "corrections": str,
     "ketamine_form": str, "classification_reasons": str, "rules_version": str,
 }
+# What the extractor reads in the record (harvest/extract.py); the words behind each value
+# are in article_quotes, article_registrations and article_doses.
+EXTRACTION_COLUMNS = {
+    "sample_size": int, "sample_size_band": str, "studies_included": int, "randomised": int, "blinding": str,
+    "placebo_controlled": int, "comparators": str, "follow_up_days": float, "registered": int,
+    "conclusion": str, "extraction_version": str,
+}
 ARTICLE_COLUMNS = {
     "pmid": int, "title": str, "authors": str, "journal": str, "journal_iso": str,
     "pub_year": int, "pub_date": str, "volume": str, "issue": str, "pages": str,
-    "doi": str, "pmcid": str, "abstract": str, **CLASSIFICATION_COLUMNS,
+    "doi": str, "pmcid": str, "abstract": str, **CLASSIFICATION_COLUMNS, **EXTRACTION_COLUMNS,
+    **links.LINK_COLUMNS,
     "publication_types": str, "mesh_terms": str, "keywords": str, "language": str,
     "languages": str, "status": str, "publication_status": str, "pub_month": int,
     "pub_day": int, "pub_date_text": str, "electronic_date": str, "created_date": str,
@@ -56,10 +71,13 @@ GENERATED_COLUMNS = {
 LABEL_TABLES = {"conditions": ("article_conditions", "condition"),
                 "routes": ("article_routes", "route"),
                 "harms": ("article_harms", "harm")}
+# Rows the classifier and the extractor derive from a record: `classify` rewrites them.
+DERIVED_TABLES = (*(table for table, _ in LABEL_TABLES.values()),
+                  "article_registrations", "article_doses", "article_quotes")
 CHILD_TABLES = (
     "article_authors", "article_mesh", "article_mesh_qualifiers", "article_publication_types",
-    "article_keywords", "article_chemicals", "article_grants", "comments_corrections",
-    *(table for table, _ in LABEL_TABLES.values()),
+    "article_keywords", "article_chemicals", "article_grants", "comments_corrections", "article_references",
+    *DERIVED_TABLES,
 )
 
 
@@ -104,6 +122,11 @@ def ensure_schema(db):
            foreign_keys=[("run_id", "harvest_runs", "id")])
     for name, columns in SUMMARY_COLUMNS.items():
         create(name, columns)
+    # Links derived from what is loaded (harvest.links), rebuilt after every load.
+    create("review_studies", {"review_pmid": int, "study_pmid": int, "included": int}, pk=("review_pmid", "study_pmid"))
+    create("article_studies", {"pmid": int, "study_id": int}, pk="pmid")
+    for name, columns in {"articles": ARTICLE_COLUMNS, **SUMMARY_COLUMNS}.items():
+        _add_missing_columns(db, name, columns)
     _add_missing_columns(db, "article_harms", {"reported": int})
     _add_generated_columns(db)
     _ensure_indexes(db)
@@ -129,19 +152,28 @@ def _add_generated_columns(db):
 # grouping every article at each request: the evidence maps, and what an unfiltered
 # facet shows (articles per value of a join table, or of a column of articles).
 SUMMARY_COLUMNS = {
-    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int},
+    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int, "studies": int,
+                        "participants": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
     # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
     "column_counts": {"column_name": str, "value": "BLOB", "records": int},
 }
 # The columns of articles the site facets on (metadata.yml).
-COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted")
+COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted",
+                   "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled")
 SUMMARY_SQL = {
+    # studies: reports of one study count once; participants: the sample sizes of a cell's primary
+    # studies, each study once (reviews' sample sizes would count those people again)
     "evidence_counts": """
-        select a.population, c.condition, a.design, count(*)
-        from articles a left join article_conditions c on c.pmid = a.pmid
-        group by 1, 2, 3""",
+        with cells as (
+            select a.population, c.condition, a.design, coalesce(a.study_id, a.pmid) as study,
+                   count(*) as records, max(a.sample_size) as participants
+            from articles a left join article_conditions c on c.pmid = a.pmid
+            group by 1, 2, 3, 4)
+        select population, condition, design, sum(records), count(*),
+               case when design not in ('meta-analysis', 'systematic-review') then sum(participants) end
+        from cells group by 1, 2, 3""",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)
         from articles a left join article_conditions c on c.pmid = a.pmid
@@ -153,6 +185,7 @@ SUMMARY_SQL = {
 def refresh_summaries(db):
     """Recompute the evidence-map counts, and the articles per value of each join table
     and of each counted column (what an unfiltered facet on it shows)."""
+    links.refresh(db)
     with db.atomic():
         for name in SUMMARY_COLUMNS:
             db.execute(f"delete from [{name}]")
@@ -166,6 +199,14 @@ def refresh_summaries(db):
         for column in COUNTED_COLUMNS:
             db.execute(f"insert into column_counts select '{column}', [{column}], count(*) "
                        f"from articles where [{column}] is not null group by 2")
+
+
+def _add_missing_columns(db, table, columns):
+    """Columns added since a catalogue was built; `classify` fills them from the stored records."""
+    present = set(db[table].columns_dict)
+    for name, kind in columns.items():
+        if name not in present:
+            db[table].add_column(name, kind)
 
 
 def _backfill_labels(db):
@@ -202,16 +243,27 @@ CHILD_COLUMNS = {
     "article_chemicals": ("pmid", "chemical"),
     "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
     "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
+    "article_references": ("pmid", "position", "cited_pmid", "cited_doi", "citation", "list_title"),
     **{table: ("pmid", column, *LABEL_EXTRA_COLUMNS.get(table, ())) for table, column in LABEL_TABLES.values()},
+    # quote_source is 'title' or 'abstract' (articles' columns), quote_start and quote_end offsets in it
+    "article_registrations": ("pmid", "registry", "registration_id", "source", "url", "quote", "quote_source",
+                              "quote_start", "quote_end"),
+    "article_doses": ("pmid", "position", "dose_text", "low", "high", "unit", "route", "schedule", "quote",
+                      "quote_source", "quote_start", "quote_end"),
+    "article_quotes": ("pmid", "field", "position", "value", "quote", "quote_source", "quote_start", "quote_end"),
 }
 # Child rows as tuples in column order, for executemany (itemgetter does it in C).
 _AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
-INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "reported"}
+INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "reported", "quote_start",
+                   "quote_end", "cited_pmid"}
+REAL_COLUMNS = {"low", "high"}
 CHILD_KEYS = {
     "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
     "article_publication_types": ("pmid", "publication_type"),
     "article_chemicals": ("pmid", "chemical"),
     **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
+    "article_registrations": ("pmid", "registration_id"),
+    "article_quotes": ("pmid", "field", "position"),
 }
 CHILD_LOOKUPS = {
     "article_mesh": [("descriptor", "mesh_descriptors", "name")],
@@ -222,7 +274,7 @@ CHILD_LOOKUPS = {
 
 def _create_children(create):
     for table, columns in CHILD_COLUMNS.items():
-        create(table, {c: int if c in INTEGER_COLUMNS else str for c in columns},
+        create(table, {c: int if c in INTEGER_COLUMNS else float if c in REAL_COLUMNS else str for c in columns},
                pk=CHILD_KEYS.get(table, ("pmid", "position")),
                foreign_keys=[("pmid", "articles", "pmid")] + CHILD_LOOKUPS.get(table, []))
 
@@ -238,6 +290,9 @@ INDEXES = {
                  ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],
                  ["created_date"]],
     "comments_corrections": [["ref_pmid"]],
+    "article_references": [["cited_pmid", "pmid"]],
+    "review_studies": [["study_pmid"]],
+    "article_studies": [["study_id"]],
     "article_authors": [["last_name"]],
     **{table: [[column, "pmid"]] for table, column in JOIN_VALUES.items()},
     "join_counts": [["join_table", "records"]],
@@ -365,8 +420,9 @@ def prepare(record) -> Prepared:
     if isinstance(record, Prepared):
         return record
     children = {table: list(map(_AS_TUPLE[table], rows)) for table, rows in child_rows_of([record]).items() if rows}
-    article = _article_fields(record)
-    children.update(label_rows(record["pmid"], article))
+    derived, derived_children = derived_rows(record)
+    article = {**_article_fields(record), **derived}
+    children.update(derived_children)
     return Prepared(record["pmid"], record["pmid_version"], _raw_text(record), record["raw_format"],
                     record.get("source"), article, children, _lookup_rows(record))
 
@@ -512,20 +568,62 @@ def _article_fields(record) -> dict:
         language=record["languages"][0] if record["languages"] else None,
         pubmed_url=parse.PUBMED_URL.format(record["pmid"]),
     )
-    row.update(classification_row(record))
     return row
 
 
-def classification_row(record) -> dict:
-    """Classification columns for a record (lists stored as JSON arrays), and search_terms,
-    which holds its labels."""
+def derived_rows(record) -> tuple:
+    """What the classifier and the extractor make of a record: (articles columns, among them
+    search_terms, which holds its labels; rows of DERIVED_TABLES)."""
     if classifier() is None:
-        return {"search_terms": search_terms(record, {})}
+        return {"search_terms": search_terms(record, {})}, {}
     result = classify.assess(record)
-    row = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}
-    row["rules_version"] = classify.RULES_VERSION
-    row["search_terms"] = search_terms(record, result)
-    return row
+    columns = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}
+    columns["rules_version"] = classify.RULES_VERSION
+    columns["search_terms"] = search_terms(record, result)
+    children = label_rows(record["pmid"], columns)
+    extract = extractor()
+    found = extract.extract(record, result)
+    columns.update(extraction_columns(found, extract.band(found.sample_size), extract.VERSION))
+    children.update(extraction_rows(record["pmid"], found))
+    return columns, children
+
+
+def extraction_columns(found, band: str, version: str) -> dict:
+    """The articles columns for an extraction: values only; their words go to the child tables."""
+    value = lambda f: None if f is None else f.value
+    flag = lambda f: None if f is None else int(f.value)
+    return {
+        "sample_size": value(found.sample_size), "sample_size_band": band,
+        "studies_included": value(found.studies_included), "randomised": flag(found.randomised),
+        "blinding": value(found.blinding), "placebo_controlled": flag(found.placebo_controlled),
+        "comparators": _json([c.value for c in found.comparators]), "follow_up_days": value(found.follow_up_days),
+        "registered": int(bool(found.registrations)), "conclusion": value(found.conclusion),
+        "extraction_version": version,
+    }
+
+
+QUOTED_FIELDS = ("sample_size", "studies_included", "randomised", "blinding", "placebo_controlled",
+                 "follow_up_days", "conclusion")
+
+
+def extraction_rows(pmid, found) -> dict:
+    """Rows of article_registrations, article_doses and article_quotes for an extraction."""
+    where = lambda q: (q.text, q.source, q.start, q.end) if q else (None, None, None, None)
+    quotes = []
+    for field in QUOTED_FIELDS:
+        item = getattr(found, field)
+        if item is not None:
+            value = item.value if field != "conclusion" else None  # the column holds it already
+            quotes.append((pmid, field, 1, None if value is None else str(value), *where(item.quote)))
+    quotes += [(pmid, "comparators", i, c.value, *where(c.quote)) for i, c in enumerate(found.comparators, 1)]
+    rows = {
+        "article_registrations": [(pmid, r.registry, r.registration_id, r.source, r.url, *where(r.quote))
+                                  for r in found.registrations],
+        "article_doses": [(pmid, i, d.dose_text, d.low, d.high, d.unit, d.route, d.schedule, *where(d.quote))
+                          for i, d in enumerate(found.doses, 1)],
+        "article_quotes": quotes,
+    }
+    return {table: found_rows for table, found_rows in rows.items() if found_rows}
 
 
 def _json(values):
@@ -553,6 +651,7 @@ def child_rows_of(records) -> dict:
         rows["article_grants"] += [{"pmid": pmid, "position": i, **g} for i, g in enumerate(r["grants"], start=1)]
         rows["comments_corrections"] += [
             {"pmid": pmid, "position": i, **c} for i, c in enumerate(r["comments_corrections"], start=1)]
+        rows["article_references"] += [{"pmid": pmid, **ref} for ref in r.get("references") or ()]
     return rows
 
 
@@ -638,7 +737,7 @@ def _present(db, pmids) -> list:
 
 
 def reclassify(db, batch_size=2000) -> int:
-    """Classify every stored record again from its raw XML; no network needed."""
+    """Classify and extract every stored record again from its raw record; no network needed."""
     if classifier() is None:
         return 0
     total = 0
@@ -648,23 +747,25 @@ def reclassify(db, batch_size=2000) -> int:
     sql = "select pmid, raw, format from raw_records where pmid > ? order by pmid limit ?"
     while chunk := db.execute(sql, [last, batch_size]).fetchall():
         last = chunk[-1][0]
-        records = [parse.parse_raw(raw, fmt) for _, raw, fmt in chunk]
-        rows = [{"pmid": r["pmid"], **classification_row(r)} for r in records]
+        derived = {}
+        for _, raw, fmt in chunk:
+            record = parse.parse_raw(raw, fmt)
+            derived[record["pmid"]] = derived_rows(record)
         with db.atomic():
-            db["articles"].upsert_all(rows, pk="pmid")
-            _replace_labels(db, rows)
-        total += len(records)
+            _replace_derived(db, derived)
+        total += len(chunk)
     ensure_search(db)  # rebuilds a full-text index older than search_terms; refreshes the counts
     return total
 
 
-def _replace_labels(db, rows):
-    """Rewrite the label tables of reclassified articles."""
-    pmids = [row["pmid"] for row in rows]
+def _replace_derived(db, derived: dict):
+    """Rewrite the classification and extraction of articles: their columns and derived tables."""
+    pmids = list(derived)
     for start in range(0, len(pmids), 500):
         chunk = pmids[start:start + 500]
-        for table, _ in LABEL_TABLES.values():
+        for table in DERIVED_TABLES:
             db.execute(f"delete from [{table}] where pmid in ({','.join('?' * len(chunk))})", chunk)
-    for row in rows:
-        for table, label_rows_ in label_rows(row["pmid"], row).items():
-            _insert_tuples(db, table, CHILD_COLUMNS[table], label_rows_)
+    _insert(db, "articles", [{"pmid": pmid, **columns} for pmid, (columns, _) in derived.items()], upsert="pmid")
+    for table in DERIVED_TABLES:
+        rows = [row for _, children in derived.values() for row in children.get(table, ())]
+        _insert_tuples(db, table, CHILD_COLUMNS[table], rows)

@@ -275,6 +275,29 @@ def without_references(xml: bytes) -> bytes:
     return xml[:start] + xml[end + len(REFERENCES_END):]
 
 
+def references(xml: bytes) -> list:
+    """The record's cited references, in order, each with its list's title and the PMID and DOI it gives.
+
+    Parsed apart from the rest of the record (which skips them), and only where a record has them.
+    """
+    start = xml.find(REFERENCES)
+    if start == -1:
+        return []
+    end = xml.rfind(REFERENCES_END)
+    try:
+        root = parse_element(b"<Lists>" + xml[start:end + len(REFERENCES_END)] + b"</Lists>")
+    except etree.XMLSyntaxError:
+        return []  # a broken reference list costs its references, never the record
+    found = []
+    for ref_list in root.iter("ReferenceList"):
+        title = text_of(ref_list.find("Title"))
+        for reference in ref_list.iterchildren("Reference"):
+            ids = {a.get("IdType"): text_of(a) for a in reference.iter("ArticleId")}
+            found.append({"position": len(found) + 1, "citation": text_of(reference.find("Citation")),
+                          "cited_pmid": _int(ids.get("pubmed")), "cited_doi": ids.get("doi"), "list_title": title})
+    return found
+
+
 def parse_record(xml: bytes) -> dict:
     """Turn one PubmedArticle or PubmedBookArticle into a record dict."""
     root = parse_element(without_references(xml))
@@ -284,6 +307,7 @@ def parse_record(xml: bytes) -> dict:
         record = _book(root)
     else:
         raise ValueError(f"unexpected element <{root.tag}>")
+    record["references"] = references(xml)
     record["raw"] = xml
     record["raw_format"] = "pubmed-xml"
     return record
@@ -341,6 +365,7 @@ def _article(root) -> dict:
         chemicals=_chemicals(cited.get("ChemicalList")),
         grants=_grants(fields.get("GrantList")),
         comments_corrections=_comments(cited.get("CommentsCorrectionsList")),
+        databanks=_databanks(fields.get("DataBankList")),
     )
     record.update(_abstract(fields.get("Abstract")))
     record.update(_pubmed_data(parts.get("PubmedData"), article))
@@ -389,7 +414,7 @@ SCALAR_KEYS = (
 ).split()
 LIST_KEYS = (
     "abstract_sections languages authors mesh publication_types keywords chemicals "
-    "grants comments_corrections"
+    "grants comments_corrections databanks references"
 ).split()
 
 
@@ -632,6 +657,17 @@ def _comments(comment_list) -> list:
         }
         for c, f in comments
     ]
+
+
+def _databanks(databank_list) -> list:
+    """Registries and data repositories the record names, each with its accession numbers."""
+    if databank_list is None:
+        return []
+    banks = []
+    for bank in databank_list.iterchildren("DataBank"):
+        accessions = [text_of(a) for a in bank.iter("AccessionNumber")]
+        banks.append({"name": text_of(bank.find("DataBankName")), "accessions": [a for a in accessions if a]})
+    return banks
 
 
 def _abstract(abstract) -> dict:
@@ -882,6 +918,16 @@ MEDLINE_REF_TYPES = {
 }
 
 
+def _medline_databanks(lines) -> list:
+    """SI lines ('ClinicalTrials.gov/NCT01234567') as the XML's DataBankList gives them."""
+    banks = {}
+    for line in [lines] if isinstance(lines, str) else lines:
+        name, _, accession = line.partition("/")
+        if accession.strip():
+            banks.setdefault(name.strip(), []).append(accession.strip())
+    return [{"name": name, "accessions": accessions} for name, accessions in banks.items()]
+
+
 def _medline_text(value):
     """A MEDLINE field as one string (Bio.Medline keeps some fields as lists)."""
     if isinstance(value, list):
@@ -910,6 +956,7 @@ def _medline_core(fields) -> dict:
         keywords=[{"keyword": k, "major_topic": False, "owner": None} for k in fields.get("OT", [])],
         chemicals=[_medline_chemical(c) for c in fields.get("RN", [])],
         comments_corrections=_medline_comments(fields),
+        databanks=_medline_databanks(fields.get("SI", [])),
     )
     record.update(_medline_abstract(record["abstract"]))
     return record

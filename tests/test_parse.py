@@ -340,3 +340,22 @@ def test_medline_abstract_sections_in_other_shapes(tmp_path, text, labels):
     record = medline_record(tmp_path, f"PMID- 1\nTI  - t\nAB  - {text}\n")
     assert [s["label"] for s in record["abstract_sections"]] == labels
     assert " ".join(record["abstract"].split()) == text
+
+
+def test_databank_accession_numbers_from_real_xml(real_record):
+    record = real_record(34086266)
+    assert record["databanks"] == [{"name": "ClinicalTrials.gov", "accessions": ["NCT04447131"]}]
+    assert real_record(34092024)["databanks"] == []
+
+
+def test_databanks_from_medline_si_lines():
+    text = ("PMID- 1\nTI  - Fixture\nSI  - ClinicalTrials.gov/NCT01234567\nSI  - ClinicalTrials.gov/NCT07654321\n"
+            "SI  - ISRCTN/ISRCTN12345678\n")
+    assert parse.parse_medline_record(text)["databanks"] == [
+        {"name": "ClinicalTrials.gov", "accessions": ["NCT01234567", "NCT07654321"]},
+        {"name": "ISRCTN", "accessions": ["ISRCTN12345678"]}]
+
+
+def test_a_broken_reference_list_costs_only_the_references(real_record):
+    xml = b"<PubmedArticle><ReferenceList><Reference><Citation>x</Citation></ReferenceList></PubmedArticle>"
+    assert parse.references(xml) == []

@@ -12,6 +12,8 @@ import pytest
 from harvest import parse
 
 RECORDS_PER_FILE = 1500
+# Keys the parser has given since the digests were pinned; tests/test_parse.py covers them.
+ADDED_SINCE = ("databanks", "references")
 DIGESTS = {
     "pubmed20n0014.xml.gz": "e13c677ab29eb3a77d490443b08362bc0d616036a814202834004ee0152bb650",
     "pubmed21n1298.xml.gz": "4fbaf0e1f50698bd1d1d87a3177418f37ba0aa3cc3bae792f376a56ad333c3b8",
@@ -24,7 +26,8 @@ def records_digest(path, count=RECORDS_PER_FILE) -> str:
     for kind, value in parse.iter_file(path):
         if kind != "record":
             continue
-        record = {**value, "raw": hashlib.sha1(value["raw"]).hexdigest()}
+        record = {k: v for k, v in value.items() if k not in ADDED_SINCE}
+        record["raw"] = hashlib.sha1(value["raw"]).hexdigest()
         digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
         seen += 1
         if seen == count:

@@ -1,0 +1,956 @@
+"""Pure extraction: what a record says about its own study, each value with the words it came from.
+
+A parsed record (docs/record.md) and its classification in; participants, studies
+included, trial registrations, design signals, comparators, follow-up, ketamine
+doses and the authors' conclusion out. Every value keeps a Quote: the text it was
+read from ('title', 'abstract' or 'databank') and the character offsets of the words
+in that text, so a page can show them and highlight them. Where the record is silent
+or ambiguous a value is left out rather than guessed.
+
+The patterns are data (extract.yml beside this module); this code only applies them.
+There is no network, database, file write or clock here.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from harvest import classify, read_yaml
+
+PATTERNS_PATH = Path(__file__).with_name("extract.yml")
+# Designs whose record reports no study of its own participants.
+NOT_A_STUDY = {"review", "letter-editorial", "guideline", "other"}
+REVIEWS = {"meta-analysis", "systematic-review"}
+PRECLINICAL = {"animal", "in-vitro"}
+DIGITS = re.compile(r"\d+")
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Where a value was read: the text ('title', 'abstract', 'databank'), offsets in it, and the words."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Dose:
+    dose_text: str
+    low: float
+    high: float
+    unit: str
+    route: str | None
+    schedule: str | None
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Registration:
+    registry: str
+    registration_id: str
+    source: str  # 'databank' (the record's DataBankList) or 'text'
+    url: str | None
+    quote: Quote | None
+
+
+@dataclass
+class Extraction:
+    sample_size: Found | None = None
+    studies_included: Found | None = None
+    randomised: Found | None = None
+    blinding: Found | None = None
+    placebo_controlled: Found | None = None
+    comparators: list = field(default_factory=list)
+    follow_up_days: Found | None = None
+    doses: list = field(default_factory=list)
+    registrations: list = field(default_factory=list)
+    conclusion: Found | None = None
+
+
+# ---------------------------------------------------------------- compiled patterns
+
+
+def _words(items) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def _any(patterns, flags=re.IGNORECASE):
+    if not patterns:
+        return None
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@dataclass(frozen=True)
+class Registry:
+    name: str
+    id: re.Pattern
+    named_number: re.Pattern | None
+    prefix: str | None
+    needs_context: re.Pattern | None
+    databank: tuple
+    url: str
+
+
+class Patterns:
+    """extract.yml compiled once."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.version = str(data["version"])
+        self.skipped_sections = {s.upper() for s in data["skipped_sections"]}
+        abbreviations = sorted(data["abbreviations"], key=len, reverse=True)
+        self.abbreviation = re.compile(r"(?:^|[\s(])(?:%s)\.$" % "|".join(re.escape(a) for a in abbreviations),
+                                       re.IGNORECASE)
+        self._numbers(data["numbers"])
+        self._participants(data["participants"])
+        self._reviews(data["reviews"])
+        self.randomised = {k: _any(v) for k, v in data["randomised"].items()}
+        self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
+        self.placebo = _any(data["placebo"]["stated"])
+        self.comparison_cues = _any(data["comparison_cues"])
+        self.compares = _any(data["compares"])
+        self.comparators = {name: _any(p) for name, p in data["comparators"].items()}
+        self.drug = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _words(data["drugs"]), re.IGNORECASE)
+        self.studied_drug = _any(data["studied_drug"])
+        self._doses(data["dose"])
+        follow = data["follow_up"]
+        self.follow_cue = _any(follow["cue"])
+        self.after_event = _any(follow["after_event"])
+        self.not_before_duration = _any(follow["not_before"])
+        self.not_after_duration = _any(follow["not_after"])
+        self.duration = _any(follow["duration"])
+        self.days_per = follow["days_per"]
+        conclusion = data["conclusion"]
+        self.conclusion_section = _any(conclusion["sections"])
+        self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
+        self.boilerplate = _any(conclusion["boilerplate"])
+        self.registries = [self._registry(r) for r in data["registries"]]
+        self.bands = [(int(start), name) for start, name in data["sample_size_bands"]]
+        self.band_unknown = data["sample_size_unknown"]
+        # A cheap first look: most records name no registry, so none of their words.
+        words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=len, reverse=True)
+        self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
+
+    def _numbers(self, spec):
+        self.unit_words, self.ten_words = spec["units"], spec["tens"]
+        units = _words(k for k in self.unit_words if k not in ("a", "an", "single"))
+        tens = _words(self.ten_words)
+        words = rf"(?:(?:{units}|{tens})(?:[\s-]+(?:hundred|thousand)(?:[\s-]+(?:and[\s-]+)?(?:{tens}|{units}))?)?(?:[\s-]+(?:{units}))?)"
+        # thousands written with commas or (thin) spaces: "1,734", "20 446"
+        self.number = rf"(?:\d{{1,3}}(?:(?:,|[ \u2009\u202f](?=\d{{3}}(?!\d)))\d{{3}})+|\d+|{words})"
+
+    def _participants(self, spec):
+        people = _words(spec["people"] + spec["animals"])
+        stop = _words(spec["not_modifiers"])
+        # "ASA I and II patients" keeps its grade; other words with 'and' end the phrase
+        modifier = rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*,?\s+)"
+        number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
+        self.people = people
+        modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
+        # "ten case reports" and "20 case series" count papers, not people
+        self.participant_phrase = rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?![\s-]+(?:reports?|series|studies|control\b))"
+        fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
+                          .replace("{Q}", spec["qualifier"]))
+        self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
+        self.tiers = {tier: ([re.compile(fill(p), re.IGNORECASE) for p in sides.get("before") or ()],
+                             [re.compile(fill(p), re.IGNORECASE) for p in sides.get("after") or ()])
+                      for tier, sides in spec["tiers"].items()}
+        self.n_equals = re.compile(fill(spec["n_equals"]), re.IGNORECASE)
+        self.single_case = _any(spec["single_case"])
+        self.sum_of_groups = re.compile(spec["sum_of_groups"].replace("NUMBER", self.number)
+                                        .replace("MODIFIERS", modifiers).replace("PEOPLE", people), re.IGNORECASE)
+        self.arm_count = _any(spec["arm_count"])
+        self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
+        self.whole_equals = _any(spec["whole_equals"])
+        self.verb_equals = _any(spec["verb_equals"])
+        self.arms_sentence = _any(spec["arms_sentence"])
+        self.part_before = _any(spec["part_of"]["before"])
+        self.part_after = _any(spec["part_of"]["after"])
+
+    def _reviews(self, spec):
+        studies = spec["studies"]
+        number = rf"(?<![\w.,/-])(?P<num>{self.number})(?![\w.,/%-])"
+        fill = lambda p: p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
+        self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
+        self.number_only = re.compile(self.number, re.IGNORECASE)
+        self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
+                                    for key in ("participants_after", "participants_equal")]
+
+    def _doses(self, spec):
+        units = spec["units"]
+        unit = rf"(?P<unit>{'|'.join(units)})(?![\w/])"
+        number = spec["number"]
+        self.dose = re.compile(
+            rf"(?<![\w.,/-])(?P<low>{number})(?:\s*(?P<unit1>{'|'.join(units)})(?![\w/]))?"
+            rf"(?:{spec['range_joiner']}(?P<high>{number}))?\s*{unit}", re.IGNORECASE)
+        self.unit_names = [(name, _any([f"^(?:{p})$" for p in patterns]))
+                           for name, patterns in spec["units_as"].items()]
+        self.schedule = _any(spec["schedule"])
+        self.percent_needs = _any(spec["percent_needs"])
+        self.dose_reach = spec["reach"]
+
+    @staticmethod
+    def _registry(spec) -> Registry:
+        flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
+        return Registry(
+            name=spec["name"],
+            id=re.compile(rf"(?<![\w/]){spec['id']}(?!\w)", flags),
+            named_number=_any(spec.get("named_number")),
+            prefix=spec.get("prefix"),
+            needs_context=_any(spec.get("needs_context")),
+            databank=tuple(d.lower() for d in spec.get("databank") or ()),
+            url=spec["url"],
+        )
+
+
+def load_patterns(path=PATTERNS_PATH) -> Patterns:
+    return Patterns(read_yaml(path))
+
+
+PATTERNS = load_patterns()
+VERSION = PATTERNS.version
+
+
+# ---------------------------------------------------------------- the record's sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str  # 'title' or 'abstract'
+    start: int  # offset of the sentence in its text
+    text: str
+    section: str  # the abstract section's label, upper-cased ('' when none)
+    last_section: bool = False
+
+    def quote(self, start: int, end: int) -> Quote:
+        """A Quote of text[start:end] of this sentence."""
+        return Quote(self.source, self.start + start, self.start + end, self.text[start:end])
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def sections_of(record: dict) -> list:
+    """[(label, start, text)] of the abstract: each section's text and where it starts in `abstract`."""
+    abstract = record.get("abstract") or ""
+    found, position = [], 0
+    for section in record.get("abstract_sections") or ():
+        label, text = section.get("label"), section.get("text") or ""
+        piece = f"{label}: {text}" if label else text
+        at = abstract.find(piece, position)
+        if at == -1:
+            return [("", 0, abstract)] if abstract else []
+        offset = at + (len(label) + 2 if label else 0)
+        found.append(((label or section.get("category") or "").upper(), offset, text))
+        position = at + len(piece)
+    if not found and abstract:
+        found = [("", 0, abstract)]
+    return found
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s+(?:[A-Z0-9(\[\"'“]|$))|(?<=[.!?])\s*$|\n")
+
+
+def split_sentences(text: str, patterns: Patterns = PATTERNS):
+    """(start, end) of each sentence in text; full stops after abbreviations and decimals do not end one."""
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group() == "." and patterns.abbreviation.search(text[max(start, end - 12):end]):
+            continue
+        if text[start:end].strip():
+            yield _trimmed(text, start, end)
+        start = end
+    if text[start:].strip():
+        yield _trimmed(text, start, len(text))
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Reading:
+    """One record, cut into sentences, with the classification it was given."""
+
+    def __init__(self, record: dict, classification: dict | None, patterns: Patterns = PATTERNS):
+        self.record = record
+        self.patterns = patterns
+        classification = classification or {}
+        self.design = classification.get("design")
+        self.population = classification.get("population")
+        self.sentences = []
+        title = " ".join((record.get("title") or "").split())
+        if record.get("title"):
+            # the title as stored may hold line breaks; quotes refer to it as stored
+            self.sentences.append(Sentence("title", 0, record["title"], "TITLE"))
+        self.title = title
+        self.whole_text = f"{record.get('title') or ''}\n{record.get('abstract') or ''}"
+        self.low = self.whole_text.lower()
+        self.abstract = record.get("abstract") or ""
+        sections = sections_of(record)
+        for i, (label, offset, text) in enumerate(sections):
+            last = i == len(sections) - 1
+            for start, end in split_sentences(text, patterns):
+                self.sentences.append(Sentence("abstract", offset + start, text[start:end], label, last))
+        self._abstract_sentences = [s for s in self.sentences if s.source == "abstract"]
+        self._abstract_starts = [s.start for s in self._abstract_sentences]
+        self._own = {}
+
+    @cached_property
+    def own(self) -> list:
+        """Sentences about this study: the title and the abstract, scene-setting sections and others' work aside."""
+        return [s for s in self.sentences if self.is_own(s)]
+
+    def is_own(self, sentence: Sentence) -> bool:
+        known = self._own.get(id(sentence))
+        if known is None:
+            known = sentence.section not in self.patterns.skipped_sections and \
+                not classify.about_others(sentence.text.lower(), classify.RULES)
+            self._own[id(sentence)] = known
+        return known
+
+    def sentences_with(self, regex, own=True) -> list:
+        """The sentences (about this study, by default) in which a regex matches, found with one scan
+        of the title and one of the abstract: most sentences match nothing and are never looked at."""
+        found = {}
+        title = self.sentences[0] if self.sentences and self.sentences[0].source == "title" else None
+        if title and regex.search(title.text):
+            found[id(title)] = title
+        abstract = self._abstract_sentences
+        for match in regex.finditer(self.abstract):
+            i = bisect_right(self._abstract_starts, match.start()) - 1
+            if i >= 0 and match.start() < abstract[i].end:
+                found.setdefault(id(abstract[i]), abstract[i])
+        return [s for s in found.values() if not own or self.is_own(s)]
+
+    @property
+    def is_review(self) -> bool:
+        return self.design in REVIEWS
+
+    @property
+    def reports_a_study(self) -> bool:
+        """A study of its own participants: design signals, comparators and follow-up describe it."""
+        return self.design not in NOT_A_STUDY | REVIEWS and self.population not in PRECLINICAL
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def number_value(text: str, patterns: Patterns = PATTERNS) -> int | None:
+    """'1,234', '29', 'twenty-nine', 'One hundred and twenty' as an integer; None if it is not one."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:[,\s\u2009\u202f]\d{3})+|\d+", text):
+        return int(re.sub(r"[,\s\u2009\u202f]", "", text))
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word in patterns.unit_words:
+            current += patterns.unit_words[word]
+        elif word in patterns.ten_words:
+            current += patterns.ten_words[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            return None
+    return total + current or None
+
+
+# ---------------------------------------------------------------- participants
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tier: str
+    value: int
+    quote: Quote
+    says_total: bool
+
+
+def participant_candidates(reading: Reading) -> list:
+    """Every count of participants the record's own sentences state, with how it is introduced."""
+    patterns = reading.patterns
+    found = []
+    for sentence in reading.sentences_with(patterns.phrase):
+        for phrase in patterns.phrase.finditer(sentence.text):
+            found += phrase_candidates(sentence, phrase, patterns)
+    if "=" in reading.abstract:  # most abstracts write no 'n = 120'
+        for sentence in reading.sentences_with(EQUALS):
+            found += equals_candidates(sentence, patterns)
+    return found
+
+
+EQUALS = re.compile("=")
+
+
+def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
+    """Counts written 'patients (n = 120)', 'the whole cohort (N = 20 446)', 'were recruited (n = 14)'."""
+    found = []
+    several_arms = len(patterns.arm_count.findall(sentence.text)) >= 2
+    for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals):
+            for match in regex.finditer(sentence.text):
+                if regex is patterns.n_equals and several_arms:
+                    continue  # one group's count among several: group_sums adds them up
+                value = number_value(match.group("n"), patterns)
+                if value and not _is_part(sentence.text, match.start(), match.end(), patterns):
+                    found.append(Candidate("total", value, sentence.quote(match.start(), match.end()), False))
+    return found
+
+
+# How far before and after a count its introducing words are looked for.
+BEFORE, AFTER = 90, 220
+
+
+def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
+    """The tiers whose words introduce one count of participants ('29 consecutive patients')."""
+    text = sentence.text
+    value = number_value(phrase.group("num"), patterns)
+    if not value:
+        return []
+    window_start = max(0, phrase.start() - BEFORE)
+    before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
+    found = []
+    for tier, (befores, afters) in patterns.tiers.items():
+        for regex in befores:
+            match = regex.search(before)
+            if match:
+                found.append(_phrase_candidate(tier, value, sentence, window_start + match.start(), phrase.end(),
+                                               match.group(), patterns))
+                break
+        else:
+            for regex in afters:
+                match = regex.match(after)
+                if match and _equal_count(match, value):
+                    # "Of these, 256 patients met the criteria": the words after it make it the whole
+                    found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
+                                                   match.group(), patterns, whole=tier in ("randomised", "total")))
+                    break
+    return [c for c in found if c]
+
+
+def _equal_count(match, value) -> bool:
+    """'29 patients (n = 29)': a count written twice must agree with itself."""
+    equal = match.groupdict().get("equal")
+    return not equal or int(equal.replace(",", "")) == value
+
+
+def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=False) -> Candidate | None:
+    says_total = bool(re.search(r"\btotal\b", words, re.IGNORECASE))
+    if not (says_total or whole) and _is_part(sentence.text, start, end, patterns):
+        return None
+    return Candidate(tier, value, sentence.quote(start, end), says_total)
+
+
+def group_candidates(reading: Reading) -> list:
+    """The groups of one study added up, in the sentences that name several."""
+    patterns = reading.patterns
+    sentences = reading.sentences_with(patterns.sum_of_groups)
+    if "=" in reading.abstract or " in the " in reading.abstract:
+        sentences += reading.sentences_with(patterns.arm_count) + reading.sentences_with(patterns.group_phrase)
+    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)]
+
+
+def group_sums(sentence: Sentence, patterns: Patterns) -> list:
+    """The groups of one study added up: '23 ... and 18 ... patients', or the arms of an allocation."""
+    found = []
+    text = sentence.text
+    if " and " not in text and "=" not in text:
+        return found
+    for match in patterns.sum_of_groups.finditer(sentence.text):
+        a, b = number_value(match.group("a"), patterns), number_value(match.group("b"), patterns)
+        if a and b and not _is_part(sentence.text, match.start(), match.end(), patterns):
+            found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
+    groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
+    if len(groups) >= 2:
+        values = [number_value(m.group("num"), patterns) for m in groups]
+        if all(values):
+            found.append(Candidate("groups", sum(values), sentence.quote(groups[0].start(), groups[-1].end()), False))
+    if "=" in text and sentence.section != "RESULTS" and patterns.arms_sentence.search(text):
+        arms = list(patterns.arm_count.finditer(sentence.text))
+        if len(arms) >= 2:
+            total = sum(number_value(m.group("n"), patterns) or 0 for m in arms)
+            found.append(Candidate("groups", total, sentence.quote(arms[0].start(), arms[-1].end()), False))
+    return found
+
+
+def _is_part(text, start, end, patterns) -> bool:
+    """True when a count is a part of the study, not its whole: an arm, a subgroup, a percentage."""
+    before = text[max(0, start - 40):start]
+    return bool(patterns.part_before.search(before) or patterns.part_after.search(text[end:end + 60]))
+
+
+def decide_count(candidates, tiers) -> Candidate | None:
+    """The count of the strongest tier that states one; two different counts there are no answer."""
+    for tier in tiers:
+        found = [c for c in candidates if c.tier == tier]
+        if not found:
+            continue
+        values = {c.value for c in found}
+        if len(values) == 1:
+            return found[0]
+        totals = {c.value for c in found if c.says_total}
+        if len(totals) == 1:
+            value = totals.pop()
+            return next(c for c in found if c.value == value)
+        return None
+    return None
+
+
+def sample_size(reading: Reading) -> Found | None:
+    """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
+    if reading.design in NOT_A_STUDY - {"other"} or reading.population == "in-vitro":
+        return None
+    if reading.is_review:
+        return _review_participants(reading)
+    candidates = participant_candidates(reading)
+    chosen = decide_count(candidates, ("randomised", "total"))
+    if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
+        candidates += group_candidates(reading)
+        largest = max((number_value(m.group("num"), reading.patterns) or 0 for s in reading.own
+                       for m in reading.patterns.phrase.finditer(s.text)), default=0)
+        # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
+        candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
+        chosen = _single_case(reading) or decide_count(candidates, ("groups", "weak", "analysed"))
+    return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _single_case(reading: Reading) -> Candidate | None:
+    """One patient, for a case report that counts nobody."""
+    if reading.design != "case-report":
+        return None
+    for sentence in reading.own:
+        match = reading.patterns.single_case.search(sentence.text)
+        if match:
+            return Candidate("case", 1, sentence.quote(match.start(), match.end()), False)
+    return None
+
+
+def _review_participants(reading: Reading) -> Found | None:
+    found = []
+    for sentence in reading.own:
+        for regex in reading.patterns.review_participants:
+            for match in regex.finditer(sentence.text):
+                value = int(match.group("n").replace(",", ""))
+                found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+        for phrase in reading.patterns.phrase.finditer(sentence.text):
+            found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
+                      if c.says_total or c.tier == "total"]
+    # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
+    chosen = max(found, key=lambda c: c.value, default=None)
+    return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def studies_included(reading: Reading) -> Found | None:
+    """How many studies a systematic review or meta-analysis includes (the larger count where it gives two)."""
+    if not reading.is_review:
+        return None
+    found = []
+    for sentence in reading.own:
+        for regex in reading.patterns.review_counted:
+            for match in regex.finditer(sentence.text):
+                value = number_value(match.group("num"), reading.patterns)
+                if value:
+                    found.append(Found(value, sentence.quote(match.start(), match.end())))
+    return max(found, key=lambda f: f.value) if found else None
+
+
+# ---------------------------------------------------------------- design signals
+
+
+def first_match(regex, sentences):
+    """(sentence, match) for the first sentence a regex matches, or None."""
+    for sentence in sentences:
+        match = regex.search(sentence.text)
+        if match:
+            return sentence, match
+    return None
+
+
+def first_own_match(regex, reading: Reading, sections_left_out=()):
+    """(sentence, match) for the first sentence about this study that a regex matches, or None."""
+    sentences = [s for s in reading.sentences_with(regex) if s.section not in sections_left_out]
+    return first_match(regex, sentences)
+
+
+def randomised(reading: Reading) -> Found | None:
+    """True when the record says its own participants were randomised, False when it says they were not."""
+    if not reading.reports_a_study or not any(w in reading.low for w in ("random", "single-arm", "single arm", "uncontrolled")):
+        return None
+    for value, key in ((False, "denied"), (True, "stated")):
+        hit = first_own_match(reading.patterns.randomised[key], reading)
+        if hit:
+            sentence, match = hit
+            return Found(value, sentence.quote(match.start(), match.end()))
+    return None
+
+
+def blinding(reading: Reading) -> Found | None:
+    """double, single, triple or open-label, as the record states it for its own study; none when it says two."""
+    if not reading.reports_a_study or not any(w in reading.low for w in ("blind", "mask", "open", "dummy")):
+        return None
+    hits = {}
+    for kind, regex in reading.patterns.blinding.items():
+        hit = first_own_match(regex, reading)
+        if hit:
+            hits[kind] = hit
+    if "open-label" in hits and len(hits) > 1:
+        return None
+    for kind in ("triple", "double", "single", "open-label"):
+        if kind in hits:
+            sentence, match = hits[kind]
+            return Found(kind, sentence.quote(match.start(), match.end()))
+    return None
+
+
+def placebo_controlled(reading: Reading, comparators: list) -> Found | None:
+    """True with a placebo or sham arm; False when the named comparators hold none; else unknown."""
+    if not reading.reports_a_study:
+        return None
+    hit = ("placebo" in reading.low or "sham" in reading.low) and first_own_match(reading.patterns.placebo, reading)
+    if hit:
+        sentence, match = hit
+        return Found(True, sentence.quote(match.start(), match.end()))
+    if comparators:
+        return Found(False, comparators[0].quote)
+    interventional = reading.design in ("rct", "clinical-trial", "protocol")
+    hit = interventional and first_own_match(reading.patterns.compares, reading, ("RESULTS",))
+    if hit:
+        sentence, match = hit
+        return Found(False, sentence.quote(match.start(), match.end()))
+    return None
+
+
+# ---------------------------------------------------------------- comparators
+
+
+def intervention(reading: Reading) -> str | None:
+    """The drug under study: ketamine where the title names it, else the first drug the title names."""
+    if reading.patterns.studied_drug.search(reading.title):
+        return "ketamine"
+    match = reading.patterns.drug.search(reading.title)
+    return _drug_name(match.group()) if match else None
+
+
+def _drug_name(text: str) -> str:
+    name = " ".join(text.lower().split())
+    return "ketamine" if PATTERNS.studied_drug.fullmatch(name) else name
+
+
+def comparators(reading: Reading) -> list:
+    """What the intervention was compared with: placebo, saline, usual care, or named drugs."""
+    if not reading.reports_a_study or reading.design not in ("rct", "clinical-trial", "protocol", None):
+        return []
+    studied = intervention(reading)
+    found = {}
+    for sentence in reading.own:
+        if sentence.section in ("RESULTS",) or not reading.patterns.comparison_cues.search(sentence.text):
+            continue
+        for name, regex in reading.patterns.comparators.items():
+            for match in regex.finditer(sentence.text):
+                found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
+        if studied and not _names(sentence.text, studied, reading.patterns):
+            continue
+        for match in reading.patterns.drug.finditer(sentence.text):
+            name = _drug_name(match.group())
+            if name != studied and _compared(sentence.text, match, reading.patterns):
+                found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
+    return list(found.values())
+
+
+def _names(text, drug, patterns) -> bool:
+    if drug == "ketamine":
+        return bool(patterns.studied_drug.search(text))
+    return re.search(rf"\b{re.escape(drug)}\b", text, re.IGNORECASE) is not None
+
+
+def _compared(text, match, patterns) -> bool:
+    """A drug named in a comparison: a cue word close before or after it."""
+    window = text[max(0, match.start() - 40):match.end() + 25]
+    return bool(re.search(r"\b(?:versus|vs\.?|v\.|compared|comparison|or|control|than|instead)\b", window,
+                          re.IGNORECASE))
+
+
+# ---------------------------------------------------------------- follow-up
+
+
+def follow_up_days(reading: Reading) -> Found | None:
+    """The longest follow-up the record states, in days."""
+    if not reading.reports_a_study:
+        return None
+    patterns = reading.patterns
+    best = None
+    for sentence in reading.sentences_with(patterns.duration):
+        followed = bool(patterns.follow_cue.search(sentence.text))
+        for match in patterns.duration.finditer(sentence.text):
+            if not (followed or patterns.after_event.search(sentence.text[match.end():])):
+                continue
+            if _not_a_follow_up(sentence.text, match, patterns):
+                continue
+            days = _days(match, patterns)
+            if days is not None and (best is None or days > best.value):
+                best = Found(days, sentence.quote(match.start(), match.end()))
+    return best
+
+
+def _days(match, patterns) -> float | None:
+    number = match.group("n").replace("·", ".")
+    amount = float(number) if number[0].isdigit() else number_value(number, patterns)
+    per = patterns.days_per.get(match.group("unit").lower())
+    return None if amount is None or per is None else round(amount * per, 3)
+
+
+def _not_a_follow_up(text, match, patterns) -> bool:
+    """An age, a spread, a disease's duration or a date range, not a time participants were seen."""
+    before = text[max(0, match.start() - 30):match.start()].lower()
+    return bool(patterns.not_before_duration.search(before) or patterns.not_after_duration.search(text[match.end():]))
+
+
+# ---------------------------------------------------------------- doses
+
+
+def doses(reading: Reading) -> list:
+    """Each ketamine dose the record states: numbers, unit, route where the text says, and schedule."""
+    patterns = reading.patterns
+    if "ketamin" not in reading.low and not patterns.studied_drug.search(reading.low):
+        return []
+    ketamine_study = bool(patterns.studied_drug.search(reading.title))
+    title_route = _title_route(reading)
+    found = []
+    for sentence in reading.sentences_with(patterns.dose, own=False):
+        if sentence.section in patterns.skipped_sections - {"BACKGROUND", "INTRODUCTION", "CONTEXT"}:
+            continue
+        drugs = list(patterns.drug.finditer(sentence.text))
+        for match in patterns.dose.finditer(sentence.text):
+            if _dose_drug(sentence.text, match, drugs, ketamine_study) != "ketamine":
+                continue
+            for dose in _doses(reading, sentence, match, drugs, title_route):
+                if not any((d.low, d.high, d.unit) == (dose.low, dose.high, dose.unit) for d in found):
+                    found.append(dose)
+    return found
+
+
+def _title_route(reading: Reading) -> str | None:
+    """The one route a ketamine title names ('Sub-Lingual Ketamine Troches'), for doses whose words name none."""
+    if not reading.patterns.studied_drug.search(reading.title):
+        return None
+    routes, _ = classify.labels_present("routes", classify.View({"title": reading.title}))
+    return routes[0] if len(routes) == 1 else None
+
+
+def _dose_drug(text, match, drugs, ketamine_study) -> str | None:
+    """The drug a dose belongs to: one named just after it ('0.5 mg/kg ketamine'), else the nearest before it."""
+    after = [d for d in drugs if 0 <= d.start() - match.end() <= 12 and re.fullmatch(r"[\s(]*(?:of\s+)?", text[match.end():d.start()], re.IGNORECASE)]
+    if after:
+        return _drug_name(after[0].group())
+    before = [d for d in drugs if d.end() <= match.start() and match.start() - d.end() <= PATTERNS.dose_reach]
+    if before:
+        return _drug_name(before[-1].group())
+    if not drugs and ketamine_study:
+        return "ketamine"
+    return None
+
+
+def _doses(reading, sentence, match, drugs, title_route) -> list:
+    """The dose (or, for '0.5 or 1 mg/kg', the doses) one match states."""
+    patterns = reading.patterns
+    unit = _unit_name(match.group("unit"), patterns)
+    if unit is None or (unit == "%" and not patterns.percent_needs.search(sentence.text)):
+        return []
+    low = _float(match.group("low"))
+    high = _float(match.group("high")) if match.group("high") else low
+    if low is None or high is None:
+        return []
+    schedule_match = patterns.schedule.search(sentence.text[match.end():])
+    schedule = schedule_match.group("schedule").strip(" ,") if schedule_match else None
+    end = match.end() + (schedule_match.end() if schedule_match else 0)
+    route = dose_route(sentence.text, match, drugs) or title_route
+    quote = sentence.quote(match.start(), end)
+    text = sentence.text[match.start():match.end()]
+    if match.group("sep") and match.group("sep").lower() in ("and", "or"):
+        return [Dose(text, n, n, unit, route, schedule or None, quote) for n in (low, high)]
+    if high < low:
+        return []
+    return [Dose(text, low, high, unit, route, schedule or None, quote)]
+
+
+def _unit_name(text, patterns) -> str | None:
+    for name, regex in patterns.unit_names:
+        if regex.match(text.strip()):
+            return name
+    return None
+
+
+def _float(text) -> float | None:
+    try:
+        return float(text.replace(",", ".").replace("·", "."))
+    except (TypeError, ValueError):
+        return None
+
+
+def dose_route(text, match, drugs) -> str | None:
+    """The route the words around a dose name, by the classifier's own route rules; None unless exactly one."""
+    start = max([d.start() for d in drugs if d.end() <= match.start()] or [max(0, match.start() - 60)])
+    window = text[max(0, start - 30):min(len(text), match.end() + 50)]
+    view = classify.View({"title": "", "abstract": window})
+    routes, _ = classify.labels_present("routes", view)
+    return routes[0] if len(routes) == 1 else None
+
+
+# ---------------------------------------------------------------- conclusion
+
+
+def conclusion(reading: Reading) -> Found | None:
+    """The authors' conclusion, verbatim: the conclusion section, else the sentence that states it."""
+    patterns = reading.patterns
+    abstract = reading._abstract_sentences
+    kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(s.text)]
+    labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
+    label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
+    if label:
+        chosen = kept([s for s in abstract if s.section == label])
+        if chosen:
+            return _joined(chosen)
+    for cue in patterns.conclusion_cues:
+        stated = [s for s in reading.sentences_with(cue, own=False)
+                  if s.source == "abstract" and s.section not in patterns.skipped_sections]
+        stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
+        if stated:
+            return _joined(stated[:1])
+    # The closing sentence, unless it only asks for more research.
+    closing = kept([s for s in abstract if s.section not in patterns.skipped_sections][-2:])
+    closing = [s for s in closing if reading.is_own(s)] or closing
+    if closing and len(abstract) > 1:
+        return _joined(closing[-1:])
+    return None
+
+
+def _joined(sentences) -> Found:
+    first, last = sentences[0], sentences[-1]
+    quote = Quote("abstract", first.start, last.end, None)
+    return Found(None, quote)
+
+
+# ---------------------------------------------------------------- registrations
+
+
+def registrations(record: dict, reading: Reading) -> list:
+    """Trial and review registrations: every registry id of the record's DataBankList, then those in its text."""
+    patterns = reading.patterns
+    found = {}
+    for bank in record.get("databanks") or ():
+        registry = _registry_for_databank(bank.get("name"), patterns)
+        if registry is None:
+            continue  # a data repository (GenBank, GEO, figshare), not a registry
+        for accession in bank.get("accessions") or ():
+            rid = normalise_id(registry, accession)
+            found.setdefault((registry.name, rid), Registration(registry.name, rid, "databank",
+                                                                registry_url(registry, rid), None))
+    named = patterns.registry_words.search(reading.low)
+    for sentence in reading.sentences if named else ():
+        for registry, rid, start, end in ids_in(sentence.text, patterns):
+            key = (registry.name, rid)
+            quote = sentence.quote(start, end)
+            if key in found:
+                if found[key].quote is None:
+                    found[key] = Registration(registry.name, rid, found[key].source, found[key].url, quote)
+                continue
+            found[key] = Registration(registry.name, rid, "text", registry_url(registry, rid), quote)
+    return list(found.values())
+
+
+def _registry_for_databank(name, patterns):
+    name = (name or "").strip().lower()
+    return next((r for r in patterns.registries if name in r.databank), None)
+
+
+def ids_in(text: str, patterns: Patterns = PATTERNS):
+    """(registry, normalised id, start, end) for each registration id a text names."""
+    taken = []
+    for registry in patterns.registries:
+        if registry.needs_context and not registry.needs_context.search(text):
+            continue
+        for match in registry.id.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            yield registry, normalise_id(registry, match.group()), match.start(), match.end()
+        if registry.named_number:
+            for match in registry.named_number.finditer(text):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                yield registry, registry.prefix + match.group("digits"), match.start(), match.end()
+
+
+def normalise_id(registry: Registry, text: str) -> str:
+    """An id as its registry writes it: no inner spaces, the prefix in its own case."""
+    compact = re.sub(r"\s+", "", text.strip().strip(".,;:()[]"))
+    if registry.name == "jRCT":
+        return compact
+    if registry.name == "ChiCTR":
+        return "ChiCTR" + compact[6:].upper()
+    return compact.upper() if registry.name != "ReBEC" else "RBR-" + compact[4:].lower()
+
+
+def registry_url(registry: Registry, rid: str) -> str | None:
+    """The registry's page for an id, when the id has the registry's shape."""
+    if not registry.id.fullmatch(rid):
+        return None
+    digits = "".join(DIGITS.findall(rid))
+    return registry.url.format(id=rid, digits=digits)
+
+
+# ---------------------------------------------------------------- the API
+
+
+def band(sample_size: Found | None, patterns: Patterns = PATTERNS) -> str:
+    """The sample-size band a count falls in ('20–49'), or 'not stated'."""
+    if sample_size is None:
+        return patterns.band_unknown
+    return [name for start, name in patterns.bands if sample_size.value >= start][-1]
+
+
+
+def extract(record: dict, classification: dict | None = None, patterns: Patterns = PATTERNS) -> Extraction:
+    """What one parsed record says about its own study (docs/record.md), each value with its quote."""
+    reading = Reading(record, classification, patterns)
+    compared = comparators(reading)
+    result = Extraction(
+        sample_size=sample_size(reading),
+        studies_included=studies_included(reading),
+        randomised=randomised(reading),
+        blinding=blinding(reading),
+        comparators=compared,
+        placebo_controlled=placebo_controlled(reading, compared),
+        follow_up_days=follow_up_days(reading),
+        doses=doses(reading),
+        registrations=registrations(record, reading),
+        conclusion=conclusion(reading),
+    )
+    if result.conclusion:
+        quote = result.conclusion.quote
+        text = (record.get("abstract") or "")[quote.start:quote.end]
+        result.conclusion = Found(text, Quote(quote.source, quote.start, quote.end, text))
+    return result

@@ -1,0 +1,105 @@
+"""Scoring against the blind labelled sets (tests/labelled/blind/README.md).
+
+Shared by the accuracy tests, which report the held-out half, and by `python -m tests.blind`,
+which lists disagreements on the tuning half only: the held-out half is never shown record by
+record, so nobody changes the rules while looking at it.
+"""
+
+import math
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+BLIND = Path(__file__).resolve().parent / "labelled" / "blind"
+TRUSTED = ("sure", "agreed")  # labels one reader was sure of, or two readers agreed on
+
+
+def load(kind: str) -> list:
+    """The merged labels of one set ('classify' or 'extract')."""
+    return yaml.safe_load((BLIND / f"{kind}.yml").read_text(encoding="utf-8"))
+
+
+def half(entries, name: str) -> list:
+    return [e for e in entries if e["half"] == name]
+
+
+def wilson(hits: int, total: int, z: float = 1.96) -> tuple:
+    """95% Wilson score interval for a proportion."""
+    if not total:
+        return (0.0, 0.0)
+    p = hits / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    margin = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return (max(0.0, centre - margin), min(1.0, centre + margin))
+
+
+def share(hits: int, total: int) -> str:
+    """'0.93 (0.88–0.96; 140/150)', or '—' for nothing to count."""
+    if not total:
+        return "— (0/0)"
+    low, high = wilson(hits, total)
+    return f"{hits / total:.2f} ({low:.2f}–{high:.2f}; {hits}/{total})"
+
+
+# ---------------------------------------------------------------- comparing answers
+
+
+def words(text) -> list:
+    return re.findall(r"\w+", (text or "").lower())
+
+
+def same_text(a, b, share_needed: float = 0.8) -> bool:
+    """Two quotes are the same when the words of the shorter are (nearly all) in the longer."""
+    if not a or not b:
+        return not a and not b
+    short, long = sorted((words(a), words(b)), key=len)
+    bag = {}
+    for w in long:
+        bag[w] = bag.get(w, 0) + 1
+    hit = 0
+    for w in short:
+        if bag.get(w):
+            bag[w] -= 1
+            hit += 1
+    return hit >= share_needed * len(short)
+
+
+def registration_key(rid: str) -> str:
+    return re.sub(r"\W", "", str(rid)).upper()
+
+
+def same_registration(a: str, b: str) -> bool:
+    """Two ids of one registration; 'ISRCTN96169987' and a bare '96169987' are the same."""
+    a, b = sorted((registration_key(a), registration_key(b)), key=len)
+    return a == b or (len(a) >= 6 and a.isdigit() and b.endswith(a))
+
+
+def matched_registrations(wanted, got) -> int:
+    """How many of the wanted ids are among those got."""
+    return sum(any(same_registration(w, g) for g in got) for w in wanted)
+
+
+def unit_key(unit: str) -> str:
+    unit = str(unit).replace("μ", "µ").replace("mcg", "µg").replace("ug", "µg").replace(" ", "")
+    return {"mg/kg/hr": "mg/kg/h", "mg/d": "mg/day", "µg/kg/hr": "µg/kg/h"}.get(unit, unit)
+
+
+def dose_key(dose) -> tuple:
+    return (float(dose["low"]), float(dose["high"]), unit_key(dose["unit"]))
+
+
+def accepted(label: dict, predicted, compare=None) -> bool:
+    """True when a prediction is one of the answers a label accepts."""
+    compare = compare or (lambda a, b: a == b)
+    return any(compare(predicted, answer) for answer in label["accept"])
+
+
+def records(kind: str) -> dict:
+    """{pmid: parsed record} for a labelled set, read from the real sample in one pass."""
+    from harvest import parse
+    from tests.conftest import SAMPLE_FILES, _find_in_sample
+
+    wanted = {e["pmid"] for e in load(kind)}
+    return {pmid: parse.parse_record(xml) for pmid, xml in _find_in_sample(SAMPLE_FILES, wanted).items()}

@@ -1,0 +1,226 @@
+"""harvest.extract on tables of cases: small fixture abstracts (obviously invented, never loaded
+into a catalogue) and real records from the offline sample."""
+
+import pytest
+
+from harvest import classify, extract
+
+STUDY = {"design": "rct", "population": "human"}
+
+
+def fixture(abstract, title="Fixture title", sections=None, databanks=None):
+    """A parsed-record shape with only what the extractor reads."""
+    sections = sections or []
+    if sections:
+        abstract = "\n\n".join(f"{label}: {text}" for label, text in sections)
+        sections = [{"label": label, "category": None, "text": text} for label, text in sections]
+    return {"title": title, "abstract": abstract, "abstract_sections": sections, "databanks": databanks or []}
+
+
+def extracted(abstract, classification=STUDY, **kwargs):
+    return extract.extract(fixture(abstract, **kwargs), classification)
+
+
+# ---------------------------------------------------------------- participants
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("Sixty patients were randomly assigned to ketamine or placebo.", 60),
+    ("We randomised 124 adults with CRPS to two arms.", 124),
+    ("A total of 1,234 women were enrolled.", 1234),
+    ("Twenty-nine subjects with Fuchs dystrophy were enrolled and randomized to drops or placebo.", 29),
+    ("We present a retrospective review of twenty-nine patients (n=29) from a pain service.", 29),
+    ("A total of 750 ASA physical status I and II patients were included in the study.", 750),
+    ("Of 200 patients screened, 120 patients were randomized.", 120),
+    ("The therapeutic efficacy was tested in 23 psychogeriatric and 18 chronic schizophrenic patients.", 41),
+    ("Patients were randomized to: 1) support (n = 233); 2) email (n = 216); or 3) clinic (n = 226).", 675),
+    ("We evaluated overall survival in the whole cohort (N = 20 446) and among subtypes.", 20446),
+    ("Forty rats were randomly divided into four groups.", 40),
+])
+def test_participants_stated(abstract, expected):
+    found = extracted(abstract).sample_size
+    assert found is not None and found.value == expected, found
+    assert found.quote.text in abstract
+
+
+@pytest.mark.parametrize("abstract", [
+    "Ketamine is an NMDA antagonist used for decades.",  # no count
+    "Pain fell in 45% of patients.",  # a percentage is not a count
+    "In cohort A, 120 patients were enrolled. In cohort B, 95 patients were enrolled.",  # two cohorts, no total
+    "Patients were aged 18 to 65 years and weighed 50 to 90 kg.",
+])
+def test_participants_not_stated_or_ambiguous(abstract):
+    assert extracted(abstract).sample_size is None
+
+
+def test_a_review_counts_studies_and_their_participants():
+    got = extracted("Twenty-nine trials (involving 3839 women) were included. Three trials, 476 women, "
+                    "compared heparin with placebo.", {"design": "meta-analysis", "population": "human"})
+    assert got.studies_included.value == 29 and got.sample_size.value == 3839
+    assert got.randomised is None and got.blinding is None  # signals describe a study's own participants
+
+
+def test_case_report_is_one_patient():
+    got = extracted("During an operation in a normotensive young man an artery was ligated.",
+                    {"design": "case-report", "population": "human"})
+    assert got.sample_size.value == 1
+
+
+# ---------------------------------------------------------------- design signals
+
+
+@pytest.mark.parametrize("abstract, randomised, blinding, placebo", [
+    ("In this randomized, double-blind, placebo-controlled trial, 40 patients received ketamine.", True, "double", True),
+    ("This open-label, single-arm study enrolled 20 patients.", False, "open-label", None),
+    ("Patients were randomly allocated to ketamine or lidocaine; assessors were blinded.", True, "single", False),
+    ("A triple-blind trial compared ketamine with sham stimulation.", None, "triple", True),
+    ("Randomized trials are needed to confirm these findings in 30 patients.", None, None, None),
+])
+def test_design_signals(abstract, randomised, blinding, placebo):
+    got = extracted(abstract)
+    assert (got.randomised and got.randomised.value) == randomised or (got.randomised is None and randomised is None)
+    assert (got.blinding.value if got.blinding else None) == blinding
+    assert (got.placebo_controlled.value if got.placebo_controlled else None) == placebo
+
+
+def test_signals_in_a_background_section_are_not_this_studys():
+    got = extracted(None, sections=[("BACKGROUND", "Double-blind randomised trials found benefit."),
+                                    ("METHODS", "We reviewed the charts of 80 patients.")],
+                    classification={"design": "observational", "population": "human"})
+    assert got.randomised is None and got.blinding is None and got.sample_size.value == 80
+
+
+# ---------------------------------------------------------------- doses
+
+
+@pytest.mark.parametrize("abstract, title, expected", [
+    ("Patients received intravenous ketamine 0.5 mg/kg/h for 4 hours on 5 days.", "Ketamine infusion",
+     [(0.5, 0.5, "mg/kg/h", "intravenous", "for 4 hours on 5 days")]),
+    ("Ketamine (0.15 mg/kg bolus followed by 0.1 mg/kg/h) or saline was given.", "Ketamine",
+     [(0.15, 0.15, "mg/kg", None, "bolus"), (0.1, 0.1, "mg/kg/h", None, None)]),
+    ("Patients received 0.5 or 1 mg/kg ketamine intranasally.", "Ketamine",
+     [(0.5, 0.5, "mg/kg", "intranasal", None), (1.0, 1.0, "mg/kg", "intranasal", None)]),
+    ("There was a wide range of dosages used from 25-600mg in divided doses.",
+     "Sub-Lingual Ketamine Troches in Chronic Pain", [(25.0, 600.0, "mg", "sublingual-buccal", "in divided doses")]),
+    ("Morphine 0.1 mg/kg and ketamine 0.3 mg/kg were given i.v.", "Ketamine",
+     [(0.3, 0.3, "mg/kg", "intravenous", None)]),
+    ("The infusion of ketamine at 0.12 mg·kg−1·h−1 was started.", "Ketamine", [(0.12, 0.12, "mg/kg/h", None, None)]),
+    ("Esketamine nasal spray 56 mg or 84 mg twice weekly.", "Esketamine",
+     [(56.0, 56.0, "mg", "intranasal", "twice weekly"), (84.0, 84.0, "mg", "intranasal", "twice weekly")]),
+    ("Glucose was 100 mg/dL; midazolam 2 mg was given.", "Ketamine", []),  # neither is a ketamine dose
+    ("Morphine 10 mg was given every 4 hours.", "Morphine for pain", []),  # no ketamine in the record
+])
+def test_ketamine_doses(abstract, title, expected):
+    got = extracted(abstract, title=title).doses
+    assert [(d.low, d.high, d.unit, d.route, d.schedule) for d in got] == expected
+    for dose in got:
+        assert dose.quote.source == "abstract" and dose.quote.text in abstract
+
+
+# ---------------------------------------------------------------- registrations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Registered at ClinicalTrials.gov (NCT01234567).", [("ClinicalTrials.gov", "NCT01234567")]),
+    ("ISRCTN registry, ISRCTN82180413, registered 2014.", [("ISRCTN", "ISRCTN82180413")]),
+    ("The trial was registered with ISRCTN, number 96169987.", [("ISRCTN", "ISRCTN96169987")]),
+    ("EudraCT number 2015-001234-56.", [("EudraCT", "2015-001234-56")]),
+    ("Trial registration: ACTRN12615000123456 and ChiCTR-IOR-17011234.",
+     [("ANZCTR", "ACTRN12615000123456"), ("ChiCTR", "ChiCTR-IOR-17011234")]),
+    ("CTRI/2020/01/022771; IRCT20190506043492N3; DRKS00012345; UMIN000041687.",
+     [("CTRI", "CTRI/2020/01/022771"), ("DRKS", "DRKS00012345"), ("IRCT", "IRCT20190506043492N3"),
+      ("UMIN-CTR", "UMIN000041687")]),
+    ("PROSPERO CRD42020187078; Netherlands Trial Register: NTR3851.",
+     [("Netherlands Trial Register", "NTR3851"), ("PROSPERO", "CRD42020187078")]),
+    ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
+    ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
+])
+def test_registration_ids_in_text(text, expected):
+    got = extracted(text).registrations
+    assert sorted((r.registry, r.registration_id) for r in got) == sorted(expected)
+    for r in got:
+        assert r.source == "text" and r.quote.text in text and r.url.startswith("https://")
+
+
+def test_every_databank_registry_id_is_kept_and_repositories_are_not():
+    record = fixture("No ids in the text.", databanks=[
+        {"name": "ClinicalTrials.gov", "accessions": ["NCT01696747", "NCT00000001"]},
+        {"name": "ISRCTN", "accessions": ["ISRCTN474042962"]},  # one digit too many, as NLM has it
+        {"name": "GENBANK", "accessions": ["K00284"]}])
+    got = {r.registration_id: r for r in extract.extract(record, STUDY).registrations}
+    assert set(got) == {"NCT01696747", "NCT00000001", "ISRCTN474042962"}
+    assert all(r.source == "databank" for r in got.values())
+    assert got["NCT01696747"].url == "https://clinicaltrials.gov/study/NCT01696747"
+    assert got["ISRCTN474042962"].url is None  # not the registry's shape: no link that would 404
+
+
+# ---------------------------------------------------------------- follow-up and comparators
+
+
+@pytest.mark.parametrize("abstract, days", [
+    ("Patients were followed up for 6 months.", 180),
+    ("Outcomes were assessed at 30, 90, 180, and 360 days after discharge.", 360),
+    ("Median follow-up was 55·7 months.", 1671),
+    ("Pain was scored at 48 hours after surgery.", 2),
+    ("Patients aged over 65 years were followed for 2 weeks.", 14),
+    ("Patients with pain for more than 3 months were studied.", None),
+])
+def test_follow_up_days(abstract, days):
+    found = extracted(abstract).follow_up_days
+    assert (found.value if found else None) == (None if days is None else pytest.approx(days))
+
+
+def test_comparators_named_in_a_trial():
+    got = extracted("Patients were randomized to ketamine or midazolam; a third group received saline placebo.",
+                    title="Ketamine versus midazolam for pain")
+    assert {c.value for c in got.comparators} >= {"midazolam", "placebo", "saline"}
+    assert "ketamine" not in {c.value for c in got.comparators}
+
+
+# ---------------------------------------------------------------- conclusion
+
+
+def test_conclusion_section_verbatim_without_registration():
+    record = fixture(None, sections=[("METHODS", "We enrolled 40 patients."),
+                                     ("CONCLUSIONS", "Ketamine reduced pain. Larger trials are needed."),
+                                     ("TRIAL REGISTRATION", "NCT01234567.")])
+    got = extract.extract(record, STUDY).conclusion
+    assert got.value == "Ketamine reduced pain. Larger trials are needed."
+    assert record["abstract"][got.quote.start:got.quote.end] == got.value
+
+
+def test_conclusion_from_the_sentence_that_states_it():
+    text = ("Forty patients were treated. Pain fell by half. In conclusion, ketamine relieved pain. "
+            "Further work will follow.")
+    assert extracted(text).conclusion.value == "In conclusion, ketamine relieved pain."
+
+
+# ---------------------------------------------------------------- real records
+
+
+def test_the_sublingual_troche_case_series(real_record):
+    record = real_record(34092024)
+    got = extract.extract(record, classify.classify(record))
+    assert got.sample_size.value == 29 and "twenty-nine patients" in got.sample_size.quote.text
+    assert [(d.low, d.high, d.unit, d.route) for d in got.doses] == [(25, 600, "mg", "sublingual-buccal")]
+    assert got.conclusion.value.startswith("This retrospective case-series has demonstrated")
+    for item in (got.sample_size, got.conclusion, got.doses[0]):
+        assert record["abstract"][item.quote.start:item.quote.end] == item.quote.text
+
+
+def test_a_registered_trial_from_its_databank_list(real_record):
+    record = real_record(34086266)
+    got = extract.extract(record, classify.classify(record))
+    assert {(r.registration_id, r.source) for r in got.registrations} == {("NCT04447131", "databank")}
+    assert got.registrations[0].quote is not None  # the abstract names it too: its words are kept
+
+
+def test_quotes_point_into_the_stored_texts(real_record):
+    for pmid in (34092024, 33962333, 34086266):
+        record = real_record(pmid)
+        got = extract.extract(record, classify.classify(record))
+        for item in [got.sample_size, got.studies_included, got.conclusion, got.follow_up_days,
+                     *got.doses, *got.comparators]:
+            if item is not None:
+                text = record[item.quote.source]
+                assert text[item.quote.start:item.quote.end] == item.quote.text

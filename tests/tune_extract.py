@@ -1,0 +1,48 @@
+"""List where the extractor and the blind labels disagree, on the TUNING half only.
+
+    .venv/bin/python -m tests.tune_extract [FIELD ...]
+
+The held-out half is scored by tests/test_extraction_accuracy.py and never listed here:
+patterns are changed while reading these lines, so they must not be the held-out records.
+"""
+
+import sys
+
+from tests import blind, extraction_scores as scores
+
+FIELDS = ("sample_size", "studies_included", "registrations", "randomised", "blinding", "placebo_controlled",
+          "comparators", "follow_up_days", "ketamine_doses", "conclusion")
+
+
+def disagreements(entries, predictions, fields) -> list:
+    lines = []
+    for e in entries:
+        got = predictions[e["pmid"]]
+        for field in fields:
+            label = e[field]
+            # The tuning-only records were read once: unsure labels are shown too, to learn from.
+            if label["status"] not in blind.TRUSTED and not e["stratum"].startswith("tuning-only"):
+                continue
+            if field == "registrations":
+                want = [r["id"] for r in label["value"]]
+                right = blind.matched_registrations(want, got[field]) == len(want) == len(got[field])
+            elif field == "ketamine_doses":
+                right = {blind.dose_key(d) for d in label["value"] or []} == {blind.dose_key(d) for d in got[field]}
+            else:
+                right = blind.accepted(label, got[field], scores.COMPARE.get(field))
+            if not right:
+                lines.append(f"{e['pmid']} {field}: labelled {label['accept']!r:.300} | got {got[field]!r:.300}")
+    return lines
+
+
+def main(fields):
+    entries = blind.half(blind.load("extract"), "tuning")
+    records = blind.records("extract")
+    predictions = {e["pmid"]: scores.predict(records[e["pmid"]]) for e in entries}
+    print("\n".join(disagreements(entries, predictions, fields or FIELDS)))
+    print()
+    print(scores.report(entries, predictions, "tuning half"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
