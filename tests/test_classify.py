@@ -88,7 +88,7 @@ DESIGN = [
      (), "protocol"),
     # ... but clinical and laboratory "protocols" are not study protocols
     ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
-    ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-report"),
+    ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-series"),
     # negation
     ("This is not a meta-analysis: a narrative review of ketamine", None, (), "review"),
     ("A non-randomised controlled trial of ketamine for fibromyalgia", None, (), "clinical-trial"),
@@ -195,7 +195,7 @@ POPULATION = [
     (dict(title="Ketamine and NMDA receptors", abstract="Effects were tested in vitro and in vivo in mice."), "animal"),
     (dict(title="Ketamine", mesh=("Cells, Cultured",)), "in-vitro"),
     # no words for anyone
-    (dict(title="Synthesis of ketamine analogues", abstract="Five compounds were synthesised."), "unknown"),
+    (dict(title="Ketamine analogues", abstract="Their properties are not known."), "unknown"),
     (dict(title="Ketamine-induced cystitis", pt=("Case Reports",)), "human"),
     # a notice studies nobody
     (dict(title="Erratum: Ketamine in rats", pt=("Published Erratum",)), "unknown"),
