@@ -760,6 +760,8 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
     if animals or named_evidence("population", "environment", view, rules):
         return None
+    if not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]:
+        return None
     if tagged:
         if people or not rules.age_groups.isdisjoint(view.code_keys):
             return None
@@ -785,11 +787,11 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if secondary(design_found, rules) and people and animals:
         # A review that mentions dogs in passing is not an animal study.
         return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
+    field = named_evidence("population", "environment", view, rules)
+    if field and not animals and not named_evidence("population", "human", view, rules):
+        return "unknown", f"plants or a field site ({field[1]}), and no people or animals studied"
     if people or animals:
         return _weigh(people, animals, view, fields, rules)
-    field = named_evidence("population", "environment", view, rules)
-    if field:
-        return "unknown", f"plants or a field site ({field[1]}), and no words for people or animals"
     hint = _clinical_hint(view, design_found, rules)
     if hint:
         return "human", f"no words for people or animals, but {hint}"
@@ -828,8 +830,8 @@ def _weigh(people, animals, view, fields, rules):
     """Human, animal or mixed by which kind of word dominates."""
     dominance = rules.data["population"]["dominance"]
     counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
-    if animals and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
-                           if label.name == "human"):
+    if animals and people and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
+                                      if label.name == "human"):
         # "individuals", "subjects" beside animals are the animals' own
         return "animal", f"{counts}, and the words for people are only 'individuals', 'subjects' or the like ({_first_reason('animal', view, rules)})"
     if animals and people < animals * dominance and animals < people * dominance:
