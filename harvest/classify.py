@@ -69,6 +69,7 @@ class Label:
     no_abstract: bool = False  # only for records without an abstract
     unless_codes: frozenset = frozenset()  # void for records with any of these MeSH headings or publication types
     reports_no_study: bool = False  # evidence is an abstract with no sign of a study of its own
+    reports_a_study: bool = False  # evidence is the first sign in the abstract of a study of its own
     unless_text: re.Pattern | None = None  # void for records whose title, keywords or abstract match this
     unless_before: re.Pattern | None = None
     needs_before: re.Pattern | None = None  # the text just before the match must end like this
@@ -230,6 +231,7 @@ def compile_label(name: str, spec: dict) -> Label:
         with_designs=frozenset(spec.get("with") or ()),
         no_abstract=bool(spec.get("no_abstract")),
         reports_no_study=bool(spec.get("reports_no_study")),
+        reports_a_study=bool(spec.get("reports_a_study")),
         unless_text=_regex(spec.get("unless_text")),
         unless_codes=frozenset(_codes(list(spec.get("unless_mesh") or ()) + list(spec.get("unless_publication_types") or ()))),
         unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
@@ -297,7 +299,7 @@ def compile_rules(data: dict) -> Rules:
     # Groups that refine another design ("with") are read once the others are known, and an
     # essay (no study of its own) only when nothing that outranks it has been found.
     rules.design_labels = sorted((label for key, label in facets["design"].items() if key not in spec["cues"]),
-                                 key=lambda label: (label.reports_no_study, bool(label.with_designs)))
+                                 key=lambda label: (label.reports_no_study or label.reports_a_study, bool(label.with_designs)))
     rules.design_ranks = {name: i for i, name in enumerate(spec["overrides"] + spec["order"])}
     return rules
 
@@ -574,6 +576,8 @@ def evidence(label: Label, view: View):
         hit = code_evidence(label, view) or text_evidence(label, view)
     elif label.reports_no_study:
         hit = no_study_evidence(view)
+    elif label.reports_a_study:
+        hit = own_study_evidence(view)
     else:
         hit = None  # most labels have nothing to go on in most records
     if hit and voided(label, view):
@@ -596,6 +600,23 @@ def no_study_evidence(view: View, rules: Rules = RULES):
     if rules.own_study.search(view.low, start, end):
         return None
     return "abstract", "abstract: reports no study of its own (nobody counted, nothing measured or compared)"
+
+
+def own_study_evidence(view: View, rules: Rules = RULES):
+    """(source, reason) quoting the first sign that an abstract reports a study of its own, else None.
+
+    Laboratory work on people's cells or samples reports a study too: it must name people
+    more often than the laboratory.
+    """
+    people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
+    if not view.has_abstract or laboratory >= people:
+        return None
+    start, end = view.bounds["title"][0], view.bounds["background"][1]
+    found = rules.own_study.search(view.low, start, end)
+    if not found:
+        return None
+    where = "title" if found.start() < view.bounds["title"][1] else "abstract"
+    return where, f"{where}: '{snippet(view.text[found.start():found.end()].strip())}' (a study of its own, no design named)"
 
 
 def text_evidence(label: Label, view: View):
@@ -672,7 +693,7 @@ def design_evidence(view: View, population: str | None, rules: Rules = RULES) ->
     for label in rules.design_labels:
         if label.populations and population not in label.populations:
             continue
-        if label.reports_no_study and any(ranks[name] < ranks[label.name] for name in found):
+        if (label.reports_no_study or label.reports_a_study) and any(ranks[name] < ranks[label.name] for name in found):
             continue
         if label.name in found and not (label.describes_itself and found[label.name][0] not in OWN_SOURCES):
             continue
