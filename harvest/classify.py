@@ -784,7 +784,8 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
     if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words or named_evidence("population", "environment", view, rules):
         return None
-    if not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]:
+    if (not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]
+            and named_evidence("population", "clinical", view, rules)):
         return None
     if tagged:
         surest = next(filter(None, (evidence(rules.facets["population"][k], view) for k in spec["over_check_tags"])), None)
