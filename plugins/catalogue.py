@@ -61,7 +61,7 @@ def pivot(rows, across: str, down: str = "condition", value: str = "records", ev
 
 
 DESIGN_ORDER = ["meta-analysis", "systematic-review", "guideline", "rct", "clinical-trial", "observational",
-                "case-report", "review", "letter-editorial", "protocol", "other"]
+                "case-series", "case-report", "review", "letter-editorial", "protocol", "other"]
 
 
 def _last_if_bracketed(value):

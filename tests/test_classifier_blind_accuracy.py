@@ -7,6 +7,7 @@ reports the held-out half as a whole, never record by record.
 
 import pytest
 
+from harvest import classify
 from tests import blind, classification_scores as scores
 from tests.conftest import ROOT
 
@@ -38,8 +39,8 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 
 def test_held_out_accuracy(labelled, predictions):
     heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
-    table = (scores.report(heldout, predictions, "held-out half") + "\n"
-             + scores.report(tuning, predictions, "tuning half"))
+    table = (f"Rules version {classify.RULES_VERSION}. Produced by `.venv/bin/pytest tests/test_classifier_blind_accuracy.py -rP`.\n\n"
+             + scores.report_beside(heldout, tuning, predictions))
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(table, encoding="utf-8")
     print("\n" + table)

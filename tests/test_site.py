@@ -23,7 +23,7 @@ import yaml
 from Bio import Medline
 from datasette.app import Datasette
 
-from harvest import cite, live, load, parse
+from harvest import cite, classify, live, load, parse
 from tests.conftest import real_record_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,6 +136,19 @@ async def test_about_page(ds):
     response = await ds.client.get("/about")
     assert response.status_code == 200
     assert "OCEBM" in response.text and "holds 8 records" in response.text
+    assert "case series (four or more patients), case report (one to three)" in response.text
+
+
+def test_evidence_maps_order_designs_from_the_strongest(sample_db):
+    from datasette.plugins import pm
+
+    site(sample_db)  # loads plugins/ if no site has yet
+    catalogue = pm.get_plugin("catalogue.py")
+    designs = {label.name for label in classify.RULES.facets["design"].values()}
+    designs = {classify.RULES.data["design"]["reported_as"].get(d, d) for d in designs} - {"veterinary-clinic"}
+    assert designs <= set(catalogue.DESIGN_ORDER), designs - set(catalogue.DESIGN_ORDER)
+    rows = [{"condition": "crps", "design": d, "records": 1} for d in ("review", "case-report", "(unclassified)", "case-series", "rct")]
+    assert catalogue.pivot(rows, "design")["across"] == ["rct", "case-series", "case-report", "review", "(unclassified)"]
 
 
 # ---------------------------------------------------------------- search and facets
@@ -445,7 +458,7 @@ async def test_join_facets_count_and_filter(ds):
 
 async def test_article_page(ds, sample_db):
     design = sqlite_utils.Database(sample_db)["articles"].get(TROCHES)["design"]
-    assert design in ("case-report", "observational")  # a case series, by either reading
+    assert design == "case-series"  # troches given to a series of patients, no comparison group
     html = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
     assert '<meta name="citation_title" content="Long Term Safety and Efficacy of Sub-Lingual Ketamine' in html
     assert html.count('<meta name="citation_author"') == 3

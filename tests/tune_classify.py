@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.tune_classify [FIELD ...]
 
-The held-out half is scored by tests/test_classifier_accuracy.py and never listed here.
+The held-out half is scored by tests/test_classifier_blind_accuracy.py and never listed here.
 """
 
 import sys
