@@ -26,19 +26,35 @@ def ascii_pattern(pattern: str) -> str:
     return UNICODE_ESCAPE.sub(r"\\?", pattern)
 
 
-LOOKAROUND = re.compile(r"\(\?(?:<=|<!|=|!)")
-
-
 def without_lookarounds(pattern: str) -> str:
     """A pattern that matches wherever the given one does: lookarounds dropped, groups unnamed.
 
     Hyperscan takes neither; what is left matches more places, never fewer.
     """
-    pattern = pattern.replace("(?P<", "(?:<")
-    pattern = re.sub(r"\(\?:<\w+>", "(?:", pattern)
-    while (match := LOOKAROUND.search(pattern)) is not None:
-        pattern = pattern[:match.start()] + pattern[_group_end(pattern, match.start()):]
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    while (start := _lookaround(pattern)) is not None:
+        pattern = pattern[:start] + pattern[_group_end(pattern, start):]
     return pattern
+
+
+def _lookaround(pattern: str):
+    """Where the first lookaround group opens, outside escapes and [classes]; None if none does."""
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return i
+        i += 1
+    return None
 
 
 def _group_end(pattern: str, start: int) -> int:
