@@ -986,3 +986,30 @@ def classify(record: dict, rules: Rules = RULES) -> dict:
     result = assess(record, rules)
     del result["harms_none_reported"]
     return result
+
+
+# ---------------------------------------------------------------- a claim
+
+
+CLAIM_FACETS = ("conditions", "routes")
+
+
+def recognise(text: str, rules: Rules = RULES) -> dict:
+    """What one sentence names (a claim a writer pastes): the conditions and routes, read by the
+    same rules that label records, the population its words are about, and the rest of its words."""
+    view = View({"title": text}, rules)
+    found = {facet: facet_evidence(facet, view, rules) for facet in CLAIM_FACETS}
+    people, animals, _ = _scores(view, ("title",), rules)
+    population = "animal" if animals > people else "human" if people else None
+    start, end = view.bounds["title"]
+    named = [(m.start - start, m.end - start) for facet in CLAIM_FACETS
+             for label in rules.facets[facet].values() for m in view.matches.get(label, ())]
+    return {**{facet: list(found[facet]) for facet in CLAIM_FACETS}, "population": population,
+            "reasons": {label: reason for facet in CLAIM_FACETS for label, (_, reason) in found[facet].items()},
+            "rest": _unnamed_words(view.text[start:end], named)}
+
+
+def _unnamed_words(text: str, named: list) -> list:
+    """The words of a text outside the spans the rules named."""
+    return [m.group() for m in WORD.finditer(text)
+            if not any(a <= m.start() < b or a < m.end() <= b for a, b in named)]
