@@ -22,8 +22,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from harvest import load, parse, read_yaml
-from harvest.eutils import (EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves,
-                            one_line)
+from harvest.eutils import EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves
+from harvest.messages import one_line
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from harvest.messages import error_text
+
 try:  # ISA-L inflates gzip about three times faster than zlib
     from isal import igzip as _gzip
 except ImportError:  # pragma: no cover - isal is a declared dependency
@@ -783,7 +785,7 @@ def _xml_item(block, start, end, seen):
         else:
             yield "record", parse_record(chunk)
     except Exception as error:  # one bad record never stops its neighbours
-        yield "rejected", (_where(block, start, seen), _one_line(error))
+        yield "rejected", (_where(block, start, seen), error_text(error))
 
 
 def _where(block, start, seen) -> str:
@@ -799,12 +801,6 @@ def truncated_tail(tail, seen):
         yield "rejected", (f"record {number}", "input ends inside this record (truncated)")
 
 
-def _one_line(error) -> str:
-    text = str(error) if isinstance(error, (ValueError, etree.XMLSyntaxError)) else (
-        f"{type(error).__name__}: {error}")
-    return " ".join(text.split())[:200]
-
-
 def iter_medline(stream):
     """Yield the same items as iter_xml for MEDLINE ('PubMed' format) text."""
     position = 0
@@ -815,7 +811,7 @@ def iter_medline(stream):
         try:
             yield "record", parse_medline_record(block.decode("utf-8"))
         except Exception as error:  # one bad record never stops its neighbours
-            yield "rejected", (f"record {position}", _one_line(error))
+            yield "rejected", (f"record {position}", error_text(error))
 
 
 def _medline_blocks(stream):
