@@ -43,10 +43,10 @@ def open_catalogue(path):
 @contextlib.contextmanager
 def writing(db_path, resumable=False):
     """Yield the path of a working copy of the catalogue, under the lock; it replaces
-    the catalogue only if the block ends without an exception (safety.rebuilt)."""
+    the catalogue only if the block ends without an exception (safety.working_copy)."""
     in_block = False
     try:
-        with safety.rebuilt(db_path, resumable) as work:
+        with safety.working_copy(db_path, resumable) as work:
             in_block = True
             yield work
             in_block = False

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import sys
 from contextlib import contextmanager
 from operator import itemgetter
 from dataclasses import dataclass
@@ -11,19 +12,21 @@ import sqlite_utils
 
 from harvest import __version__, links, parse
 
-# harvest.classify, imported on first use by classifier(): compiling its rules takes
-# half a second, which a scope scan spends while its workers read the files.
-# Set to None, there is no classifier.
-classify = NOT_LOADED = object()
+# Whether records are classified and extracted as they are loaded. Tests of the harvest alone
+# and one side of `make bench` switch it off: the classifier costs milliseconds a record.
+CLASSIFYING = True
 
 
 def classifier():
-    """The classifier module (harvest.classify), or None where a caller switched it off."""
-    global classify
-    if classify is NOT_LOADED:
-        from harvest import classify as module
+    """The classifier module, or None where CLASSIFYING is off.
 
-        classify = module
+    harvest.classify is imported on first use: compiling its rules takes half a second,
+    which a scope scan spends while its workers read the files.
+    """
+    if not CLASSIFYING:
+        return None
+    from harvest import classify
+
     return classify
 
 
@@ -390,7 +393,7 @@ def finish_run(db, run_id: int, counts: dict, status: str, message: str = None):
 
 def _rules_version():
     """The rules version if the classifier is loaded already; finish_run() records it in any case."""
-    return None if classify is NOT_LOADED else getattr(classify, "RULES_VERSION", None)
+    return getattr(sys.modules.get("harvest.classify"), "RULES_VERSION", None)
 
 
 # ---------------------------------------------------------------- records
@@ -574,7 +577,8 @@ def _article_fields(record) -> dict:
 def derived_rows(record) -> tuple:
     """What the classifier and the extractor make of a record: (articles columns, among them
     search_terms, which holds its labels; rows of DERIVED_TABLES)."""
-    if classifier() is None:
+    classify = classifier()
+    if classify is None:
         return {"search_terms": search_terms(record, {})}, {}
     result = classify.assess(record)
     columns = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}

@@ -224,7 +224,7 @@ def test_a_change_made_elsewhere_during_a_run_is_not_overwritten(tmp_path):
     db = tmp_path / "catalogue.db"
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     with pytest.raises(safety.SafetyError, match="changed by another program"):
-        with safety.rebuilt(db) as work:
+        with safety.working_copy(db) as work:
             sqlite_utils.Database(work)["articles"].insert({"pmid": 2}, alter=True)
             sqlite_utils.Database(db)["articles"].insert({"pmid": 3}, alter=True)
     assert {r[0] for r in sqlite3.connect(db).execute("select pmid from articles")} == {1, 3}
@@ -256,7 +256,7 @@ def test_a_failed_check_keeps_the_old_catalogue(tmp_path, monkeypatch):
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     before = db.read_bytes()
     with pytest.raises(safety.SafetyError, match="full-text"):
-        with safety.rebuilt(db) as work:
+        with safety.working_copy(db) as work:
             conn = sqlite3.connect(work)
             conn.execute("insert into articles_fts(articles_fts, rowid, title) values ('delete', 1, 'x')")
             conn.commit()
@@ -435,7 +435,7 @@ def test_a_files_run_never_builds_on_a_leftover(tmp_path):
     db = tmp_path / "catalogue.db"
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     with pytest.raises(KeyboardInterrupt):
-        with safety.rebuilt(db, resumable=True) as work:
+        with safety.working_copy(db, resumable=True) as work:
             sqlite_utils.Database(work)["articles"].insert({"pmid": 2}, alter=True)
             raise KeyboardInterrupt
     assert os.path.exists(str(db) + safety.WORK_SUFFIX)
