@@ -33,12 +33,12 @@ LOAD_CLIENTS, LOAD_SECONDS, LOAD_MAX_REQUESTS = 8, 20, 5000
 def build_scale(source: Path, target: Path, copies: int) -> int:
     """Copy the --all catalogue and replicate its articles copies times; returns the article count."""
     sys.path.insert(0, str(ROOT))
-    from harvest import load
+    from harvest import load, schema
 
     shutil.copy(source, target)
     db = load.open_db(target)
     db["articles"].disable_fts()
-    tables = ["articles", *load.CHILD_TABLES] + [t for t in ("article_topics",) if t in db.table_names()]
+    tables = ["articles", *schema.CHILD_TABLES] + [t for t in ("article_topics",) if t in db.table_names()]
     with db.conn:
         for copy in range(1, copies):
             for table in tables:

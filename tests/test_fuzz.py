@@ -15,7 +15,7 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harvest import files, load, parse
+from harvest import files, load, parse, schema
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("FUZZ_EXAMPLES"),
@@ -141,7 +141,7 @@ def parse_all(data):
 def save_all(items):
     """Save every parsed record; none may break the loader (a bad one is rejected)."""
     db = sqlite_utils.Database(memory=True)
-    load.ensure_schema(db)
+    schema.ensure_schema(db)
     load.ensure_search(db)
     run = files.FileRun()
     records = [dict(item, source="fuzz.xml") for kind, item in items if kind == "record"]
@@ -212,7 +212,7 @@ def test_any_bytes_in_a_file_are_read_or_refused_in_one_line(tmp_path_factory, d
     path = tmp_path_factory.mktemp("fuzz") / "input.xml.gz"
     path.write_bytes(data)
     db = sqlite_utils.Database(memory=True)
-    load.ensure_schema(db)
+    schema.ensure_schema(db)
     try:
         run = files.ingest_files(db, [str(path)], 1, keep_all=False)
     except files.InputError as error:

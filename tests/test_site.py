@@ -23,7 +23,7 @@ import yaml
 from Bio import Medline
 from datasette.app import Datasette
 
-from harvest import cite, live, load, parse
+from harvest import cite, live, load, parse, schema
 from tests.conftest import real_record_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def topics_ds(sample_db, tmp_path_factory):
     path = tmp_path_factory.mktemp("topics") / "catalogue.db"
     path.write_bytes(sample_db.read_bytes())
     db = load.open_db(path)
-    live.ensure_live_tables(db)
+    schema.ensure_live_tables(db)
     live.sync_topics(db, live.load_topics())
     live.link(db, "chronic-pain", [TROCHES, 34062414], 1)
     live.note_not_found(db, [34062414], 1)  # as a harvest does when ESummary cannot find it
@@ -282,9 +282,9 @@ def doctored_ds(sample_db, tmp_path_factory):
 def live_group_by(path) -> tuple:
     """What every summary of an unfiltered facet should hold, grouped from the rows."""
     db = sqlite_utils.Database(path)
-    columns = {(c, v, n) for c in load.COUNTED_COLUMNS for v, n in db.execute(
+    columns = {(c, v, n) for c in schema.COUNTED_COLUMNS for v, n in db.execute(
         f"select [{c}], count(*) from articles where [{c}] is not null group by 1").fetchall()}
-    joins = {(t, v, n) for t, c in load.COUNTED_JOINS.items() if t in db.table_names() for v, n in db.execute(
+    joins = {(t, v, n) for t, c in schema.COUNTED_JOINS.items() if t in db.table_names() for v, n in db.execute(
         f"select [{c}], count(distinct pmid) from [{t}] where [{c}] is not null group by 1").fetchall()}
     return columns, joins
 
@@ -331,10 +331,10 @@ def test_every_default_facet_has_a_summary():
     joins = METADATA["plugins"]["catalogue"]["joins"]
     for facet in facets:
         if isinstance(facet, str):
-            assert facet in load.COUNTED_COLUMNS, facet
+            assert facet in schema.COUNTED_COLUMNS, facet
         else:
             join = joins[facet["join"]]
-            assert load.COUNTED_JOINS.get(join["table"]) == join["column"], facet
+            assert schema.COUNTED_JOINS.get(join["table"]) == join["column"], facet
 
 
 @pytest.mark.parametrize("query", ["", "?_facet_size=2", "?_facet_size=max&_sort=title",
