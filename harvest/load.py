@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from harvest import __version__, links, parse
+from harvest import __version__, links, read
+from harvest.record import PUBMED_URL, author_string
 from harvest.schema import (ARTICLE_COLUMNS, CHILD_COLUMNS, CHILD_TABLES, COUNTED_COLUMNS, COUNTED_JOINS,
                             DERIVED_TABLES, LABEL_EXTRA_COLUMNS, LABEL_TABLES, LOOKUP_COLUMNS, RAW_COLUMNS,
                             RUN_COLUMNS, SUMMARY_COLUMNS, drop_indexes, ensure_full_text, ensure_indexes,
@@ -347,13 +348,13 @@ def _article_fields(record) -> dict:
     """The articles row for a record, without the run columns."""
     row = {k: record.get(k) for k in ARTICLE_COLUMNS if k in record and not isinstance(record[k], list)}
     row.update(
-        authors=parse.author_string(record["authors"]),
+        authors=author_string(record["authors"]),
         publication_types=_json([p["name"] for p in record["publication_types"]]),
         mesh_terms=_json([m["descriptor"] for m in record["mesh"]]),
         keywords=_json([k["keyword"] for k in record["keywords"]]),
         languages=_json(record["languages"]),
         language=record["languages"][0] if record["languages"] else None,
-        pubmed_url=parse.PUBMED_URL.format(record["pmid"]),
+        pubmed_url=PUBMED_URL.format(record["pmid"]),
     )
     return row
 
@@ -529,7 +530,7 @@ def reclassify(db, batch_size=2000) -> int:
         last = chunk[-1][0]
         derived = {}
         for _, raw, fmt in chunk:
-            record = parse.parse_raw(raw, fmt)
+            record = read.parse_raw(raw, fmt)
             derived[record["pmid"]] = derived_rows(record)
         with db.atomic():
             _replace_derived(db, derived)

@@ -7,7 +7,7 @@ from datasette import hookimpl
 from datasette.utils import path_with_replaced_args
 from markupsafe import Markup, escape
 
-from harvest import cite, parse
+from harvest import cite, read
 from harvest.classify import LEVEL_NAMES, RULES
 from harvest.load import LABEL_TABLES
 
@@ -328,7 +328,7 @@ def _article(conn, pmid: int, tables: set):
     ref = refs[0]
     a = ref.article
     raw = conn.execute("select raw, format from raw_records where pmid = ?", [pmid]).fetchone()
-    record = parse.parse_raw(*raw) if raw else {}
+    record = read.parse_raw(*raw) if raw else {}
     mesh = [dict(zip(("descriptor", "major_topic", "qualifiers"), row)) for row in conn.execute(
         "select descriptor, major_topic, qualifiers from article_mesh where pmid = ? order by position", [pmid])]
     linked = linked_records(conn, ref)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harvest import load, parse
+from harvest import load, parse, read
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "sample"
@@ -45,8 +45,8 @@ def _find_in_sample(sample_files, pmids) -> dict:
     own_pmid = re.compile(rb'<MedlineCitation[^>]*>\s*<PMID Version="\d+">(\d+)</PMID>')
     found = {}
     for path in sample_files:
-        with parse.open_input(path) as stream:
-            for block in parse.iter_blocks(stream):
+        with read.open_input(path) as stream:
+            for block in read.iter_blocks(stream):
                 for match in own_pmid.finditer(block):
                     if int(match.group(1)) in pmids:
                         start = block.rfind(b"<PubmedArticle>", 0, match.start())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from harvest import classify, parse
+from harvest import classify, parse, read
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "labelled" / "records.yml"
@@ -36,8 +36,8 @@ def sample_records(labelled, sample_files):
     wanted = {entry["pmid"] for entry in labelled}
     found = {}
     for path in sample_files:  # a later file's version replaces an earlier one
-        with parse.open_input(path) as stream:
-            for block in parse.iter_blocks(stream):
+        with read.open_input(path) as stream:
+            for block in read.iter_blocks(stream):
                 found.update(_records_in(block, wanted))
     return found
 

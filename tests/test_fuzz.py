@@ -15,7 +15,8 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harvest import files, load, parse, schema
+from harvest import files, load, read, schema
+from harvest.record import LIST_KEYS, SCALAR_KEYS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("FUZZ_EXAMPLES"),
@@ -116,22 +117,22 @@ def mutated(draw, documents):
 def parse_all(data):
     """Every item of an input, or None when the whole input is refused."""
     try:
-        kind = parse.sniff_format(data[:4096])
-    except parse.ParseError:
+        kind = read.sniff_format(data[:4096])
+    except read.ParseError:
         return None
     stream = io.BytesIO(data)
     try:
         if kind == "medline":
-            items = list(parse.iter_medline(io.BufferedReader(stream)))
+            items = list(read.iter_medline(io.BufferedReader(stream)))
         else:
-            items = list(parse.iter_xml(stream))
-    except parse.ParseError:
+            items = list(read.iter_xml(stream))
+    except read.ParseError:
         return None
     for kind, item in items:
         assert kind in KINDS
         if kind == "record":
             assert 0 <= item["pmid"] < 10 ** 18 and 0 <= item["pmid_version"] < 10 ** 18
-            assert set(parse.SCALAR_KEYS + parse.LIST_KEYS) <= set(item)
+            assert set(SCALAR_KEYS + LIST_KEYS) <= set(item)
         if kind == "rejected":
             where, why = item
             assert where.startswith("record ") and why and "\n" not in why

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from harvest import files, load, parse, schema
+from harvest import files, load, read, schema
 from tests.conftest import article_set, real_record_xml
 
 PMIDS = [34092024, 34062414, 33962333, 423962, 33049103, 399335, 399340, 31385538]
@@ -31,7 +31,7 @@ def test_workers_load_what_one_process_loads(tmp_path, sample_files):
     fast = load.open_db(tmp_path / "fast.db")
     run = files.ingest_files(fast, [str(path)], load.start_run(fast, "files"), keep_all=True)
     slow = load.open_db(tmp_path / "slow.db")
-    records = [v for k, v in parse.iter_file(path) if k == "record"]
+    records = [v for k, v in read.iter_file(path) if k == "record"]
     for record in records:
         record["source"] = path.name
     load.save_records(slow, records, load.start_run(slow, "files"))
