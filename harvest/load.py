@@ -13,6 +13,7 @@ import sqlite_utils
 
 from harvest import __version__, links, read
 from harvest.record import PUBMED_URL, author_string
+from harvest.vocabulary import SYNTHESES
 from harvest.schema import (ARTICLE_COLUMNS, CHILD_COLUMNS, CHILD_TABLES, COUNTED_COLUMNS, COUNTED_JOINS,
                             DERIVED_TABLES, LABEL_EXTRA_COLUMNS, LABEL_TABLES, LOOKUP_COLUMNS, RAW_COLUMNS,
                             RUN_COLUMNS, SUMMARY_COLUMNS, drop_indexes, ensure_full_text, ensure_indexes,
@@ -69,14 +70,14 @@ def open_db(path) -> sqlite_utils.Database:
 SUMMARY_SQL = {
     # studies: reports of one study count once; participants: the sample sizes of a cell's primary
     # studies, each study once (reviews' sample sizes would count those people again)
-    "evidence_counts": """
+    "evidence_counts": f"""
         with cells as (
             select a.population, c.condition, a.design, coalesce(a.study_id, a.pmid) as study,
                    count(*) as records, max(a.sample_size) as participants
             from articles a left join article_conditions c on c.pmid = a.pmid
             group by 1, 2, 3, 4)
         select population, condition, design, sum(records), count(*),
-               case when design not in ('meta-analysis', 'systematic-review') then sum(participants) end
+               case when design not in ({", ".join(f"'{d}'" for d in SYNTHESES)}) then sum(participants) end
         from cells group by 1, 2, 3""",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)

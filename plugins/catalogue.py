@@ -8,8 +8,11 @@ from datasette.utils import path_with_replaced_args
 from markupsafe import Markup, escape
 
 from harvest import cite, read
-from harvest.classify import LEVEL_NAMES, RULES
+from harvest.classify import RULES
+from harvest.vocabulary import LEVEL
 from harvest.load import LABEL_TABLES
+
+LEVEL_NAMES = LEVEL.names()
 
 # Links to retractions, errata, expressions of concern, updates and republications, from either end.
 NOTICE_KINDS = set(cite.NOTICES) | {cite.INVERSE[kind] for kind in cite.NOTICES if kind in cite.INVERSE}

@@ -32,7 +32,9 @@ from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args,
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
-from harvest.classify import LEVEL_NAMES
+from harvest.vocabulary import LEVEL
+
+LEVEL_NAMES = LEVEL.names()
 from harvest.load import COUNTED_JOINS
 
 PREFIX = "_join_"

@@ -932,10 +932,11 @@ def test_the_home_page_counts_what_is_held_and_says_what_was_read():
 
 async def test_the_levels_page_says_what_the_rules_do(ds):
     from harvest.classify import RULES
+    from harvest.vocabulary import LEVEL
 
     html = re.sub(r"\s+", " ", (await ds.client.get("/about")).text)
     spec = RULES.data["evidence_level"]
-    for level, name in spec["names"].items():
+    for level, name in LEVEL.names().items():
         designs = [d for d, n in spec["levels"].items() if n == level]
         assert f"Level {level} · {name}</strong>" + (f": {', '.join(designs)}" if designs else "") in html
     assert "observational studies level 3" in html and "meta-analysis of observational studies is therefore level 3" in html
