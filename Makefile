@@ -50,9 +50,9 @@ catalogue: install
 		$(BIN)/python -m harvest files $(SAMPLE_FILES) --db $(DB); \
 	fi
 
-DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml --plugins-dir plugins --template-dir templates \
-	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off \
-	--setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 --setting allow_download off
+# The site is the datasette_catalogue package, a plugin Datasette finds by its entry point; its
+# settings (time limits, rows, downloads off) are datasette_catalogue/security.py's.
+DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml
 
 datasette-flags:
 	@echo $(DATASETTE_FLAGS)

@@ -58,15 +58,9 @@ def _replicate(conn, table, shift):
 def serve(db: Path) -> tuple:
     """Start Datasette as `make serve` does, on a free loopback port; returns (process, base URL)."""
     port = _free_port()
-    flags = ["-i", str(db), "--setting", "facet_time_limit_ms", "1000", "--setting", "suggest_facets", "off"]
-    if (ROOT / "metadata.yml").exists():
-        flags += ["--metadata", str(ROOT / "metadata.yml")]
-    for option, folder in (("--plugins-dir", "plugins"), ("--template-dir", "templates")):
-        if (ROOT / folder).is_dir():
-            flags += [option, str(ROOT / folder)]
-    if (ROOT / "static").is_dir():
-        flags += ["--static", f"assets:{ROOT / 'static'}"]
-    # python -m, from ROOT: the plugins import this checkout's harvest package.
+    flags = subprocess.run(["make", "-s", "--no-print-directory", "datasette-flags", f"DB={db}"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    # python -m, from ROOT: the site imports this checkout's harvest and datasette_catalogue packages.
     process = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *flags,
                                 "--host", "127.0.0.1", "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

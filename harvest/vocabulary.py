@@ -101,3 +101,11 @@ def check_rules(data: dict):
             + [level["preclinical_level"]], "rules.yml evidence_level")
     require("reviewed", level["reviews"], "rules.yml evidence_level reviews")
     require("population", level["preclinical"], "rules.yml evidence_level preclinical")
+
+
+def metadata_columns(*keys, indent=10) -> str:
+    """metadata.yml's lines describing these facets' articles columns (cog writes them there)."""
+    import json
+
+    return "".join(f"{' ' * indent}{FACETS[key].column}: "
+                   f"{json.dumps(column_description(FACETS[key]), ensure_ascii=False)}\n" for key in keys)

@@ -291,8 +291,7 @@ def test_site_serves_every_client_while_a_rebuild_swaps_the_file(tmp_path):
     load_here(write_input(tmp_path / "base.xml", range(1, 201)), db)
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "datasette", "serve", "-i", str(db), "-m", "metadata.yml", "--plugins-dir", "plugins",
-         "--template-dir", "templates", "--port", str(port)],
+        [PYTHON, "-m", "datasette", "serve", "-i", str(db), "-m", "metadata.yml", "--port", str(port)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(port, server)
