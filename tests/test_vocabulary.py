@@ -11,6 +11,9 @@ from harvest import classify, extract, read_yaml, schema, vocabulary
 
 
 def test_every_label_has_a_name_a_meaning_and_a_column_that_exists():
+    for key, spec in read_yaml(vocabulary.VOCABULARY_PATH).items():
+        for value, label in spec["labels"].items():
+            assert set(label) <= {"name", "description", "kind", "from"}, (key, value, label)  # a stray comma
     for facet in vocabulary.FACETS.values():
         assert facet.description and facet.labels, facet.key
         assert facet.column is None or facet.column in schema.ARTICLE_COLUMNS, facet.key
