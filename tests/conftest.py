@@ -35,12 +35,12 @@ _cache = {}
 def real_record_xml(sample_files, pmid: int) -> bytes:
     """The raw XML of the latest version of a real sample record."""
     if pmid not in _cache:
-        _cache.update(_find_in_sample(sample_files, COMMON_PMIDS | {pmid}))
+        _cache.update(find_in_sample(sample_files, COMMON_PMIDS | {pmid}))
     assert pmid in _cache, f"PMID {pmid} is not in the sample"
     return _cache[pmid]
 
 
-def _find_in_sample(sample_files, pmids) -> dict:
+def find_in_sample(sample_files, pmids) -> dict:
     """Raw XML per PMID; later versions and later files win, as in a real load."""
     own_pmid = re.compile(rb'<MedlineCitation[^>]*>\s*<PMID Version="\d+">(\d+)</PMID>')
     found = {}

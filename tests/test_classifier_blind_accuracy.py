@@ -7,7 +7,7 @@ reports the held-out half as a whole, never record by record.
 
 import pytest
 
-from tests import blind, classification_scores as scores
+from tests import blind
 from tests.conftest import ROOT
 
 # Held-out figures this code must not fall below (a regression guard; the goals are reported beside
@@ -24,8 +24,7 @@ def labelled():
 
 @pytest.fixture(scope="module")
 def predictions(labelled, sample_files):
-    records = blind.records("classify")
-    return {e["pmid"]: scores.predict(records[e["pmid"]]) for e in labelled}
+    return blind.predictions("classify", labelled)
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
@@ -37,15 +36,5 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 
 
 def test_held_out_accuracy(labelled, predictions):
-    heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
-    table = (scores.report(heldout, predictions, "held-out half") + "\n"
-             + scores.report(tuning, predictions, "tuning half"))
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(table, encoding="utf-8")
-    print("\n" + table)
-    rows = scores.counts(heldout, predictions)
-    share = {row: hits / total for row, (hits, total) in rows.items() if total}
-    below = {row: share[row] for row, floor in FLOORS.items() if share.get(row, 1) < floor}
-    missed = scores.shortfalls(heldout, predictions)
-    print("held-out goals not met yet:", missed or "none")
+    table, _, below = blind.held_out("classify", labelled, predictions, FLOORS, REPORT)
     assert not below, f"held-out figures fell below their floors: {below}\n{table}"

@@ -25,8 +25,7 @@ def labelled():
 
 @pytest.fixture(scope="module")
 def predictions(labelled, sample_files):
-    records = blind.records("extract")
-    return {e["pmid"]: scores.predict(records[e["pmid"]]) for e in labelled}
+    return blind.predictions("extract", labelled)
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
@@ -41,17 +40,7 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 
 
 def test_held_out_accuracy(labelled, predictions):
-    heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
-    table = (scores.report(heldout, predictions, "held-out half") + "\n"
-             + scores.report(tuning, predictions, "tuning half"))
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(table, encoding="utf-8")
-    print("\n" + table)
-    rows = scores.counts(heldout, predictions)
-    share = {row: hits / total for row, (hits, total) in rows.items() if total}
-    below = {row: share[row] for row, floor in FLOORS.items() if share.get(row, 1) < floor}
-    missed = scores.shortfalls(heldout, predictions)
-    print("held-out goals not met yet:", missed or "none")
+    table, share, below = blind.held_out("extract", labelled, predictions, FLOORS, REPORT)
     if share.get("sample sizes given that are wrong", 0) > MOST_WRONG_FLOOR:
         below["sample sizes given that are wrong"] = share["sample sizes given that are wrong"]
     assert not below, f"held-out figures fell below their floors: {below}\n{table}"
