@@ -1,4 +1,4 @@
-"""CPU per record of each stage of an --all ingest, in one process (README: What the numbers say).
+"""CPU per record of each stage of an --all ingest, in one process (docs/benchmarks.md: What the numbers say).
 
     python bench/stages.py [--records N]
 
