@@ -1,4 +1,4 @@
-"""Command line: python -m harvest COMMAND ... (see README.md for each command).
+"""Command line: python -m harvest COMMAND ... (docs/harvesting.md explains each command).
 
 Every command that writes takes the catalogue's lock and works on a copy that
 replaces the catalogue only when the command succeeds (harvest.safety), so an

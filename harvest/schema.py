@@ -183,6 +183,50 @@ INDEXES = {
 DROP_COLUMNS = {"drop_count": int, "drop_run": int}
 
 
+# ---------------------------------------------------------------- what each table holds
+
+
+# One row per ... (docs/schema.md lists them with their columns, from a catalogue built afresh).
+TABLES = {
+    "articles": "PubMed record: bibliographic fields, the classification and what extraction read",
+    "journals": "NLM journal (`nlm_id`): title, ISO abbreviation, ISSN",
+    "article_authors": "author of an article, in order, with ORCID and affiliations",
+    "article_mesh": "MeSH heading of an article, with its UI, the major-topic flag and its qualifiers",
+    "article_mesh_qualifiers": "qualifier of a MeSH heading of an article",
+    "mesh_descriptors": "MeSH descriptor named in the catalogue, with its UI where a record gave it",
+    "article_publication_types": "publication type of an article",
+    "publication_types": "publication type named in the catalogue, with its UI",
+    "article_keywords": "author keyword of an article",
+    "article_chemicals": "substance of an article",
+    "chemicals": "substance named in the catalogue, with its UI and registry number",
+    "article_grants": "grant of an article",
+    "comments_corrections": "linked record: ref type (`RetractionIn`, `ErratumIn`, `CommentOn`...) and PMID",
+    "article_references": "reference an article cites, with the PMID and DOI it gives",
+    "article_conditions": "condition label of an article (the classifier's; what ?_join_conditions= filters on)",
+    "article_routes": "route label of an article",
+    "article_harms": "harm label of an article; `reported` is 0 when the record looked for it and found none",
+    "article_registrations": "trial or review registration an article names, with the words it was read from",
+    "article_doses": "ketamine dose an abstract states, with the words it was read from",
+    "article_quotes": "extracted value of an article with the words it was read from",
+    "raw_records": "record's XML (or MEDLINE text) as read, so the catalogue can be rebuilt offline",
+    "deleted_articles": "PMID removed by `DeleteCitation` (or, live, not found by ESummary in two harvests)",
+    "harvest_runs": "run of a command that changed the catalogue: source, query or files, counts, status",
+    "evidence_counts": "cell of the evidence map (population, condition, design): records, studies, participants",
+    "evidence_route_counts": "cell of the route map (population, condition, route): records",
+    "join_counts": "value of a join table: the articles it has (an unfiltered facet)",
+    "column_counts": "value of a faceted column of articles: the articles that have it",
+    "review_studies": "catalogued study a catalogued review cites, marked when it is among those it includes",
+    "article_studies": "article and the study it reports (records sharing a registration or a same-work link)",
+    "topics": "topic of harvest/topics.yml: name, title, query, description (live harvester)",
+    "article_topics": "article found by a topic's query, with the run that linked it (live harvester)",
+    "pubmed_searches": "search of the live harvester: its open plan, dates, last Count and a drop awaiting confirmation",
+    "pubmed_pending": "PMID of a search's open plan: why it is there (new, changed, vanished) and whether it is done",
+    "pubmed_not_found": "record EFetch left out and ESummary could not find, kept until a later harvest agrees",
+    "articles_fts": "article in the full-text index (FTS5, porter) over title, abstract, keywords, MeSH, "
+                    "authors and search_terms",
+}
+
+
 # ---------------------------------------------------------------- creating them
 
 
