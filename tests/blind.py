@@ -114,16 +114,37 @@ def scores_of(kind: str):
     return {"classify": classification_scores, "extract": extraction_scores}[kind]
 
 
-def predictions(kind: str, labelled: list) -> dict:
-    """{pmid: what the code answers} for every record of a labelled set."""
-    found, predict = records(kind), scores_of(kind).predict
+def predictions_of(kind: str, labelled: list, found=None) -> dict:
+    """{pmid: what the code answers} for every record of a labelled set (found: its records, if read)."""
+    found, predict = found or records(kind), scores_of(kind).predict
     return {e["pmid"]: predict(found[e["pmid"]]) for e in labelled}
+
+
+def tuning_half(kind: str) -> tuple:
+    """(labels, records, answers) of the half of a set whose disagreements the rule author reads."""
+    entries, found = half(load(kind), "tuning"), records(kind)
+    return entries, found, predictions_of(kind, entries, found)
+
+
+def set_fixtures(kind: str) -> tuple:
+    """The `labelled` and `predictions` fixtures of an accuracy test of one set, module-wide."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def labelled():
+        return load(kind)
+
+    @pytest.fixture(scope="module")
+    def predictions(labelled, sample_files):
+        return predictions_of(kind, labelled)
+
+    return labelled, predictions
 
 
 def held_out_report(kind: str, labelled=None, predicted=None) -> str:
     """The held-out half's table, then the tuning half's, as docs/ and the accuracy tests show them."""
     labelled = labelled or load(kind)
-    predicted = predicted or predictions(kind, labelled)
+    predicted = predicted or predictions_of(kind, labelled)
     report = scores_of(kind).report
     return (report(half(labelled, "heldout"), predicted, "held-out half") + "\n"
             + report(half(labelled, "tuning"), predicted, "tuning half"))

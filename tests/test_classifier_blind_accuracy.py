@@ -5,8 +5,6 @@ tuned on the other half only (`python -m tests.tune_classify` lists its disagree
 reports the held-out half as a whole, never record by record.
 """
 
-import pytest
-
 from tests import blind
 from tests.conftest import ROOT
 
@@ -17,14 +15,7 @@ FLOORS = {"design": 0.78, "population": 0.74, "routes exactly right (ketamine re
 REPORT = ROOT / "build" / "classifier-blind-accuracy.md"
 
 
-@pytest.fixture(scope="module")
-def labelled():
-    return blind.load("classify")
-
-
-@pytest.fixture(scope="module")
-def predictions(labelled, sample_files):
-    return blind.predictions("classify", labelled)
+labelled, predictions = blind.set_fixtures("classify")
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):

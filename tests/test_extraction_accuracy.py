@@ -5,8 +5,6 @@ tuned on the other half only (`python -m tests.tune_extract` lists its disagreem
 reports the held-out half as a whole, never record by record.
 """
 
-import pytest
-
 from tests import blind, extraction_scores as scores
 from tests.conftest import ROOT
 
@@ -18,14 +16,7 @@ MOST_WRONG_FLOOR = 0.25  # sample sizes given that are wrong, at most
 REPORT = ROOT / "build" / "extraction-accuracy.md"
 
 
-@pytest.fixture(scope="module")
-def labelled():
-    return blind.load("extract")
-
-
-@pytest.fixture(scope="module")
-def predictions(labelled, sample_files):
-    return blind.predictions("extract", labelled)
+labelled, predictions = blind.set_fixtures("extract")
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):

@@ -28,12 +28,9 @@ def disagreements(entries, records, predictions, fields) -> list:
 
 
 def main(fields):
-    entries = blind.half(blind.load("classify"), "tuning")
-    records = blind.records("classify")
-    predictions = {e["pmid"]: scores.predict(records[e["pmid"]]) for e in entries}
+    entries, records, predictions = blind.tuning_half("classify")
     print("\n".join(disagreements(entries, records, predictions, fields or FIELDS)))
-    print()
-    print(scores.report(entries, predictions, "tuning half"))
+    print("\n" + scores.report(entries, predictions, "tuning half"))
 
 
 if __name__ == "__main__":
