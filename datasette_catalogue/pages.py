@@ -283,13 +283,14 @@ async def condition_counts(db) -> list:
     """(condition, records) for every condition of the classifier's vocabulary, in its order,
     then any other the catalogue holds (from older rules)."""
     tables = set(await db.table_names())
+    table, column = LABEL_TABLES["conditions"]
     counts = {}
     if "join_counts" in tables:
         counts = {r["value"]: r["records"] for r in (await db.execute(
-            "select value, records from join_counts where join_table = 'article_conditions'")).rows}
-    if not counts and "article_conditions" in tables:
+            "select value, records from join_counts where join_table = :table", {"table": table})).rows}
+    if not counts and table in tables:
         counts = {r[0]: r[1] for r in (await db.execute(
-            "select condition, count(distinct pmid) from article_conditions group by 1")).rows}
+            f"select [{column}], count(distinct pmid) from [{table}] group by 1")).rows}
     known = vocabulary.FACETS["conditions"].values()
     return [(name, counts.get(name, 0)) for name in known + sorted(set(counts) - set(known))]
 
