@@ -3,6 +3,7 @@ which refuses rules that give another, and names and explains each one."""
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -84,3 +85,12 @@ def test_metadata_column_descriptions_list_every_label():
     for facet in vocabulary.FACETS.values():
         described = vocabulary.column_description(facet)
         assert described.startswith(facet.description) and all(str(v) in described for v in facet.values())
+
+
+def test_the_shortcuts_filter_by_labels_of_the_vocabulary():
+    metadata = read_yaml(Path(__file__).resolve().parent.parent / "metadata.yml")
+    by_column = {facet.column: facet for facet in vocabulary.FACETS.values() if facet.column}
+    for key, shortcut in metadata["plugins"]["catalogue"]["shortcuts"].items():
+        for argument, value in shortcut["filters"].items():
+            column = argument.split("__")[0]
+            vocabulary.require(by_column[column].key, str(value).split(","), f"metadata.yml shortcut {key}")
