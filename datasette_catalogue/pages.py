@@ -85,7 +85,7 @@ def filter_args(column: str, value) -> dict:
     """Table filter for one cell of a map: '(no condition)' and '(unclassified)' mean null."""
     if str(value).startswith("("):
         return {f"{column}__isnull": "1"}
-    # The classifier's multi-valued labels filter by their join facets (metadata.yml), which
+    # The classifier's multi-valued labels filter by their join facets (harvest.schema.JOINS), which
     # read the label tables, rather than by __arraycontains on the JSON columns.
     return {f"_join_{column}" if column in LABEL_TABLES else column: value}
 
