@@ -29,8 +29,9 @@ CASED_FIELDS = {"cased": SPEC_FIELDS["text"]}
 TEXT_FIELDS = ("title", "keywords", "abstract", "background")
 CODED_FIELDS = {"publication_types": "PT", "mesh": "MeSH", "chemicals": "chemical"}
 CODE_KEYS = {"publication_types": ("ui", "name"), "mesh": ("descriptor_ui", "descriptor"), "chemicals": ("ui", "name")}
-# Sources whose evidence describes the record itself, not the papers it discusses.
-OWN_SOURCES = ("publication_types", "title")
+# Sources whose evidence describes the record itself, not the papers it discusses:
+# "self" is an abstract's own words for what the record is ("in this review").
+OWN_SOURCES = ("publication_types", "title", "self")
 WORD = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 SENTENCE_BREAK = re.compile(r"[.;?!] |\n")
@@ -65,8 +66,15 @@ class Label:
     ref_types: tuple = ()
     patterns: tuple = ()
     this_study: bool = False  # ignore background sections and sentences about other work
+    describes_itself: bool = False  # a text match says what the record itself is, as its type would
     negatable: bool = True
     populations: frozenset | None = None  # only for records with these populations
+    with_designs: frozenset = frozenset()  # only for records that other groups give one of these designs
+    no_abstract: bool = False  # only for records without an abstract
+    unless_codes: frozenset = frozenset()  # void for records with any of these MeSH headings or publication types
+    reports_no_study: bool = False  # evidence is an abstract with no sign of a study of its own
+    reports_a_study: bool = False  # evidence is the first sign in the abstract of a study of its own
+    unless_text: re.Pattern | None = None  # void for records whose title, keywords or abstract match this
     unless_before: re.Pattern | None = None
     needs_before: re.Pattern | None = None  # the text just before the match must end like this
     unless_after: re.Pattern | None = None
@@ -224,8 +232,15 @@ def compile_label(name: str, spec: dict) -> Label:
         ref_types=tuple(spec.get("ref_types") or ()),
         patterns=compile_patterns(spec),
         this_study=bool(spec.get("this_study")),
+        describes_itself=bool(spec.get("describes_itself")),
         negatable=spec.get("negatable", True),
         populations=frozenset(populations) if populations else None,
+        with_designs=frozenset(spec.get("with") or ()),
+        no_abstract=bool(spec.get("no_abstract")),
+        reports_no_study=bool(spec.get("reports_no_study")),
+        reports_a_study=bool(spec.get("reports_a_study")),
+        unless_text=_regex(spec.get("unless_text")),
+        unless_codes=frozenset(_codes(list(spec.get("unless_mesh") or ()) + list(spec.get("unless_publication_types") or ()))),
         unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
         needs_before=_regex(spec.get("needs_before"), r"(?:%s)$"),
         unless_after=_regex(spec.get("unless_after"), r"^[\s-]*(?:%s)"),
@@ -248,13 +263,17 @@ class Rules:
     negation_cue: re.Pattern  # any negating word at all: most texts have none
     reported: re.Pattern
     own_work: re.Pattern
+    own_study: re.Pattern  # any sign that a record reports a study of its own
     background_sections: frozenset
     commentary_title: re.Pattern | None
     absent_before: re.Pattern | None  # the text before a harm says none was found ("no patient had")
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
+    people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
+    design_labels: list = field(default_factory=list)  # design groups in the order they are read
+    design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
 
 
@@ -281,12 +300,20 @@ def compile_rules(data: dict) -> Rules:
             sorted({k.split()[0] for k in context["negation"]["reach"]} | set(context["negation"]["attached"])))),
         reported=_regex(context["reported"]),
         own_work=_regex(context["own_work"]),
+        own_study=_regex(context["own_study"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
         commentary_title=_regex(data["design"].get("commentary_title")),
         absent_before=_regex(listed(none_reported.get("before")), r"(?:%s)$"),
         absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
+        people_tags=frozenset(_codes(data["population"]["people_tags"])),
     )
     _index(rules)
+    spec = data["design"]
+    # Groups that refine another design ("with") are read once the others are known, and an
+    # essay (no study of its own) only when nothing that outranks it has been found.
+    rules.design_labels = sorted((label for key, label in facets["design"].items() if key not in spec["cues"]),
+                                 key=lambda label: (label.reports_no_study or label.reports_a_study, bool(label.with_designs)))
+    rules.design_ranks = {name: i for i, name in enumerate(spec["overrides"] + spec["order"])}
     return rules
 
 
@@ -333,6 +360,7 @@ class View:
         for name in FIELDS:
             self.bounds[name] = (start, start + len(texts[name]))
             start += len(texts[name]) + 1
+        self.has_abstract = any(texts[f].strip() for f in ("abstract", "background"))
         self.codes = {f: _record_codes(record.get(f), f) for f in CODE_KEYS}
         self.code_keys = {k for codes in self.codes.values() for k in codes}
         self.ref_types = {}
@@ -562,10 +590,49 @@ def evidence(label: Label, view: View):
         pass
     if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
         hit = code_evidence(label, view) or text_evidence(label, view)
+    elif label.reports_no_study:
+        hit = no_study_evidence(view)
+    elif label.reports_a_study:
+        hit = own_study_evidence(view)
     else:
         hit = None  # most labels have nothing to go on in most records
+    if hit and voided(label, view):
+        hit = None
     view.cache[label] = hit
     return hit
+
+
+def voided(label: Label, view: View) -> bool:
+    """True when the record as a whole rules a label out: it has an abstract, a MeSH heading or words it must not."""
+    return bool(label.no_abstract and view.has_abstract or not label.unless_codes.isdisjoint(view.code_keys)
+                or label.unless_text and _text_has(label.unless_text, view))
+
+
+def no_study_evidence(view: View, rules: Rules = RULES):
+    """(source, reason) when an abstract reports no study of its own and no laboratory work, else None."""
+    if not view.has_abstract or _scores(view, TEXT_FIELDS, rules)[2]:
+        return None
+    start, end = view.bounds["title"][0], view.bounds["background"][1]
+    if rules.own_study.search(view.low, start, end):
+        return None
+    return "abstract", "abstract: reports no study of its own (nobody counted, nothing measured or compared)"
+
+
+def own_study_evidence(view: View, rules: Rules = RULES):
+    """(source, reason) quoting the first sign that an abstract reports a study of its own, else None.
+
+    Laboratory work on people's cells or samples reports a study too: it must name people
+    more often than the laboratory.
+    """
+    people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
+    if not view.has_abstract or laboratory >= people:
+        return None
+    start, end = view.bounds["title"][0], view.bounds["background"][1]
+    found = rules.own_study.search(view.low, start, end)
+    if not found:
+        return None
+    where = "title" if found.start() < view.bounds["title"][1] else "abstract"
+    return where, f"{where}: '{snippet(view.text[found.start():found.end()].strip())}' (a study of its own, no design named)"
 
 
 def text_evidence(label: Label, view: View):
@@ -633,13 +700,20 @@ def is_notice(view: View, rules: Rules = RULES):
 
 
 def design_evidence(view: View, population: str | None, rules: Rules = RULES) -> dict:
-    """{design: (source, reason)}, leaving out labels kept for other populations."""
+    """{design: (source, reason)}, leaving out labels kept for other populations or other designs."""
     found = {}
     spec = rules.data["design"]
     commentary = bool(rules.commentary_title and rules.commentary_title.search(view.field_text("title")))
     laboratory = population == "animal" and not evidence(rules.facets["design"]["veterinary-clinic"], view)
-    for key, label in rules.facets["design"].items():
-        if label.name in found or key in spec["cues"] or (label.populations and population not in label.populations):
+    ranks = rules.design_ranks
+    for label in rules.design_labels:
+        if label.populations and population not in label.populations:
+            continue
+        if (label.reports_no_study or label.reports_a_study) and any(ranks[name] < ranks[label.name] for name in found):
+            continue
+        if label.name in found and not (label.describes_itself and found[label.name][0] not in OWN_SOURCES):
+            continue
+        if label.with_designs and label.with_designs.isdisjoint(found):
             continue
         hit = evidence(label, view)
         if hit and commentary and hit[0] == "title" and label.name != "letter-editorial":
@@ -647,7 +721,7 @@ def design_evidence(view: View, population: str | None, rules: Rules = RULES) ->
         if hit and laboratory and label.name in spec["clinical"] and hit[0] not in ("publication_types", "mesh"):
             continue  # rats "randomly divided into groups" are an experiment, not a trial
         if hit:
-            found[label.name] = hit
+            found[label.name] = ("self", hit[1]) if label.describes_itself and hit[0] not in OWN_SOURCES else hit
     return found
 
 
@@ -681,15 +755,22 @@ def decide_design(found: dict, rules: Rules = RULES) -> tuple:
 
 
 def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
-    """(population, reason) from MeSH check tags where indexed, otherwise from the words used."""
+    """(population, reason): laboratory work first, then MeSH check tags where indexed, then the words used."""
     labels = rules.facets["population"]
-    invitro, invivo, subjects = (named_evidence("population", k, view, rules) for k in ("in-vitro", "in-vivo", "human"))
-    if invitro and not subjects and not invivo:
-        return "in-vitro", f"{invitro[1]}, and no people or living animals studied"
+    news = evidence(labels["news"], view)
+    if news:
+        return "unknown", f"a news item ({news[1]}) studies nobody"
     humans, animals = (evidence(labels[k], view) for k in ("humans-tag", "animals-tag"))
+    people_tagged = bool(humans) and not rules.people_tags.isdisjoint(view.code_keys)
+    laboratory = None if people_tagged else laboratory_work(view, design_found, bool(humans or animals), rules)
+    if laboratory:
+        return "in-vitro", laboratory
     if humans and animals:
-        if not subjects and _scores(view, TEXT_FIELDS, rules)[1]:
+        people, animal_words = bool(named_evidence("population", "human", view, rules)), _scores(view, TEXT_FIELDS, rules)[1]
+        if animal_words and not people:
             return "animal", "MeSH: Humans and Animals, but the text names no people studied"
+        if people and not animal_words:
+            return "human", "MeSH: Humans and Animals, but the text names no animals studied"
         return "mixed", "MeSH: Humans and Animals"
     if humans or animals:
         return ("human", "MeSH: Humans, no Animals") if humans else ("animal", "MeSH: Animals, no Humans")
@@ -699,18 +780,57 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
     return population_from_text(view, design_found, rules)
 
 
+def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules = RULES):
+    """Why a record is laboratory work with no living subject, or None.
+
+    Cells, microbes, molecules, chemistry or computer models (in words or MeSH), no living
+    animal or plant, no field site, no dosing and no clinical design, and people named far
+    less often than the laboratory: a chemistry paper may name the patients it hopes to help.
+    MeSH check tags are outweighed only by the surest laboratory evidence or by laboratory
+    words (and decide_population does not ask when they give the age or sex of people).
+    """
+    spec = rules.data["population"]
+    lab = named_evidence("population", "in-vitro", view, rules)
+    if not lab or named_evidence("population", "in-vivo", view, rules):
+        return None
+    if any(design in spec["clinical_designs"] for design in design_found):
+        return None
+    people, animals, words = _scores(view, TEXT_FIELDS, rules)
+    # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
+    in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
+    if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words or named_evidence("population", "environment", view, rules):
+        return None
+    if (not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]
+            and named_evidence("population", "clinical", view, rules)):
+        return None
+    if tagged:
+        surest = next(filter(None, (evidence(rules.facets["population"][k], view) for k in spec["over_check_tags"])), None)
+        if not surest and words < spec["laboratory_words_over_check_tags"]:
+            return None
+        lab = surest or lab
+    if not people:
+        return f"{lab[1]}, and no people or living animals studied"
+    if words >= people * spec["dominance"]:
+        return f"{lab[1]}: {words} laboratory word(s) to {people} for people, and no living animals studied"
+    return None
+
+
 def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
     """(population, reason) from words for people and for animals: the title's first, then the abstract's."""
-    people, animals = _scores(view, ("title", "keywords"), rules)
+    people, animals, _ = _scores(view, ("title", "keywords"), rules)
     if people or animals:
-        return _weigh(people, animals, view, "title", rules)
+        return _weigh(people, animals, view, ("title", "keywords"), rules)
     # Background sections describe the field, not who was studied.
-    people, animals = _scores(view, ("abstract",) if view.field_text("abstract") else ("background",), rules)
+    fields = ("abstract",) if view.field_text("abstract") else ("background",)
+    people, animals, _ = _scores(view, fields, rules)
     if secondary(design_found, rules) and people and animals:
         # A review that mentions dogs in passing is not an animal study.
         return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
+    field = named_evidence("population", "environment", view, rules)
+    if field and not animals and not named_evidence("population", "human", view, rules):
+        return "unknown", f"plants or a field site ({field[1]}), and no people or animals studied"
     if people or animals:
-        return _weigh(people, animals, view, "abstract", rules)
+        return _weigh(people, animals, view, fields, rules)
     hint = _clinical_hint(view, design_found, rules)
     if hint:
         return "human", f"no words for people or animals, but {hint}"
@@ -718,7 +838,7 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
 
 
 def _clinical_hint(view, design_found, rules):
-    """Why a record with no words for subjects is still about people: a clinical design or condition."""
+    """Why a record with no words for subjects is still about people: a clinical design, condition or topic."""
     for design, (source, reason) in design_found.items():
         if design in rules.data["population"]["clinical_designs"]:
             return f"design {design} ({reason})"
@@ -726,24 +846,33 @@ def _clinical_hint(view, design_found, rules):
     if conditions:
         label, (source, reason) = next(iter(conditions.items()))
         return f"it concerns {label} ({reason})"
+    clinical = named_evidence("population", "clinical", view, rules)
+    if clinical:
+        return f"it speaks of clinical medicine ({clinical[1]})"
     return None
 
 
 def _scores(view, fields, rules):
-    """(people score, animal score): accepted matches counted in the given fields."""
-    people = animals = 0
+    """(people, animals, laboratory): accepted matches of each kind of word counted in the given fields."""
+    people = animals = laboratory = 0
     for label in rules.facets["population"].values():
         if label.name in ("human", "human-word"):
             people += count_matches(label, view, fields)
         elif label.name == "animal":
             animals += count_matches(label, view, fields)
-    return people, animals
+        elif label.name == "in-vitro":
+            laboratory += count_matches(label, view, fields)
+    return people, animals, laboratory
 
 
-def _weigh(people, animals, view, where, rules):
+def _weigh(people, animals, view, fields, rules):
     """Human, animal or mixed by which kind of word dominates."""
     dominance = rules.data["population"]["dominance"]
-    counts = f"{where}: {people} word(s) for people, {animals} for animals"
+    counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
+    if animals and people and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
+                                      if label.name == "human"):
+        # "individuals", "subjects" beside animals are the animals' own
+        return "animal", f"{counts}, and the words for people are only 'individuals', 'subjects' or the like ({_first_reason('animal', view, rules)})"
     if animals and people < animals * dominance and animals < people * dominance:
         return "mixed", f"{counts} ({_first_reason('human', view, rules)}; {_first_reason('animal', view, rules)})"
     kind = "human" if people > animals else "animal"

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from harvest import classify, read_yaml, vocabulary
+from harvest.scan import Scanner
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
@@ -145,9 +146,26 @@ class Patterns:
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
         self.bands = [(band.start, band.value) for band in bands if band.start is not None]
         self.band_unknown = next(band.value for band in bands if band.start is None)
+        self.equals = re.compile("=")
         # A cheap first look: most records name no registry, so none of their words.
         words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=len, reverse=True)
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
+        self._scan()
+
+    def _scan(self):
+        """One scan of a record finds where any pattern that picks out sentences may match."""
+        picked = {"phrase": self.phrase, "equals": self.equals, "arm_count": self.arm_count, "placebo": self.placebo,
+                  "compares": self.compares, "duration": self.duration, "dose": self.dose,
+                  "registry_words": self.registry_words,
+                  **{f"randomised {k}": r for k, r in self.randomised.items()},
+                  **{f"blinding {k}": r for k, r in self.blinding.items()},
+                  **{f"conclusion cue {i}": r for i, r in enumerate(self.conclusion_cues)}}
+        self.scanned = {regex: name for name, regex in picked.items()}
+        # Counts of participants, and the groups added up, all name the people counted.
+        self.scanned.update({self.sum_of_groups: "phrase", self.group_phrase: "phrase"})
+        scan_patterns = {name: regex.pattern for name, regex in picked.items()}
+        scan_patterns["phrase"] = self.phrase_scan
+        self.scanner = Scanner(scan_patterns)
 
     def _numbers(self, spec):
         self.unit_words, self.ten_words = spec["units"], spec["tens"]
@@ -170,6 +188,8 @@ class Patterns:
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
+        # What every count of participants holds, simple enough for one scan of a whole record: the people
+        self.phrase_scan = rf"\b(?:{people})\b"
         self.tiers = {tier: ([re.compile(fill(p), re.IGNORECASE) for p in sides.get("before") or ()],
                              [re.compile(fill(p), re.IGNORECASE) for p in sides.get("after") or ()])
                       for tier, sides in spec["tiers"].items()}
@@ -285,15 +305,19 @@ def split_sentences(text: str, patterns: Patterns = PATTERNS):
 
 
 def _trimmed(text, start, end):
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """(start, end) of text[start:end] without the spaces around it."""
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 class Reading:
-    """One record, cut into sentences, with the classification it was given."""
+    """One record with the classification it was given: its texts, cut into sentences where needed.
+
+    A scan of the whole record (Patterns.scanner) tells which patterns may match where, so only the
+    sentences they may match in are cut out and read again with the full expressions.
+    """
 
     def __init__(self, record: dict, classification: dict | None, patterns: Patterns = PATTERNS):
         self.record = record
@@ -301,23 +325,40 @@ class Reading:
         classification = classification or {}
         self.design = classification.get("design")
         self.population = classification.get("population")
-        self.sentences = []
-        title = " ".join((record.get("title") or "").split())
-        if record.get("title"):
-            # the title as stored may hold line breaks; quotes refer to it as stored
-            self.sentences.append(Sentence("title", 0, record["title"], "TITLE"))
-        self.title = title
-        self.whole_text = f"{record.get('title') or ''}\n{record.get('abstract') or ''}"
-        self.low = self.whole_text.lower()
+        raw_title = record.get("title") or ""
+        self.title = " ".join(raw_title.split())
+        # the title as stored may hold line breaks; quotes refer to it as stored
+        self.title_sentence = Sentence("title", 0, raw_title, "TITLE") if raw_title else None
         self.abstract = record.get("abstract") or ""
-        sections = sections_of(record)
-        for i, (label, offset, text) in enumerate(sections):
-            last = i == len(sections) - 1
-            for start, end in split_sentences(text, patterns):
-                self.sentences.append(Sentence("abstract", offset + start, text[start:end], label, last))
-        self._abstract_sentences = [s for s in self.sentences if s.source == "abstract"]
-        self._abstract_starts = [s.start for s in self._abstract_sentences]
+        self.whole_text = f"{raw_title}\n{self.abstract}"
+        self.low = self.whole_text.lower()
+        self._abstract_at = len(raw_title) + 1  # where the abstract starts in whole_text
+        self.sections = sections_of(record)
+        self._section_starts = [offset for _, offset, _ in self.sections]
+        self._split = {}
+        self._starts = {}
         self._own = {}
+        self.hits = patterns.scanner.ends(self.whole_text)
+
+    def section_sentences(self, i: int) -> list:
+        """The sentences of one abstract section, cut on first use."""
+        if i not in self._split:
+            label, offset, text = self.sections[i]
+            last = i == len(self.sections) - 1
+            self._split[i] = [Sentence("abstract", offset + start, text[start:end], label, last)
+                              for start, end in split_sentences(text, self.patterns)]
+            self._starts[i] = [s.start for s in self._split[i]]
+        return self._split[i]
+
+    @cached_property
+    def sentences(self) -> list:
+        """Every sentence: the title's, then the abstract's."""
+        found = [self.title_sentence] if self.title_sentence else []
+        return found + self.abstract_sentences
+
+    @cached_property
+    def abstract_sentences(self) -> list:
+        return [s for i in range(len(self.sections)) for s in self.section_sentences(i)]
 
     @cached_property
     def own(self) -> list:
@@ -332,19 +373,28 @@ class Reading:
             self._own[id(sentence)] = known
         return known
 
+    def sentence_at(self, position: int):
+        """The sentence holding a position of whole_text (the title, then a newline, then the abstract)."""
+        if position < self._abstract_at:
+            return self.title_sentence
+        at = position - self._abstract_at
+        i = bisect_right(self._section_starts, at) - 1
+        if i < 0:
+            return None
+        sentences = self.section_sentences(i)
+        j = bisect_right(self._starts[i], at) - 1
+        return sentences[j] if j >= 0 and at < sentences[j].end else None
+
     def sentences_with(self, regex, own=True) -> list:
-        """The sentences (about this study, by default) in which a regex matches, found with one scan
-        of the title and one of the abstract: most sentences match nothing and are never looked at."""
+        """The sentences (about this study, by default) in which a regex may match, by the scan of the
+        whole record: most sentences match nothing and are never cut out or looked at."""
         found = {}
-        title = self.sentences[0] if self.sentences and self.sentences[0].source == "title" else None
-        if title and regex.search(title.text):
-            found[id(title)] = title
-        abstract = self._abstract_sentences
-        for match in regex.finditer(self.abstract):
-            i = bisect_right(self._abstract_starts, match.start()) - 1
-            if i >= 0 and match.start() < abstract[i].end:
-                found.setdefault(id(abstract[i]), abstract[i])
-        return [s for s in found.values() if not own or self.is_own(s)]
+        for end in self.hits.get(self.patterns.scanned[regex], ()):
+            sentence = self.sentence_at(max(0, end - 1))
+            if sentence is not None:
+                found.setdefault(id(sentence), sentence)
+        return sorted((s for s in found.values() if not own or self.is_own(s)),
+                      key=lambda s: (s.source != "title", s.start))
 
     @property
     def is_review(self) -> bool:
@@ -400,12 +450,10 @@ def participant_candidates(reading: Reading) -> list:
         for phrase in patterns.phrase.finditer(sentence.text):
             found += phrase_candidates(sentence, phrase, patterns)
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
-        for sentence in reading.sentences_with(EQUALS):
+        for sentence in reading.sentences_with(patterns.equals):
             found += equals_candidates(sentence, patterns)
     return found
 
-
-EQUALS = re.compile("=")
 
 
 def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
@@ -531,10 +579,12 @@ def sample_size(reading: Reading) -> Found | None:
     chosen = decide_count(candidates, ("randomised", "total"))
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
-        largest = max((number_value(m.group("num"), reading.patterns) or 0 for s in reading.own
-                       for m in reading.patterns.phrase.finditer(s.text)), default=0)
-        # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
-        candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
+        if any(c.tier in ("weak", "analysed") for c in candidates):
+            # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
+            largest = max((number_value(m.group("num"), reading.patterns) or 0
+                           for s in reading.sentences_with(reading.patterns.phrase)
+                           for m in reading.patterns.phrase.finditer(s.text)), default=0)
+            candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         chosen = _single_case(reading) or decide_count(candidates, ("groups", "weak", "analysed"))
     return Found(chosen.value, chosen.quote) if chosen else None
 
@@ -827,7 +877,7 @@ def dose_route(text, match, drugs) -> str | None:
 def conclusion(reading: Reading) -> Found | None:
     """The authors' conclusion, verbatim: the conclusion section, else the sentence that states it."""
     patterns = reading.patterns
-    abstract = reading._abstract_sentences
+    abstract = reading.abstract_sentences
     kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(s.text)]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
@@ -870,7 +920,7 @@ def registrations(record: dict, reading: Reading) -> list:
             rid = normalise_id(registry, accession)
             found.setdefault((registry.name, rid), Registration(registry.name, rid, "databank",
                                                                 registry_url(registry, rid), None))
-    named = patterns.registry_words.search(reading.low)
+    named = "registry_words" in reading.hits and patterns.registry_words.search(reading.low)
     for sentence in reading.sentences if named else ():
         for registry, rid, start, end in ids_in(sentence.text, patterns):
             key = (registry.name, rid)

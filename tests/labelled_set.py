@@ -33,10 +33,16 @@ def predictions(labelled, sample_records=None) -> dict:
     return {entry["pmid"]: classify.classify(sample_records[entry["pmid"]]) for entry in labelled}
 
 
+# The set was labelled before the case-series design existed: its case-report covers
+# reports of one patient and series of many alike.
+LABELLED_BEFORE = {"design": {"case-report": {"case-series"}}}
+
+
 def acceptable(entry, facet) -> set:
     """The answers a labelled record accepts for a single-valued facet."""
     value = entry[facet]
-    return set(value) if isinstance(value, list) else {value}
+    answers = set(value) if isinstance(value, list) else {value}
+    return answers | {later for a in answers for later in LABELLED_BEFORE.get(facet, {}).get(a, ())}
 
 
 def primary(entry, facet):

@@ -22,7 +22,10 @@ MESH = {
     "Humans": "D006801", "Animals": "D000818", "Rats": "D051381", "Dogs": "D004285",
     "Hyperalgesia": "D006930", "Morphine": "D009020", "Cells, Cultured": "D002478",
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
+    "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
+    "Female": "D005260", "Methods": "D008722", "Computers": "D003201",
 }
+PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
 
 
 def record(title="", abstract=None, pt=("Journal Article",), mesh=(), keywords=(), journal=None,
@@ -88,7 +91,7 @@ DESIGN = [
      (), "protocol"),
     # ... but clinical and laboratory "protocols" are not study protocols
     ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
-    ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-report"),
+    ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-series"),
     # negation
     ("This is not a meta-analysis: a narrative review of ketamine", None, (), "review"),
     ("A non-randomised controlled trial of ketamine for fibromyalgia", None, (), "clinical-trial"),
@@ -148,6 +151,102 @@ def test_design_of_animal_studies(title, abstract, expected):
     assert got["population"] == "animal" and got["design"] == expected, got["classification_reasons"]
 
 
+CASES = [
+    # four or more patients described, with no comparison group, are a case series ...
+    ("Ketamine troches for chronic pain: a case series", None, (), "case-series"),
+    ("Oral ketamine in CRPS", "We describe 12 patients treated with oral ketamine for a year.", (), "case-series"),
+    ("Meningitis in newborns", "Four cases of neonatal meningitis are reported.", (), "case-series"),
+    ("Five cases of ketamine cystitis", None, (), "case-series"),
+    # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
+    ("Valproate in childhood epilepsy", "A total of 142 patients with generalized epilepsy have been treated with valproate.",
+     ("Case Reports",), "case-series"),
+    # ... and one to three patients are a case report
+    ("Three cases of ketamine cystitis", None, (), "case-report"),
+    ("Ketamine cystitis", "Two cases of ketamine cystitis are reported.", (), "case-report"),
+    ("Ketamine", "We report a 34-year-old woman with CRPS.", ("Case Reports",), "case-report"),
+    ("Peristomal pyoderma gangrenosum in a patient with inflammatory bowel disease", None, (), "case-report"),
+    # a letter that reports its own series keeps the series
+    ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, pt, expected", CASES)
+def test_case_series_and_case_reports(title, abstract, pt, expected):
+    got = classify.classify(record(title, abstract, pt=pt or ("Journal Article",), mesh=("Humans",)))
+    assert got["design"] == expected, got["classification_reasons"]
+    assert got["evidence_level"] == 4
+
+
+LABORATORY_DESIGN = [
+    # laboratory, chemistry, methods and software work studies no patients, whatever it measured
+    ("Culture of normal human epidermal cells on millipore filters",
+     "Human epidermal cells were cultured; cells from younger persons were studied and compared.", ("Humans", "Adult"), "other"),
+    ("A new software tool for segmenting brain images", "We compared it with manual tracing in 20 volunteers.", (), "other"),
+    ("A deep learning method for reading chest radiographs", "We present a method that outperforms radiologists.", (), "other"),
+    ("Stapes visualization in cadaveric heads", "Sixty ears from 30 cadaveric human heads were scanned and measured.", (), "other"),
+    # ... but a named design still counts
+    ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, mesh, expected", LABORATORY_DESIGN)
+def test_laboratory_and_methods_work_is_other(title, abstract, mesh, expected):
+    got = classify.classify(record(title, abstract, mesh=mesh))
+    assert got["design"] == expected, got["classification_reasons"]
+
+
+READING = [
+    # a record without abstract whose MeSH index a topic in people, naming nobody studied, is an overview ...
+    ("The family and you", None, ("Humans",), "review"),
+    ("Oral antidiabetics and the heart: value of glibenclamide", None, ("Humans",), "review"),
+    # ... one whose MeSH give an age group or sex studied people ...
+    ("Characteristics of neurosis-like states in occupational poisonings", None, ("Humans", "Adult", "Male"), "observational"),
+    # ... one whose title reports a study, or whose MeSH name a method, is neither
+    ("Effects of a complex of environmental factors on morbidity", None, ("Humans",), "other"),
+    ("Presentation of a program for data matrices", None, ("Humans", "Computers"), "other"),
+    # an abstract about people that reports no study of its own argues or explains: an essay (review) ...
+    ("Alcohol use disorder and the liver",
+     "Alcohol use disorders cause a range of harms. The risk of liver disease is associated with genetic factors. "
+     "Abstinence from alcohol is key. Integrated collaborations are required to develop pathways for patients.", ("Humans",), "review"),
+    ("Problems with ethical aspects of psychotropic drug use",
+     "1. Research is an important area of medical ethics. 2. Peer review committees are likely to be the best arbiters.",
+     ("Humans",), "review"),
+    # ... and one that counts, measures or compares people is a study of its own
+    ("Water saving behaviours of farmers",
+     "We used the survey data of 558 households to analyze the factors affecting water saving.", (), "observational"),
+    ("Prognosis of colon cancer", "We developed prognostic prediction models for the survival of colon cancer patients.", (), "observational"),
+    ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
+    ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
+    # an abstract that says what the record is frames the designs it goes on to name
+    ("Photobiomodulation: clinical applications",
+     "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
+     "RESULTS: A reasonable body of clinical trial evidence supports it.", (), "review"),
+    # replies quote the title they answer; a "retrospective trial" allocated nothing
+    ("Necessity of Coronary CT Scans-Reply", None, (), "letter-editorial"),
+    ("A single-center retrospective trial of an eyelid device", "Data of 92 patients were analysed.", (), "observational"),
+]
+
+
+@pytest.mark.parametrize("title, abstract, mesh, expected", READING)
+def test_designs_read_from_what_a_record_does(title, abstract, mesh, expected):
+    got = classify.classify(record(title, abstract, mesh=mesh))
+    assert got["design"] == expected, got["classification_reasons"]
+
+
+def test_an_essay_and_a_study_of_its_own_say_why():
+    essay = classify.classify(record("Alcohol and the liver", "Alcohol harms the liver. Abstinence is key for patients."))
+    assert "design: review — abstract: reports no study of its own" in "\n".join(essay["classification_reasons"])
+    study = classify.classify(record("Water saving by farmers", "Farmers save water. The results show that knowledge and age matter most."))
+    assert "(a study of its own, no design named)" in "\n".join(study["classification_reasons"])
+
+
+@pytest.mark.parametrize("pt, expected", [
+    (("Interview",), "letter-editorial"), (("News",), "letter-editorial"), (("Historical Article",), "review"),
+])
+def test_publication_types_read_as_the_codebook_has_them(pt, expected):
+    assert classify.classify(record("Ketamine", pt=pt))["design"] == expected
+
+
 def test_design_from_publication_type_names_without_uis():
     # MEDLINE text exports carry publication type names only
     got = classify.classify(record("Ketamine", None, pt=("Meta-Analysis",), uis=False))
@@ -158,7 +257,7 @@ def test_design_from_publication_type_names_without_uis():
 
 LEVELS = [
     ("meta-analysis", "human", 1), ("systematic-review", "human", 1), ("rct", "human", 2),
-    ("clinical-trial", "human", 3), ("observational", "human", 3), ("case-report", "human", 4),
+    ("clinical-trial", "human", 3), ("observational", "human", 3), ("case-series", "human", 4), ("case-report", "human", 4),
     ("review", "human", 5), ("letter-editorial", "human", 5), ("other", "human", None),
     ("protocol", "human", None), ("guideline", "human", None),
     ("rct", "animal", 5), ("other", "in-vitro", 5), ("protocol", "animal", None),
@@ -195,7 +294,7 @@ POPULATION = [
     (dict(title="Ketamine and NMDA receptors", abstract="Effects were tested in vitro and in vivo in mice."), "animal"),
     (dict(title="Ketamine", mesh=("Cells, Cultured",)), "in-vitro"),
     # no words for anyone
-    (dict(title="Synthesis of ketamine analogues", abstract="Five compounds were synthesised."), "unknown"),
+    (dict(title="Ketamine analogues", abstract="Their properties are not known."), "unknown"),
     (dict(title="Ketamine-induced cystitis", pt=("Case Reports",)), "human"),
     # a notice studies nobody
     (dict(title="Erratum: Ketamine in rats", pt=("Published Erratum",)), "unknown"),
@@ -206,6 +305,76 @@ POPULATION = [
 def test_population(fields, expected):
     got = classify.classify(record(**fields))
     assert got["population"] == expected, got["classification_reasons"]
+
+
+LABORATORY = [
+    # cells, microbes, molecules, chemistry and computer models, with no living subject, are in vitro
+    (dict(title="Cu2Se nanowires shelled with NiFe hydroxide nanosheets for water splitting",
+          abstract="The electrocatalyst needs an overpotential of 197 mV; electrodes were made by electrodeposition."), "in-vitro"),
+    (dict(title="Cloning of Bacillus subtilis leucine genes", mesh=("Escherichia coli", "Plasmids")), "in-vitro"),
+    (dict(title="Purification and characterization of an aldolase from Escherichia coli",
+          abstract="The enzyme was isolated from glycerol-grown bacteria; its kinetic behaviour is unusual."), "in-vitro"),
+    (dict(title="Electron-driven proton transfer in DNA base pairs",
+          abstract="Density functional theory calculations and molecular dynamics simulations of the molecules."), "in-vitro"),
+    (dict(title="Stapes visualization in cadaveric heads", abstract="Ears from 30 cadaveric human heads were scanned."), "in-vitro"),
+    # a chemistry paper may name the patients it hopes to help
+    (dict(title="Gold nanoparticles for drug delivery",
+          abstract="Nanoparticles were synthesized; the compounds, polymers and ligands were studied by spectroscopy, "
+                   "NMR and chromatography at room temperature, for patients."), "in-vitro"),
+    # animal or human material in a laboratory is not animals or people studied
+    (dict(title="Binding of palladium to creatine kinase",
+          abstract="Purified rabbit muscle creatine kinase and human serum enzyme were treated with palladium ions."), "in-vitro"),
+    # ... but animals dosed, or "in vivo" beside cells, are animal work
+    (dict(title="Metformin and stem cell vesicles",
+          abstract="Vesicles from treated stem cells ameliorate disc cell senescence in vitro and in vivo."), "animal"),
+    (dict(title="Jabuticaba seed extract in colon carcinogenesis",
+          abstract="Rats were fed the extract; the extract protected DNA against oxidation in vitro."), "animal"),
+    # MeSH that say which people were studied outweigh laboratory words
+    (dict(title="Epidermal cells in culture", abstract="Cells were cultured.", mesh=("Humans", "Adult", "Cells, Cultured")), "human"),
+    # "in vivo" in a scan of volunteers names no animal
+    (dict(title="Motion correction in MRI", abstract="Experiments in volunteers and in vivo were performed."), "human"),
+    # plants and field sites are neither laboratory work nor people
+    (dict(title="Methane production in boreal peatlands", abstract="Microbial processes were measured in soils of 14 peatlands."),
+     "unknown"),
+]
+
+
+@pytest.mark.parametrize("fields, expected", LABORATORY)
+def test_laboratory_work_is_in_vitro(fields, expected):
+    got = classify.classify(record(**fields))
+    assert got["population"] == expected, got["classification_reasons"]
+
+
+WHO = [
+    # a news item reports on others' work: it studies nobody
+    (dict(title="World's first camel clinic caters to the dromedary", pt=("News",),
+          journal="Journal of the American Veterinary Medical Association"), "unknown"),
+    # no words for anyone: people when the record speaks of clinical medicine, unknown otherwise
+    (dict(title="Timing of anterior cruciate ligament reconstruction: still a debatable issue", pt=("Editorial",)), "human"),
+    (dict(title="Forceps and episiotomy", pt=("Letter",), journal="American journal of obstetrics and gynecology"), "human"),
+    (dict(title="Achieving uranyl bending via physical pressure"), "unknown"),
+    # an animal experiment is not a patient: "a 12-year-old female rhesus monkey", "adolescent rats"
+    (dict(title="Ketamine self-administration",
+          abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
+    (dict(title="Effect of social isolation on emotion in adolescent rats"), "animal"),
+    # ecologists' "individuals" beside animals are the animals
+    (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
+    # MeSH tag both, the text names only people (or only animals)
+    (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
+    (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
+]
+
+
+@pytest.mark.parametrize("fields, expected", WHO)
+def test_who_was_studied(fields, expected):
+    got = classify.classify(record(**fields))
+    assert got["population"] == expected, got["classification_reasons"]
+
+
+def test_an_animal_experiment_is_never_a_case_report():
+    got = classify.classify(record("Ketamine self-administration",
+                                   "We report a 12-year-old female rhesus monkey trained to press a lever for ketamine."))
+    assert (got["design"], got["population"]) == ("other", "animal"), got["classification_reasons"]
 
 
 def test_population_reasons_name_the_mesh_check_tags():
@@ -224,8 +393,12 @@ ROUTES = [
     ("Spinal anaesthesia with ketamine for caesarean section", ["neuraxial"]),
     ("Epidural abscess after spinal surgery", []),
     ("Epidural EEG recordings in rats", []),
+    # an infusion names no site (the codebook's reading): the text must name one
     ("Ketamine infusion for refractory depression", []),
     ("Continuous ketamine infusions in the intensive care unit", []),
+    ("Subcutaneous ketamine infusion in palliative care", ["subcutaneous"]),
+    ("Epidural infusion of ketamine after surgery", ["neuraxial"]),
+    ("Ketamine was infused intravenously over 40 minutes", ["intravenous"]),
     ("Intravenous ketamine for suicidal ideation", ["intravenous"]),
     ("Sub-anesthetic IV ketamine for PTSD", ["intravenous"]),
     ("Endocarditis in intravenous drug users", []),

@@ -23,7 +23,7 @@ from Bio import Medline
 from datasette.app import Datasette
 
 from datasette_catalogue import citations
-from harvest import live, load, parse, schema
+from harvest import classify, live, load, parse, schema, vocabulary
 from tests.conftest import real_record_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +124,18 @@ async def test_about_page(ds):
     response = await ds.client.get("/about")
     assert response.status_code == 200
     assert "OCEBM" in response.text and "holds 8 records" in response.text
+    names = vocabulary.DESIGN.names()
+    assert f"{names['case-series']}, {names['case-report']}" in response.text  # the vocabulary's own order
+
+
+def test_evidence_maps_order_designs_from_the_strongest(sample_db):
+    from datasette_catalogue import pages as catalogue
+
+    designs = {label.name for label in classify.RULES.facets["design"].values()}
+    designs = {classify.RULES.data["design"]["reported_as"].get(d, d) for d in designs} - {"veterinary-clinic"}
+    assert designs <= set(catalogue.DESIGN_ORDER), designs - set(catalogue.DESIGN_ORDER)
+    rows = [{"condition": "crps", "design": d, "records": 1} for d in ("review", "case-report", "(unclassified)", "case-series", "rct")]
+    assert catalogue.pivot(rows, "design")["across"] == ["rct", "case-series", "case-report", "review", "(unclassified)"]
 
 
 # ---------------------------------------------------------------- search and facets
@@ -432,7 +444,7 @@ async def test_join_facets_count_and_filter(ds):
 
 async def test_article_page(ds, sample_db):
     design = sqlite_utils.Database(sample_db)["articles"].get(TROCHES)["design"]
-    assert design in ("case-report", "observational")  # a case series, by either reading
+    assert design == "case-series"  # troches given to a series of patients, no comparison group
     html = (await ds.client.get(f"/catalogue/articles/{TROCHES}")).text
     assert '<meta name="citation_title" content="Long Term Safety and Efficacy of Sub-Lingual Ketamine' in html
     assert html.count('<meta name="citation_author"') == 3

@@ -32,7 +32,7 @@ def test_the_rules_give_only_labels_of_the_vocabulary():
 @pytest.mark.parametrize("change, message", [
     (lambda data: data["conditions"]["labels"].update({"gout": {"text": ["gout"]}}), "conditions labels .*gout"),
     (lambda data: data["routes"]["labels"]["oral"].update({"as": "by-mouth"}), "routes labels .*by-mouth"),
-    (lambda data: data["design"]["order"].append("case-series"), "design labels .*case-series"),
+    (lambda data: data["design"]["order"].append("cohort-study"), "design labels .*cohort-study"),
     (lambda data: data["evidence_level"]["levels"].update({"rct": 7}), "evidence_level labels .*7"),
     (lambda data: data["evidence_level"]["preclinical"].append("plants"), "population labels .*plants"),
 ])

@@ -1,0 +1,141 @@
+"""Many regular expressions over one text in one pass: where each of them may match.
+
+A Scanner answers, for each named pattern, the offsets at which a match of it may end. It is a
+prefilter: it may name places where the full expression does not match (lookarounds are ignored),
+never miss one where it does, and callers run the full Python expression only there. With
+Hyperscan (a compiled multi-pattern engine, `pip install hyperscan`) every pattern is found in a
+single scan of the text, so the cost hardly grows with their number; without it, or for a pattern
+it cannot compile, Python's re tries the patterns one by one and the answers are the same.
+
+Texts are scanned as ASCII, each other character read as '?', so that offsets in bytes are offsets
+in characters; patterns are written for that (a non-ASCII character in a pattern matches '?').
+"""
+
+import re
+
+try:  # an optional engine: the same answers without it, only slower
+    import hyperscan
+except ImportError:  # pragma: no cover - exercised where the wheel is missing
+    hyperscan = None
+
+UNICODE_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[89a-fA-F][0-9a-fA-F]|[^\x00-\x7f]")
+
+
+def ascii_pattern(pattern: str) -> str:
+    """The pattern for text read as ASCII: every non-ASCII character (or its escape) becomes '?'."""
+    return UNICODE_ESCAPE.sub(r"\\?", pattern)
+
+
+def without_lookarounds(pattern: str) -> str:
+    """A pattern that matches wherever the given one does: lookarounds dropped, groups unnamed.
+
+    Hyperscan takes neither; what is left matches more places, never fewer.
+    """
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    while (start := _lookaround(pattern)) is not None:
+        pattern = pattern[:start] + pattern[_group_end(pattern, start):]
+    return pattern
+
+
+def _lookaround(pattern: str):
+    """Where the first lookaround group opens, outside escapes and [classes]; None if none does."""
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return i
+        i += 1
+    return None
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index just past the group that opens at start (escapes and [classes] skipped)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
+class Scanner:
+    """Named patterns compiled for one pass over a text."""
+
+    def __init__(self, patterns: dict, ignore_case: bool = True, engine: bool = True):
+        self.names = list(patterns)
+        flags = re.IGNORECASE if ignore_case else 0
+        self._python = {}
+        self._database = None
+        if engine and hyperscan is not None:
+            self._compile(patterns, ignore_case)
+        for name in self.names:
+            if name not in self._compiled:
+                self._python[name] = re.compile(ascii_pattern(patterns[name]), flags)
+
+    @property
+    def _compiled(self) -> set:
+        return set(self._ids.values()) if self._database is not None else set()
+
+    def _compile(self, patterns: dict, ignore_case: bool):
+        """Build one Hyperscan database of every pattern it accepts; the rest stay with re."""
+        caseless = hyperscan.HS_FLAG_CASELESS if ignore_case else 0
+        accepted = []
+        for name in self.names:
+            expression = without_lookarounds(ascii_pattern(patterns[name])).encode("ascii")
+            # Exactly where it can, else as a prefilter (a superset of the matches): tried alone
+            # first, so that one pattern it cannot take does not sink the others.
+            for flags in (caseless, caseless | hyperscan.HS_FLAG_PREFILTER):
+                try:
+                    hyperscan.Database().compile(expressions=[expression], ids=[0], flags=[flags])
+                except hyperscan.error:
+                    continue
+                accepted.append((name, expression, flags))
+                break
+        if not accepted:
+            return
+        self._ids = {i: name for i, (name, _, _) in enumerate(accepted)}
+        self._database = hyperscan.Database()
+        self._database.compile(expressions=[e for _, e, _ in accepted], ids=list(self._ids),
+                               flags=[f for _, _, f in accepted])
+
+    def ends(self, text: str) -> dict:
+        """{name: offsets where a match may end}, for the patterns that may match somewhere in text."""
+        found = {}
+        data = text.encode("ascii", "replace")
+        if self._database is not None:
+            ids = self._ids
+
+            def on_match(pattern_id, start, end, flags, context):
+                found.setdefault(ids[pattern_id], []).append(end)
+
+            self._database.scan(data, match_event_handler=on_match)
+        if self._python:
+            ascii_text = data.decode("ascii")
+            for name, regex in self._python.items():
+                ends = [m.end() for m in regex.finditer(ascii_text)]
+                if ends:
+                    found[name] = ends
+        return found

@@ -1,0 +1,54 @@
+"""harvest.scan: one pass over a text finds every place a pattern matches, with or without Hyperscan."""
+
+import re
+
+import pytest
+
+from harvest import extract, scan
+
+PATTERNS = {
+    "people": r"\b(?:patients?|women)\b",
+    "number before people": r"(?<![\w.])(?P<n>\d+)\s+(?:adult\s+)?patients\b(?!\s+reports)",
+    "unicode": r"\d+\s*(?:µg|μg|mcg)\b",
+    "range": r"\d+[\u2009 ]?[-–]\s*\d+\s*mg\b",
+}
+TEXTS = [
+    "Sixty patients and 12 adult patients were enrolled; 3 patients reports were excluded.",
+    "Ketamine 0.5 µg/kg and 25–600 mg in divided doses; women (n = 20).",
+    "No match here at all.",
+    "",
+]
+
+
+@pytest.mark.parametrize("engine", [True, False])
+def test_every_python_match_end_is_found(engine):
+    scanner = scan.Scanner(PATTERNS, engine=engine)
+    for text in TEXTS:
+        found = scanner.ends(text)
+        ascii_text = text.encode("ascii", "replace").decode()
+        for name, pattern in PATTERNS.items():
+            expected = {m.end() for m in re.finditer(scan.ascii_pattern(pattern), ascii_text, re.IGNORECASE)}
+            assert expected <= set(found.get(name, ())), (name, text, found)
+
+
+def test_lookarounds_are_dropped_and_groups_unnamed():
+    assert scan.without_lookarounds(r"(?<![\w.])(?P<n>\d+)(?!\s*%)\s+x(?=y)") == r"(?:\d+)\s+x"
+    assert scan.without_lookarounds(r"[(?!]a(?!b(?:c)d)e") == r"[(?!]ae"
+
+
+def test_offsets_are_characters_of_the_text():
+    text = "±5 µg and 12 patients"
+    ends = scan.Scanner({"people": r"\bpatients\b"}).ends(text)["people"]
+    assert text[:ends[0]].endswith("patients")
+
+
+def test_extraction_reads_the_same_with_and_without_the_engine(real_record):
+    from harvest import classify
+    record = real_record(34092024)
+    classification = classify.classify(record)
+    with_engine = extract.extract(record, classification)
+    slow = extract.Patterns(extract.PATTERNS.data)
+    slow.scanner = scan.Scanner({name: r.pattern for r, name in slow.scanned.items()
+                                 if r is not slow.sum_of_groups and r is not slow.group_phrase} |
+                                {"phrase": slow.phrase_scan}, engine=False)
+    assert extract.extract(record, classification, slow) == with_engine
