@@ -12,7 +12,7 @@ SAMPLE_FILES := $(SAMPLE_DIR)/pubmed20n0014.xml.gz $(SAMPLE_DIR)/pubmed21n1298.x
 
 .PHONY: install sample catalogue serve datasette-flags test clean
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed  ## creates `.venv/` and installs the project with its test extras (again when `pyproject.toml` changes)
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # The real offline sample: two NLM files shipped inside pubmed-parser's source distribution.
-sample: $(SAMPLE_FILES)
+sample: $(SAMPLE_FILES)  ## downloads and checks the real offline sample (idempotent)
 
 $(SAMPLE_FILES): | $(BIN)/.installed
 	@mkdir -p $(SAMPLE_DIR)
@@ -36,7 +36,7 @@ $(SAMPLE_FILES): | $(BIN)/.installed
 	touch $(SAMPLE_FILES)
 
 # Live PubMed when E-utilities answer, otherwise the real offline sample; SOURCE=sample|pubmed forces one.
-catalogue: install
+catalogue: install  ## builds `catalogue.db` (`DB`) from live PubMed when `harvest ping` succeeds, else from the sample (`SOURCE=sample` or `SOURCE=pubmed` forces one)
 	@if [ "$(SOURCE)" = pubmed ] || { [ "$(SOURCE)" = auto ] && $(BIN)/python -m harvest ping; }; then \
 		echo "Building $(DB) from live PubMed (E-utilities)"; \
 		$(BIN)/python -m harvest pubmed --db $(DB); \
@@ -50,14 +50,14 @@ catalogue: install
 		$(BIN)/python -m harvest files $(SAMPLE_FILES) --db $(DB); \
 	fi
 
-DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml --plugins-dir plugins --template-dir templates \
-	--static assets:static --setting facet_time_limit_ms 1000 --setting suggest_facets off \
-	--setting sql_time_limit_ms 1000 --setting max_returned_rows 1000 --setting allow_download off
+# The site is the datasette_catalogue package, a plugin Datasette finds by its entry point; its
+# settings (time limits, rows, downloads off) are datasette_catalogue/security.py's.
+DATASETTE_FLAGS := -i $(DB) --metadata metadata.yml
 
-datasette-flags:
+datasette-flags:  ## prints the flags `make serve` gives Datasette
 	@echo $(DATASETTE_FLAGS)
 
-serve: install
+serve: install  ## builds the catalogue if missing and serves it read-only with Datasette on `PORT` (default 8001)
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
 	$(BIN)/datasette serve $(DATASETTE_FLAGS) --host 127.0.0.1 --port $(PORT)
 
@@ -66,7 +66,7 @@ serve: install
 # (npm keeps the packages' own 1985 file dates: a stamp says when the lock file was installed.)
 AXE_INSTALLED := tests/browser/node_modules/.installed
 .PHONY: axe
-axe: $(AXE_INSTALLED)
+axe: $(AXE_INSTALLED)  ## installs axe-core for the browser test with npm; says so and skips without npm
 
 $(AXE_INSTALLED): tests/browser/package.json tests/browser/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \
@@ -78,26 +78,38 @@ $(AXE_INSTALLED): tests/browser/package.json tests/browser/package-lock.json
 	fi
 
 # Offline: never touches NCBI. The browser test skips itself when Chromium (or axe-core) is missing.
-test: install sample axe
+test: install sample axe  ## the offline test suite (the browser test skips itself without Chromium, its accessibility checks without axe-core)
 	$(BIN)/pytest -q
 
 # Longer fuzzing of the parser and the loader than `make test` runs (FUZZ_EXAMPLES per test).
 FUZZ_EXAMPLES ?= 3000
 .PHONY: fuzz
-fuzz: install
+fuzz: install  ## a longer fuzzing budget for the parser and the loader (`FUZZ_EXAMPLES`)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
 
-clean:
+clean:  ## removes the catalogue, its lock and any working copy
 	rm -rf $(DB) $(DB)-wal $(DB)-shm $(DB)-journal $(DB)-lock $(DB)-building*
 
-# The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (README: Benchmark).
+# The sections of the README, docs/ and metadata.yml that restate data, written from it by cog
+# (docs/generated.py); tests/test_docs.py fails when one is stale.
+GENERATED_DOCS := README.md metadata.yml $(wildcard docs/*.md)
+.PHONY: docs screenshot
+docs: install sample  ## writes the sections of `README.md`, `docs/` and `metadata.yml` that restate data
+	$(BIN)/cog -I . -r $(GENERATED_DOCS)
+
+# The README's picture of the site: the home page of the catalogue, in Debian's Chromium.
+screenshot: install  ## saves the site's home page as the README shows it (`docs/site.png`)
+	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue
+	$(BIN)/python docs/screenshot.py $(DB)
+
+# The catalogue side by side with pubmed_parser, EDirect's xtract, lxml and gunzip (docs/benchmarks.md).
 # Peers go into a scratch environment, never into the project's dependencies.
 BENCH_VENV ?= bench/.venv
 BENCH_REPEAT ?= 3
 BENCH_ARGS ?=
 
 .PHONY: bench
-bench: install sample
+bench: install sample  ## the catalogue beside the tools people already use, on the real sample
 	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
 	@$(BENCH_VENV)/bin/pip install --quiet pubmed-parser==0.5.1 lxml || \
 		echo "pubmed_parser cannot be installed: the bench skips it"

@@ -8,5 +8,5 @@ import sys
 from harvest import cli, load
 
 if __name__ == "__main__":
-    load.classify = None
+    load.CLASSIFYING = False
     cli.cli(sys.argv[1:], prog_name="harvest")

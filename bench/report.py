@@ -1,4 +1,5 @@
-"""Render bench-out/bench.json as the Markdown tables of the README's Benchmark section.
+"""Render a run of make bench (bench-out/bench.json) as Markdown tables: docs/benchmarks.md shows
+the run kept in bench/results.json this way.
 
     python bench/report.py [bench-out/bench.json]
 """
@@ -45,19 +46,22 @@ def incremental_table(inc) -> list:
     return lines
 
 
-def main(path):
-    report = json.load(open(path))
-    machine = report["machine"]
+def markdown(report, heading_level=3) -> str:
+    machine, heading = report["machine"], "#" * heading_level
     lines = [f"Run {report['started']}, {report['repeat']} runs per side: {machine['cpu']}, "
              f"{machine['cores']} cores, {machine['memory_mb'] // 1024} GB, Python {machine['python']}, "
              f"load average {machine['load_average_at_start'][0]:.1f} at the start.", ""]
     if "ingest" in report:
-        lines += ["### Targets 1 and 2: ingest and scope scan", ""] + ingest_table(report) + [""]
+        lines += [f"{heading} Targets 1 and 2: ingest and scope scan", ""] + ingest_table(report) + [""]
     if "site" in report:
-        lines += ["### Target 3: Datasette", ""] + site_table(report["site"]) + [""]
+        lines += [f"{heading} Target 3: Datasette", ""] + site_table(report["site"]) + [""]
     if "incremental" in report:
-        lines += ["### Target 4: incremental harvest", ""] + incremental_table(report["incremental"])
-    print("\n".join(lines))
+        lines += [f"{heading} Target 4: incremental harvest", ""] + incremental_table(report["incremental"])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(path):
+    print(markdown(json.load(open(path))), end="")
 
 
 if __name__ == "__main__":

@@ -33,12 +33,12 @@ LOAD_CLIENTS, LOAD_SECONDS, LOAD_MAX_REQUESTS = 8, 20, 5000
 def build_scale(source: Path, target: Path, copies: int) -> int:
     """Copy the --all catalogue and replicate its articles copies times; returns the article count."""
     sys.path.insert(0, str(ROOT))
-    from harvest import load
+    from harvest import load, schema
 
     shutil.copy(source, target)
     db = load.open_db(target)
     db["articles"].disable_fts()
-    tables = ["articles", *load.CHILD_TABLES] + [t for t in ("article_topics",) if t in db.table_names()]
+    tables = ["articles", *schema.CHILD_TABLES] + [t for t in ("article_topics",) if t in db.table_names()]
     with db.conn:
         for copy in range(1, copies):
             for table in tables:
@@ -58,15 +58,9 @@ def _replicate(conn, table, shift):
 def serve(db: Path) -> tuple:
     """Start Datasette as `make serve` does, on a free loopback port; returns (process, base URL)."""
     port = _free_port()
-    flags = ["-i", str(db), "--setting", "facet_time_limit_ms", "1000", "--setting", "suggest_facets", "off"]
-    if (ROOT / "metadata.yml").exists():
-        flags += ["--metadata", str(ROOT / "metadata.yml")]
-    for option, folder in (("--plugins-dir", "plugins"), ("--template-dir", "templates")):
-        if (ROOT / folder).is_dir():
-            flags += [option, str(ROOT / folder)]
-    if (ROOT / "static").is_dir():
-        flags += ["--static", f"assets:{ROOT / 'static'}"]
-    # python -m, from ROOT: the plugins import this checkout's harvest package.
+    flags = subprocess.run(["make", "-s", "--no-print-directory", "datasette-flags", f"DB={db}"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    # python -m, from ROOT: the site imports this checkout's harvest and datasette_catalogue packages.
     process = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *flags,
                                 "--host", "127.0.0.1", "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,4 +1,4 @@
-"""CPU per record of each stage of an --all ingest, in one process (README: What the numbers say).
+"""CPU per record of each stage of an --all ingest, in one process (docs/benchmarks.md: What the numbers say).
 
     python bench/stages.py [--records N]
 
@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harvest import classify, load, parse
+from harvest import classify, load, parse, read, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = 50788
@@ -33,18 +33,18 @@ def best_of(runs, work) -> float:
 
 def record_bytes(path, count) -> list:
     """The bytes of the first count article records of a file."""
-    with parse.open_input(path) as stream:
-        chunks = (block[a:b] for block in parse.iter_blocks(stream) for a, b in parse.record_spans(block)
-                  if b != -1 and not block.startswith(parse.DELETE, a))
+    with read.open_input(path) as stream:
+        chunks = (block[a:b] for block in read.iter_blocks(stream) for a, b in read.record_spans(block)
+                  if b != -1 and not block.startswith(read.DELETE, a))
         return list(itertools.islice(chunks, count))
 
 
 def inflate_and_cut():
     """Inflate both sample files whole and find every record in them."""
     for path in SAMPLE:
-        with parse.open_input(path) as stream:
-            for block in parse.iter_blocks(stream):
-                sum(1 for _ in parse.record_spans(block))
+        with read.open_input(path) as stream:
+            for block in read.iter_blocks(stream):
+                sum(1 for _ in read.record_spans(block))
 
 
 def save(prepared):
@@ -65,11 +65,11 @@ def sqlite_own_work(prepared) -> dict:
     build of the same catalogue pays in its one writing process.
     """
     prepared = list({p.pmid: p for p in prepared}.values())  # one row per PMID, as a build keeps
-    columns = list(load.ARTICLE_COLUMNS)
+    columns = list(schema.ARTICLE_COLUMNS)
     articles = [tuple({**p.article, "first_seen_run": 1, "last_changed_run": 1}.get(c) for c in columns)
                 for p in prepared]
     raw = [(p.pmid, p.pmid_version, p.raw_format, p.raw, p.source, 1) for p in prepared]
-    children = {t: [row for p in prepared for row in p.children.get(t, ())] for t in load.CHILD_TABLES}
+    children = {t: [row for p in prepared for row in p.children.get(t, ())] for t in schema.CHILD_TABLES}
     costs = {}
 
     def timed(name, work):
@@ -80,15 +80,15 @@ def sqlite_own_work(prepared) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         db = load.open_db(Path(folder) / "own.db")
         db.execute("pragma synchronous = off")
-        load._drop_indexes(db)
+        schema.drop_indexes(db)
         with db.conn:
             timed("articles rows", lambda: load._insert_tuples(db, "articles", columns, articles))
             timed("raw records rows", lambda: load._insert_tuples(db, "raw_records", load.RAW_COLUMNS, raw))
             for table, rows in children.items():
-                timed("child rows", lambda: load._insert_tuples(db, table, load.CHILD_COLUMNS[table], rows))
-        timed("indexes", lambda: load._ensure_indexes(db))
+                timed("child rows", lambda: load._insert_tuples(db, table, schema.CHILD_COLUMNS[table], rows))
+        timed("indexes", lambda: schema.ensure_indexes(db))
         timed("full-text index", lambda: db["articles"].enable_fts(
-            load.SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter", create_triggers=True))
+            schema.SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter", create_triggers=True))
         timed("integrity check", lambda: db.execute("pragma integrity_check").fetchall())
         db.close()
     return {name: seconds / len(prepared) for name, seconds in costs.items()}

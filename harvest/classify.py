@@ -2,7 +2,7 @@
 
 The rules are data (rules.yml beside this module); this code only applies them.
 There is no network, database, file write or clock here: the rules are read and
-compiled once, on import. The README ("Classifying the evidence") explains the rules.
+compiled once, on import. docs/classification.md explains the rules.
 """
 
 import re
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from harvest import read_yaml
+from harvest import read_yaml, vocabulary
 
 RULES_PATH = Path(__file__).with_name("rules.yml")
 # A record's texts, joined in this order: evidence found earlier is preferred.
@@ -333,14 +333,14 @@ def _index(rules: Rules):
 
 
 def load_rules(path=RULES_PATH) -> Rules:
-    """Read and compile a rules file."""
-    return compile_rules(read_yaml(path))
+    """Read and compile a rules file; it may give only the labels of harvest/vocabulary.yml."""
+    data = read_yaml(path)
+    vocabulary.check_rules(data)
+    return compile_rules(data)
 
 
 RULES = load_rules()
 RULES_VERSION = RULES.version
-# The evidence levels in words, for the site: {1: "systematic reviews/meta-analyses of trials", ...}.
-LEVEL_NAMES = {int(level): name for level, name in RULES.data["evidence_level"]["names"].items()}
 
 
 # ---------------------------------------------------------------- one record's texts

@@ -1,4 +1,4 @@
-"""Command line: python -m harvest COMMAND ... (see README.md for each command).
+"""Command line: python -m harvest COMMAND ... (docs/harvesting.md explains each command).
 
 Every command that writes takes the catalogue's lock and works on a copy that
 replaces the catalogue only when the command succeeds (harvest.safety), so an
@@ -10,7 +10,6 @@ import datetime
 import functools
 import logging
 import os
-import re
 import signal
 import sqlite3
 import sys
@@ -19,6 +18,7 @@ import threading
 import click
 
 from harvest import __version__, eutils, files, load, safety
+from harvest.messages import one_line
 
 log = logging.getLogger(__name__)
 # Rejected records listed one per line before the summary; the rest are counted.
@@ -28,21 +28,6 @@ MAX_LISTED = 50
 def show_progress(quiet: bool) -> bool:
     """Progress bars only on a terminal, never under CI or --quiet."""
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
-
-
-def one_line(text, limit=400) -> str:
-    """Text safe to print as one terminal line: no newlines, control characters or API key."""
-    text = redact(" ".join(str(text).split()))
-    text = "".join(c if c.isprintable() else "\\x%02x" % ord(c) for c in text)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def redact(text) -> str:
-    """Hide the NCBI API key, wherever an error message carries it (a URL, say)."""
-    key = os.environ.get("NCBI_API_KEY")
-    if key:
-        text = text.replace(key, "[NCBI_API_KEY]")
-    return re.sub(r"(api_key=)[^&\s'\"]+", r"\1[hidden]", text)
 
 
 def open_catalogue(path):
@@ -58,10 +43,10 @@ def open_catalogue(path):
 @contextlib.contextmanager
 def writing(db_path, resumable=False):
     """Yield the path of a working copy of the catalogue, under the lock; it replaces
-    the catalogue only if the block ends without an exception (safety.rebuilt)."""
+    the catalogue only if the block ends without an exception (safety.working_copy)."""
     in_block = False
     try:
-        with safety.rebuilt(db_path, resumable) as work:
+        with safety.working_copy(db_path, resumable) as work:
             in_block = True
             yield work
             in_block = False

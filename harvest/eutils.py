@@ -23,6 +23,8 @@ import requests
 import urllib3
 from lxml import etree
 
+from harvest.messages import one_line, redact
+
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
@@ -193,11 +195,6 @@ def checked_base_url(url):
         raise EUtilsError(f"EUTILS_BASE_URL {one_line(shown, 120)!r} is not an http(s) address "
                           f"like {DEFAULT_BASE_URL}")
     return url.strip().rstrip("/") + "/"
-
-
-def one_line(text, limit=300):
-    """Collapse whitespace so an error message stays on one line."""
-    return " ".join(str(text).split())[:limit]
 
 
 def parse_esearch(body: bytes) -> SearchPage:
@@ -420,8 +417,7 @@ class EUtils:
 
     def redact(self, text):
         """Replace the API key wherever a server echoed it back."""
-        text = str(text)
-        return text.replace(self._key, "[api_key]") if self._key else text
+        return redact(str(text), self._key)
 
     def request(self, endpoint, params, check, tries=None):
         """POST to one E-utility, retrying transient failures with backoff.

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from harvest import classify, read_yaml
+from harvest import classify, read_yaml, vocabulary
 from harvest.scan import Scanner
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
-# Designs whose record reports no study of its own participants.
-NOT_A_STUDY = {"review", "letter-editorial", "guideline", "other"}
-REVIEWS = {"meta-analysis", "systematic-review"}
-PRECLINICAL = {"animal", "in-vitro"}
+# Designs of records that pool other studies, and of records that report no study at all.
+REVIEWS = set(vocabulary.SYNTHESES)
+NOT_A_STUDY = set(vocabulary.DESIGN.values()) - REVIEWS - set(vocabulary.PRIMARY_STUDIES)
+# Work on animals or cells (the classifier's own list): no participants to count.
+PRECLINICAL = set(classify.RULES.data["evidence_level"]["preclinical"])
 DIGITS = re.compile(r"\d+")
 
 
@@ -121,6 +122,7 @@ class Patterns:
         self._participants(data["participants"])
         self._reviews(data["reviews"])
         self.randomised = {k: _any(v) for k, v in data["randomised"].items()}
+        vocabulary.require("blinding", data["blinding"], "extract.yml blinding")
         self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
         self.placebo = _any(data["placebo"]["stated"])
         self.comparison_cues = _any(data["comparison_cues"])
@@ -141,9 +143,10 @@ class Patterns:
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
         self.boilerplate = _any(conclusion["boilerplate"])
         self.registries = [self._registry(r) for r in data["registries"]]
-        self.bands = [(int(start), name) for start, name in data["sample_size_bands"]]
+        bands = vocabulary.FACETS["sample_size_band"].labels.values()
+        self.bands = [(band.start, band.value) for band in bands if band.start is not None]
+        self.band_unknown = next(band.value for band in bands if band.start is None)
         self.equals = re.compile("=")
-        self.band_unknown = data["sample_size_unknown"]
         # A cheap first look: most records name no registry, so none of their words.
         words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=len, reverse=True)
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text

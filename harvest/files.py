@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from harvest import load, parse, scope
+from harvest import load, read, scope
 
 try:  # parse inflates with ISA-L, whose errors are not zlib's
     from isal.igzip_lib import IsalError
@@ -26,7 +26,7 @@ BATCH_SIZE = 1000
 WORKER_BLOCK_SIZE = 1 << 22
 BLOCKS_AHEAD = 1
 # A record that breaks these while being saved is rejected; anything else stops the run.
-# What reading a broken file raises (besides parse.ParseError).
+# What reading a broken file raises (besides read.ParseError).
 READ_ERRORS = (OSError, EOFError, zlib.error, IsalError)
 RECORD_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
                  OverflowError, TypeError, ValueError, KeyError, AttributeError)
@@ -114,14 +114,14 @@ def _worker_terminated(main, signum):
 
 
 def _readers(paths, keep_all, pool) -> list:
-    """One iterable of parse.iter_file's items per path, in the order of the paths.
+    """One iterable of read.iter_file's items per path, in the order of the paths.
 
     A scope scan keeps few records, so every file is scanned at once, each by a
     worker, and its items wait for their turn; with --all, workers parse blocks.
     """
     needles = None if keep_all else scope.prefilter_needles()
     if pool is None:
-        return [parse.iter_file(path, needles) for path in paths]
+        return [read.iter_file(path, needles) for path in paths]
     if keep_all:
         return [_parallel_items(path, pool) for path in paths]
     scans = [_scanned(pool.submit(_scan_file, path, needles)) for path in paths]
@@ -161,7 +161,7 @@ def _ingest_file(db, path, items, keep_all, run_id, run, bar):
             elif kind == "read":
                 run.read += value
                 bar.update(value)
-    except (*READ_ERRORS, parse.ParseError) as error:
+    except (*READ_ERRORS, read.ParseError) as error:
         raise input_error(path, error) from None
     finally:
         _flush(db, batch, run_id, run)
@@ -171,8 +171,8 @@ def _scan_file(path, needles) -> tuple:
     """In a worker: all of a file's items for a scope scan, and the error that ended it, if any."""
     items = []
     try:
-        items.extend(parse.iter_file(path, needles))
-    except (*READ_ERRORS, parse.ParseError) as error:
+        items.extend(read.iter_file(path, needles))
+    except (*READ_ERRORS, read.ParseError) as error:
         return items, input_error(path, error)  # made here: not every error pickles
     return items, None
 
@@ -186,38 +186,38 @@ def _scanned(future):
 
 
 def _parallel_items(path, pool):
-    """parse.iter_file's items, XML blocks parsed by the pool's workers."""
+    """read.iter_file's items, XML blocks parsed by the pool's workers."""
     if _format(path) == "medline":
-        yield from parse.iter_file(path)
+        yield from read.iter_file(path)
     else:
         yield from _parallel_xml(path, pool)
 
 
 def _format(path) -> str:
-    with parse.open_input(path) as stream:
-        return parse.sniff_format(stream.read(4096))
+    with read.open_input(path) as stream:
+        return read.sniff_format(stream.read(4096))
 
 
 def _parallel_xml(path, pool):
-    """parse.iter_xml's items in input order, each block parsed and prepared by a worker."""
+    """read.iter_xml's items in input order, each block parsed and prepared by a worker."""
     source, pending = os.path.basename(path), deque()
     seen, tail = 0, b""
-    with parse.open_input(path) as stream:
-        for block in parse.iter_blocks(stream, size=WORKER_BLOCK_SIZE):
-            read = parse.count_records(block)
-            pending.append(pool.submit(_prepared_items, block, seen, read, source))
-            seen, tail = seen + read, block
+    with read.open_input(path) as stream:
+        for block in read.iter_blocks(stream, size=WORKER_BLOCK_SIZE):
+            count = read.count_records(block)
+            pending.append(pool.submit(_prepared_items, block, seen, count, source))
+            seen, tail = seen + count, block
             if len(pending) > BLOCKS_AHEAD * (os.cpu_count() or 1):
                 yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
-    yield from parse.truncated_tail(tail, seen)
+    yield from read.truncated_tail(tail, seen)
 
 
-def _prepared_items(block, seen, read, source) -> list:
+def _prepared_items(block, seen, count, source) -> list:
     """In a worker: a block's items, each record turned into its rows (load.prepare)."""
     items = []
-    for kind, value in parse.block_items(block, None, seen, read):
+    for kind, value in read.block_items(block, None, seen, count):
         if kind == "record":
             value["source"] = source
             try:
@@ -241,7 +241,7 @@ def cannot_store(error) -> str:
 
 def input_error(path, error) -> InputError:
     """The one-line InputError for a file that could not be read or is not PubMed input."""
-    if isinstance(error, parse.ParseError):
+    if isinstance(error, read.ParseError):
         return InputError(f"{path}: {error}")
     return InputError(f"{path}: {read_error(error)}")
 

@@ -13,9 +13,8 @@
 refresh(db) rebuilds all of it after every load and reclassification.
 """
 
-REVIEW_DESIGNS = ("meta-analysis", "systematic-review")
-# Designs of primary research: the studies whose synthesis gap is marked.
-PRIMARY_DESIGNS = ("rct", "clinical-trial", "observational", "case-series", "case-report", "protocol")
+from harvest.vocabulary import PRIMARY_STUDIES, SYNTHESES
+
 # CommentsCorrections kinds that make two records reports of one work.
 SAME_WORK = ("UpdateOf", "UpdateIn", "RepublishedFrom", "RepublishedIn", "ReprintOf", "ReprintIn",
              "ErratumFor", "ErratumIn", "CorrectedandRepublishedFrom", "CorrectedandRepublishedIn",
@@ -44,7 +43,7 @@ def review_studies_sql() -> str:
         select r.pmid as review_pmid, ar.cited_pmid as study_pmid,
                max(coalesce(ar.list_title like '{INCLUDED_LIST}', 0)) as included
         from article_references ar
-        join articles r on r.pmid = ar.pmid and r.design in ({_marks(REVIEW_DESIGNS)})
+        join articles r on r.pmid = ar.pmid and r.design in ({_marks(SYNTHESES)})
         join articles s on s.pmid = ar.cited_pmid and s.pmid != r.pmid
         group by 1, 2"""
 
@@ -74,7 +73,7 @@ def same_work_pairs(db) -> list:
     pairs += db.execute(f"""
         with own as (
             select r.pmid, r.registration_id from article_registrations r join articles a on a.pmid = r.pmid
-            where (r.registry in ({_marks(REVIEW_REGISTRIES)})) = (coalesce(a.design, '') in ({_marks(REVIEW_DESIGNS)}))
+            where (r.registry in ({_marks(REVIEW_REGISTRIES)})) = (coalesce(a.design, '') in ({_marks(SYNTHESES)}))
               and r.pmid in (select pmid from article_registrations group by pmid
                              having count(*) <= {MAX_OWN_REGISTRATIONS})),
         firsts as (select registration_id, min(pmid) as first from own group by 1 having count(*) > 1)
@@ -107,7 +106,7 @@ def _refresh_studies(db):
 
 def _refresh_columns(db):
     """Each article's study, reports, reviews citing it, retracted records it cites and synthesis gap."""
-    reviews = _marks(REVIEW_DESIGNS)
+    reviews = _marks(SYNTHESES)
     db.execute("""
         update articles set
           study_id = coalesce((select study_id from article_studies s where s.pmid = articles.pmid), pmid),
@@ -122,7 +121,7 @@ def _refresh_columns(db):
             select c.condition, max(a.pub_date) as pub_date from article_conditions c
             join articles a on a.pmid = c.pmid and a.design in ({reviews}) group by 1)
         update articles set newer_than_reviews = case
-            when design not in ({_marks(PRIMARY_DESIGNS)}) or pub_date is null then null
+            when design not in ({_marks(PRIMARY_STUDIES)}) or pub_date is null then null
             when not exists (select 1 from article_conditions c where c.pmid = articles.pmid) then null
             when exists (select 1 from article_conditions c left join newest n on n.condition = c.condition
                          where c.pmid = articles.pmid and (n.pub_date is null or n.pub_date < articles.pub_date))

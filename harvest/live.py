@@ -21,9 +21,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from harvest import load, parse, read_yaml
-from harvest.eutils import (EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves,
-                            one_line)
+from harvest import load, read, read_yaml, schema
+from harvest.eutils import EUtils, EUtilsError, NoSuchIds, QueryError, ServerDown, halves
+from harvest.messages import one_line
 
 log = logging.getLogger(__name__)
 
@@ -132,33 +132,6 @@ def parse_since(text):
 # ---------------------------------------------------------------- tables
 
 
-def ensure_live_tables(db):
-    """Create the topic and resume tables; safe to call on an existing catalogue."""
-    db["topics"].create({"name": str, "title": str, "query": str, "description": str},
-                        pk="name", if_not_exists=True)
-    links = [("topic", "topics", "name")]
-    if "articles" in db.table_names():
-        links.append(("pmid", "articles", "pmid"))
-    db["article_topics"].create({"pmid": int, "topic": str, "run_id": int},
-                                pk=("pmid", "topic"), foreign_keys=links, if_not_exists=True)
-    db["article_topics"].create_index(["topic"], if_not_exists=True)
-    db["pubmed_searches"].create(
-        {"key": str, "topic": str, "query": str, "plan_started": str, "plan_since": str,
-         "last_complete": str, "last_count": int, **DROP_COLUMNS}, pk="key", if_not_exists=True)
-    for column, kind in DROP_COLUMNS.items():  # catalogues harvested before they existed
-        if column not in db["pubmed_searches"].columns_dict:
-            db["pubmed_searches"].add_column(column, kind)
-    db["pubmed_pending"].create(
-        {"search": str, "pmid": int, "reason": str, "done": int}, pk=("search", "pmid"),
-        foreign_keys=[("search", "pubmed_searches", "key")], if_not_exists=True)
-    db["pubmed_not_found"].create({"pmid": int, "since": str, "run_id": int}, pk="pmid",
-                                  if_not_exists=True)
-
-
-# A sharp drop in a query's Count not yet confirmed: the Count seen, and the run that first saw it.
-DROP_COLUMNS = {"drop_count": int, "drop_run": int}
-
-
 def sync_topics(db, topics):
     """Make the topics table match topics.yml; a topic taken out loses its links."""
     names = [t.name for t in topics]
@@ -231,7 +204,7 @@ def open_plan(db, search, since=None):
            "plan_started": now(), "plan_since": window,
            "last_complete": state["last_complete"] if state else None}
     if state is None:  # new, or rewritten: what the old query found says nothing of this one
-        row.update(last_count=None, **dict.fromkeys(DROP_COLUMNS))
+        row.update(last_count=None, **dict.fromkeys(schema.DROP_COLUMNS))
     with db.atomic():
         db["pubmed_searches"].upsert(row, pk="key")
     return window
@@ -387,8 +360,8 @@ def parse_answer(client, pmids, tries=None):
     for _ in range(FETCH_TRIES):
         body = client.efetch(pmids, tries)
         try:
-            batch = parse.parse_xml_bytes(body)
-        except parse.ParseError as error:
+            batch = read.parse_xml_bytes(body)
+        except read.ParseError as error:
             log.warning("EFetch answer not readable (%s); asking again", one_line(error))
             continue
         if getattr(batch, "complete", True):
@@ -591,7 +564,7 @@ def drop_settled(db, search, found, run_id, session) -> bool:
         log.warning("%s: the drop to %d records, first seen in run %d, is confirmed",
                     search.key, found.count, state["drop_run"])
     if state["drop_run"] is not None:
-        db["pubmed_searches"].update(search.key, dict.fromkeys(DROP_COLUMNS))
+        db["pubmed_searches"].update(search.key, dict.fromkeys(schema.DROP_COLUMNS))
     return True
 
 
@@ -624,7 +597,7 @@ def harvest_pubmed(db, names=(), query=None, since=None, progress=False, client=
     client = client or EUtils.from_env()
     if query and not accept_phrases_not_found:
         refuse_unfound_phrases(client, " ".join(query.split()))
-    ensure_live_tables(db)
+    schema.ensure_live_tables(db)
     sync_topics(db, topics)
     session, outcomes = first_run_of_harvest(db), []
     for search in searches:

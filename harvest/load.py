@@ -1,29 +1,39 @@
-"""Every write to the catalogue: schema, upserts of parsed records, runs, deletions, search."""
+"""Every write to the catalogue: upserts of parsed records, runs, deletions, search and the counts
+the site reads. The tables themselves are harvest.schema's."""
 
 import datetime
 import json
 import re
+import sys
 from contextlib import contextmanager
 from operator import itemgetter
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from harvest import __version__, links, parse
+from harvest import __version__, links, read
+from harvest.record import PUBMED_URL, author_string
+from harvest.vocabulary import SYNTHESES
+from harvest.schema import (ARTICLE_COLUMNS, CHILD_COLUMNS, CHILD_TABLES, COUNTED_COLUMNS, COUNTED_JOINS,
+                            DERIVED_TABLES, LABEL_EXTRA_COLUMNS, LABEL_TABLES, LOOKUP_COLUMNS, RAW_COLUMNS,
+                            RUN_COLUMNS, SUMMARY_COLUMNS, drop_indexes, ensure_full_text, ensure_indexes,
+                            ensure_schema)
 
-# harvest.classify, imported on first use by classifier(): compiling its rules takes
-# half a second, which a scope scan spends while its workers read the files.
-# Set to None, there is no classifier.
-classify = NOT_LOADED = object()
+# Whether records are classified and extracted as they are loaded. Tests of the harvest alone
+# and one side of `make bench` switch it off: the classifier costs milliseconds a record.
+CLASSIFYING = True
 
 
 def classifier():
-    """The classifier module (harvest.classify), or None where a caller switched it off."""
-    global classify
-    if classify is NOT_LOADED:
-        from harvest import classify as module
+    """The classifier module, or None where CLASSIFYING is off.
 
-        classify = module
+    harvest.classify is imported on first use: compiling its rules takes half a second,
+    which a scope scan spends while its workers read the files.
+    """
+    if not CLASSIFYING:
+        return None
+    from harvest import classify
+
     return classify
 
 
@@ -32,53 +42,6 @@ def extractor():
     from harvest import extract
 
     return extract
-
-
-SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors", "search_terms"]
-CLASSIFICATION_COLUMNS = {
-    "design": str, "evidence_level": int, "population": str, "conditions": str,
-    "routes": str, "harms": str, "harms_none_reported": str, "retracted": int, "corrections": str,
-    "ketamine_form": str, "classification_reasons": str, "rules_version": str,
-}
-# What the extractor reads in the record (harvest/extract.py); the words behind each value
-# are in article_quotes, article_registrations and article_doses.
-EXTRACTION_COLUMNS = {
-    "sample_size": int, "sample_size_band": str, "studies_included": int, "randomised": int, "blinding": str,
-    "placebo_controlled": int, "comparators": str, "follow_up_days": float, "registered": int,
-    "conclusion": str, "extraction_version": str,
-}
-ARTICLE_COLUMNS = {
-    "pmid": int, "title": str, "authors": str, "journal": str, "journal_iso": str,
-    "pub_year": int, "pub_date": str, "volume": str, "issue": str, "pages": str,
-    "doi": str, "pmcid": str, "abstract": str, **CLASSIFICATION_COLUMNS, **EXTRACTION_COLUMNS,
-    **links.LINK_COLUMNS,
-    "publication_types": str, "mesh_terms": str, "keywords": str, "language": str,
-    "languages": str, "status": str, "publication_status": str, "pub_month": int,
-    "pub_day": int, "pub_date_text": str, "electronic_date": str, "created_date": str,
-    "entrez_date": str, "revised_date": str, "completed_date": str, "coi_statement": str,
-    "record_type": str, "book_title": str, "publisher": str, "issn": str, "pii": str,
-    "journal_nlm_id": str, "pmid_version": int, "pubmed_url": str,
-    "first_seen_run": int, "last_changed_run": int, "search_terms": str,
-}
-# Columns SQLite works out from others. Sorting by evidence level reads evidence_rank:
-# levels 1 to 5, then the unrated records (a null would sort first).
-GENERATED_COLUMNS = {
-    "articles": {"evidence_rank": "integer generated always as (coalesce(evidence_level, 6)) virtual"},
-}
-# Child tables rewritten whenever their article changes, in dependency order.
-# The classifier's multi-valued labels, one row per label: facets count these rows
-# with an index instead of unpacking a JSON array in every article.
-LABEL_TABLES = {"conditions": ("article_conditions", "condition"),
-                "routes": ("article_routes", "route"),
-                "harms": ("article_harms", "harm")}
-# Rows the classifier and the extractor derive from a record: `classify` rewrites them.
-DERIVED_TABLES = (*(table for table, _ in LABEL_TABLES.values()),
-                  "article_registrations", "article_doses", "article_quotes")
-CHILD_TABLES = (
-    "article_authors", "article_mesh", "article_mesh_qualifiers", "article_publication_types",
-    "article_keywords", "article_chemicals", "article_grants", "comments_corrections", "article_references",
-    *DERIVED_TABLES,
-)
 
 
 @dataclass
@@ -94,7 +57,7 @@ def now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
 
-# ---------------------------------------------------------------- schema
+# ---------------------------------------------------------------- the catalogue and its counts
 
 
 def open_db(path) -> sqlite_utils.Database:
@@ -104,75 +67,17 @@ def open_db(path) -> sqlite_utils.Database:
     return db
 
 
-def ensure_schema(db):
-    """Create every table the catalogue needs; safe to call on an existing catalogue, which
-    gains the columns added since it was built (filled when it is classified again)."""
-    create = lambda name, columns, **kw: db[name].create(columns, if_not_exists=True, **kw)
-    create("journals", {"nlm_id": str, "title": str, "iso_abbreviation": str, "issn": str}, pk="nlm_id")
-    create("articles", ARTICLE_COLUMNS, pk="pmid", foreign_keys=[("journal_nlm_id", "journals", "nlm_id")])
-    _add_missing_columns(db, "articles", ARTICLE_COLUMNS)
-    create("harvest_runs", RUN_COLUMNS, pk="id")
-    create("mesh_descriptors", {"name": str, "ui": str}, pk="name")
-    create("publication_types", {"name": str, "ui": str}, pk="name")
-    create("chemicals", {"name": str, "ui": str, "registry_number": str}, pk="name")
-    _create_children(create)
-    create("raw_records", {"pmid": int, "pmid_version": int, "format": str, "raw": str, "source": str,
-                           "run_id": int}, pk="pmid", foreign_keys=[("pmid", "articles", "pmid")])
-    create("deleted_articles", {"pmid": int, "run_id": int, "deleted_at": str}, pk="pmid",
-           foreign_keys=[("run_id", "harvest_runs", "id")])
-    for name, columns in SUMMARY_COLUMNS.items():
-        create(name, columns)
-    # Links derived from what is loaded (harvest.links), rebuilt after every load.
-    create("review_studies", {"review_pmid": int, "study_pmid": int, "included": int}, pk=("review_pmid", "study_pmid"))
-    create("article_studies", {"pmid": int, "study_id": int}, pk="pmid")
-    for name, columns in {"articles": ARTICLE_COLUMNS, **SUMMARY_COLUMNS}.items():
-        _add_missing_columns(db, name, columns)
-    _add_missing_columns(db, "article_harms", {"reported": int})
-    _add_generated_columns(db)
-    _ensure_indexes(db)
-    _backfill_labels(db)
-
-
-def _add_missing_columns(db, table, columns):
-    present = set(db[table].columns_dict)
-    for name, kind in columns.items():
-        if name not in present:
-            db[table].add_column(name, kind)
-
-
-def _add_generated_columns(db):
-    for table, columns in GENERATED_COLUMNS.items():
-        present = {row[1] for row in db.execute(f"pragma table_xinfo([{table}])")}
-        for name, definition in columns.items():
-            if name not in present:
-                db.execute(f"alter table [{table}] add column [{name}] {definition}")
-
-
-# Counts recomputed after every load, so the site reads a few hundred rows instead of
-# grouping every article at each request: the evidence maps, and what an unfiltered
-# facet shows (articles per value of a join table, or of a column of articles).
-SUMMARY_COLUMNS = {
-    "evidence_counts": {"population": str, "condition": str, "design": str, "records": int, "studies": int,
-                        "participants": int},
-    "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
-    "join_counts": {"join_table": str, "value": str, "records": int},
-    # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
-    "column_counts": {"column_name": str, "value": "BLOB", "records": int},
-}
-# The columns of articles the site facets on (metadata.yml).
-COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted",
-                   "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled")
 SUMMARY_SQL = {
     # studies: reports of one study count once; participants: the sample sizes of a cell's primary
     # studies, each study once (reviews' sample sizes would count those people again)
-    "evidence_counts": """
+    "evidence_counts": f"""
         with cells as (
             select a.population, c.condition, a.design, coalesce(a.study_id, a.pmid) as study,
                    count(*) as records, max(a.sample_size) as participants
             from articles a left join article_conditions c on c.pmid = a.pmid
             group by 1, 2, 3, 4)
         select population, condition, design, sum(records), count(*),
-               case when design not in ('meta-analysis', 'systematic-review') then sum(participants) end
+               case when design not in ({", ".join(f"'{d}'" for d in SYNTHESES)}) then sum(participants) end
         from cells group by 1, 2, 3""",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)
@@ -201,126 +106,9 @@ def refresh_summaries(db):
                        f"from articles where [{column}] is not null group by 2")
 
 
-def _add_missing_columns(db, table, columns):
-    """Columns added since a catalogue was built; `classify` fills them from the stored records."""
-    present = set(db[table].columns_dict)
-    for name, kind in columns.items():
-        if name not in present:
-            db[table].add_column(name, kind)
-
-
-def _backfill_labels(db):
-    """Fill the label tables of a catalogue classified before they existed."""
-    if any(db.execute(f"select 1 from [{t}] limit 1").fetchone() for t, _ in LABEL_TABLES.values()):
-        return
-    # A harm is reported unless the article row lists it among those looked for and not found.
-    extra = {"article_harms": (", reported", ", j.value not in (select value from "
-                                             "json_each(coalesce(a.harms_none_reported, '[]')))")}
-    with db.atomic():
-        for key, (table, column) in LABEL_TABLES.items():
-            names, values = extra.get(table, ("", ""))
-            db.execute(f"insert or ignore into [{table}] (pmid, [{column}]{names}) select a.pmid, j.value{values} "
-                       f"from articles a, json_each(a.[{key}]) j where a.[{key}] like '[%'")
-
-
-RUN_COLUMNS = {
-    "id": int, "source": str, "query": str, "topic": str, "files": str, "started": str,
-    "finished": str, "status": str, "read": int, "in_scope": int, "new": int, "updated": int,
-    "unchanged": int, "deleted": int, "rejected": int, "software_version": str,
-    "rules_version": str, "message": str,
-}
-
-
-# A harm a record reports (1), or looked for and found none of (0): article_harms.reported.
-LABEL_EXTRA_COLUMNS = {"article_harms": ("reported",)}
-CHILD_COLUMNS = {
-    "article_authors": ("pmid", "position", "last_name", "fore_name", "initials", "suffix",
-                        "collective_name", "orcid", "affiliations", "equal_contrib"),
-    "article_mesh": ("pmid", "position", "descriptor", "descriptor_ui", "major_topic", "qualifiers"),
-    "article_mesh_qualifiers": ("pmid", "position", "descriptor", "qualifier", "qualifier_ui", "major_topic"),
-    "article_publication_types": ("pmid", "publication_type"),
-    "article_keywords": ("pmid", "position", "keyword", "major_topic", "owner"),
-    "article_chemicals": ("pmid", "chemical"),
-    "article_grants": ("pmid", "position", "grant_id", "acronym", "agency", "country"),
-    "comments_corrections": ("pmid", "position", "ref_type", "ref_pmid", "ref_source"),
-    "article_references": ("pmid", "position", "cited_pmid", "cited_doi", "citation", "list_title"),
-    **{table: ("pmid", column, *LABEL_EXTRA_COLUMNS.get(table, ())) for table, column in LABEL_TABLES.values()},
-    # quote_source is 'title' or 'abstract' (articles' columns), quote_start and quote_end offsets in it
-    "article_registrations": ("pmid", "registry", "registration_id", "source", "url", "quote", "quote_source",
-                              "quote_start", "quote_end"),
-    "article_doses": ("pmid", "position", "dose_text", "low", "high", "unit", "route", "schedule", "quote",
-                      "quote_source", "quote_start", "quote_end"),
-    "article_quotes": ("pmid", "field", "position", "value", "quote", "quote_source", "quote_start", "quote_end"),
-}
-# Child rows as tuples in column order, for executemany (itemgetter does it in C).
-_AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
-INTEGER_COLUMNS = {"pmid", "position", "major_topic", "equal_contrib", "ref_pmid", "reported", "quote_start",
-                   "quote_end", "cited_pmid"}
-REAL_COLUMNS = {"low", "high"}
-CHILD_KEYS = {
-    "article_mesh_qualifiers": ("pmid", "position", "qualifier"),
-    "article_publication_types": ("pmid", "publication_type"),
-    "article_chemicals": ("pmid", "chemical"),
-    **{table: ("pmid", column) for table, column in LABEL_TABLES.values()},
-    "article_registrations": ("pmid", "registration_id"),
-    "article_quotes": ("pmid", "field", "position"),
-}
-CHILD_LOOKUPS = {
-    "article_mesh": [("descriptor", "mesh_descriptors", "name")],
-    "article_publication_types": [("publication_type", "publication_types", "name")],
-    "article_chemicals": [("chemical", "chemicals", "name")],
-}
-
-
-def _create_children(create):
-    for table, columns in CHILD_COLUMNS.items():
-        create(table, {c: int if c in INTEGER_COLUMNS else float if c in REAL_COLUMNS else str for c in columns},
-               pk=CHILD_KEYS.get(table, ("pmid", "position")),
-               foreign_keys=[("pmid", "articles", "pmid")] + CHILD_LOOKUPS.get(table, []))
-
-
-# Join tables are indexed on (value, pmid): a facet counting distinct pmids per value
-# then reads the index alone, never the table (ten times faster for MeSH).
-JOIN_VALUES = {"article_mesh": "descriptor", "article_publication_types": "publication_type",
-               "article_chemicals": "chemical", **dict(LABEL_TABLES.values())}
-# Counted in join_counts: these, and the topic links of the live harvester where it made them.
-COUNTED_JOINS = {**JOIN_VALUES, "article_topics": "topic"}
-INDEXES = {
-    "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],
-                 ["created_date"]],
-    "comments_corrections": [["ref_pmid"]],
-    "article_references": [["cited_pmid", "pmid"]],
-    "review_studies": [["study_pmid"]],
-    "article_studies": [["study_id"]],
-    "article_authors": [["last_name"]],
-    **{table: [[column, "pmid"]] for table, column in JOIN_VALUES.items()},
-    "join_counts": [["join_table", "records"]],
-    "column_counts": [["column_name", "records"]],
-}
-
-
-def _ensure_indexes(db):
-    for table, indexes in INDEXES.items():
-        for columns in indexes:
-            db[table].create_index(columns, if_not_exists=True)
-
-
-def _drop_indexes(db):
-    for table, indexes in INDEXES.items():
-        for columns in indexes:
-            db.execute(f"drop index if exists [idx_{table}_{'_'.join(columns)}]")
-
-
 def ensure_search(db):
-    """After a load: full-text search (FTS5, porter) over titles, abstracts, keywords, MeSH,
-    authors and search_terms, built once and then kept by triggers; and fresh evidence-map
-    counts. An index over other columns (a catalogue built before search_terms) is rebuilt."""
-    if "articles_fts" in db.table_names() and db["articles_fts"].columns_dict.keys() != set(SEARCH_COLUMNS):
-        db["articles"].disable_fts()
-    if "articles_fts" not in db.table_names():
-        db["articles"].enable_fts(SEARCH_COLUMNS, fts_version="FTS5", tokenize="porter",
-                                  create_triggers=True)
+    """After a load: the full-text index (schema.ensure_full_text) and fresh counts for the site."""
+    ensure_full_text(db)
     refresh_summaries(db)
 
 
@@ -362,11 +150,11 @@ def bulk_build(db):
         return
     if "articles_fts" in db.table_names():
         db["articles"].disable_fts()
-    _drop_indexes(db)
+    drop_indexes(db)
     try:
         yield
     finally:
-        _ensure_indexes(db)
+        ensure_indexes(db)
         ensure_search(db)
 
 
@@ -390,10 +178,14 @@ def finish_run(db, run_id: int, counts: dict, status: str, message: str = None):
 
 def _rules_version():
     """The rules version if the classifier is loaded already; finish_run() records it in any case."""
-    return None if classify is NOT_LOADED else getattr(classify, "RULES_VERSION", None)
+    return getattr(sys.modules.get("harvest.classify"), "RULES_VERSION", None)
 
 
 # ---------------------------------------------------------------- records
+
+
+# Child rows as tuples in column order, for executemany (itemgetter does it in C).
+_AS_TUPLE = {table: itemgetter(*columns) for table, columns in CHILD_COLUMNS.items()}
 
 
 @dataclass
@@ -522,9 +314,6 @@ def _write(db, records, existing, run_id):
     _insert_tuples(db, "raw_records", RAW_COLUMNS, raw_rows, upsert="pmid")
 
 
-RAW_COLUMNS = ("pmid", "pmid_version", "format", "raw", "source", "run_id")
-
-
 def _insert(db, table, rows, upsert=None):
     """Insert dict rows with one prepared statement per set of columns (sqlite-utils costs more per row)."""
     groups = {}
@@ -560,13 +349,13 @@ def _article_fields(record) -> dict:
     """The articles row for a record, without the run columns."""
     row = {k: record.get(k) for k in ARTICLE_COLUMNS if k in record and not isinstance(record[k], list)}
     row.update(
-        authors=parse.author_string(record["authors"]),
+        authors=author_string(record["authors"]),
         publication_types=_json([p["name"] for p in record["publication_types"]]),
         mesh_terms=_json([m["descriptor"] for m in record["mesh"]]),
         keywords=_json([k["keyword"] for k in record["keywords"]]),
         languages=_json(record["languages"]),
         language=record["languages"][0] if record["languages"] else None,
-        pubmed_url=parse.PUBMED_URL.format(record["pmid"]),
+        pubmed_url=PUBMED_URL.format(record["pmid"]),
     )
     return row
 
@@ -574,7 +363,8 @@ def _article_fields(record) -> dict:
 def derived_rows(record) -> tuple:
     """What the classifier and the extractor make of a record: (articles columns, among them
     search_terms, which holds its labels; rows of DERIVED_TABLES)."""
-    if classifier() is None:
+    classify = classifier()
+    if classify is None:
         return {"search_terms": search_terms(record, {})}, {}
     result = classify.assess(record)
     columns = {k: _json(v) if isinstance(v, list) else v for k, v in result.items()}
@@ -679,14 +469,6 @@ def _lookup_rows(record) -> dict:
     return rows
 
 
-LOOKUP_COLUMNS = {
-    "mesh_descriptors": ("name", "ui"),
-    "publication_types": ("name", "ui"),
-    "chemicals": ("name", "ui", "registry_number"),
-    "journals": ("nlm_id", "title", "iso_abbreviation", "issn"),
-}
-
-
 def _save_lookups(db, records):
     """Names of MeSH descriptors, publication types, chemicals and journals; UIs when known."""
     for table, columns in LOOKUP_COLUMNS.items():
@@ -749,7 +531,7 @@ def reclassify(db, batch_size=2000) -> int:
         last = chunk[-1][0]
         derived = {}
         for _, raw, fmt in chunk:
-            record = parse.parse_raw(raw, fmt)
+            record = read.parse_raw(raw, fmt)
             derived[record["pmid"]] = derived_rows(record)
         with db.atomic():
             _replace_derived(db, derived)

@@ -101,7 +101,7 @@ def _holder(fd) -> str:
 
 
 @contextlib.contextmanager
-def rebuilt(path, resumable=False):
+def working_copy(path, resumable=False):
     """Yield the path of a working copy of the catalogue; it replaces the catalogue
     only when the block ends without an exception.
 

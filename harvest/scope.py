@@ -6,13 +6,13 @@ from pathlib import Path
 
 from harvest import read_yaml
 
-RULES_PATH = Path(__file__).with_name("scope.yml")
+SCOPE_PATH = Path(__file__).with_name("scope.yml")
 
 
 @lru_cache(maxsize=None)
 def rules() -> dict:
     """The scope rules, compiled once."""
-    data = read_yaml(RULES_PATH)
+    data = read_yaml(SCOPE_PATH)
     return {
         "version": data["version"],
         "prefilter": [p.encode("ascii") for p in data["prefilter"]],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from harvest import load, parse
+from harvest import load, parse, read
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "sample"
@@ -35,18 +35,18 @@ _cache = {}
 def real_record_xml(sample_files, pmid: int) -> bytes:
     """The raw XML of the latest version of a real sample record."""
     if pmid not in _cache:
-        _cache.update(_find_in_sample(sample_files, COMMON_PMIDS | {pmid}))
+        _cache.update(find_in_sample(sample_files, COMMON_PMIDS | {pmid}))
     assert pmid in _cache, f"PMID {pmid} is not in the sample"
     return _cache[pmid]
 
 
-def _find_in_sample(sample_files, pmids) -> dict:
+def find_in_sample(sample_files, pmids) -> dict:
     """Raw XML per PMID; later versions and later files win, as in a real load."""
     own_pmid = re.compile(rb'<MedlineCitation[^>]*>\s*<PMID Version="\d+">(\d+)</PMID>')
     found = {}
     for path in sample_files:
-        with parse.open_input(path) as stream:
-            for block in parse.iter_blocks(stream):
+        with read.open_input(path) as stream:
+            for block in read.iter_blocks(stream):
                 for match in own_pmid.finditer(block):
                     if int(match.group(1)) in pmids:
                         start = block.rfind(b"<PubmedArticle>", 0, match.start())

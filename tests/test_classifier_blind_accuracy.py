@@ -5,10 +5,7 @@ tuned on the other half only (`python -m tests.tune_classify` lists its disagree
 reports the held-out half as a whole, never record by record.
 """
 
-import pytest
-
-from harvest import classify
-from tests import blind, classification_scores as scores
+from tests import blind
 from tests.conftest import ROOT
 
 # Held-out figures this code must not fall below (a regression guard; the goals are reported beside
@@ -18,15 +15,7 @@ FLOORS = {"design": 0.78, "population": 0.74, "routes exactly right (ketamine re
 REPORT = ROOT / "build" / "classifier-blind-accuracy.md"
 
 
-@pytest.fixture(scope="module")
-def labelled():
-    return blind.load("classify")
-
-
-@pytest.fixture(scope="module")
-def predictions(labelled, sample_files):
-    records = blind.records("classify")
-    return {e["pmid"]: scores.predict(records[e["pmid"]]) for e in labelled}
+labelled, predictions = blind.set_fixtures("classify")
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
@@ -38,15 +27,5 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 
 
 def test_held_out_accuracy(labelled, predictions):
-    heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
-    table = (f"Rules version {classify.RULES_VERSION}. Produced by `.venv/bin/pytest tests/test_classifier_blind_accuracy.py -rP`.\n\n"
-             + scores.report_beside(heldout, tuning, predictions))
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(table, encoding="utf-8")
-    print("\n" + table)
-    rows = scores.counts(heldout, predictions)
-    share = {row: hits / total for row, (hits, total) in rows.items() if total}
-    below = {row: share[row] for row, floor in FLOORS.items() if share.get(row, 1) < floor}
-    missed = scores.shortfalls(heldout, predictions)
-    print("held-out goals not met yet:", missed or "none")
+    table, _, below = blind.held_out("classify", labelled, predictions, FLOORS, REPORT)
     assert not below, f"held-out figures fell below their floors: {below}\n{table}"

@@ -224,7 +224,7 @@ def test_a_change_made_elsewhere_during_a_run_is_not_overwritten(tmp_path):
     db = tmp_path / "catalogue.db"
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     with pytest.raises(safety.SafetyError, match="changed by another program"):
-        with safety.rebuilt(db) as work:
+        with safety.working_copy(db) as work:
             sqlite_utils.Database(work)["articles"].insert({"pmid": 2}, alter=True)
             sqlite_utils.Database(db)["articles"].insert({"pmid": 3}, alter=True)
     assert {r[0] for r in sqlite3.connect(db).execute("select pmid from articles")} == {1, 3}
@@ -256,7 +256,7 @@ def test_a_failed_check_keeps_the_old_catalogue(tmp_path, monkeypatch):
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     before = db.read_bytes()
     with pytest.raises(safety.SafetyError, match="full-text"):
-        with safety.rebuilt(db) as work:
+        with safety.working_copy(db) as work:
             conn = sqlite3.connect(work)
             conn.execute("insert into articles_fts(articles_fts, rowid, title) values ('delete', 1, 'x')")
             conn.commit()
@@ -291,8 +291,7 @@ def test_site_serves_every_client_while_a_rebuild_swaps_the_file(tmp_path):
     load_here(write_input(tmp_path / "base.xml", range(1, 201)), db)
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "datasette", "serve", "-i", str(db), "-m", "metadata.yml", "--plugins-dir", "plugins",
-         "--template-dir", "templates", "--port", str(port)],
+        [PYTHON, "-m", "datasette", "serve", "-i", str(db), "-m", "metadata.yml", "--port", str(port)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_until_up(port, server)
@@ -435,7 +434,7 @@ def test_a_files_run_never_builds_on_a_leftover(tmp_path):
     db = tmp_path / "catalogue.db"
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     with pytest.raises(KeyboardInterrupt):
-        with safety.rebuilt(db, resumable=True) as work:
+        with safety.working_copy(db, resumable=True) as work:
             sqlite_utils.Database(work)["articles"].insert({"pmid": 2}, alter=True)
             raise KeyboardInterrupt
     assert os.path.exists(str(db) + safety.WORK_SUFFIX)

@@ -5,8 +5,6 @@ tuned on the other half only (`python -m tests.tune_extract` lists its disagreem
 reports the held-out half as a whole, never record by record.
 """
 
-import pytest
-
 from tests import blind, extraction_scores as scores
 from tests.conftest import ROOT
 
@@ -18,15 +16,7 @@ MOST_WRONG_FLOOR = 0.25  # sample sizes given that are wrong, at most
 REPORT = ROOT / "build" / "extraction-accuracy.md"
 
 
-@pytest.fixture(scope="module")
-def labelled():
-    return blind.load("extract")
-
-
-@pytest.fixture(scope="module")
-def predictions(labelled, sample_files):
-    records = blind.records("extract")
-    return {e["pmid"]: scores.predict(records[e["pmid"]]) for e in labelled}
+labelled, predictions = blind.set_fixtures("extract")
 
 
 def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
@@ -41,17 +31,7 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 
 
 def test_held_out_accuracy(labelled, predictions):
-    heldout, tuning = blind.half(labelled, "heldout"), blind.half(labelled, "tuning")
-    table = (scores.report(heldout, predictions, "held-out half") + "\n"
-             + scores.report(tuning, predictions, "tuning half"))
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(table, encoding="utf-8")
-    print("\n" + table)
-    rows = scores.counts(heldout, predictions)
-    share = {row: hits / total for row, (hits, total) in rows.items() if total}
-    below = {row: share[row] for row, floor in FLOORS.items() if share.get(row, 1) < floor}
-    missed = scores.shortfalls(heldout, predictions)
-    print("held-out goals not met yet:", missed or "none")
+    table, share, below = blind.held_out("extract", labelled, predictions, FLOORS, REPORT)
     if share.get("sample sizes given that are wrong", 0) > MOST_WRONG_FLOOR:
         below["sample sizes given that are wrong"] = share["sample sizes given that are wrong"]
     assert not below, f"held-out figures fell below their floors: {below}\n{table}"

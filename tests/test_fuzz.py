@@ -15,7 +15,8 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harvest import files, load, parse
+from harvest import files, load, read, schema
+from harvest.record import LIST_KEYS, SCALAR_KEYS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("FUZZ_EXAMPLES"),
@@ -116,22 +117,22 @@ def mutated(draw, documents):
 def parse_all(data):
     """Every item of an input, or None when the whole input is refused."""
     try:
-        kind = parse.sniff_format(data[:4096])
-    except parse.ParseError:
+        kind = read.sniff_format(data[:4096])
+    except read.ParseError:
         return None
     stream = io.BytesIO(data)
     try:
         if kind == "medline":
-            items = list(parse.iter_medline(io.BufferedReader(stream)))
+            items = list(read.iter_medline(io.BufferedReader(stream)))
         else:
-            items = list(parse.iter_xml(stream))
-    except parse.ParseError:
+            items = list(read.iter_xml(stream))
+    except read.ParseError:
         return None
     for kind, item in items:
         assert kind in KINDS
         if kind == "record":
             assert 0 <= item["pmid"] < 10 ** 18 and 0 <= item["pmid_version"] < 10 ** 18
-            assert set(parse.SCALAR_KEYS + parse.LIST_KEYS) <= set(item)
+            assert set(SCALAR_KEYS + LIST_KEYS) <= set(item)
         if kind == "rejected":
             where, why = item
             assert where.startswith("record ") and why and "\n" not in why
@@ -141,7 +142,7 @@ def parse_all(data):
 def save_all(items):
     """Save every parsed record; none may break the loader (a bad one is rejected)."""
     db = sqlite_utils.Database(memory=True)
-    load.ensure_schema(db)
+    schema.ensure_schema(db)
     load.ensure_search(db)
     run = files.FileRun()
     records = [dict(item, source="fuzz.xml") for kind, item in items if kind == "record"]
@@ -212,7 +213,7 @@ def test_any_bytes_in_a_file_are_read_or_refused_in_one_line(tmp_path_factory, d
     path = tmp_path_factory.mktemp("fuzz") / "input.xml.gz"
     path.write_bytes(data)
     db = sqlite_utils.Database(memory=True)
-    load.ensure_schema(db)
+    schema.ensure_schema(db)
     try:
         run = files.ingest_files(db, [str(path)], 1, keep_all=False)
     except files.InputError as error:

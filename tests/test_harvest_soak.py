@@ -31,7 +31,7 @@ def soak_records(sample_files):
 
 @pytest.fixture
 def without_classification(monkeypatch):
-    monkeypatch.setattr(load, "classify", None)
+    monkeypatch.setattr(load, "CLASSIFYING", False)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

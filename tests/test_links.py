@@ -1,7 +1,6 @@
 """Links between catalogued records (harvest.links): real sample records where the sample has them,
 small fixture rows on a temporary catalogue where it does not."""
 
-import sqlite_utils
 
 from harvest import links, load, parse
 from tests.conftest import real_record_xml

@@ -2,7 +2,7 @@
 
 import pytest
 
-from harvest import load, parse
+from harvest import load, parse, schema
 from tests.conftest import real_record_xml
 
 PMIDS = [34092024, 34062414, 33962333, 423962, 33049103]
@@ -154,7 +154,7 @@ def test_an_older_catalogue_gains_the_new_columns_when_classified_again(db, reco
     db["articles"].enable_fts(["title", "abstract", "keywords", "mesh_terms", "authors"], fts_version="FTS5",
                               tokenize="porter", create_triggers=True)
     assert 34092024 not in fts(db, '"sublingual"')
-    load.ensure_schema(db)  # what every command does when it opens the catalogue
+    schema.ensure_schema(db)  # what every command does when it opens the catalogue
     load.reclassify(db)
     assert 34092024 in fts(db, '"sublingual"')
     assert db.execute("select count(*) from articles where evidence_rank is null").fetchone() == (0,)

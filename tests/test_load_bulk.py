@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from harvest import files, load, parse
+from harvest import files, load, read, schema
 from tests.conftest import article_set, real_record_xml
 
 PMIDS = [34092024, 34062414, 33962333, 423962, 33049103, 399335, 399340, 31385538]
@@ -16,10 +16,10 @@ def table_rows(db, table):
 
 
 def test_label_tables_mirror_the_classification(db, real_record):
-    if load.classify is None:
+    if not load.CLASSIFYING:
         pytest.skip("no classifier")
     load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
-    for facet, (table, column) in load.LABEL_TABLES.items():
+    for facet, (table, column) in schema.LABEL_TABLES.items():
         for row in db.query(f"select pmid, {facet} from articles"):
             stored = [r[column] for r in db.query(f"select {column} from {table} where pmid = ?", [row["pmid"]])]
             assert sorted(stored) == sorted(set(json.loads(row[facet] or "[]")))
@@ -31,13 +31,13 @@ def test_workers_load_what_one_process_loads(tmp_path, sample_files):
     fast = load.open_db(tmp_path / "fast.db")
     run = files.ingest_files(fast, [str(path)], load.start_run(fast, "files"), keep_all=True)
     slow = load.open_db(tmp_path / "slow.db")
-    records = [v for k, v in parse.iter_file(path) if k == "record"]
+    records = [v for k, v in read.iter_file(path) if k == "record"]
     for record in records:
         record["source"] = path.name
     load.save_records(slow, records, load.start_run(slow, "files"))
     load.ensure_search(slow)
     assert (run.read, run.new) == (len(PMIDS), len(PMIDS))
-    for table in ["articles", "raw_records", *load.CHILD_TABLES, "journals", "mesh_descriptors"]:
+    for table in ["articles", "raw_records", *schema.CHILD_TABLES, "journals", "mesh_descriptors"]:
         assert table_rows(fast, table) == table_rows(slow, table), table
 
 
@@ -67,14 +67,14 @@ def test_evidence_counts_add_up_to_the_articles(db, real_record):
 
 
 def test_label_tables_are_filled_for_an_older_catalogue(db, real_record):
-    if load.classify is None:
+    if not load.CLASSIFYING:
         pytest.skip("no classifier")
     load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
-    tables = [table for table, _ in load.LABEL_TABLES.values()]
+    tables = [table for table, _ in schema.LABEL_TABLES.values()]
     expected = [table_rows(db, t) for t in tables]
     for table in tables:
         db.execute(f"delete from [{table}]")
-    load.ensure_schema(db)
+    schema.ensure_schema(db)
     assert [table_rows(db, t) for t in tables] == expected
 
 

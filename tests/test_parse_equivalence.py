@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from harvest import parse
+from harvest import read
 
 RECORDS_PER_FILE = 1500
 # Keys the parser has given since the digests were pinned; tests/test_parse.py covers them.
@@ -23,7 +23,7 @@ DIGESTS = {
 def records_digest(path, count=RECORDS_PER_FILE) -> str:
     """sha256 over the first count records of a file, as canonical JSON (raw as its sha1)."""
     digest, seen = hashlib.sha256(), 0
-    for kind, value in parse.iter_file(path):
+    for kind, value in read.iter_file(path):
         if kind != "record":
             continue
         record = {k: v for k, v in value.items() if k not in ADDED_SINCE}

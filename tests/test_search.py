@@ -2,7 +2,6 @@
 
 import html
 import re
-import sys
 import urllib.parse
 from pathlib import Path
 
@@ -11,8 +10,7 @@ import pytest
 from tests.test_site import TROCHES, get_json, site, table_pmids
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-import search  # noqa: E402  (plugins/ is not a package)
+from datasette_catalogue import search
 
 
 @pytest.fixture(scope="module")

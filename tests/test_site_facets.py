@@ -105,10 +105,10 @@ async def test_shortcuts_keep_the_filters_already_chosen(ds):
 
 
 async def test_headings_say_in_words_what_a_page_shows(ds):
-    query = '_join_conditions=chronic-pain&_join_conditions=crps&design__in=["observational","case-report"]'
+    query = '_join_conditions=chronic-pain&_join_conditions=crps&design__in=["observational","case-series"]'
     html = (await ds.client.get(f"/catalogue/articles?{query}")).text
     heading = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r'<h2 class="selection">(.*?)</h2>', html, re.S).group(1)))
-    assert heading.startswith("2 records · conditions: chronic-pain or crps · design: observational or case-report")
+    assert heading.startswith("2 records · conditions: chronic-pain or crps · design: observational or case-series")
     assert "sorted by publication date, newest first" in heading
     assert "design in [" not in html and "in [&#34;" not in html
     one = (await ds.client.get("/catalogue/articles?_join_routes=sublingual-buccal&_sort=evidence_rank")).text

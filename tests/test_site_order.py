@@ -9,7 +9,6 @@ small (max_returned_rows 25), so that a walk and every export go through many pa
 import csv
 import copy
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,7 @@ from tests.test_site import parse_export
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
-sys.path.insert(0, str(ROOT / "plugins"))
-import ordering  # noqa: E402  (plugins/ is not a package)
+from datasette_catalogue import ordering
 
 RECORDS = 150
 FIRST = 90500001
@@ -66,9 +64,7 @@ def tied(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def ds(tied):
-    return Datasette(immutables=[str(tied)], metadata=copy.deepcopy(METADATA), plugins_dir=str(ROOT / "plugins"),
-                     template_dir=str(ROOT / "templates"), static_mounts=[("assets", str(ROOT / "static"))],
-                     settings={"max_returned_rows": 25, "suggest_facets": False})
+    return Datasette(immutables=[str(tied)], metadata=copy.deepcopy(METADATA), settings={"max_returned_rows": 25})
 
 
 def counted(tied, where="") -> int:

@@ -1,7 +1,7 @@
 """The public site through Datasette's own client: read-only, bounded, and not a way in.
 
 The site is configured here as loosely as a careless command line could (mutable
-file, long time limit, many rows, downloads on): plugins/security.py must hold
+file, long time limit, many rows, downloads on): datasette_catalogue/security.py must hold
 the line by itself.
 """
 
@@ -9,7 +9,6 @@ import base64
 import hashlib
 import re
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from datasette.app import Datasette
 from harvest.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-import security  # noqa: E402  (plugins/ is not a package)
+from datasette_catalogue import security
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
 HOSTILE = 90000666
@@ -62,9 +60,7 @@ def catalogue(tmp_path_factory):
 
 def careless_site(path):
     """The catalogue served mutable, with generous limits and downloads on."""
-    return Datasette([str(path)], metadata=METADATA, plugins_dir=str(ROOT / "plugins"),
-                     template_dir=str(ROOT / "templates"),
-                     static_mounts=[("assets", str(ROOT / "static"))],
+    return Datasette([str(path)], metadata=METADATA,
                      settings={"sql_time_limit_ms": 60_000, "max_returned_rows": 100_000,
                                "allow_download": True})
 
@@ -162,8 +158,7 @@ def test_guarded_connection_refuses_on_its_own(tmp_path):
 
 
 async def test_database_file_cannot_be_downloaded(catalogue):
-    served = Datasette(immutables=[str(catalogue)], plugins_dir=str(ROOT / "plugins"),
-                       settings={"allow_download": True})
+    served = Datasette(immutables=[str(catalogue)], settings={"allow_download": True})
     response = await served.client.get("/catalogue.db")
     assert response.status_code == 403
 

@@ -36,12 +36,9 @@ def disagreements(entries, predictions, fields) -> list:
 
 
 def main(fields):
-    entries = blind.half(blind.load("extract"), "tuning")
-    records = blind.records("extract")
-    predictions = {e["pmid"]: scores.predict(records[e["pmid"]]) for e in entries}
+    entries, records, predictions = blind.tuning_half("extract")
     print("\n".join(disagreements(entries, predictions, fields or FIELDS)))
-    print()
-    print(scores.report(entries, predictions, "tuning half"))
+    print("\n" + scores.report(entries, predictions, "tuning half"))
 
 
 if __name__ == "__main__":

@@ -1,18 +1,28 @@
-"""Catalogue pages: provenance on the home page, the article page, shortcuts and search snippets."""
+"""Catalogue pages: provenance and coverage on the home page and every page of results, the
+article page, the evidence maps and chart, /about, the shortcuts, and the site's look.
+
+Labels are named and ordered as harvest/vocabulary.yml has them.
+"""
 
 import datetime
 import urllib.parse
+from functools import lru_cache
+from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils import path_with_replaced_args
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from harvest import cite, parse
-from harvest.classify import LEVEL_NAMES, RULES
-from harvest.load import LABEL_TABLES
+from datasette_catalogue import citations
+from harvest import read, vocabulary
+from harvest.classify import RULES
+from harvest.schema import LABEL_TABLES
 
+STATIC = Path(__file__).with_name("static")
 # Links to retractions, errata, expressions of concern, updates and republications, from either end.
-NOTICE_KINDS = set(cite.NOTICES) | {cite.INVERSE[kind] for kind in cite.NOTICES if kind in cite.INVERSE}
+NOTICE_KINDS = set(citations.NOTICES) | {citations.INVERSE[kind] for kind in citations.NOTICES
+                                         if kind in citations.INVERSE}
 
 
 def plugin_config(datasette) -> dict:
@@ -60,8 +70,7 @@ def pivot(rows, across: str, down: str = "condition", value: str = "records", ev
             "cells": cells}
 
 
-DESIGN_ORDER = ["meta-analysis", "systematic-review", "guideline", "rct", "clinical-trial", "observational",
-                "case-series", "case-report", "review", "letter-editorial", "protocol", "other"]
+DESIGN_ORDER = vocabulary.DESIGN.values()
 
 
 def _last_if_bracketed(value):
@@ -76,7 +85,7 @@ def filter_args(column: str, value) -> dict:
     """Table filter for one cell of a map: '(no condition)' and '(unclassified)' mean null."""
     if str(value).startswith("("):
         return {f"{column}__isnull": "1"}
-    # The classifier's multi-valued labels filter by their join facets (metadata.yml), which
+    # The classifier's multi-valued labels filter by their join facets (harvest.schema.JOINS), which
     # read the label tables, rather than by __arraycontains on the JSON columns.
     return {f"_join_{column}" if column in LABEL_TABLES else column: value}
 
@@ -90,27 +99,53 @@ def articles_url(datasette, database, **columns) -> str:
     return datasette.urls.table(database, "articles") + "?" + urllib.parse.urlencode(args)
 
 
-@hookimpl
-def prepare_jinja2_environment(env):
+@hookimpl(specname="prepare_jinja2_environment")
+def page_filters(env):
     env.filters["pivot"] = pivot
     env.filters["extract_cell"] = lambda across, cells, down: cells.get((down, across)) or 0
     env.filters["design_order"] = lambda values: sorted(values, key=_design_order)
     env.filters["snippet_html"] = snippet_html
-    env.filters["json_list"] = cite.json_list
+    env.filters["json_list"] = citations.json_list
     env.filters["long_date"] = long_date
     env.filters["urlencode_pairs"] = lambda pairs: urllib.parse.urlencode(list(pairs))
     env.filters["count_noun"] = count_noun
     env.filters["with_args"] = lambda request, **args: path_with_replaced_args(request, args)
 
 
-@hookimpl
-def extra_css_urls():
-    return ["/assets/catalogue.css"]
+# ---------------------------------------------------------------- the site's own files
 
 
-@hookimpl
-def extra_js_urls():
-    return [{"url": "/assets/catalogue.js", "module": False}]
+@lru_cache(maxsize=None)
+def static_root() -> str:
+    """Where Datasette serves this package's static/ folder: /-/static-plugins/<its name>/."""
+    from datasette.plugins import get_plugins  # not on import: Datasette imports this package from there
+
+    name = next(p["name"] for p in get_plugins() if p["static_path"] == str(STATIC))
+    return f"/-/static-plugins/{name}/"
+
+
+def static_url(datasette, name: str) -> str:
+    return datasette.urls.path(static_root() + name)
+
+
+@hookimpl(specname="extra_css_urls")
+def page_css_urls(datasette):
+    return [static_url(datasette, "catalogue.css")]
+
+
+@hookimpl(specname="extra_js_urls")
+def page_js_urls(datasette):
+    return [{"url": static_url(datasette, "catalogue.js"), "module": False}]
+
+
+@hookimpl(specname="register_routes")
+def moved_static_files():
+    """/assets/ served the site's files before they moved into the package: keep old links working."""
+
+    async def moved(datasette, request):
+        return Response.redirect(static_url(datasette, request.url_vars["path"]), status=301)
+
+    return [(r"^/assets/(?P<path>[\w.-]+)$", moved)]
 
 
 def shortcuts(datasette, database: str, request=None) -> list:
@@ -131,64 +166,21 @@ def shortcuts(datasette, database: str, request=None) -> list:
     return found
 
 
-def sorts(datasette, request, table_metadata, columns) -> list:
-    """The orders the articles page offers, each {label, url, selected} (plugins/ordering.py
-    ends every one with the PMID); only those by a column the catalogue has (an older one
-    has no evidence_rank)."""
-    chosen = current_sort(request, table_metadata)
-    found = []
-    for option in plugin_config(datasette).get("sorts") or ():
-        key = "_sort_desc" if "_sort_desc" in option else "_sort"
-        if option[key] not in columns:
-            continue
-        args = {"_sort": None, "_sort_desc": None, "_next": None, key: option[key]}
-        found.append({"label": option["label"], "selected": chosen == (key, option[key]),
-                      "url": path_with_replaced_args(request, args)})
-    return found
-
-
-def current_sort(request, table_metadata) -> tuple:
-    """(_sort or _sort_desc, column) of a table page, the table's default when none is asked for."""
-    for key in ("_sort", "_sort_desc"):
-        if request.args.get(key):
-            return key, request.args[key]
-    if table_metadata.get("sort_desc"):
-        return "_sort_desc", table_metadata["sort_desc"]
-    if table_metadata.get("sort"):
-        return "_sort", table_metadata["sort"]
-    return None, None
-
-
-def sort_in_words(datasette, request, table_metadata) -> str:
-    """'publication date, newest first': how a table page is sorted, in words."""
-    key, column = current_sort(request, table_metadata)
-    for option in plugin_config(datasette).get("sorts") or ():
-        if option.get(key) == column:
-            return option["label"]
-    if column is None:
-        return "by PMID"
-    return f"by {column.replace('_', ' ')}" + (", highest first" if key == "_sort_desc" else "")
-
-
-@hookimpl
-def extra_template_vars(template, database, table, view_name, request, datasette):
+@hookimpl(specname="extra_template_vars")
+def page_vars(template, database, table, view_name, request, datasette):
     async def inner():
         db = await catalogue_db(datasette)
         if db is None:
             return {}
         extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name, request),
                  "articles_url": lambda **columns: articles_url(datasette, db.name, **columns),
-                 "level_names": LEVEL_NAMES}
+                 "level_names": vocabulary.LEVEL.names(), "populations": vocabulary.POPULATION.names()}
         if view_name == "index" or template == "pages/about.html":
             extra["provenance"] = await provenance(db)
             extra["ladder"] = ladder()
+            extra["vocabulary"] = vocabulary.FACETS
         if view_name in ("index", "table", "query") or template == "pages/about.html":
             extra["coverage"] = await coverage(db)
-        if view_name == "table" and table == "articles" and request is not None:
-            metadata = datasette.table_metadata(db.name, "articles")
-            columns = {row[0] for row in (await db.execute("select name from pragma_table_xinfo('articles')")).rows}
-            extra["sorts"] = sorts(datasette, request, metadata, columns)
-            extra["sort_in_words"] = sort_in_words(datasette, request, metadata)
         if view_name == "row" and table == "articles" and request is not None:
             pks = request.url_vars.get("pks", "")
             extra["article"] = await article(datasette, db, pks)
@@ -222,7 +214,7 @@ def provenance_statement(runs, records: int) -> str:
     file_runs = [r for r in runs if r["source"] == "files"]
     read = kept = 0
     if file_runs:
-        names = sorted({n for r in file_runs for n in cite.json_list(r.get("files"))})
+        names = sorted({n for r in file_runs for n in citations.json_list(r.get("files"))})
         read = sum(r.get("read") or 0 for r in file_runs)
         kept = sum(r.get("in_scope") or 0 for r in file_runs)
         sources.append(f"PubMed data files read offline ({', '.join(names)}: "
@@ -250,7 +242,7 @@ def ladder() -> dict:
     """The evidence levels as the rules give them, for the page that explains them."""
     spec = RULES.data["evidence_level"]
     return {"levels": [{"level": level, "name": name, "designs": [d for d, n in spec["levels"].items() if n == level]}
-                       for level, name in LEVEL_NAMES.items()],
+                       for level, name in vocabulary.LEVEL.names().items()],
             "reviewing": spec["reviewing"], "reviews": spec["reviews"], "preclinical": spec["preclinical"],
             "preclinical_level": spec["preclinical_level"], "not_rated": spec["not_applicable"]}
 
@@ -268,7 +260,7 @@ async def coverage(db) -> dict:
         "select source, topic, files, finished, status from harvest_runs order by id")).rows]
     records = (await db.execute("select count(*) from articles")).first()[0]
     years = (await db.execute("select min(pub_year), max(pub_year) from articles")).first()
-    files = sorted({n for r in runs if r["source"] == "files" for n in cite.json_list(r.get("files"))})
+    files = sorted({n for r in runs if r["source"] == "files" for n in citations.json_list(r.get("files"))})
     topics = sorted({r["topic"] for r in runs if r["source"] == "pubmed" and r.get("topic")})
     finished = [r["finished"] for r in runs if r.get("finished")]
     sources = []
@@ -291,15 +283,16 @@ async def condition_counts(db) -> list:
     """(condition, records) for every condition of the classifier's vocabulary, in its order,
     then any other the catalogue holds (from older rules)."""
     tables = set(await db.table_names())
+    table, column = LABEL_TABLES["conditions"]
     counts = {}
     if "join_counts" in tables:
         counts = {r["value"]: r["records"] for r in (await db.execute(
-            "select value, records from join_counts where join_table = 'article_conditions'")).rows}
-    if not counts and "article_conditions" in tables:
+            "select value, records from join_counts where join_table = :table", {"table": table})).rows}
+    if not counts and table in tables:
         counts = {r[0]: r[1] for r in (await db.execute(
-            "select condition, count(distinct pmid) from article_conditions group by 1")).rows}
-    vocabulary = list(dict.fromkeys(label.name for label in RULES.facets["conditions"].values()))
-    return [(name, counts.get(name, 0)) for name in vocabulary + sorted(set(counts) - set(vocabulary))]
+            f"select [{column}], count(distinct pmid) from [{table}] group by 1")).rows}
+    known = vocabulary.FACETS["conditions"].values()
+    return [(name, counts.get(name, 0)) for name in known + sorted(set(counts) - set(known))]
 
 
 # ---------------------------------------------------------------- the article page
@@ -317,18 +310,18 @@ async def article(datasette, db, pks: str):
         base = datasette.urls.table(db.name, "articles")
         for link in page["notices"] + page["related"]:
             link["url"] = (f"{base}/{link['pmid']}" if link["in_catalogue"]
-                           else cite.PUBMED_URL.format(link["pmid"]) if link["pmid"] else None)
+                           else citations.PUBMED_URL.format(link["pmid"]) if link["pmid"] else None)
     return page
 
 
 def _article(conn, pmid: int, tables: set):
-    refs = cite.load_references(conn, [pmid])
+    refs = citations.load_references(conn, [pmid])
     if not refs:
         return None
     ref = refs[0]
     a = ref.article
     raw = conn.execute("select raw, format from raw_records where pmid = ?", [pmid]).fetchone()
-    record = parse.parse_raw(*raw) if raw else {}
+    record = read.parse_raw(*raw) if raw else {}
     mesh = [dict(zip(("descriptor", "major_topic", "qualifiers"), row)) for row in conn.execute(
         "select descriptor, major_topic, qualifiers from article_mesh where pmid = ? order by position", [pmid])]
     linked = linked_records(conn, ref)
@@ -341,18 +334,18 @@ def _article(conn, pmid: int, tables: set):
     not_found = conn.execute("select since from pubmed_not_found where pmid = ?", [pmid]).fetchone() \
         if "pubmed_not_found" in tables else None
     return {
-        "pmid": pmid, "warning": cite.warning(ref), "retracted": cite.is_retracted(ref),
-        "citations": cite.citations(ref), "sections": sections(record, a.get("abstract")),
+        "pmid": pmid, "warning": citations.warning(ref), "retracted": citations.is_retracted(ref),
+        "citations": citations.citations(ref), "sections": sections(record, a.get("abstract")),
         "authors": [_author(x) for x in ref.authors], "mesh": mesh,
         "notices": [link for link in linked if link["ref_type"] in NOTICE_KINDS],
         "related": [link for link in linked if link["ref_type"] not in NOTICE_KINDS],
         "harms": harms(a),
-        "level_name": LEVEL_NAMES.get(a.get("evidence_level")),
+        "level_name": vocabulary.LEVEL.names().get(a.get("evidence_level")),
         "topics": topics, "meta_tags": highwire_tags(ref), "links": links(a),
         "not_found_since": not_found[0] if not_found else None,
-        "reasons": cite.json_list(a.get("classification_reasons")),
-        "publication_types": cite.json_list(a.get("publication_types")),
-        "keywords": cite.json_list(a.get("keywords")),
+        "reasons": citations.json_list(a.get("classification_reasons")),
+        "publication_types": citations.json_list(a.get("publication_types")),
+        "keywords": citations.json_list(a.get("keywords")),
         "citation_line": _citation_line(a),
     }
 
@@ -361,15 +354,15 @@ def linked_records(conn, ref) -> list:
     """Every CommentsCorrections link of a record, its own and those other records make to it,
     each labelled from this record's side ("Retracted by the retraction notice"), once."""
     links = [(link["ref_type"], link.get("ref_pmid"), link.get("ref_source")) for link in ref.links]
-    links += [(cite.INVERSE.get(kind, kind), pmid, None) for pmid, kind in conn.execute(
+    links += [(citations.INVERSE.get(kind, kind), pmid, None) for pmid, kind in conn.execute(
         "select pmid, ref_type from comments_corrections where ref_pmid = ? order by pmid, position", [ref.pmid])
-        if kind in cite.INVERSE]
+        if kind in citations.INVERSE]
     found, seen = [], set()
     for kind, pmid, source in links:
         if (kind, pmid or source) in seen:
             continue
         seen.add((kind, pmid or source))
-        found.append({"ref_type": kind, "label": cite.LINK_LABELS.get(kind, kind), "pmid": pmid, "source": source})
+        found.append({"ref_type": kind, "label": citations.LINK_LABELS.get(kind, kind), "pmid": pmid, "source": source})
     held = _held(conn, [link["pmid"] for link in found if link["pmid"]])
     for link in found:
         link["in_catalogue"] = link["pmid"] in held
@@ -378,8 +371,8 @@ def linked_records(conn, ref) -> list:
 
 def harms(a) -> list:
     """(harm, reported) for an article: False where the record looked for the harm and reports none."""
-    none_reported = set(cite.json_list(a.get("harms_none_reported")))
-    return [(harm, harm not in none_reported) for harm in cite.json_list(a.get("harms"))]
+    none_reported = set(citations.json_list(a.get("harms_none_reported")))
+    return [(harm, harm not in none_reported) for harm in citations.json_list(a.get("harms"))]
 
 
 def _held(conn, pmids) -> set:
@@ -399,72 +392,35 @@ def sections(record: dict, abstract):
 
 def _author(row) -> dict:
     name = row.get("collective_name") or " ".join(p for p in (row.get("fore_name"), row.get("last_name")) if p)
-    return {"name": name, "orcid": row.get("orcid"), "affiliations": cite.json_list(row.get("affiliations"))}
+    return {"name": name, "orcid": row.get("orcid"), "affiliations": citations.json_list(row.get("affiliations"))}
 
 
 def links(a) -> list:
-    found = [("PubMed", cite.PUBMED_URL.format(a["pmid"]))]
+    found = [("PubMed", citations.PUBMED_URL.format(a["pmid"]))]
     if a.get("doi"):
-        found.append(("DOI " + a["doi"], cite.DOI_URL.format(urllib.parse.quote(a["doi"], safe="/()"))))
+        found.append(("DOI " + a["doi"], citations.DOI_URL.format(urllib.parse.quote(a["doi"], safe="/()"))))
     if a.get("pmcid"):
-        found.append(("Full text in PMC (" + a["pmcid"] + ")", cite.PMC_URL.format(a["pmcid"])))
+        found.append(("Full text in PMC (" + a["pmcid"] + ")", citations.PMC_URL.format(a["pmcid"])))
     return found
 
 
 def _citation_line(a) -> str:
     """Journal citation as PubMed prints it: 'J Clin Anesth. 2021;73:110331.'"""
-    return cite._medline_source(a)
+    return citations.medline_source(a)
 
 
 def highwire_tags(ref) -> list:
     """Highwire Press citation_* meta tags (read by Zotero's connector and Google Scholar)."""
     a = ref.article
     start, _, end = (a.get("pages") or "").partition("-")
-    date = "/".join(str(p).zfill(2) for p in cite.date_parts(a))
+    date = "/".join(str(p).zfill(2) for p in citations.date_parts(a))
     tags = [("citation_title", a.get("title"))]
-    tags += [("citation_author", cite._inverted(cite.author_name(x))) for x in ref.authors]
+    tags += [("citation_author", citations.inverted_name(citations.author_name(x))) for x in ref.authors]
     tags += [("citation_publication_date", date), ("citation_journal_title", a.get("journal")),
              ("citation_journal_abbrev", a.get("journal_iso")), ("citation_issn", a.get("issn")),
              ("citation_volume", a.get("volume")), ("citation_issue", a.get("issue")),
-             ("citation_firstpage", start), ("citation_lastpage", cite._full_end_page(start, end)),
+             ("citation_firstpage", start), ("citation_lastpage", citations.full_end_page(start, end)),
              ("citation_doi", a.get("doi")), ("citation_pmid", str(ref.pmid)),
              ("citation_language", a.get("language"))]
-    tags += [("citation_keywords", term) for term in cite.json_list(a.get("mesh_terms"))]
+    tags += [("citation_keywords", term) for term in citations.json_list(a.get("mesh_terms"))]
     return [(name, value) for name, value in tags if value]
-
-
-# ---------------------------------------------------------------- topic feeds
-
-
-@hookimpl
-def canned_queries(datasette, database):
-    """A per-topic Atom feed, where the live harvester has linked records to topics."""
-
-    async def inner():
-        db = datasette.get_database(database)
-        if not {"article_topics", "topics"} <= set(await db.table_names()):
-            return {}
-        return {"new_in_topic": {
-            "title": "New records in a topic (Atom feed)",
-            "description": "The newest records linked to a topic: add .atom to this page's address "
-                           "and keep ?topic=NAME to subscribe.",
-            "hide_sql": True,
-            "sql": NEW_IN_TOPIC_SQL,
-        }}
-
-    return inner
-
-
-NEW_IN_TOPIC_SQL = """select
-  'tag:ketamine-pain-catalogue,2025:pmid:' || a.pmid as atom_id,
-  case when a.retracted then '[RETRACTED] ' else '' end || a.title as atom_title,
-  coalesce(a.entrez_date, a.created_date) || 'T00:00:00Z' as atom_updated,
-  'articles/' || a.pmid as atom_link,
-  nullif(a.authors, '') as atom_author_name,
-  coalesce(a.authors, '') || '. ' || coalesce(a.journal_iso, '') || ' ' || coalesce(a.pub_year, '')
-    || '. PMID ' || a.pmid || '. ' || coalesce(a.abstract, '') as atom_content,
-  t.topic
-from article_topics t join articles a on a.pmid = t.pmid
-where t.topic = :topic
-order by a.entrez_date desc, a.pmid desc
-limit 50"""

@@ -14,7 +14,8 @@
 The reading is built here once (parse) and turned into an FTS5 query (all_words,
 any_word) and into a sentence for the page (reading). SQLite gets it through
 functions registered on every connection: escape_fts (Datasette's table search and the
-search query), search_all and search_any.
+search query), search_all and search_any. The search query itself (SEARCH_SQL) is a
+canned query of every catalogue; its scope is one of the shortcuts of metadata.yml.
 """
 
 import re
@@ -26,6 +27,9 @@ from datasette.utils import escape_fts as datasette_escape_fts
 # Words and phrases a search keeps. FTS5 ranks and highlights inside one step of SQLite,
 # which the time limit cannot stop: 2,000 words kept a 50,000-record search busy for 14 s.
 MAX_SEARCH_TERMS = 100
+# Matches ranked at most, the most recent first (by PMID): ranking every record that has a common
+# word would not end within the time limit.
+RANKED = 20_000
 # Left out of a search that has other words: they are in nearly every abstract, so they
 # neither narrow nor rank ("ketamine for chronic pain" reads as "ketamine chronic pain").
 STOPWORDS = frozenset("""a about after an and are as at be been but by can could did do does for from had has
@@ -202,11 +206,11 @@ async def search_context(db, text) -> dict:
         found = (await db.execute("select count(*) from articles_fts where articles_fts match :q",
                                   {"q": query.any_word()})).first()[0]
     return {"reading": reading(query, fallback), "matches": found, "fallback": fallback,
-            "expression": query.any_word() if fallback else strict}
+            "expression": query.any_word() if fallback else strict, "ranked": RANKED}
 
 
-@hookimpl
-def extra_template_vars(template, request, datasette, database):
+@hookimpl(specname="extra_template_vars")
+def search_vars(template, request, datasette, database):
     # The search query's page (Datasette 0.65 serves a canned query through its table view).
     if request is None or database is None or template != f"query-{database}-search.html":
         return {}
@@ -216,5 +220,105 @@ def extra_template_vars(template, request, datasette, database):
         if not text.strip():
             return {}
         return {"search": await search_context(datasette.get_database(database), text)}
+
+    return inner
+
+
+# ---------------------------------------------------------------- the search query
+
+
+# When no record has every word, the records with any of them are ranked instead. Only the
+# RANKED most recent matches (by PMID) are ranked, and only the rows shown are highlighted, so
+# that a search for common words ends well within the time limit. The page shows the first 100
+# (rows=N: up to 1,000); rows=all (the exports) every ranked row, without highlights (which
+# would cost a full-text lookup a row). {scope} keeps the rows of the shortcut :scope names.
+SEARCH_SQL = """with plan as (
+  select case when exists (select 1 from articles_fts where articles_fts match search_all(:q))
+              then search_all(:q) else search_any(:q) end as expression
+),
+ranked as (
+  select rowid as pmid, bm25(articles_fts, 10.0, 1.0, 3.0, 3.0, 2.0, 1.0) as score
+  from articles_fts where articles_fts match (select expression from plan)
+  order by rowid desc limit {ranked}
+),
+matching as (
+  select r.pmid, r.score, a.pub_date from ranked r join articles a on a.pmid = r.pmid
+  where {scope}
+),
+chosen as (
+  select * from matching
+  order by case when :sort = 'newest' then pub_date end desc, score, pmid
+  limit case when :rows = 'all' then -1
+             when cast(:rows as integer) > 0 then min(cast(:rows as integer), 1000) else 100 end
+),
+shown as (
+  select a.pmid, a.title, a.authors, a.journal_iso, a.pub_year, a.pub_date,
+    a.design, a.evidence_level, a.population, a.retracted,
+    highlight(articles_fts, 0, '<mark>', '</mark>') as title_html,
+    snippet(articles_fts, 1, '<mark>', '</mark>', ' … ', 40) as snippet,
+    c.pub_date as sort_date, c.score
+  from articles_fts
+  join chosen c on c.pmid = articles_fts.rowid
+  join articles a on a.pmid = c.pmid
+  where :rows != 'all' and articles_fts match (select expression from plan)
+  union all
+  select a.pmid, a.title, a.authors, a.journal_iso, a.pub_year, a.pub_date,
+    a.design, a.evidence_level, a.population, a.retracted, null, null, c.pub_date, c.score
+  from chosen c join articles a on a.pmid = c.pmid
+  where :rows = 'all'
+)
+select pmid, title, authors, journal_iso, pub_year, pub_date, design, evidence_level,
+  population, retracted, title_html, snippet, (select count(*) from matching) as matches
+from shown
+order by case when :sort = 'newest' then sort_date end desc, score, pmid"""
+
+
+def sql_text(value) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def filters_sql(filters: dict) -> str:
+    """A shortcut's table filters (column=, column__exact=, column__in=a,b) as SQL on articles a."""
+    clauses = []
+    for key, value in filters.items():
+        column, _, lookup = key.partition("__")
+        if lookup in ("", "exact"):
+            clauses.append(f"a.[{column}] = {sql_text(value)}")
+        elif lookup == "in":
+            clauses.append(f"a.[{column}] in ({', '.join(map(sql_text, str(value).split(',')))})")
+        else:
+            raise ValueError(f"a shortcut filters only with column=, column__exact= or column__in=, not {key}")
+    return " and ".join(clauses) or "1"
+
+
+def scope_sql(shortcuts: dict) -> str:
+    """Rows of the shortcut :scope names; every row for any other scope (all, or one unknown)."""
+    if not shortcuts:
+        return "1"
+    named = [f"(:scope = {sql_text(key)} and {filters_sql(s['filters'])})" for key, s in shortcuts.items()]
+    return (f"(:scope not in ({', '.join(map(sql_text, shortcuts))})\n         or "
+            + "\n         or ".join(named) + ")")
+
+
+def search_query(shortcuts: dict) -> dict:
+    return {
+        "title": "Search the catalogue",
+        "description": "Searches titles, abstracts, MeSH headings, keywords, authors and the records' "
+                       "design, condition and route labels. Ranked by relevance (title matches count most) "
+                       "or sorted newest first.",
+        "hide_sql": True,
+        "sql": SEARCH_SQL.format(ranked=RANKED, scope=scope_sql(shortcuts)),
+    }
+
+
+@hookimpl(specname="canned_queries")
+def search_queries(datasette, database):
+    """The ranked search of a catalogue (a database with the full-text index)."""
+
+    async def inner():
+        if "articles_fts" not in await datasette.get_database(database).table_names():
+            return {}
+        shortcuts = (datasette.plugin_config("catalogue") or {}).get("shortcuts") or {}
+        return {"search": search_query(shortcuts)}
 
     return inner

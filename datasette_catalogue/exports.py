@@ -15,14 +15,14 @@ from datasette.database import QueryInterrupted
 from datasette.utils.asgi import BadRequest, Response
 from datasette.views.base import DatasetteError
 
-from harvest import cite
+from datasette_catalogue import citations
 
 FORMATS = {
-    # extension: (writer, content type, file suffix)
-    "ris": (cite.to_ris, "application/x-research-info-systems", "ris"),
-    "bib": (cite.to_bibtex, "application/x-bibtex", "bib"),
-    "nbib": (cite.to_medline, "application/nbib", "nbib"),
-    "csljson": (cite.to_csl_json, "application/vnd.citationstyles.csl+json", "json"),
+    # extension: (writer, content type, file suffix, what a reader calls it)
+    "ris": (citations.to_ris, "application/x-research-info-systems", "ris", "RIS"),
+    "bib": (citations.to_bibtex, "application/x-bibtex", "bib", "BibTeX"),
+    "nbib": (citations.to_medline, "application/nbib", "nbib", "MEDLINE (.nbib)"),
+    "csljson": (citations.to_csl_json, "application/vnd.citationstyles.csl+json", "json", "CSL-JSON"),
 }
 # Arguments that shape a page rather than choose its rows.
 PAGE_ARGS = {"_next", "_size", "_col", "_nocol", "_shape", "_labels", "_facet", "_facet_array",
@@ -96,7 +96,7 @@ async def has_pmids(datasette, database, table, columns) -> bool:
 
 
 def renderer(extension):
-    write, content_type, suffix = FORMATS[extension]
+    write, content_type, suffix, _ = FORMATS[extension]
 
     async def render(datasette, request, database, table, view_name, sql, data, columns):
         if data.get("error"):  # the query itself failed: Datasette answers 400 with its message
@@ -105,7 +105,7 @@ def renderer(extension):
             raise BadRequest(f"Only rows with a pmid column can be exported as .{extension}.")
         pmids = await matching_pmids(datasette, request, database, table, view_name, sql, data)
         db = datasette.get_database(database)
-        refs = await db.execute_fn(lambda conn: cite.load_references(conn, pmids))
+        refs = await db.execute_fn(lambda conn: citations.load_references(conn, pmids))
         name = f"{table or data.get('query_name') or 'query'}-{len(refs)}.{suffix}"
         headers = {"content-disposition": f'attachment; filename="{name}"',
                    "x-records": str(len(refs))}
@@ -118,6 +118,12 @@ def renderer(extension):
     return render
 
 
-@hookimpl
-def register_output_renderer(datasette):
+@hookimpl(specname="register_output_renderer")
+def export_renderers(datasette):
     return [{"extension": ext, "render": renderer(ext), "can_render": can_render} for ext in FORMATS]
+
+
+@hookimpl(specname="prepare_jinja2_environment")
+def export_names(env):
+    """The formats' names for the pages' export links (_export_links.html)."""
+    env.globals["export_formats"] = {ext: name for ext, (*_, name) in FORMATS.items()}

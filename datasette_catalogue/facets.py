@@ -5,8 +5,7 @@ more of its values would give.
 - Many-to-many facets over the join tables (article_mesh, article_conditions...): Datasette
   0.65 facets only columns of the table itself (simonw/datasette#354), and its array facet
   over a JSON column is too slow for MeSH on a large catalogue. `?_join_NAME=VALUE` filters
-  by one; repeated, by any of the values. Joins are configured under plugins: catalogue:
-  joins: in metadata.yml.
+  by one; repeated, by any of the values. The join tables are harvest.schema.JOINS.
 - Column facets (design, evidence level, population, year...): a second value of the same
   column turns `design=rct` into `design__in=["rct", "clinical-trial"]`.
 - A facet counts the rows of every filter but its own (a "disjunctive" facet): with design
@@ -16,7 +15,7 @@ more of its values would give.
   such a page reads them instead of grouping every article at each request. So does a
   facet whose only filter is its own. Others are counted live.
 - Evidence levels read "Level 1 · systematic reviews/meta-analyses of trials" and come in
-  level order.
+  level order; retraction reads "retracted" or "not retracted" (harvest/vocabulary.yml).
 """
 
 import json
@@ -32,8 +31,8 @@ from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args,
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
-from harvest.classify import LEVEL_NAMES
-from harvest.load import COUNTED_JOINS
+from harvest import vocabulary
+from harvest.schema import JOINS
 
 PREFIX = "_join_"
 # The SQL of an articles page that shows every article: no where clause follows the table.
@@ -42,21 +41,16 @@ UNFILTERED = re.compile(r"\sfrom \[?articles\]?\s*$")
 IN_VALUE_ORDER = {"evidence_level"}
 
 
-def joins(datasette) -> dict:
-    return (datasette.plugin_config("catalogue") or {}).get("joins") or {}
-
-
-def value_sql(join: dict) -> str:
-    return join.get("expression") or escape_sqlite(join["column"])
+def value_sql(join) -> str:
+    return join.expression or escape_sqlite(join.column)
 
 
 def value_label(column, value) -> str:
     """A facet value as a reader sees it: 'Level 1 · systematic reviews/meta-analyses of trials'."""
-    if column == "evidence_level" and isinstance(value, int) and value in LEVEL_NAMES:
-        return f"Level {value} · {LEVEL_NAMES[value]}"
-    if column == "retracted" and value in (0, 1):
-        return "retracted" if value else "not retracted"
-    return value
+    names = vocabulary.FACETS[column].names() if column in ("evidence_level", "retracted") else {}
+    if column == "evidence_level" and isinstance(value, int) and value in names:
+        return f"Level {value} · {names[value]}"
+    return names.get(value, value) if isinstance(value, int) else value
 
 
 # ---------------------------------------------------------------- which rows a facet counts
@@ -123,31 +117,30 @@ class JoinFacet(Facet):
         results, timed_out = [], []
         if self.table != "articles":
             return results, timed_out
-        configured = joins(self.ds)
         tables = set(await self.ds.get_database(self.database).table_names())
         pairs = self.get_querystring_pairs()
         size = self.get_facet_size()
         for source_and_config in self.get_configs():
             name = source_and_config["config"].get("simple")
-            join = configured.get(name)
-            if not join or join["table"] not in tables:
+            join = JOINS.get(name)
+            if not join or join.table not in tables:
                 continue
             sql, params = await rows_to_count(self, PREFIX + name)
             rows = None
-            if COUNTED_JOINS.get(join["table"]) == join.get("column") and await summary_table(self, sql, "join_counts"):
-                rows = await counted(self, "join_counts", join["table"], size)
+            if join.counted and await summary_table(self, sql, "join_counts"):
+                rows = await counted(self, "join_counts", join.table, size)
             # Unfiltered, every join row counts: skip matching pmids against the whole table.
             within = "" if UNFILTERED.search(sql) else f"pmid in (select pmid from ({sql})) and "
             try:
                 if rows is None:
                     rows = await live(self, f"select {value_sql(join)} as value, count(distinct pmid) as count "
-                                            f"from {escape_sqlite(join['table'])} where {within}value is not null "
+                                            f"from {escape_sqlite(join.table)} where {within}value is not null "
                                             f"group by value order by count desc, value limit {size + 1}", params)
             except QueryInterrupted:
                 timed_out.append(name)
                 continue
             results.append({
-                "name": join.get("label") or name, "type": self.type,
+                "name": join.label or name, "type": self.type,
                 "hideable": source_and_config["source"] != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_join": name})),
                 "truncated": len(rows) > size,
@@ -241,8 +234,8 @@ class CountedColumnFacet(ColumnFacet):
                 "results": results, "truncated": len(rows) > size}
 
 
-@hookimpl
-def register_facet_classes():
+@hookimpl(specname="register_facet_classes")
+def join_facet_class():
     return [JoinFacet]
 
 
@@ -254,22 +247,22 @@ def counted_column_facet():
                           for classes in outcome.get_result()])
 
 
-@hookimpl
-def filters_from_request(request, database, table, datasette):
+@hookimpl(specname="filters_from_request")
+def join_filters(request, database, table, datasette):
     """?_join_NAME=VALUE: the articles with that label (MeSH heading, author...); repeated,
     with any of the values."""
     if table != "articles":
         return None
     where, params, described = [], {}, []
-    for name, join in joins(datasette).items():
+    for name, join in JOINS.items():
         values = list(dict.fromkeys(request.args.getlist(PREFIX + name)))
         if not values:
             continue
         keys = [f"join_{name}_{i}" for i in range(len(values))]
-        where.append(f"pmid in (select pmid from {escape_sqlite(join['table'])} "
+        where.append(f"pmid in (select pmid from {escape_sqlite(join.table)} "
                      f"where {value_sql(join)} in ({', '.join(':' + k for k in keys)}))")
         params.update(zip(keys, values))
-        described.append(f'{(join.get("label") or name).lower()} is ' + " or ".join(f'"{v}"' for v in values))
+        described.append(f'{(join.label or name).lower()} is ' + " or ".join(f'"{v}"' for v in values))
     return FilterArguments(where, params=params, human_descriptions=described)
 
 
@@ -288,13 +281,12 @@ def filters_in_words(request, datasette) -> list:
     'conditions: chronic-pain', 'search: “ketamine”'."""
     pairs = urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
     phrases, seen = [], set()
-    configured = joins(datasette)
     for key, value in pairs:
         column = argument_column(key)
-        if key.startswith(PREFIX) and column not in seen and key[len(PREFIX):] in configured:
+        if key.startswith(PREFIX) and column not in seen and key[len(PREFIX):] in JOINS:
             name = key[len(PREFIX):]
             values = list(dict.fromkeys(v for k, v in pairs if k == key))
-            phrases.append(f"{(configured[name].get('label') or name).lower()}: {' or '.join(values)}")
+            phrases.append(f"{(JOINS[name].label or name).lower()}: {' or '.join(values)}")
         elif key == "_search" or (key.startswith("_search_") and key != "_searchmode"):
             phrases.append(f"search: “{value}”")
         elif key == "_where":
@@ -328,11 +320,17 @@ def _number(value):
     return int(value) if value.isdigit() else value
 
 
-@hookimpl
-def extra_template_vars(view_name, table, request, datasette):
+def more_facets(datasette, database) -> list:
+    """(name, label) of the join facets a reader may add: those the table does not show already."""
+    shown = (datasette.table_metadata(database, "articles") or {}).get("facets") or []
+    return [(name, (join.label or name).lower()) for name, join in JOINS.items() if {"join": name} not in shown]
+
+
+@hookimpl(specname="extra_template_vars")
+def facet_vars(view_name, table, request, datasette, database):
     if view_name != "table" or table != "articles" or request is None:
         return {}
-    return {"filters_in_words": filters_in_words(request, datasette)}
+    return {"filters_in_words": filters_in_words(request, datasette), "more_facets": more_facets(datasette, database)}
 
 
 # ---------------------------------------------------------------- one value or several
@@ -356,8 +354,8 @@ def combined(path, query_string) -> str | None:
     return path + "?" + urllib.parse.urlencode(kept)
 
 
-@hookimpl
-def asgi_wrapper(datasette):
+@hookimpl(specname="asgi_wrapper")
+def any_value_redirect(datasette):
     def wrap(app):
         async def one_column_any_value(scope, receive, send):
             if scope["type"] == "http" and scope.get("query_string"):

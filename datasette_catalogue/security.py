@@ -2,8 +2,10 @@
 
 - Every database file is opened immutable (as `datasette -i` does), and reopened
   when `harvest` swaps a new catalogue in at the same path.
-- Query time, rows per answer and facet time are capped (SETTING_CAPS) and file
-  downloads and debug views are off, whatever the command line said.
+- The site's Datasette settings live here, not on the command line: query time, rows
+  per answer and facet time are at most SETTING_CAPS (a lower value given on the command
+  line stands; Datasette's defaults give way), and file downloads, debug views and
+  facet suggestions are off, whatever the command line said.
 - SQL cannot attach databases, load extensions, call file or pointer functions,
   read table-valued functions other than ALLOWED_TABLE_FUNCTIONS (pragma_database_list
   would give away the file's path), or write; no string or blob may exceed MAX_VALUE_BYTES.
@@ -33,10 +35,12 @@ from datasette.views.base import DatasetteError
 
 from harvest.safety import file_identity
 
-# Upper bounds on Datasette settings (a lower value on the command line stands).
+# The site's limits (a lower value given on the command line stands; Datasette's defaults give way).
 SETTING_CAPS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000, "facet_time_limit_ms": 1000,
                 "facet_suggest_time_limit_ms": 200, "max_csv_mb": 100}
-SETTINGS_OFF = ("allow_download", "trace_debug", "template_debug")
+# Off whatever the command line says: downloading the database file, the debug views, and facet
+# suggestions (which would try every column of a large table at each request).
+SETTINGS_OFF = ("allow_download", "trace_debug", "template_debug", "suggest_facets")
 MAX_VALUE_BYTES = 16 << 20
 MAX_SQL_BYTES = 100_000
 ALLOWED_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -114,9 +118,9 @@ class SwappableDatabase(Database):
             self.ds.executor, lambda: fn(self._connection()))
 
 
-@hookimpl
-def startup(datasette):
-    """Serve every database file immutable, with capped settings, whatever the command line said."""
+@hookimpl(specname="startup")
+def read_only_databases(datasette):
+    """Serve every database file immutable, with the site's settings, whatever the command line said."""
     cap_settings(datasette)
     databases = dict(datasette.databases)
     for name, db in datasette.databases.items():
@@ -128,10 +132,13 @@ def startup(datasette):
 
 
 def cap_settings(datasette):
+    from datasette.app import SETTINGS  # not on import: Datasette imports this package from there
+
+    defaults = {setting.name: setting.default for setting in SETTINGS}
     # Datasette 0.65 has no public setter; its settings live in this dict.
     settings = datasette._settings
     for name, cap in SETTING_CAPS.items():
-        if not settings.get(name) or settings[name] > cap:
+        if not settings.get(name) or settings[name] == defaults.get(name) or settings[name] > cap:
             settings[name] = cap
     for name in SETTINGS_OFF:
         settings[name] = False
@@ -185,8 +192,8 @@ def guard_connection(conn):
                         authorizer(action, arg1, arg2, database, source, readable))
 
 
-@hookimpl
-def prepare_connection(conn, database):
+@hookimpl(specname="prepare_connection")
+def guarded_connection(conn, database):
     if database != "_internal":  # Datasette writes its own schema tables there
         guard_connection(conn)
 
@@ -244,8 +251,9 @@ def add_headers(message, scope, csp):
     return dict(message, headers=headers)
 
 
-@hookimpl
-def asgi_wrapper(datasette):
+@hookimpl(specname="asgi_wrapper", trylast=True)
+def secured_responses(datasette):
+    # trylast: applied last, so the outermost wrapper; every response gets the headers.
     def wrap(app):
         policy = []
 
@@ -326,8 +334,8 @@ TOO_LONG = ("This took too long to answer within the catalogue's time limit. Nar
             "fewer or more specific words, or more filters.")
 
 
-@hookimpl
-def handle_exception(datasette, request, exception):
+@hookimpl(specname="handle_exception")
+def bad_request_page(datasette, request, exception):
     """Datasette's own error page, as a 400, for a bad query argument or a query that ran too long
     (without its SQL); anything else as Datasette has it."""
     if isinstance(exception, DatasetteError) and exception.title == "SQL Interrupted":
@@ -341,8 +349,8 @@ def handle_exception(datasette, request, exception):
 # ---------------------------------------------------------------- robots
 
 
-@hookimpl
-def register_routes():
+@hookimpl(specname="register_routes")
+def robots_route():
     return [(r"^/robots\.txt$", robots_txt)]
 
 

@@ -1,0 +1,183 @@
+"""The sections of README.md and docs/ that restate data, each written from its source by cog.
+
+`make docs` rewrites them (cog -r); tests/test_docs.py fails when one is stale (cog --check).
+Every function returns one section's Markdown. Run from the repository's root.
+"""
+
+import json
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------- commands
+
+
+def command_help(name: str) -> str:
+    """`python -m harvest NAME --help`, as a fenced block."""
+    from harvest.cli import cli
+
+    result = CliRunner().invoke(cli, [name, "--help"], prog_name="python -m harvest", terminal_width=100)
+    return f"```text\n{result.output.rstrip()}\n```\n"
+
+
+def make_rows() -> str:
+    """One table row per make target, as the Makefile describes it (`target: ...  ## what it does`)."""
+    found = re.findall(r"^([\w-]+):[^\n#]*##\s*(.+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    return "".join(f"| `make {target}` | {what} |\n" for target, what in found)
+
+
+def harvest_rows() -> str:
+    """One table row per harvest command: how to call it and what it does."""
+    from harvest.cli import cli
+
+    rows = []
+    for name, command in sorted(cli.commands.items()):
+        arguments = " ".join(p.human_readable_name for p in command.params if p.param_type_name == "argument")
+        call = f"python -m harvest {name}" + (f" {arguments}..." if arguments else "")
+        rows.append(f"| `{call}` | {command.help.splitlines()[0]} |\n")
+    return "".join(rows)
+
+
+def commands() -> str:
+    """The README's one table of commands: the make targets, then the harvest commands."""
+    return "| command | what it does |\n|---|---|\n" + make_rows() + harvest_rows()
+
+
+def make_targets() -> str:
+    return "| target | what it does |\n|---|---|\n" + make_rows()
+
+
+# ---------------------------------------------------------------- topics
+
+
+def topics() -> str:
+    """Every topic of harvest/topics.yml with its query exactly as it is sent."""
+    from harvest import live
+
+    return "\n".join(f"### `{t.name}`: {t.title}\n\n{t.description}\n\n```text\n{t.query}\n```\n"
+                     for t in live.load_topics())
+
+
+# ---------------------------------------------------------------- vocabulary and levels
+
+
+def facet_columns(*keys) -> str:
+    """A table of articles columns and the labels each can hold."""
+    from harvest.vocabulary import FACETS
+
+    lines = ["| column | holds | labels |", "|---|---|---|"]
+    for key in keys:
+        facet = FACETS[key]
+        labels = ", ".join(f"`{value}`" for value in facet.values())
+        lines.append(f"| `{facet.column}` | {facet.description} | {labels} |")
+    return "\n".join(lines) + "\n"
+
+
+def labels(*keys) -> str:
+    """Every label of these facets with its name and meaning."""
+    from harvest.vocabulary import FACETS
+
+    lines = ["| facet | label | name | meaning |", "|---|---|---|---|"]
+    lines += [f"| {key} | `{label.value}` | {label.name} | {label.description} |"
+              for key in keys for label in FACETS[key].labels.values()]
+    return "\n".join(lines) + "\n"
+
+
+def levels() -> str:
+    """The evidence levels: their names, the designs on each, and the OCEBM step they stand for."""
+    from harvest.classify import RULES
+    from harvest.vocabulary import LEVEL
+
+    spec = RULES.data["evidence_level"]
+    lines = ["| level | name | designs | OCEBM 2011 |", "|---|---|---|---|"]
+    for level, label in LEVEL.labels.items():
+        designs = ", ".join(d for d, n in spec["levels"].items() if n == level)
+        lines.append(f"| {level} | {label.name} | {designs} | {label.description} |")
+    lines.append(f"| {spec['preclinical_level']} | | any design in {' or '.join(spec['preclinical'])} work | "
+                 f"mechanism-based reasoning |")
+    lines.append(f"| none | | {', '.join(spec['not_applicable'])}, other | not evidence yet, or not on the ladder |")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- accuracy
+
+
+def classifier_accuracy() -> str:
+    """Accuracy on the labelled set (tests/labelled/records.yml), by facet and label."""
+    from tests import labelled_set
+
+    labelled = labelled_set.load()
+    return labelled_set.report(labelled, labelled_set.predictions(labelled))
+
+
+def blind_accuracy(kind: str) -> str:
+    """The held-out half of a blind labelled set ('classify' or 'extract'), as the accuracy tests report it."""
+    from tests import blind
+
+    return blind.held_out_report(kind)
+
+
+# ---------------------------------------------------------------- schema
+
+
+def fresh_catalogue() -> sqlite3.Connection:
+    """A new, empty catalogue with every table the commands create, in memory."""
+    import sqlite_utils
+
+    from harvest import load, schema
+
+    folder = tempfile.TemporaryDirectory()
+    db = load.open_db(Path(folder.name) / "catalogue.db")
+    schema.ensure_live_tables(db)
+    load.ensure_search(db)
+    conn = sqlite3.connect(":memory:")
+    db.conn.backup(conn)
+    db.close()
+    folder.cleanup()
+    return sqlite_utils.Database(conn)
+
+
+def schema_tables() -> str:
+    """Every table of a fresh catalogue: what a row is, its key and its columns."""
+    from harvest.schema import TABLES
+
+    db = fresh_catalogue()
+    sections = []
+    for name in sorted(db.table_names(), key=lambda n: (n.startswith("articles_fts"), n)):
+        if name.startswith("articles_fts_"):
+            continue  # FTS5's own shadow tables
+        table = db[name]
+        key = ", ".join(table.pks) if table.pks != ["rowid"] else "rowid"
+        columns = ("the columns below" if name == "articles" else
+                   ", ".join(f"`{c.name}` {c.type.lower() or 'any'}" for c in table.columns))
+        links = "; ".join(f"`{fk.column}` → `{fk.other_table}`" for fk in table.foreign_keys)
+        sections.append(f"| `{name}` | {TABLES[name]} | {key} | {columns}{f' (links: {links})' if links else ''} |")
+    return "| table | one row per | key | columns |\n|---|---|---|---|\n" + "\n".join(sections) + "\n"
+
+
+def article_columns(*names) -> str:
+    """What columns of articles hold (every one, without names), as metadata.yml tells the site's readers."""
+    columns = yaml.safe_load((ROOT / "metadata.yml").read_text())["databases"]["catalogue"]["tables"]["articles"]
+    rows = [f"| `{name}` | {text} |" for name, text in columns["columns"].items() if not names or name in names]
+    return "| column | what it holds |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+# ---------------------------------------------------------------- benchmarks
+
+
+def benchmark() -> str:
+    """The latest results kept in bench/results.json, as bench/report.py prints them."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import report
+
+    return report.markdown(json.loads((ROOT / "bench" / "results.json").read_text()), heading_level=3) + "\n"
+
