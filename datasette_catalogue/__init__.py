@@ -5,6 +5,8 @@ Datasette registers this package as one plugin; its hooks live in the modules be
 concern, each named for what it does (and for the hook it implements by `specname`):
 
 - pages.py: provenance and coverage, the article page, the maps, /about, shortcuts, the site's files
+- study.py: the article page's study at a glance and the records around it
+- profile.py: evidence profiles, one question answered (/catalogue/profile), and a pasted claim read
 - search.py: how a search is read, the ranked search query and its page
 - facets.py: facets over join tables and several values of a column, the filters in words
 - ordering.py: one order for every listing, and the orders the articles page offers
@@ -23,13 +25,14 @@ from datasette_catalogue.facets import (any_value_redirect, counted_column_facet
 from datasette_catalogue.feed import atom_renderer, feed_queries
 from datasette_catalogue.ordering import sort_vars, tie_breaking
 from datasette_catalogue.pages import moved_static_files, page_css_urls, page_filters, page_js_urls, page_vars
+from datasette_catalogue.profile import profile_route
 from datasette_catalogue.search import search_functions, search_queries, search_vars
 from datasette_catalogue.security import (bad_request_page, guarded_connection, read_only_databases, robots_route,
                                           secured_responses)
 
 HOOKS = (export_names, export_renderers, any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
          join_filters, atom_renderer, feed_queries, sort_vars, tie_breaking, moved_static_files, page_css_urls,
-         page_filters, page_js_urls, page_vars, search_functions, search_queries, search_vars, bad_request_page,
+         page_filters, page_js_urls, page_vars, profile_route, search_functions, search_queries, search_vars, bad_request_page,
          guarded_connection, read_only_databases, robots_route, secured_responses)
 
 

@@ -6,6 +6,7 @@ import functools
 import html as htmllib
 import json
 import re
+import sqlite3
 import textwrap
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class Reference:
     article: dict
     authors: list = field(default_factory=list)
     links: list = field(default_factory=list)  # comments_corrections rows
+    registrations: list = field(default_factory=list)  # article_registrations rows
 
     @property
     def pmid(self) -> int:
@@ -131,7 +133,7 @@ def csl_item(ref: Reference) -> dict:
         "publisher": a.get("publisher"), "volume": a.get("volume"), "issue": a.get("issue"),
         "page": full_pages(a.get("pages")), "DOI": a.get("doi"), "PMID": str(ref.pmid), "PMCID": a.get("pmcid"),
         "ISSN": a.get("issn"), "URL": PUBMED_URL.format(ref.pmid), "abstract": a.get("abstract"),
-        "language": a.get("language"), "note": warning(ref),
+        "language": a.get("language"), "note": "\n".join(n for n in [warning(ref), *study_notes(ref)] if n),
     }
     if date_parts(a):
         item["issued"] = {"date-parts": [date_parts(a)]}
@@ -235,7 +237,8 @@ def ris_entry(ref: Reference) -> dict:
         "publisher": a.get("publisher"), "abstract": a.get("abstract"), "language": a.get("language"),
         "keywords": json_list(a.get("mesh_terms")) + json_list(a.get("keywords")),
         "accession_number": str(ref.pmid), "urls": [item["URL"]], "name_of_database": "PubMed",
-        "notes": [n for n in [warning(ref), f"PMID: {ref.pmid}", a.get("pmcid") and f"PMCID: {a['pmcid']}"] if n],
+        "notes": [n for n in [warning(ref), f"PMID: {ref.pmid}", a.get("pmcid") and f"PMCID: {a['pmcid']}",
+                              *study_notes(ref)] if n],
     }
     return {k: v for k, v in entry.items() if v not in (None, "", [])}
 
@@ -475,9 +478,14 @@ def load_references(conn, pmids) -> list:
     for start in range(0, len(pmids), 500):
         chunk = pmids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for table, key in (("articles", None), ("article_authors", "authors"), ("comments_corrections", "links")):
-            order = "" if key is None else " order by pmid, position"
-            cursor = conn.execute(f"select * from [{table}] where pmid in ({marks}){order}", chunk)
+        for table, key, order in (("articles", None, ""), ("article_authors", "authors", "pmid, position"),
+                                  ("comments_corrections", "links", "pmid, position"),
+                                  ("article_registrations", "registrations", "pmid, registry, registration_id")):
+            order = f" order by {order}" if order else ""
+            try:
+                cursor = conn.execute(f"select * from [{table}] where pmid in ({marks}){order}", chunk)
+            except sqlite3.OperationalError:
+                continue  # a catalogue built before records were read for their registrations
             names = [d[0] for d in cursor.description]
             for values in cursor:
                 row = dict(zip(names, values))
@@ -487,6 +495,19 @@ def load_references(conn, pmids) -> list:
                     getattr(found[row["pmid"]], key).append(row)
         _add_incoming_notices(conn, found, chunk, marks)
     return [found[p] for p in pmids if p in found]
+
+
+def study_notes(ref: Reference) -> list:
+    """What a reference manager's notes carry beyond the citation: registrations, the authors'
+    conclusion, and a warning where the record cites a retracted one."""
+    a = ref.article
+    notes = [f"Registration: {r['registry']} {r['registration_id']}" for r in ref.registrations]
+    if a.get("cites_retracted"):
+        notes.append(f"Cites {a['cites_retracted']} retracted record(s) held in the catalogue (or under an "
+                     "expression of concern)")
+    if a.get("conclusion"):
+        notes.append(f"Conclusion (authors'): {a['conclusion']}")
+    return notes
 
 
 def _add_incoming_notices(conn, found, chunk, marks):

@@ -32,13 +32,20 @@ from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
 from harvest import vocabulary
-from harvest.schema import JOINS
+from harvest.schema import COUNTED_COLUMNS, JOINS
 
 PREFIX = "_join_"
 # The SQL of an articles page that shows every article: no where clause follows the table.
 UNFILTERED = re.compile(r"\sfrom \[?articles\]?\s*$")
-# Facets whose values come in their own order, not by count.
-IN_VALUE_ORDER = {"evidence_level"}
+# Join facets whose values each have an evidence profile (datasette_catalogue/profile.py).
+PROFILED = {"conditions", "routes"}
+# Facets whose values come in the vocabulary's order (levels 1 to 5, bands smallest first), not by count.
+IN_VALUE_ORDER = {"evidence_level", "sample_size_band"}
+
+
+def vocabulary_order(column, value) -> tuple:
+    values = vocabulary.FACETS[column].values()
+    return (0, values.index(value)) if value in values else (1, str(value))
 
 
 def value_sql(join) -> str:
@@ -46,8 +53,9 @@ def value_sql(join) -> str:
 
 
 def value_label(column, value) -> str:
-    """A facet value as a reader sees it: 'Level 1 · systematic reviews/meta-analyses of trials'."""
-    names = vocabulary.FACETS[column].names() if column in ("evidence_level", "retracted") else {}
+    """A facet value as a reader sees it: 'Level 1 · systematic reviews/meta-analyses of trials',
+    'randomised' for a 1 (the vocabulary names the values of its numbered columns)."""
+    names = vocabulary.FACETS[column].names() if column in vocabulary.FACETS else {}
     if column == "evidence_level" and isinstance(value, int) and value in names:
         return f"Level {value} · {names[value]}"
     return names.get(value, value) if isinstance(value, int) else value
@@ -101,6 +109,12 @@ async def counted(facet, summary: str, key: str, size: int, in_value_order=False
     return rows or None
 
 
+async def summary_filled(facet, summary: str) -> bool:
+    """True when the loader has filled a summary table (an older catalogue may hold it empty)."""
+    rows = (await facet.ds.execute(facet.database, f"select 1 from {summary} limit 1")).rows
+    return bool(rows)
+
+
 async def live(facet, sql, params):
     """Rows of a facet query, within the facet time limit."""
     return (await facet.ds.execute(facet.database, sql, params, truncate=False,
@@ -152,8 +166,12 @@ class JoinFacet(Facet):
         arg, value = PREFIX + name, str(row["value"])
         selected = (arg, value) in pairs
         change = path_with_removed_args if selected else path_with_added_args
-        return {"value": value, "label": value, "count": row["count"], "selected": selected,
-                "toggle_url": self.ds.absolute_url(self.request, change(self.request, {arg: value}))}
+        result = {"value": value, "label": value, "count": row["count"], "selected": selected,
+                  "toggle_url": self.ds.absolute_url(self.request, change(self.request, {arg: value}))}
+        if name in PROFILED:  # a condition or a route is a question: its evidence profile answers it
+            question = {"condition" if name == "conditions" else "route": value}
+            result["profile_url"] = self.ds.urls.database(self.database) + "/profile?" + urllib.parse.urlencode(question)
+        return result
 
 
 # ---------------------------------------------------------------- column facets
@@ -199,6 +217,8 @@ class CountedColumnFacet(ColumnFacet):
             rows = None
             if await summary_table(self, sql, "column_counts"):
                 rows = await counted(self, "column_counts", column, size, column in IN_VALUE_ORDER)
+                if rows is None and column in COUNTED_COLUMNS and await summary_filled(self, "column_counts"):
+                    rows = []  # counted by the loader, and no article has a value: nothing to group
             order = "value" if column in IN_VALUE_ORDER else "count desc, value"
             try:
                 if rows is None:
@@ -209,6 +229,8 @@ class CountedColumnFacet(ColumnFacet):
             except QueryInterrupted:
                 timed_out.append(column)
                 continue
+            if column in IN_VALUE_ORDER:
+                rows = sorted(rows, key=lambda row: vocabulary_order(column, row["value"]))
             results.append(await self._result(column, source_and_config["source"], rows, size))
         return results, timed_out
 

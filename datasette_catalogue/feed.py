@@ -95,6 +95,18 @@ FEEDS = {
         "hide_sql": True,
         "sql": atom_sql(),
     },
+    # One question of an evidence profile (datasette_catalogue/profile.py): each part optional.
+    "new_on_question": {
+        "title": "New records on a question (Atom feed)",
+        "description": "The newest records on one question, as an evidence profile asks it: add .atom to "
+                       "this page's address and keep ?condition=…&route=…&population=… to subscribe.",
+        "hide_sql": True,
+        "params": ["condition", "route", "population"],
+        "sql": atom_sql(where="where (:condition = '' or a.pmid in (select pmid from article_conditions "
+                              "where condition = :condition))\n"
+                              "  and (:route = '' or a.pmid in (select pmid from article_routes where route = :route))\n"
+                              "  and (:population = '' or a.population = :population)\n"),
+    },
     # Only where the live harvester has linked records to topics.
     "new_in_topic": {
         "title": "New records in a topic (Atom feed)",
@@ -115,7 +127,7 @@ def feed_queries(datasette, database):
         tables = set(await datasette.get_database(database).table_names())
         if "articles" not in tables:
             return {}
-        wanted = ["new_records"] + (["new_in_topic"] if {"article_topics", "topics"} <= tables else [])
+        wanted = ["new_records", "new_on_question"] + (["new_in_topic"] if {"article_topics", "topics"} <= tables else [])
         return {name: dict(FEEDS[name]) for name in wanted}
 
     return inner

@@ -14,7 +14,7 @@ from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from datasette_catalogue import citations
+from datasette_catalogue import citations, study
 from harvest import read, vocabulary
 from harvest.classify import RULES
 from harvest.schema import LABEL_TABLES
@@ -63,11 +63,12 @@ def pivot(rows, across: str, down: str = "condition", value: str = "records", ev
     """Rows of (down, across, value) as a grid: {"down": [...], "across": [...], "cells": {(d, a): n}}.
     every: values of down to show in this order even where no row has them (with zeros)."""
     cells = {(row[down], row[across]): row[value] for row in rows}
+    details = {(row[down], row[across]): dict(row) for row in rows}
     found = sorted({d for d, _ in cells} - set(every), key=_last_if_bracketed)
     return {"down": [d for d in found if not str(d).startswith("(")] + list(every)
                     + [d for d in found if str(d).startswith("(")] if every else found,
             "across": sorted({a for _, a in cells}, key=_design_order),
-            "cells": cells}
+            "cells": cells, "details": details}
 
 
 DESIGN_ORDER = vocabulary.DESIGN.values()
@@ -88,6 +89,14 @@ def filter_args(column: str, value) -> dict:
     # The classifier's multi-valued labels filter by their join facets (harvest.schema.JOINS), which
     # read the label tables, rather than by __arraycontains on the JSON columns.
     return {f"_join_{column}" if column in LABEL_TABLES else column: value}
+
+
+def profile_url(datasette, database, condition=None, route=None, population=None, design=None) -> str:
+    """The evidence profile of one map cell: its condition (and route), at the row of its design."""
+    question = {"condition": condition, "route": route, "population": population}
+    query = urllib.parse.urlencode({k: v for k, v in question.items() if v and not str(v).startswith("(")})
+    return (datasette.urls.database(database) + "/profile" + (f"?{query}" if query else "")
+            + (f"#design-{design}" if design and not design.startswith("(") else ""))
 
 
 def articles_url(datasette, database, **columns) -> str:
@@ -174,12 +183,14 @@ def page_vars(template, database, table, view_name, request, datasette):
             return {}
         extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name, request),
                  "articles_url": lambda **columns: articles_url(datasette, db.name, **columns),
-                 "level_names": vocabulary.LEVEL.names(), "populations": vocabulary.POPULATION.names()}
+                 "profile_url": lambda **question: profile_url(datasette, db.name, **question),
+                 "level_names": vocabulary.LEVEL.names(), "populations": vocabulary.POPULATION.names(),
+                 "design_names": vocabulary.DESIGN.names()}
         if view_name == "index" or template == "pages/about.html":
             extra["provenance"] = await provenance(db)
             extra["ladder"] = ladder()
             extra["vocabulary"] = vocabulary.FACETS
-        if view_name in ("index", "table", "query") or template == "pages/about.html":
+        if view_name in ("index", "table", "query") or template in ("pages/about.html", "profile.html"):
             extra["coverage"] = await coverage(db)
         if view_name == "row" and table == "articles" and request is not None:
             pks = request.url_vars.get("pks", "")
@@ -247,9 +258,9 @@ def ladder() -> dict:
             "preclinical_level": spec["preclinical_level"], "not_rated": spec["not_applicable"]}
 
 
-def count_noun(count, noun: str) -> str:
-    """'1 record', '2,504 records'."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def count_noun(count, noun: str, plural: str = None) -> str:
+    """'1 record', '2,504 records', '3 studies'."""
+    return f"{count:,} " + (noun if count == 1 else plural or noun + "s")
 
 
 async def coverage(db) -> dict:
@@ -330,12 +341,15 @@ def _article(conn, pmid: int, tables: set):
         topics = [dict(zip(("name", "title"), row)) for row in conn.execute(
             "select t.name, t.title from article_topics at join topics t on t.name = at.topic "
             "where at.pmid = ? order by t.name", [pmid])]
+    quoted = study.quotes(conn, pmid)
     # The live harvester's note of a record PubMed could not find (kept until confirmed).
     not_found = conn.execute("select since from pubmed_not_found where pmid = ?", [pmid]).fetchone() \
         if "pubmed_not_found" in tables else None
     return {
         "pmid": pmid, "warning": citations.warning(ref), "retracted": citations.is_retracted(ref),
-        "citations": citations.citations(ref), "sections": sections(record, a.get("abstract")),
+        "citations": citations.citations(ref),
+        "glance": study.at_a_glance(a, quoted), "marked": study.marked_sections(record, quoted),
+        "among": study.record_links(conn, pmid, a.get("design")),
         "authors": [_author(x) for x in ref.authors], "mesh": mesh,
         "notices": [link for link in linked if link["ref_type"] in NOTICE_KINDS],
         "related": [link for link in linked if link["ref_type"] not in NOTICE_KINDS],
@@ -380,14 +394,6 @@ def _held(conn, pmids) -> set:
         return set()
     marks = ",".join("?" * len(pmids))
     return {row[0] for row in conn.execute(f"select pmid from articles where pmid in ({marks})", pmids)}
-
-
-def sections(record: dict, abstract):
-    """Abstract sections as (label, text); one unlabelled section for a plain abstract."""
-    found = [(s.get("label"), s.get("text")) for s in record.get("abstract_sections") or [] if s.get("text")]
-    if found:
-        return found
-    return [(None, abstract)] if abstract else []
 
 
 def _author(row) -> dict:

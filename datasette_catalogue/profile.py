@@ -9,12 +9,18 @@ at the end. Reports of one study count once as studies (articles.study_id, harve
 import json
 import urllib.parse
 
-from harvest.links import REVIEW_DESIGNS
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from datasette_catalogue import citations
+from harvest import classify, vocabulary
+
+REVIEW_DESIGNS = vocabulary.SYNTHESES
 
 TRIAL_DESIGNS = ("rct", "clinical-trial")
-# Designs a question is answered from, strongest first; notices and laboratory work are left out.
-EVIDENCE_DESIGNS = ("meta-analysis", "systematic-review", "guideline", "rct", "clinical-trial", "observational",
-                    "case-series", "case-report", "review", "letter-editorial", "protocol")
+# Designs a question is answered from, in the vocabulary's order (strongest first); laboratory work,
+# notices and the like ("other") are left out.
+EVIDENCE_DESIGNS = tuple(d for d in vocabulary.DESIGN.values() if d != "other")
 SHOWN = 25  # the strongest records listed on a page; the exports carry every one
 
 
@@ -143,3 +149,106 @@ def query_string(**question) -> str:
 
 def _marks(values) -> str:
     return ", ".join(f"'{v}'" for v in values)
+
+
+# ---------------------------------------------------------------- the page
+
+
+STYLE_CHOICES = ("AMA", "Vancouver")
+MAX_SECTIONS = 6  # a claim naming more questions than this is read as its first six
+
+
+def questions(conditions, routes, population) -> list:
+    """One question per condition and route named (side by side); one question of all records if none."""
+    pairs = [(c, r) for c in (conditions or [None]) for r in (routes or [None])]
+    return [{"condition": c, "route": r, "population": population} for c, r in pairs[:MAX_SECTIONS]]
+
+
+def read_request(request) -> dict:
+    """The questions a profile URL asks, and what a pasted claim named when there is one."""
+    claim = (request.args.get("claim") or "").strip()[:2000]
+    population = request.args.get("population") or None
+    if population not in (None, *vocabulary.POPULATION.values()):
+        population = None
+    known = lambda facet, values: [v for v in values if v in vocabulary.FACETS[facet].values()]
+    conditions = known("conditions", request.args.getlist("condition"))
+    routes = known("routes", request.args.getlist("route"))
+    recognised = None
+    if claim and not (conditions or routes):
+        recognised = classify.recognise(claim)
+        # the rules say where they read a word ("title: 'CRPS'"); here it is the claim's own word
+        recognised["reasons"] = {k: v.split(": ", 1)[-1] for k, v in recognised["reasons"].items()}
+        conditions, routes = recognised["conditions"], recognised["routes"]
+        population = population or recognised["population"]
+    style = request.args.get("style") if request.args.get("style") in STYLE_CHOICES else STYLE_CHOICES[0]
+    return {"claim": claim, "recognised": recognised, "conditions": conditions, "routes": routes,
+            "population": population, "style": style, "questions": questions(conditions, routes, population)}
+
+
+def reference_list(conn, rows, style: str) -> str:
+    """The shown records' references, numbered, ready to paste."""
+    refs = citations.load_references(conn, [row["pmid"] for row in rows])
+    return "\n".join(f"{i}. {citations.cite(ref, style)}" for i, ref in enumerate(refs, start=1))
+
+
+def leftover_query(recognised) -> str:
+    """The words a claim's recognised labels did not account for, for a full-text search."""
+    if not recognised:
+        return ""
+    words = [w for w in recognised["rest"] if len(w) > 2 and w.lower() not in SEARCH_STOPWORDS]
+    return " ".join(dict.fromkeys(words))
+
+
+SEARCH_STOPWORDS = {"the", "and", "for", "with", "have", "has", "been", "was", "were", "are", "that", "this", "from",
+                    "its", "their", "can", "may", "demonstrated", "shown", "treating", "treatment", "efficacy",
+                    "effective", "evidence"}
+
+
+async def profile_page(datasette, request):
+    from datasette_catalogue.pages import catalogue_db
+
+    db = await catalogue_db(datasette)
+    if db is None:
+        return Response.html("No catalogue here.", status=404)
+    asked = read_request(request)
+
+    def answer(conn):
+        sections = []
+        for question in asked["questions"]:
+            found = profile(conn, **question)
+            found["references"] = reference_list(conn, found["strongest"], asked["style"])
+            sections.append(found)
+        return sections
+
+    sections = await db.execute_fn(answer)
+    base = datasette.urls.table(db.name, "articles")
+    for section in sections:
+        question = section["question"]
+        section["records_url"] = f"{base}?" + urllib.parse.urlencode(table_args(**question))
+        section["feed_url"] = datasette.urls.query(db.name, "new_on_question") + ".atom?" + urllib.parse.urlencode(
+            {k: v or "" for k, v in question.items()})
+        section["exports"] = {label: f"{base}.{ext}?" + urllib.parse.urlencode(table_args(**question))
+                              for ext, label in (("ris", "RIS"), ("bib", "BibTeX"), ("csljson", "CSL-JSON"))}
+        section["title"] = question_title(**question)
+    context = {"asked": asked, "sections": sections, "database": db.name,
+               "leftover": leftover_query(asked["recognised"]),
+               "vocabulary": vocabulary.FACETS, "design_names": vocabulary.DESIGN.names(),
+               "level_names": vocabulary.LEVEL.names(), "styles": STYLE_CHOICES}
+    html = await datasette.render_template("profile.html", context, request=request)
+    return Response.html(html)
+
+
+def question_title(condition=None, route=None, population=None) -> str:
+    """'Ketamine for CRPS, sublingual or buccal, in human studies'."""
+    names = lambda facet, value: vocabulary.FACETS[facet].names().get(value, value)
+    words = ["Ketamine" + (f" for {names('conditions', condition)}" if condition else "")]
+    if route:
+        words.append(f"given {names('routes', route)}")
+    if population:
+        words.append(f"in {names('population', population).lower()} studies")
+    return ", ".join(words)
+
+
+@hookimpl(specname="register_routes")
+def profile_route():
+    return [(r"^/(?P<database>[^/]+)/profile$", profile_page)]

@@ -39,7 +39,9 @@ ARTICLE_COLUMNS = {
 # Columns SQLite works out from others. Sorting by evidence level reads evidence_rank:
 # levels 1 to 5, then the unrated records (a null would sort first).
 GENERATED_COLUMNS = {
-    "articles": {"evidence_rank": "integer generated always as (coalesce(evidence_level, 6)) virtual"},
+    "articles": {"evidence_rank": "integer generated always as (coalesce(evidence_level, 6)) virtual",
+                 # a yes-or-no facet over harvest.links' count of the reviews that cite a record
+                 "cited_by_review": "integer generated always as (cited_by_reviews > 0) virtual"},
 }
 RUN_COLUMNS = {
     "id": int, "source": str, "query": str, "topic": str, "files": str, "started": str,
@@ -160,7 +162,8 @@ SUMMARY_COLUMNS = {
 }
 # The columns of articles the site facets on (metadata.yml).
 COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journal", "language", "retracted",
-                   "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled")
+                   "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled", "cited_by_review",
+                   "newer_than_reviews")
 INDEXES = {
     "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
                  ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],

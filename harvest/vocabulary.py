@@ -65,7 +65,9 @@ SYNTHESES, PRIMARY_STUDIES = DESIGN.of_kind("synthesis"), DESIGN.of_kind("primar
 
 def column_description(facet: Facet) -> str:
     """What an articles column holds, with every value it can take: for metadata.yml."""
-    values = ", ".join(str(value) for value in facet.values())
+    # a numbered value says what it means: "1 (randomised), 0 (not randomised)"
+    values = ", ".join(f"{value} ({label.name})" if isinstance(value, int) else str(value)
+                       for value, label in facet.labels.items())
     return f"{facet.description}. {'Labels' if facet.many else 'One of'}: {values}."
 
 

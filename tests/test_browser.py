@@ -136,6 +136,8 @@ READER_PAGES = [
     ("chart", "/catalogue/per_year"),
     ("new", "/catalogue/whats_new"),
     ("about", "/about"),
+    ("profile", "/catalogue/profile?condition=chronic-pain"),
+    ("claim", "/catalogue/profile?claim=ketamine+troches+for+neuropathic+pain%2C+fibromyalgia+and+CRPS"),
 ]
 
 
@@ -290,3 +292,21 @@ def test_the_feed_opens_as_a_page_in_a_browser(server, browser):
     first.click()
     expect(page.locator("article.article h1")).to_be_visible()
     page.close()
+
+
+def test_a_profile_opens_from_the_evidence_map(server, browser):
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(server + "/catalogue/evidence_map")
+    cell = page.locator('table.map a[href*="/profile?"]').first
+    count = int(cell.inner_text())
+    cell.click()
+    page.wait_for_load_state()
+    assert "/catalogue/profile?condition=" in page.url
+    assert page.locator("h1").inner_text().startswith("Ketamine for")
+    design = page.url.split("#design-")[1]
+    row = page.locator(f"tr#design-{design}")
+    assert int(row.locator("a").inner_text()) == count  # the cell's records, one click away
+    assert page.locator("ol.strongest li").count() >= 1
+    shoot(page, "profile-from-map")
+    page.close()
+

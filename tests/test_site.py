@@ -426,7 +426,9 @@ async def test_site_links_use_the_label_tables(ds):
     pages = page + (await ds.client.get("/catalogue/evidence_map")).text
     pages += (await ds.client.get("/catalogue/evidence_map_routes")).text + (await ds.client.get("/")).text
     assert "arraycontains" not in pages
-    assert "_join_routes=" in (await ds.client.get("/catalogue/evidence_map_routes")).text
+    # a map cell opens its evidence profile, which lists the records by their label tables
+    routes_map = (await ds.client.get("/catalogue/evidence_map_routes")).text
+    assert "/catalogue/profile?condition=chronic-pain&amp;route=sublingual-buccal" in routes_map
 
 
 async def test_join_facets_count_and_filter(ds):
@@ -600,13 +602,20 @@ async def test_export_fields_round_trip(ds, sample_db):
 # ---------------------------------------------------------------- evidence map, charts, feeds
 
 
-async def test_evidence_map_cells_link_to_their_rows(ds):
+async def test_evidence_map_cells_lead_to_their_rows(ds):
+    """A cell opens its condition's evidence profile at its design, whose count lists the same records."""
     html = (await ds.client.get("/catalogue/evidence_map")).text
-    links = re.findall(r'<a href="(/catalogue/articles\?[^"]+)"[^>]*>(\d+)</a>', html)
-    assert links
-    for url, count in links:
-        query = url.split("?", 1)[1].replace("&amp;", "&")
+    cells = re.findall(r'<a href="(/catalogue/profile\?[^"#]+)#design-([\w-]+)"[^>]*>(\d+)</a>', html)
+    assert cells
+    for url, design, count in cells:
+        profile = (await ds.client.get(url.replace("&amp;", "&"))).text
+        row = re.search(rf'<tr id="design-{design}">.*?<a href="([^"]+)"[^>]*>(\d+)</a>', profile, re.S)
+        assert row and row.group(2) == count, (url, design)
+        query = row.group(1).split("?", 1)[1].replace("&amp;", "&")
         assert len(await table_pmids(ds, query)) == int(count), url
+    unclassified = re.findall(r'<a href="(/catalogue/articles\?[^"]+)"[^>]*>(\d+)</a>', html)
+    for url, count in unclassified:  # '(no condition)' has no profile: it lists its records
+        assert len(await table_pmids(ds, url.split("?", 1)[1].replace("&amp;", "&"))) == int(count), url
 
 
 async def test_routes_map_and_chart(ds):
