@@ -960,8 +960,10 @@ def ids_in(text: str, patterns: Patterns = PATTERNS):
 def normalise_id(registry: Registry, text: str) -> str:
     """An id as its registry writes it: no inner spaces, the prefix in its own case."""
     compact = re.sub(r"\s+", "", text.strip().strip(".,;:()[]"))
-    if registry.name == "jRCT":
-        return compact
+    if registry.name == "ClinicalTrials.gov":
+        return compact.replace("-", "").upper()
+    if registry.name in ("jRCT", "Research Registry"):
+        return compact if registry.name == "jRCT" else compact.lower()
     if registry.name == "ChiCTR":
         return "ChiCTR" + compact[6:].upper()
     return compact.upper() if registry.name != "ReBEC" else "RBR-" + compact[4:].lower()

@@ -132,6 +132,9 @@ def test_ketamine_doses(abstract, title, expected):
       ("UMIN-CTR", "UMIN000041687")]),
     ("PROSPERO CRD42020187078; Netherlands Trial Register: NTR3851.",
      [("Netherlands Trial Register", "NTR3851"), ("PROSPERO", "CRD42020187078")]),
+    ("Registered as NCT-04447131 and in the European Clinical Trials Database (2012-001234-56).",
+     [("ClinicalTrials.gov", "NCT04447131"), ("EudraCT", "2012-001234-56")]),
+    ("Research Registry UIN: researchregistry5678.", [("Research Registry", "researchregistry5678")]),
     ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
     ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
 ])
