@@ -256,7 +256,7 @@ def report_rejections(rejections):
 @cli.command(name="classify")
 @db_option
 def classify_command(db_path):
-    """Classify every stored record again with the current rules (offline)."""
+    """Classify and read every stored record again with the current rules and patterns (offline)."""
     if not os.path.isfile(db_path):
         raise click.ClickException(one_line(f"no catalogue at {db_path}; load one with 'files' or 'pubmed'"))
     with writing_db(db_path) as db:
