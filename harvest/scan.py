@@ -37,29 +37,27 @@ def without_lookarounds(pattern: str) -> str:
     return pattern
 
 
+LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
 def _lookaround(pattern: str):
     """Where the first lookaround group opens, outside escapes and [classes]; None if none does."""
-    i, in_class = 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            return i
-        i += 1
-    return None
+    return next((i for i, _ in _syntax(pattern) if pattern.startswith(LOOKAROUNDS, i)), None)
 
 
 def _group_end(pattern: str, start: int) -> int:
-    """Index just past the group that opens at start (escapes and [classes] skipped)."""
-    depth, i, in_class = 0, start, False
+    """Index just past the group that opens at start."""
+    depth = 0
+    for i, char in _syntax(pattern, start):
+        depth += (char == "(") - (char == ")")
+        if char == ")" and depth == 0:
+            return i + 1
+    return len(pattern)
+
+
+def _syntax(pattern: str, start: int = 0):
+    """(index, character) of a pattern's own syntax: escaped characters and [classes] skipped."""
+    i, in_class = start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -71,14 +69,9 @@ def _group_end(pattern: str, start: int) -> int:
             in_class = True
             if pattern[i + 1:i + 2] == "]":
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        else:
+            yield i, char
         i += 1
-    return len(pattern)
 
 
 class Scanner:

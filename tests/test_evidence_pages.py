@@ -7,9 +7,7 @@ import re
 import pytest
 import sqlite_utils
 
-from harvest import load, parse
-from tests.conftest import real_record_xml
-from tests.test_site import TROCHES, get_json, site, table_pmids
+from tests.test_site import TROCHES, get_json, sample_plus, site, table_pmids
 
 META_ANALYSIS = 33962333  # intrathecal ketamine, acute and postoperative pain: a meta-analysis of 11 trials
 REVIEW, CITED = 33781001, 32687801  # a systematic review in the sample and a sample record it cites
@@ -24,16 +22,7 @@ def ds(sample_db):
 @pytest.fixture(scope="module")
 def linked_ds(sample_db, sample_files, tmp_path_factory):
     """The sample catalogue plus real records that cite one another or report one study (test-only)."""
-    path = tmp_path_factory.mktemp("linked") / "catalogue.db"
-    path.write_bytes(sample_db.read_bytes())
-    db = load.open_db(path)
-    run = load.start_run(db, "files", files=["pubmed21n1298.xml.gz"], query="test: linked records")
-    records = [parse.parse_record(real_record_xml(sample_files, p)) for p in (REVIEW, CITED, TRIAL, CORRIGENDUM)]
-    load.save_records(db, records, run)
-    load.finish_run(db, run, {"read": 4, "in_scope": 4, "new": 4}, "complete")
-    load.ensure_search(db)
-    db.close()
-    return site(path)
+    return sample_plus(sample_db, sample_files, tmp_path_factory.mktemp("linked"), [REVIEW, CITED, TRIAL, CORRIGENDUM])
 
 
 def text_of(html: str) -> str:

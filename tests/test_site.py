@@ -43,17 +43,23 @@ def ds(sample_db):
     return site(sample_db)
 
 
+def sample_plus(sample_db, sample_files, folder, pmids) -> Datasette:
+    """The sample catalogue plus real records of the sample files it does not hold (test-only)."""
+    path = folder / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    db = load.open_db(path)
+    run = load.start_run(db, "files", files=["pubmed21n1298.xml.gz"], query=f"test: PMIDs {pmids}")
+    load.save_records(db, [parse.parse_record(real_record_xml(sample_files, p)) for p in pmids], run)
+    load.finish_run(db, run, {"read": len(pmids), "in_scope": len(pmids), "new": len(pmids)}, "complete")
+    load.ensure_search(db)
+    db.close()
+    return site(path)
+
+
 @pytest.fixture(scope="module")
 def retracted_ds(sample_db, sample_files, tmp_path_factory):
     """The sample catalogue plus one real retracted record from the sample files (test-only)."""
-    path = tmp_path_factory.mktemp("retracted") / "catalogue.db"
-    path.write_bytes(sample_db.read_bytes())
-    db = load.open_db(path)
-    run = load.start_run(db, "files", files=["pubmed21n1298.xml.gz"], query=f"test: PMID {RETRACTED}")
-    load.save_records(db, [parse.parse_record(real_record_xml(sample_files, RETRACTED))], run)
-    load.finish_run(db, run, {"read": 1, "in_scope": 1, "new": 1}, "complete")
-    db.close()
-    return site(path)
+    return sample_plus(sample_db, sample_files, tmp_path_factory.mktemp("retracted"), [RETRACTED])
 
 
 @pytest.fixture(scope="module")
