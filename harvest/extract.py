@@ -195,8 +195,19 @@ class Patterns:
                       for tier, sides in spec["tiers"].items()}
         self.n_equals = re.compile(fill(spec["n_equals"]), re.IGNORECASE)
         self.single_case = _any(spec["single_case"])
-        self.sum_of_groups = re.compile(spec["sum_of_groups"].replace("NUMBER", self.number)
+        self.sum_of_groups = re.compile(spec["sum_of_groups"].replace("NUMBER", self.number).replace("STOP", stop)
                                         .replace("MODIFIERS", modifiers).replace("PEOPLE", people), re.IGNORECASE)
+        self.analysis_only = re.compile(fill(spec["analysis_only"]), re.IGNORECASE)
+        self.others_counted = _any(spec["others_counted"])
+        self.pool_then_included = re.compile(fill(spec["pool_then_included"]).replace("{M}", self.number),
+                                             re.IGNORECASE)
+        self.pool_opening = re.compile(r"(?:^|[,;:]\s*)(?:of|among|amongst|from|out\s+of)\s+(?:the\s+|these\s+|all\s+)?$",
+                                       re.IGNORECASE)
+        self.groups_between = _any(spec["groups_between"])
+        self.not_people = re.compile(r"\b(?:%s)\W*$" % _words(spec["not_people"]), re.IGNORECASE)
+        self.equals_verb = _any(spec["equals_verb"])
+        self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
+        self.label_before = _any(spec["label_before"])
         self.arm_count = _any(spec["arm_count"])
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
@@ -208,8 +219,11 @@ class Patterns:
     def _reviews(self, spec):
         studies = spec["studies"]
         number = rf"(?<![\w.,/-])(?P<num>{self.number})(?![\w.,/%-])"
-        fill = lambda p: p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
+        digits = r"\d{1,3}(?:(?:,|[ \u2009\u202f](?=\d{3}(?!\d)))\d{3})+|\d+"
+        fill = lambda p: (p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
+                          .replace("{D}", digits))
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
+        self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
                                     for key in ("participants_after", "participants_equal")]
@@ -447,8 +461,16 @@ def participant_candidates(reading: Reading) -> list:
     patterns = reading.patterns
     found = []
     for sentence in reading.sentences_with(patterns.phrase):
-        for phrase in patterns.phrase.finditer(sentence.text):
+        phrases = list(patterns.phrase.finditer(sentence.text))
+        paired = paired_groups(sentence, phrases, patterns)
+        arms = _arms_total(sentence.text, patterns)
+        for phrase in phrases:
+            if phrase.start() in paired:
+                continue  # one of two groups: counted with its pair below
+            if arms and number_value(phrase.group("num"), patterns) != arms:
+                continue  # one group beside others counted '(n = 22)': not the whole
             found += phrase_candidates(sentence, phrase, patterns)
+        found += [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
         for sentence in reading.sentences_with(patterns.equals):
             found += equals_candidates(sentence, patterns)
@@ -460,10 +482,12 @@ def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
     """Counts written 'patients (n = 120)', 'the whole cohort (N = 20 446)', 'were recruited (n = 14)'."""
     found = []
     several_arms = len(patterns.arm_count.findall(sentence.text)) >= 2
-    for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals):
+    for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals, patterns.equals_verb):
             for match in regex.finditer(sentence.text):
-                if regex is patterns.n_equals and several_arms:
+                if regex in (patterns.n_equals, patterns.equals_verb) and several_arms:
                     continue  # one group's count among several: group_sums adds them up
+                if patterns.not_people.search(sentence.text[max(0, match.start() - 30):match.start()]):
+                    continue  # 'healthy eyes (n = 107) were included' counts eyes
                 value = number_value(match.group("n"), patterns)
                 if value and not _is_part(sentence.text, match.start(), match.end(), patterns):
                     found.append(Candidate("total", value, sentence.quote(match.start(), match.end()), False))
@@ -478,17 +502,29 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     """The tiers whose words introduce one count of participants ('29 consecutive patients')."""
     text = sentence.text
     value = number_value(phrase.group("num"), patterns)
-    if not value:
+    # One person is counted only by a case report's own words (_single_case): "one patient responded" is a part.
+    if not value or value < 2 or patterns.percentage.search(phrase.group()):
         return []
+    if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
+        return []  # 'Cohort 2 included adults': a name, not a count
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
+    if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after):
+        return []
+    pool = _pool(sentence, phrase, patterns)
+    if pool is not None:
+        return pool
+    if patterns.analysis_only.match(after):
+        tiers = {"analysed": ((), (patterns.analysis_only,))}
+    else:
+        tiers = patterns.tiers
     found = []
-    for tier, (befores, afters) in patterns.tiers.items():
+    for tier, (befores, afters) in tiers.items():
         for regex in befores:
             match = regex.search(before)
             if match:
                 found.append(_phrase_candidate(tier, value, sentence, window_start + match.start(), phrase.end(),
-                                               match.group(), patterns))
+                                               match.group(), patterns, count_at=phrase.start()))
                 break
         else:
             for regex in afters:
@@ -501,15 +537,58 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     return [c for c in found if c]
 
 
+def _pool(sentence: Sentence, phrase, patterns: Patterns):
+    """For 'Of 47,823 patients seen, 14,891 met the criteria': the second count as the study's (a list of one
+    candidate), since the first is the pool it was drawn from; None when the count is no such pool."""
+    text = sentence.text
+    if not patterns.pool_opening.search(text[max(0, phrase.start() - 20):phrase.start()]):
+        return None
+    match = patterns.pool_then_included.match(text[phrase.end():])
+    if not match:
+        return None
+    value = number_value(match.group("n"), patterns)
+    if not value or value < 2:
+        return []
+    at = phrase.end()
+    return [Candidate("total", value, sentence.quote(at + match.start("n"), at + match.end()), False)]
+
+
+def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
+    """{start of a phrase: its pair's candidate or None} for two groups named in one breath ('50 veterans with
+    mTBI and 40 age-matched controls underwent ...'): neither is the whole; together they are, at the tier
+    of the words that introduce the second."""
+    paired = {}
+    text = sentence.text
+    for first, second in zip(phrases, phrases[1:]):
+        if first.start() in paired or not patterns.groups_between.match(text[first.end():second.start()]):
+            continue
+        if _is_part(text, second.start(), second.end(), patterns) or _is_part(text, first.start(), first.end(), patterns):
+            continue
+        a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
+        if not a or not b:
+            continue
+        introduced = phrase_candidates(sentence, first, patterns)
+        if not introduced:
+            continue  # not people the study took: "1 million women could ..., and 28,000 women could ..."
+        tiers = [c.tier for c in phrase_candidates(sentence, second, patterns) + introduced]
+        tier = next((t for t in ("randomised", "total") if t in tiers), "groups")
+        candidate = Candidate(tier, a + b, sentence.quote(first.start(), second.end()), False)
+        paired[first.start()], paired[second.start()] = candidate, None
+    return paired
+
+
 def _equal_count(match, value) -> bool:
     """'29 patients (n = 29)': a count written twice must agree with itself."""
     equal = match.groupdict().get("equal")
     return not equal or int(equal.replace(",", "")) == value
 
 
-def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=False) -> Candidate | None:
+def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=False, count_at=None) -> Candidate | None:
+    """A candidate quoted from start to end, unless it is a part; count_at: where the number itself starts
+    ('Out of the 16 patients' is a part though its introducing words start at 'of')."""
     says_total = bool(re.search(r"\btotal\b", words, re.IGNORECASE))
-    if not (says_total or whole) and _is_part(sentence.text, start, end, patterns):
+    parts = (start,) if count_at is None else (start, count_at)
+    if not (says_total or whole) and any(_is_part(sentence.text, at, end, patterns) for at in parts):
         return None
     return Candidate(tier, value, sentence.quote(start, end), says_total)
 
@@ -540,10 +619,28 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
             found.append(Candidate("groups", sum(values), sentence.quote(groups[0].start(), groups[-1].end()), False))
     if "=" in text and sentence.section != "RESULTS" and patterns.arms_sentence.search(text):
         arms = list(patterns.arm_count.finditer(sentence.text))
-        if len(arms) >= 2:
+        if len(arms) >= 2 and not any(patterns.not_people.search(text[max(0, m.start() - 30):m.start()])
+                                      or _is_part(text, m.start(), m.end(), patterns) for m in arms):
             total = sum(number_value(m.group("n"), patterns) or 0 for m in arms)
-            found.append(Candidate("groups", total, sentence.quote(arms[0].start(), arms[-1].end()), False))
+            if _agrees_with_counts(text, total, patterns):
+                found.append(Candidate("groups", total, sentence.quote(arms[0].start(), arms[-1].end()), False))
     return found
+
+
+def _arms_total(text, patterns) -> int | None:
+    """The sum of the arms a sentence counts '(n = 12) ... (n = 13)', when it counts two or more."""
+    if "=" not in text:
+        return None
+    arms = list(patterns.arm_count.finditer(text))
+    return sum(number_value(m.group("n"), patterns) or 0 for m in arms) if len(arms) >= 2 else None
+
+
+def _agrees_with_counts(text, total, patterns) -> bool:
+    """Arms add up to the study only if no other count of people in their sentence says otherwise
+    ('a group of 30 children and two comparison groups (n = 22) (n = 30)' names a third group)."""
+    counts = {number_value(m.group("num"), patterns) for m in patterns.phrase.finditer(text)
+              if not _is_part(text, m.start(), m.end(), patterns)}
+    return counts <= {total, None}
 
 
 def _is_part(text, start, end, patterns) -> bool:
@@ -603,16 +700,34 @@ def _single_case(reading: Reading) -> Candidate | None:
 def _review_participants(reading: Reading) -> Found | None:
     found = []
     for sentence in reading.own:
+        in_sentence = []
         for regex in reading.patterns.review_participants:
             for match in regex.finditer(sentence.text):
-                value = int(match.group("n").replace(",", ""))
-                found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+                if _in_outcome_statistics(sentence.text, match.start(), reading.patterns):
+                    continue
+                value = number_value(match.group("n"), reading.patterns)
+                if value and not any(c.quote.start <= sentence.start + match.start() < c.quote.end for c in in_sentence):
+                    in_sentence.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+        found += in_sentence
+        if len(in_sentence) >= 2 and not re.search(r"\btotal\b|\boverall\b", sentence.text, re.IGNORECASE):
+            # "29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) in ..."
+            # are the review's two parts: together its people
+            first, last = in_sentence[0].quote, in_sentence[-1].quote
+            found.append(Candidate("review", sum(c.value for c in in_sentence),
+                                   Quote(first.source, first.start, last.end, sentence.text[first.start - sentence.start:last.end - sentence.start]), False))
         for phrase in reading.patterns.phrase.finditer(sentence.text):
             found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
                       if c.says_total or c.tier == "total"]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _in_outcome_statistics(text, start, patterns) -> bool:
+    """True inside a parenthesis of one outcome's statistics: '(MD -3.0, 95% CI ..., 10 trials, 1939 participants)'."""
+    before = text[:start]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and bool(patterns.outcome_statistics.search(before[opened:]))
 
 
 def studies_included(reading: Reading) -> Found | None:

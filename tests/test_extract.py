@@ -36,6 +36,16 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Patients were randomized to: 1) support (n = 233); 2) email (n = 216); or 3) clinic (n = 226).", 675),
     ("We evaluated overall survival in the whole cohort (N = 20 446) and among subtypes.", 20446),
     ("Forty rats were randomly divided into four groups.", 40),
+    # the pool a study drew from, then the study's own
+    ("Of the 228,438 women in the overall cohort, 130,008 (59.6%) met the inclusion criteria.", 130008),
+    # two groups named in one breath, no total stated
+    ("50 veterans with chronic mTBI (mean of 20.7 yrs. from trauma) and 40 age-matched controls "
+     "underwent two scans.", 90),
+    ("Efficacy was evaluated in 36 patients with vascular disease and in 16 patients with cerebral disorders.", 52),
+    ("Participants were mothers (n = 246) who enrolled their infants.", 246),
+    ("Patients with a clinical diagnosis (n = 128) participated in an interview.", 128),
+    # the same people twice are not two groups
+    ("Between 2018 and 2020, 51 patients were enrolled, and 50 patients were evaluated.", 51),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -48,6 +58,22 @@ def test_participants_stated(abstract, expected):
     "Pain fell in 45% of patients.",  # a percentage is not a count
     "In cohort A, 120 patients were enrolled. In cohort B, 95 patients were enrolled.",  # two cohorts, no total
     "Patients were aged 18 to 65 years and weighed 50 to 90 kg.",
+    # a share of something larger, a finding counted in people, a denominator
+    "Among 3192 operations a benign icterus was found in 318 patients (9.9%).",
+    "Of the 34 (0.016%) cases of endophthalmitis, cefuroxime was injected into 13 eyes.",
+    "Cefoxitin therapy of 11 severe infections resulted in clinical cure in seven patients.",
+    "The infection caused an estimated 400 cases annually in a population of 10,000 people.",
+    "The East Asian population comprised 212 (31.7%) of the 493 ITT patients in the trial.",
+    "The majority of the participants (n = 382, 78%) reported no concerns.",
+    # one person in passing, a name that holds a number, counts of things, earlier work
+    "Only 43.1% received all their care from one physician.",
+    "Cohort 2 included adults with a performance status of 2 or less.",
+    "There were 579 encounters for patients <18 years of age and 476 unique patients.",
+    "Eyes with glaucoma (n = 523) and healthy eyes (n = 107) were included as cases and controls.",
+    "A case in the tongue of an 11-yr-old male is presented. Fifteen previously reported cases were reviewed.",
+    # one group beside others counted by their arms
+    "The study was conducted with a group of 30 children with RD and two comparison groups: skilled readers "
+    "(n = 22) and children with mild problems (n = 30).",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
@@ -58,6 +84,30 @@ def test_a_review_counts_studies_and_their_participants():
                     "compared heparin with placebo.", {"design": "meta-analysis", "population": "human"})
     assert got.studies_included.value == 29 and got.sample_size.value == 3839
     assert got.randomised is None and got.blinding is None  # signals describe a study's own participants
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    # one analysis's people after the whole: the whole
+    ("A total of 6030 babies received hypothermia. A total of 3236 babies were included in the matched "
+     "enteral feeding analysis.", 6030),
+    ("A total of 120 patients were included in the final analysis.", 120),
+])
+def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
+    assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == expected
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("Finally, we included 29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) "
+     "in the physically active individuals.", 190222),  # the review's two parts
+    ("Searching identified 3477 records, with 110 studies included, comprising 53 796 patients.", 53796),
+    ("Of the 42 RCTs, we obtained data from 21 (n=4223). SMT gave similar outcomes on pain (MD -3.0, 95%CI: -6.9 "
+     "to 0.9, 10 trials, 1922 participants).", 4223),  # an outcome's people are not the review's
+    ("The search identified 529 articles, of these nine studies met the eligibility criteria (n = 5 randomized "
+     "controlled trials; n = 4 quasi-experimental studies).", None),  # counts of studies
+])
+def test_review_participants(abstract, expected):
+    found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
+    assert (found.value if found else None) == expected, found
 
 
 def test_case_report_is_one_patient():
