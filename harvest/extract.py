@@ -184,7 +184,9 @@ class Patterns:
         self.people = people
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
         # "ten case reports" and "20 case series" count papers, not people
-        self.participant_phrase = rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?![\s-]+(?:reports?|series|studies|control\b))"
+        # "150 adult patients" counts patients, the adults a modifier of them
+        self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
+                                   rf"(?!\s+(?:{people})\b)(?![\s-]+(?:reports?|series|studies|control\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -206,8 +208,13 @@ class Patterns:
         self.groups_between = _any(spec["groups_between"])
         self.not_people = re.compile(r"\b(?:%s)\W*$" % _words(spec["not_people"]), re.IGNORECASE)
         self.equals_verb = _any(spec["equals_verb"])
+        self.screened = _any(spec["screened"])
+        self.screened_then = re.compile(fill(spec["screened_then"]).replace("{M}", self.number), re.IGNORECASE)
+        self.arm_at_a_time = _any(spec["arm_at_a_time"])
+        self.several_studies = _any(spec["several_studies"])
         self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
         self.label_before = _any(spec["label_before"])
+        self.list_before = _any(spec["list_before"])
         self.arm_count = _any(spec["arm_count"])
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
@@ -464,13 +471,18 @@ def participant_candidates(reading: Reading) -> list:
         phrases = list(patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, patterns)
         arms = _arms_total(sentence.text, patterns)
+        in_sentence = []
         for phrase in phrases:
             if phrase.start() in paired:
                 continue  # one of two groups: counted with its pair below
             if arms and number_value(phrase.group("num"), patterns) != arms:
                 continue  # one group beside others counted '(n = 22)': not the whole
-            found += phrase_candidates(sentence, phrase, patterns)
-        found += [c for c in paired.values() if c]
+            in_sentence += phrase_candidates(sentence, phrase, patterns)
+        if len({c.value for c in in_sentence}) > 1:
+            # '70 eyes of 35 subjects were implanted with one lens and 60 eyes of 30 subjects with the other':
+            # a count in passing beside another is one group
+            in_sentence = [c for c in in_sentence if c.tier != "weak"]
+        found += in_sentence + [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
         for sentence in reading.sentences_with(patterns.equals):
             found += equals_candidates(sentence, patterns)
@@ -507,6 +519,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
         return []  # 'Cohort 2 included adults': a name, not a count
+    if patterns.list_before.search(text[max(0, phrase.start() - 40):phrase.start()]):
+        return []
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after):
@@ -540,17 +554,23 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
 def _pool(sentence: Sentence, phrase, patterns: Patterns):
     """For 'Of 47,823 patients seen, 14,891 met the criteria': the second count as the study's (a list of one
     candidate), since the first is the pool it was drawn from; None when the count is no such pool."""
-    text = sentence.text
-    if not patterns.pool_opening.search(text[max(0, phrase.start() - 20):phrase.start()]):
+    text, at = sentence.text, phrase.end()
+    after = text[at:]
+    if patterns.screened.match(after):
+        # '184 patients were assessed for eligibility and 145 (79%) were enrolled'
+        match = patterns.screened_then.match(after)
+        tier = "randomised" if match and "random" in match.group("verb").lower() else "total"
+    elif patterns.pool_opening.search(text[max(0, phrase.start() - 20):phrase.start()]):
+        match = patterns.pool_then_included.match(after)
+        if not match:
+            return None
+        tier = "total"
+    else:
         return None
-    match = patterns.pool_then_included.match(text[phrase.end():])
-    if not match:
-        return None
-    value = number_value(match.group("n"), patterns)
+    value = match and number_value(match.group("n"), patterns)
     if not value or value < 2:
         return []
-    at = phrase.end()
-    return [Candidate("total", value, sentence.quote(at + match.start("n"), at + match.end()), False)]
+    return [Candidate(tier, value, sentence.quote(at + match.start("n"), at + match.end()), False)]
 
 
 def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
@@ -562,7 +582,8 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
     for first, second in zip(phrases, phrases[1:]):
         if first.start() in paired or not patterns.groups_between.match(text[first.end():second.start()]):
             continue
-        if _is_part(text, second.start(), second.end(), patterns) or _is_part(text, first.start(), first.end(), patterns):
+        if patterns.part_after.search(text[second.end():second.end() + 60]) or \
+                _is_part(text, first.start(), first.end(), patterns):
             continue
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
         if not a or not b:
@@ -620,6 +641,7 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
     if "=" in text and sentence.section != "RESULTS" and patterns.arms_sentence.search(text):
         arms = list(patterns.arm_count.finditer(sentence.text))
         if len(arms) >= 2 and not any(patterns.not_people.search(text[max(0, m.start() - 30):m.start()])
+                                      or patterns.arm_at_a_time.search(text[max(0, m.start() - 30):m.start()])
                                       or _is_part(text, m.start(), m.end(), patterns) for m in arms):
             total = sum(number_value(m.group("n"), patterns) or 0 for m in arms)
             if _agrees_with_counts(text, total, patterns):
@@ -676,6 +698,10 @@ def sample_size(reading: Reading) -> Found | None:
     chosen = decide_count(candidates, ("randomised", "total"))
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
+        weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
+        if weak and weak[0].value < max(c.value for c in weak):
+            # A study names its whole before its parts: "In 11 cases ... in 7 cases ... in 12 cases" names none
+            candidates = [c for c in candidates if c.tier != "weak"]
         if any(c.tier in ("weak", "analysed") for c in candidates):
             # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
             largest = max((number_value(m.group("num"), reading.patterns) or 0
@@ -683,7 +709,13 @@ def sample_size(reading: Reading) -> Found | None:
                            for m in reading.patterns.phrase.finditer(s.text)), default=0)
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         chosen = _single_case(reading) or decide_count(candidates, ("groups", "weak", "analysed"))
+    if chosen and not chosen.says_total and _several_studies(reading):
+        return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _several_studies(reading: Reading) -> bool:
+    return any(reading.patterns.several_studies.search(s.text) for s in reading.own)
 
 
 def _single_case(reading: Reading) -> Candidate | None:
@@ -715,9 +747,13 @@ def _review_participants(reading: Reading) -> Found | None:
             first, last = in_sentence[0].quote, in_sentence[-1].quote
             found.append(Candidate("review", sum(c.value for c in in_sentence),
                                    Quote(first.source, first.start, last.end, sentence.text[first.start - sentence.start:last.end - sentence.start]), False))
-        for phrase in reading.patterns.phrase.finditer(sentence.text):
-            found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
-                      if c.says_total or c.tier == "total"]
+        phrases = list(reading.patterns.phrase.finditer(sentence.text))
+        paired = paired_groups(sentence, phrases, reading.patterns)
+        for phrase in phrases:
+            if phrase.start() not in paired:
+                found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
+                          if c.says_total or c.tier == "total"]
+        found += [c for c in paired.values() if c and c.tier == "total"]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None

@@ -46,6 +46,13 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Patients with a clinical diagnosis (n = 128) participated in an interview.", 128),
     # the same people twice are not two groups
     ("Between 2018 and 2020, 51 patients were enrolled, and 50 patients were evaluated.", 51),
+    # screened, then enrolled or randomised
+    ("Between 2018 and 2019, 184 patients were assessed for eligibility and 145 (79%) were enrolled.", 145),
+    ("In all, 300 women were screened, of whom 120 were randomised to the two arms.", 120),
+    ("Of 235 critically ill patients, 114 (48.5%) met diagnostic criteria for rhabdomyolysis.", 235),
+    # the people, not an adjective of them
+    ("One hundred fifty adult patients with advanced cancer were randomized.", 150),
+    ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -71,6 +78,18 @@ def test_participants_stated(abstract, expected):
     "There were 579 encounters for patients <18 years of age and 476 unique patients.",
     "Eyes with glaucoma (n = 523) and healthy eyes (n = 107) were included as cases and controls.",
     "A case in the tongue of an 11-yr-old male is presented. Fifteen previously reported cases were reviewed.",
+    # a finding in part of the people, a screened pool with no count after it, the last of a list of groups
+    "Of 235 critically ill patients, 114 (48.5%) met diagnostic criteria for rhabdomyolysis in 12 patients.",
+    "Between 2018 and 2019, 184 patients were assessed for eligibility.",
+    "Thirty 30 RN, 25 OT, and 30 PT students (x = 23.27 yrs.) were studied.",
+    # the same people twice, groups of things, several studies, counts in passing that differ
+    "We acquired an EEG on participants before (n = 47) and after (n = 43) a randomized trial of iTBS.",
+    "The training was delivered to SPs (n = 20), followed by focus groups (n = 6) with leaders (n = 4).",
+    "Two studies were conducted. Study 1 (N = 81) induced detachment. In Study 2 with clinical participants "
+    "(N = 28), shame was predicted by detachment.",
+    "In 11 cases both twins were of normal weight. In 7 cases one twin and in 12 cases both twins were small.",
+    "In this randomized study, 70 eyes of 35 subjects were implanted with one lens and 60 eyes of 30 "
+    "age-matched subjects with the other, with a 2 mm and 4 mm pupil.",
     # one group beside others counted by their arms
     "The study was conducted with a group of 30 children with RD and two comparison groups: skilled readers "
     "(n = 22) and children with mild problems (n = 30).",
@@ -101,7 +120,7 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "in the physically active individuals.", 190222),  # the review's two parts
     ("Searching identified 3477 records, with 110 studies included, comprising 53 796 patients.", 53796),
     ("Of the 42 RCTs, we obtained data from 21 (n=4223). SMT gave similar outcomes on pain (MD -3.0, 95%CI: -6.9 "
-     "to 0.9, 10 trials, 1922 participants).", 4223),  # an outcome's people are not the review's
+     "to 0.9, 10 trials, 1922 participants).", None),  # an outcome's people are not the review's
     ("The search identified 529 articles, of these nine studies met the eligibility criteria (n = 5 randomized "
      "controlled trials; n = 4 quasi-experimental studies).", None),  # counts of studies
 ])
