@@ -588,10 +588,12 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
         if not a or not b:
             continue
-        introduced = phrase_candidates(sentence, first, patterns)
-        if not introduced:
-            continue  # not people the study took: "1 million women could ..., and 28,000 women could ..."
-        tiers = [c.tier for c in phrase_candidates(sentence, second, patterns) + introduced]
+        introduced, joined = phrase_candidates(sentence, first, patterns), phrase_candidates(sentence, second, patterns)
+        if not introduced or any(c.tier == "analysed" for c in joined):
+            # not people the study took ("1 million women could ..., and 28,000 women could ..."), or the
+            # first's people analysed ("enrolled 1667 patients ..., and 371 eligible patients were analyzed")
+            continue
+        tiers = [c.tier for c in joined + introduced]
         tier = next((t for t in ("randomised", "total") if t in tiers), "groups")
         candidate = Candidate(tier, a + b, sentence.quote(first.start(), second.end()), False)
         paired[first.start()], paired[second.start()] = candidate, None
@@ -752,11 +754,16 @@ def _review_participants(reading: Reading) -> Found | None:
         for phrase in phrases:
             if phrase.start() not in paired:
                 found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
-                          if c.says_total or c.tier == "total"]
+                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text))]
         found += [c for c in paired.values() if c and c.tier == "total"]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+# A review's count of people is its whole only in words that pool them ("2959 patients were included"); "we
+# identified 3 children with ..." counts the cases of one finding.
+REVIEW_WHOLE = re.compile(r"includ|enrol|pool|analy[sz]|involv|compris|total|criteria|eligib", re.IGNORECASE)
 
 
 def _in_outcome_statistics(text, start, patterns) -> bool:

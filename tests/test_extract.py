@@ -53,6 +53,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # the people, not an adjective of them
     ("One hundred fifty adult patients with advanced cancer were randomized.", 150),
     ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
+    # the study's people before the part of them analysed or asked again
+    ("We retrospectively enrolled 1667 patients from four hospitals, and 371 eligible patients were finally "
+     "analyzed.", 1667),
+    ("Seventy-seven patients applying for abortion consented to be treated in a random design. The first 30 "
+     "patients with complete abortion participated in the acceptability study.", 77),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -123,6 +128,8 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "to 0.9, 10 trials, 1922 participants).", None),  # an outcome's people are not the review's
     ("The search identified 529 articles, of these nine studies met the eligibility criteria (n = 5 randomized "
      "controlled trials; n = 4 quasi-experimental studies).", None),  # counts of studies
+    ("Forty-three articles met our inclusion criteria. We identified 3 children with retinal haemorrhages.", None),
+    ("RESULTS: 3,073 patients from 6 RCTs met the inclusion criteria.", 3073),
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
