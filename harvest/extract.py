@@ -179,14 +179,17 @@ class Patterns:
         people = _words(spec["people"] + spec["animals"])
         stop = _words(spec["not_modifiers"])
         # "ASA I and II patients" keeps its grade; other words with 'and' end the phrase
-        modifier = rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*,?\s+)"
+        # no comma inside a phrase: "81 practical observations, health professionals" counts observations
+        modifier = rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*\s+)"
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
         # "ten case reports" and "20 case series" count papers, not people
         # "150 adult patients" counts patients, the adults a modifier of them
+        # (and "six adult male rhesus monkeys" monkeys)
         self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
-                                   rf"(?!\s+(?:{people})\b)(?![\s-]+(?:reports?|series|studies|control\b))")
+                                   rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
+                                   rf"(?![\s-]+(?:reports?|series|studies|control\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -214,7 +217,12 @@ class Patterns:
         self.several_studies = _any(spec["several_studies"])
         self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
         self.label_before = _any(spec["label_before"])
-        self.list_before = _any(spec["list_before"])
+        self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
+                                      re.IGNORECASE)
+        self.arm_subset = _any(spec["arm_subset"])
+        self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
+        self.this_study = _any(spec["this_study"])
+        self.plural_nouns = _any(spec["plural_nouns"])
         self.arm_count = _any(spec["arm_count"])
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
@@ -467,7 +475,9 @@ def participant_candidates(reading: Reading) -> list:
     """Every count of participants the record's own sentences state, with how it is introduced."""
     patterns = reading.patterns
     found = []
-    for sentence in reading.sentences_with(patterns.phrase):
+    for sentence in reading.sentences_with(patterns.phrase, own=False):
+        if not (reading.is_own(sentence) or patterns.this_study.search(sentence.text)):
+            continue
         phrases = list(patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, patterns)
         arms = _arms_total(sentence.text, patterns)
@@ -493,10 +503,11 @@ def participant_candidates(reading: Reading) -> list:
 def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
     """Counts written 'patients (n = 120)', 'the whole cohort (N = 20 446)', 'were recruited (n = 14)'."""
     found = []
-    several_arms = len(patterns.arm_count.findall(sentence.text)) >= 2
+    arms = _arms_total(sentence.text, patterns)
     for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals, patterns.equals_verb):
             for match in regex.finditer(sentence.text):
-                if regex in (patterns.n_equals, patterns.equals_verb) and several_arms:
+                if regex in (patterns.n_equals, patterns.equals_verb) and arms and \
+                        number_value(match.group("n"), patterns) != arms:
                     continue  # one group's count among several: group_sums adds them up
                 if patterns.not_people.search(sentence.text[max(0, match.start() - 30):match.start()]):
                     continue  # 'healthy eyes (n = 107) were included' counts eyes
@@ -515,7 +526,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     text = sentence.text
     value = number_value(phrase.group("num"), patterns)
     # One person is counted only by a case report's own words (_single_case): "one patient responded" is a part.
-    if not value or value < 2 or patterns.percentage.search(phrase.group()):
+    if not value or value < 2 or patterns.percentage.search(phrase.group()) or \
+            not patterns.plural_nouns.search(phrase.group()):
         return []
     if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
         return []  # 'Cohort 2 included adults': a name, not a count
@@ -583,21 +595,30 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
         if first.start() in paired or not patterns.groups_between.match(text[first.end():second.start()]):
             continue
         if patterns.part_after.search(text[second.end():second.end() + 60]) or \
-                _is_part(text, first.start(), first.end(), patterns):
+                patterns.part_before.search(text[max(0, first.start() - 40):first.start()]):
             continue
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
         if not a or not b:
             continue
-        introduced, joined = phrase_candidates(sentence, first, patterns), phrase_candidates(sentence, second, patterns)
-        if not introduced or any(c.tier == "analysed" for c in joined):
+        joined = phrase_candidates(sentence, second, patterns)
+        after_second = text[second.end():second.end() + AFTER]
+        if not _introduced(text, first, patterns) or any(r.match(after_second) for r in patterns.tiers["analysed"][1]):
             # not people the study took ("1 million women could ..., and 28,000 women could ..."), or the
             # first's people analysed ("enrolled 1667 patients ..., and 371 eligible patients were analyzed")
             continue
-        tiers = [c.tier for c in joined + introduced]
-        tier = next((t for t in ("randomised", "total") if t in tiers), "groups")
+        tiers = [c.tier for c in joined + phrase_candidates(sentence, first, patterns)]
+        # counted in passing ('in 36 patients ... and in 16 patients'), the pair is as weak as its words
+        tier = next((t for t in ("randomised", "total") if t in tiers), "weak")
         candidate = Candidate(tier, a + b, sentence.quote(first.start(), second.end()), False)
         paired[first.start()], paired[second.start()] = candidate, None
     return paired
+
+
+def _introduced(text, phrase, patterns) -> bool:
+    """True when words that introduce the people a study took stand before a count ('We studied', 'in', or
+    nothing: the sentence starts with it)."""
+    before = text[max(0, phrase.start() - BEFORE):phrase.start()]
+    return any(regex.search(before) for tier in ("randomised", "total", "weak") for regex in patterns.tiers[tier][0])
 
 
 def _equal_count(match, value) -> bool:
@@ -622,11 +643,55 @@ def group_candidates(reading: Reading) -> list:
     sentences = reading.sentences_with(patterns.sum_of_groups)
     if "=" in reading.abstract or " in the " in reading.abstract:
         sentences += reading.sentences_with(patterns.arm_count) + reading.sentences_with(patterns.group_phrase)
-    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)]
+    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)] + arms_of_study(reading)
+
+
+def arms_of_study(reading: Reading) -> list:
+    """The arms counted '(n = 32)' across the sentences before the results, added up: 'rat pups (n = 32) ...
+    An additional group of pups (n = 33) ... randomized into NAC-NEC (n = 33) and NAC-NEC-NAC (n = 36)'."""
+    patterns = reading.patterns
+    if "=" not in reading.abstract:
+        return []
+    arms = []
+    for sentence in reading.sentences_with(patterns.arm_count):
+        if sentence.section == "RESULTS" or not (patterns.arms_sentence.search(sentence.text) or any(
+                patterns.people_before.search(sentence.text[max(0, m.start() - 30):m.start()])
+                for m in patterns.arm_count.finditer(sentence.text))):
+            continue
+        counted = _arms_in(sentence, patterns)
+        if counted is None:
+            return []  # a count of things or of times among them: no sum
+        arms += counted
+    if len(arms) < 2:
+        return []
+    first, last = arms[0], arms[-1]
+    text = reading.abstract[first.quote.start:last.quote.end] if first.quote.source == "abstract" else None
+    if text is None or last.quote.source != "abstract":
+        return []
+    return [Candidate("groups", sum(a.value for a in arms),
+                      Quote("abstract", first.quote.start, last.quote.end, text), False)]
+
+
+def _arms_in(sentence: Sentence, patterns: Patterns):
+    """The arms one sentence counts (a list of candidates), or None when its counts are of things or times."""
+    text, found = sentence.text, []
+    for match in patterns.arm_count.finditer(text):
+        before = text[max(0, match.start() - 30):match.start()]
+        if patterns.arm_subset.search(text[max(0, match.start() - 60):match.start()]):
+            continue
+        if patterns.not_people.search(before) or patterns.arm_at_a_time.search(before):
+            return None
+        found.append(Candidate("groups", number_value(match.group("n"), patterns) or 0,
+                               sentence.quote(match.start(), match.end()), False))
+    if found and not _agrees_with_counts(text, sum(a.value for a in found), patterns):
+        return None
+    if len(found) > 2 and _whole_of_arms([a.value for a in found]) != sum(a.value for a in found):
+        return [max(found, key=lambda a: a.value)]  # the whole, then its arms
+    return found
 
 
 def group_sums(sentence: Sentence, patterns: Patterns) -> list:
-    """The groups of one study added up: '23 ... and 18 ... patients', or the arms of an allocation."""
+    """The groups of one sentence added up: '23 ... and 18 ... patients', 'the 329 patients in the ... group and ...'."""
     found = []
     text = sentence.text
     if " and " not in text and "=" not in text:
@@ -640,14 +705,6 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         values = [number_value(m.group("num"), patterns) for m in groups]
         if all(values):
             found.append(Candidate("groups", sum(values), sentence.quote(groups[0].start(), groups[-1].end()), False))
-    if "=" in text and sentence.section != "RESULTS" and patterns.arms_sentence.search(text):
-        arms = list(patterns.arm_count.finditer(sentence.text))
-        if len(arms) >= 2 and not any(patterns.not_people.search(text[max(0, m.start() - 30):m.start()])
-                                      or patterns.arm_at_a_time.search(text[max(0, m.start() - 30):m.start()])
-                                      or _is_part(text, m.start(), m.end(), patterns) for m in arms):
-            total = sum(number_value(m.group("n"), patterns) or 0 for m in arms)
-            if _agrees_with_counts(text, total, patterns):
-                found.append(Candidate("groups", total, sentence.quote(arms[0].start(), arms[-1].end()), False))
     return found
 
 
@@ -655,15 +712,21 @@ def _arms_total(text, patterns) -> int | None:
     """The sum of the arms a sentence counts '(n = 12) ... (n = 13)', when it counts two or more."""
     if "=" not in text:
         return None
-    arms = list(patterns.arm_count.finditer(text))
-    return sum(number_value(m.group("n"), patterns) or 0 for m in arms) if len(arms) >= 2 else None
+    values = [number_value(m.group("n"), patterns) or 0 for m in patterns.arm_count.finditer(text)]
+    return _whole_of_arms(values) if len(values) >= 2 else None
+
+
+def _whole_of_arms(values) -> int:
+    """The people of arms '(n = 100) ... (n = 100)'; when one count is the sum of the others it is their whole,
+    '(n = 200) were randomised to A (n = 100) or B (n = 100)'."""
+    largest = max(values)
+    return largest if 2 * largest == sum(values) and len(values) > 2 else sum(values)
 
 
 def _agrees_with_counts(text, total, patterns) -> bool:
     """Arms add up to the study only if no other count of people in their sentence says otherwise
     ('a group of 30 children and two comparison groups (n = 22) (n = 30)' names a third group)."""
-    counts = {number_value(m.group("num"), patterns) for m in patterns.phrase.finditer(text)
-              if not _is_part(text, m.start(), m.end(), patterns)}
+    counts = {number_value(m.group("num"), patterns) for m in patterns.phrase.finditer(text)}
     return counts <= {total, None}
 
 
@@ -697,6 +760,11 @@ def sample_size(reading: Reading) -> Found | None:
     if reading.is_review:
         return _review_participants(reading)
     candidates = participant_candidates(reading)
+    for arms in arms_of_study(reading):
+        # 'Rat pups (n = 32) ... Control pups (n = 33) ...': each count is an arm of the study, not its whole
+        candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
+                                                    and c.quote.start < arms.quote.end
+                                                    and arms.quote.start < c.quote.end)]
     chosen = decide_count(candidates, ("randomised", "total"))
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
@@ -733,22 +801,19 @@ def _single_case(reading: Reading) -> Candidate | None:
 
 def _review_participants(reading: Reading) -> Found | None:
     found = []
+    after, equal = reading.patterns.review_participants
     for sentence in reading.own:
-        in_sentence = []
-        for regex in reading.patterns.review_participants:
-            for match in regex.finditer(sentence.text):
-                if _in_outcome_statistics(sentence.text, match.start(), reading.patterns):
-                    continue
-                value = number_value(match.group("n"), reading.patterns)
-                if value and not any(c.quote.start <= sentence.start + match.start() < c.quote.end for c in in_sentence):
-                    in_sentence.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
-        found += in_sentence
-        if len(in_sentence) >= 2 and not re.search(r"\btotal\b|\boverall\b", sentence.text, re.IGNORECASE):
+        named = _review_counts(sentence, after, reading.patterns)
+        found += named
+        if len(named) >= 2 and not re.search(r"\btotal\b|\boverall\b", sentence.text, re.IGNORECASE):
             # "29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) in ..."
             # are the review's two parts: together its people
-            first, last = in_sentence[0].quote, in_sentence[-1].quote
-            found.append(Candidate("review", sum(c.value for c in in_sentence),
-                                   Quote(first.source, first.start, last.end, sentence.text[first.start - sentence.start:last.end - sentence.start]), False))
+            first, last = named[0].quote, named[-1].quote
+            found.append(Candidate("review", sum(c.value for c in named),
+                                   sentence.quote(first.start - sentence.start, last.end - sentence.start), False))
+        if len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) == 1:
+            # 'six RCTs (n = 2858)'; where a sentence writes several 'n =' they count its studies or its parts
+            found += _review_counts(sentence, equal, reading.patterns)
         phrases = list(reading.patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
@@ -759,6 +824,19 @@ def _review_participants(reading: Reading) -> Found | None:
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _review_counts(sentence: Sentence, regex, patterns: Patterns) -> list:
+    """The counts of people one review pattern finds in a sentence, outside any outcome's statistics."""
+    found = []
+    for match in regex.finditer(sentence.text):
+        value = number_value(match.group("n"), patterns)
+        if value and value >= 2 and (regex is not patterns.review_participants[0] or
+                                     patterns.plural_nouns.search(match.group())) and \
+                not _in_outcome_statistics(sentence.text, match.start(), patterns) and \
+                not any(c.quote.start <= sentence.start + match.start() < c.quote.end for c in found):
+            found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+    return found
 
 
 # A review's count of people is its whole only in words that pool them ("2959 patients were included"); "we

@@ -52,6 +52,17 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Of 235 critically ill patients, 114 (48.5%) met diagnostic criteria for rhabdomyolysis.", 235),
     # the people, not an adjective of them
     ("One hundred fifty adult patients with advanced cancer were randomized.", 150),
+    ("Six adult male rhesus monkeys (Macaca mulatta) were anesthetized with ketamine.", 6),
+    ("METHODS: SLWH (N = 180) will be recruited and enrolled from 3 medical clinics.", 180),
+    ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
+    ("Patients (n = 200) were randomised to ketamine (n = 100) or placebo (n = 100).", 200),
+    ("Among 606 children with measured urinary NAG levels, 144 children with pyuria in SUB specimens were "
+     "included in the analyses.", 144),
+    # arms counted across the sentences of the methods, a subset of them left out
+    ("Rat pups (n = 32) were exposed to hypoxia. An additional group of pups (n = 33) received NAC. Control pups "
+     "(n = 33) were nursed. After birth, pups were randomized into NAC-NEC (n = 33) and NAC-NEC-NAC (n = 36).", 167),
+    ("Individuals with MCI (n = 196, 60% women) were assigned to receive B vitamins (n = 95) or placebo (n = 101). "
+     "Brain atrophy was quantified in a subset of participants (n = 168) by MRI.", 196),
     ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
     # the study's people before the part of them analysed or asked again
     ("We retrospectively enrolled 1667 patients from four hospitals, and 371 eligible patients were finally "
@@ -95,6 +106,14 @@ def test_participants_stated(abstract, expected):
     "In 11 cases both twins were of normal weight. In 7 cases one twin and in 12 cases both twins were small.",
     "In this randomized study, 70 eyes of 35 subjects were implanted with one lens and 60 eyes of 30 "
     "age-matched subjects with the other, with a 2 mm and 4 mm pupil.",
+    # words that count other things: sessions, observations, a case among studies
+    "The intervention will consist of nine 60-min, cognitive behavioral therapy-based, individual sessions.",
+    "Finally, 81 practical observations, in-depth interviews with managers were conducted.",
+    "When the pouch was extended to larger breaks, it failed in six of seven patients.",
+    # a list of groups, one of them counted alone
+    "We analysed the echocardiograms of ten healthy subjects, sixty patients with conduction disorders, and ten "
+    "who were treated by a pacemaker.",
+    "A total of 137 of 185 patients treated with VEPTR were identified.",
     # one group beside others counted by their arms
     "The study was conducted with a group of 30 children with RD and two comparison groups: skilled readers "
     "(n = 22) and children with mild problems (n = 30).",
@@ -130,6 +149,14 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "controlled trials; n = 4 quasi-experimental studies).", None),  # counts of studies
     ("Forty-three articles met our inclusion criteria. We identified 3 children with retinal haemorrhages.", None),
     ("RESULTS: 3,073 patients from 6 RCTs met the inclusion criteria.", 3073),
+    ("Eighteen studies were included: randomised control trials (n = 4), non-controlled trials (n = 3) and "
+     "cross-sectional studies (n = 3).", None),  # counts of studies
+    ("A total of 21 studies (10 case-control studies and 11 cohort studies) were included.", None),
+    ("Trials among risky drinkers were included in the review (n = 3481, mean age 29 years). Primary analyses, "
+     "including seven trials (n = 2528) for HED and five trials (n = 2236) for WAC, found effects.", 3481),
+    ("Nine studies (one randomized controlled trial and eight observational studies) consisting of 3649 patients "
+     "(2050 patients with skeletonized grafting and 1599 patients with pedicled grafting) were included.", 3649),
+    ("We included 54 RCTs consisting of 49 treatments and 3149 patients.", None),  # not the 49
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
