@@ -217,6 +217,8 @@ class Patterns:
         self.several_studies = _any(spec["several_studies"])
         self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
         self.label_before = _any(spec["label_before"])
+        self.analysed_after = _any(spec["analysed_after"])
+        self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
@@ -545,7 +547,10 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     else:
         tiers = patterns.tiers
     found = []
+    arm = patterns.arm_verb_after.match(after)
     for tier, (befores, afters) in tiers.items():
+        if tier == "weak" and arm:
+            continue  # 'Thirty mothers ... received thiopentone': one arm
         for regex in befores:
             match = regex.search(before)
             if match:
@@ -602,7 +607,7 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
             continue
         joined = phrase_candidates(sentence, second, patterns)
         after_second = text[second.end():second.end() + AFTER]
-        if not _introduced(text, first, patterns) or any(r.match(after_second) for r in patterns.tiers["analysed"][1]):
+        if not _introduced(text, first, patterns) or patterns.analysed_after.match(after_second):
             # not people the study took ("1 million women could ..., and 28,000 women could ..."), or the
             # first's people analysed ("enrolled 1667 patients ..., and 371 eligible patients were analyzed")
             continue
@@ -778,7 +783,8 @@ def sample_size(reading: Reading) -> Found | None:
                            for s in reading.sentences_with(reading.patterns.phrase)
                            for m in reading.patterns.phrase.finditer(s.text)), default=0)
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
-        chosen = _single_case(reading) or decide_count(candidates, ("groups", "weak", "analysed"))
+        # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
+        chosen = decide_count(candidates, ("groups", "weak", "analysed")) or (not candidates and _single_case(reading))
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None

@@ -55,6 +55,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Six adult male rhesus monkeys (Macaca mulatta) were anesthetized with ketamine.", 6),
     ("METHODS: SLWH (N = 180) will be recruited and enrolled from 3 medical clinics.", 180),
     ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
+    ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
+    ("19 healthy adults (age: 28.4 years) received an overnight infusion of lipid or saline.", 19),
     ("Patients (n = 200) were randomised to ketamine (n = 100) or placebo (n = 100).", 200),
     ("Among 606 children with measured urinary NAG levels, 144 children with pyuria in SUB specimens were "
      "included in the analyses.", 144),
@@ -114,6 +116,8 @@ def test_participants_stated(abstract, expected):
     "We analysed the echocardiograms of ten healthy subjects, sixty patients with conduction disorders, and ten "
     "who were treated by a pacemaker.",
     "A total of 137 of 185 patients treated with VEPTR were identified.",
+    # one arm beside another
+    "Thirty mothers undergoing elective Caesarean section received thiopentone and 30 received etomidate.",
     # one group beside others counted by their arms
     "The study was conducted with a group of 30 children with RD and two comparison groups: skilled readers "
     "(n = 22) and children with mild problems (n = 30).",
@@ -167,6 +171,12 @@ def test_case_report_is_one_patient():
     got = extracted("During an operation in a normotensive young man an artery was ligated.",
                     {"design": "case-report", "population": "human"})
     assert got.sample_size.value == 1
+
+
+def test_a_case_report_of_two_counts_two():
+    got = extracted("Two cases with partial seizure and periodic EEG pattern were reported. Case 1. A 74-year-old "
+                    "woman had PLEDs.", {"design": "case-report", "population": "human"})
+    assert got.sample_size.value == 2
 
 
 # ---------------------------------------------------------------- design signals
