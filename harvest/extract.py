@@ -243,7 +243,7 @@ class Patterns:
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
-                                    for key in ("participants_after", "participants_equal")]
+                                    for key in ("participants_after", "participants_equal", "participants_before")]
 
     def _doses(self, spec):
         units = spec["units"]
@@ -807,9 +807,10 @@ def _single_case(reading: Reading) -> Candidate | None:
 
 def _review_participants(reading: Reading) -> Found | None:
     found = []
-    after, equal = reading.patterns.review_participants
+    after, equal, before = reading.patterns.review_participants
     for sentence in reading.own:
         named = _review_counts(sentence, after, reading.patterns)
+        found += _review_counts(sentence, before, reading.patterns)
         found += named
         if len(named) >= 2 and not re.search(r"\btotal\b|\boverall\b", sentence.text, re.IGNORECASE):
             # "29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) in ..."
@@ -837,7 +838,7 @@ def _review_counts(sentence: Sentence, regex, patterns: Patterns) -> list:
     found = []
     for match in regex.finditer(sentence.text):
         value = number_value(match.group("n"), patterns)
-        if value and value >= 2 and (regex is not patterns.review_participants[0] or
+        if value and value >= 2 and (regex is patterns.review_participants[1] or
                                      patterns.plural_nouns.search(match.group())) and \
                 not _in_outcome_statistics(sentence.text, match.start(), patterns) and \
                 not any(c.quote.start <= sentence.start + match.start() < c.quote.end for c in found):

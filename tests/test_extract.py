@@ -57,6 +57,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
     ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
     ("19 healthy adults (age: 28.4 years) received an overnight infusion of lipid or saline.", 19),
+    ("This study tested a secondary endpoint of a randomized, unblinded clinical trial with 212 children with SAM.", 212),
+    ("This report describes 150 patients with stage I and II carcinoma of the breast.", 150),
+    ("The present research involved 133 participants to test the relationship.", 133),
     ("Patients (n = 200) were randomised to ketamine (n = 100) or placebo (n = 100).", 200),
     ("Among 606 children with measured urinary NAG levels, 144 children with pyuria in SUB specimens were "
      "included in the analyses.", 144),
@@ -161,6 +164,8 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     ("Nine studies (one randomized controlled trial and eight observational studies) consisting of 3649 patients "
      "(2050 patients with skeletonized grafting and 1599 patients with pedicled grafting) were included.", 3649),
     ("We included 54 RCTs consisting of 49 treatments and 3149 patients.", None),  # not the 49
+    ("RESULTS: Analysis of 956 patients from seven observational studies showed a shorter operative time.", 956),
+    ("RESULTS: 23 manuscripts were included (4776 patients, 66% males).", 4776),
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
