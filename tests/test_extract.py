@@ -119,6 +119,9 @@ def test_participants_stated(abstract, expected):
     "We analysed the echocardiograms of ten healthy subjects, sixty patients with conduction disorders, and ten "
     "who were treated by a pacemaker.",
     "A total of 137 of 185 patients treated with VEPTR were identified.",
+    # a part of the population, a later trial of some of them
+    "A sub-population (n = 44) was compared with 44 sex- and age-matched Caucasian subjects.",
+    "A subsequent eight-week open trial in 20 patients was compared to their period of receiving placebo.",
     # one arm beside another
     "Thirty mothers undergoing elective Caesarean section received thiopentone and 30 received etomidate.",
     # one group beside others counted by their arms
