@@ -142,6 +142,10 @@ class Patterns:
         self.conclusion_section = _any(conclusion["sections"])
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
         self.boilerplate = _any(conclusion["boilerplate"])
+        self.inline_conclusion = re.compile(conclusion["inline_label"])
+        self.glued_notes = re.compile(conclusion["glued_notes"])
+        self.not_a_finding = _any(conclusion["not_a_finding"])
+        self.plans = _any(conclusion["plans"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
         self.bands = [(band.start, band.value) for band in bands if band.start is not None]
@@ -1120,32 +1124,72 @@ def dose_route(text, match, drugs) -> str | None:
 def conclusion(reading: Reading) -> Found | None:
     """The authors' conclusion, verbatim: the conclusion section, else the sentence that states it."""
     patterns = reading.patterns
+    found = _conclusion(reading)
+    if found and reading.design == "protocol" and patterns.plans.search(
+            reading.abstract[found.quote.start:found.quote.end]):
+        return None  # a protocol's plans ('QUIT is designed to ...', 'This study will provide ...') are no finding
+    return found
+
+
+def _conclusion(reading: Reading) -> Found | None:
+    patterns = reading.patterns
     abstract = reading.abstract_sentences
-    kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(s.text)]
+    kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(_without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
     if label:
         chosen = kept([s for s in abstract if s.section == label])
         if chosen:
-            return _joined(chosen)
+            return _joined(chosen, patterns)
+    inline = _inline_conclusion(reading)
+    if inline:
+        return inline
+    finding = lambda s: not patterns.not_a_finding.search(s.text)
     for cue in patterns.conclusion_cues:
         stated = [s for s in reading.sentences_with(cue, own=False)
                   if s.source == "abstract" and s.section not in patterns.skipped_sections]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
-            return _joined(stated[:1])
-    # The closing sentence, unless it only asks for more research.
-    closing = kept([s for s in abstract if s.section not in patterns.skipped_sections][-2:])
+            return _joined(stated[:1], patterns)
+    # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
+    closing = [s for s in kept([s for s in abstract if s.section not in patterns.skipped_sections]) if finding(s)][-2:]
     closing = [s for s in closing if reading.is_own(s)] or closing
-    if closing and len(abstract) > 1:
-        return _joined(closing[-1:])
+    if closing:
+        return _joined(closing[-1:], patterns)
     return None
 
 
-def _joined(sentences) -> Found:
+def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
+    """A sentence's words before any note glued to its end."""
+    match = patterns.glued_notes.search(sentence.text)
+    return sentence.text[:match.start()] if match and match.start() > 20 else sentence.text
+
+
+def _inline_conclusion(reading: Reading) -> Found | None:
+    """A conclusion labelled inside the text ('Conclusion: ...', '.Significance. ...'), up to any note after it."""
+    patterns = reading.patterns
+    text = reading.abstract
+    match = None
+    for match in patterns.inline_conclusion.finditer(text):
+        pass  # the last label is the conclusion's
+    if match is None:
+        return None
+    start, end = match.end(), len(text)
+    note = patterns.glued_notes.search(text, start) or re.search(r"\s(?:(?:Clinical\s+)?(?:Trial|Study)\s+)?[Rr]egistration\b",
+                                                                 text[start:])
+    if note:
+        end = note.start() if note.re is patterns.glued_notes else start + note.start()
+    end = len(text[:end].rstrip())
+    if end - start < 20:
+        return None
+    return Found(None, Quote("abstract", start, end, None))
+
+
+def _joined(sentences, patterns: Patterns = PATTERNS) -> Found:
+    """The sentences' span in the abstract, without a note glued to the last one."""
     first, last = sentences[0], sentences[-1]
-    quote = Quote("abstract", first.start, last.end, None)
-    return Found(None, quote)
+    end = last.start + len(_without_notes(last, patterns).rstrip())
+    return Found(None, Quote("abstract", first.start, end, None))
 
 
 # ---------------------------------------------------------------- registrations

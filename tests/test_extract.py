@@ -319,6 +319,37 @@ def test_conclusion_from_the_sentence_that_states_it():
     assert extracted(text).conclusion.value == "In conclusion, ketamine relieved pain."
 
 
+@pytest.mark.parametrize("abstract, design, expected", [
+    # a label inside unstructured text, a note glued after the last sentence
+    ("Objectives: To test rTMS. Results: We found that only rTMS improved grip (p < 0.01). Conclusion: These "
+     "results suggested that rTMS was useful. Clinical Trial Registration: http://www.chictr.org.cn (#ChiCTR1900023443).",
+     "rct", "These results suggested that rTMS was useful."),
+    ("Pulsing frequency affects physiological responses but not CAPs.Significance. Implant age and anesthesia affect "
+     "VNS thresholds.", "observational", "Implant age and anesthesia affect VNS thresholds."),
+    ("Switching improved FMD (p < 0.05). HNBCs exert a less detrimental effect than tobacco cigarettes.Trial "
+     "registration Registered on https://clinicaltrials.gov/ (NCT03452124, 02/03/2018).", "rct",
+     "HNBCs exert a less detrimental effect than tobacco cigarettes."),
+    # the last sentence that states a finding, not what is discussed or the record's scope
+    ("Salbutamol was the most effective drug studied. Possible mechanisms of action of these drugs are described.",
+     "clinical-trial", "Salbutamol was the most effective drug studied."),
+    ("The test was ineffective in diagnosing tuberculosis. The results are compared to those reported by other "
+     "authors.", "observational", "The test was ineffective in diagnosing tuberculosis."),
+    # one sentence is its own conclusion; a protocol's plans are none
+    ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
+     "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
+            "cancer."),
+])
+def test_conclusion_without_a_section(abstract, design, expected):
+    got = extracted(abstract, {"design": design, "population": "human"}).conclusion
+    assert got.value == expected and got.quote.text == expected
+
+
+def test_a_protocols_plans_are_no_conclusion():
+    record = fixture(None, sections=[("METHODS", "SLWH (N = 180) will be recruited."),
+                                     ("CONCLUSIONS", "QUIT is designed to improve smoking cessation in SLWH.")])
+    assert extract.extract(record, {"design": "protocol", "population": "human"}).conclusion is None
+
+
 # ---------------------------------------------------------------- real records
 
 
