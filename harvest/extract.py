@@ -431,6 +431,11 @@ class Reading:
         return sorted((s for s in found.values() if not own or self.is_own(s)),
                       key=lambda s: (s.source != "title", s.start))
 
+    @cached_property
+    def arms(self) -> list:
+        """The arms of the study counted across its methods, added up (arms_of_study), read once."""
+        return arms_of_study(self)
+
     @property
     def is_review(self) -> bool:
         return self.design in REVIEWS
@@ -652,7 +657,7 @@ def group_candidates(reading: Reading) -> list:
     sentences = reading.sentences_with(patterns.sum_of_groups)
     if "=" in reading.abstract or " in the " in reading.abstract:
         sentences += reading.sentences_with(patterns.arm_count) + reading.sentences_with(patterns.group_phrase)
-    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)] + arms_of_study(reading)
+    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)] + reading.arms
 
 
 def arms_of_study(reading: Reading) -> list:
@@ -769,7 +774,7 @@ def sample_size(reading: Reading) -> Found | None:
     if reading.is_review:
         return _review_participants(reading)
     candidates = participant_candidates(reading)
-    for arms in arms_of_study(reading):
+    for arms in reading.arms:
         # 'Rat pups (n = 32) ... Control pups (n = 33) ...': each count is an arm of the study, not its whole
         candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
                                                     and c.quote.start < arms.quote.end
@@ -795,7 +800,8 @@ def sample_size(reading: Reading) -> Found | None:
 
 
 def _several_studies(reading: Reading) -> bool:
-    return any(reading.patterns.several_studies.search(s.text) for s in reading.own)
+    regex = reading.patterns.several_studies
+    return bool(regex.search(reading.whole_text)) and any(regex.search(s.text) for s in reading.own)
 
 
 def _single_case(reading: Reading) -> Candidate | None:
@@ -1152,7 +1158,12 @@ def _conclusion(reading: Reading) -> Found | None:
         if stated:
             return _joined(stated[:1], patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
-    closing = [s for s in kept([s for s in abstract if s.section not in patterns.skipped_sections]) if finding(s)][-2:]
+    closing = []
+    for sentence in reversed(abstract):  # the last two that state one, read from the end
+        if sentence.section not in patterns.skipped_sections and kept([sentence]) and finding(sentence):
+            closing.insert(0, sentence)
+            if len(closing) == 2:
+                break
     closing = [s for s in closing if reading.is_own(s)] or closing
     if closing:
         return _joined(closing[-1:], patterns)
@@ -1165,10 +1176,16 @@ def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
     return sentence.text[:match.start()] if match and match.start() > 20 else sentence.text
 
 
+# Words every label of inline_label holds, for a cheap first look.
+INLINE_LABEL_WORDS = ("onclusion", "ONCLUSION", "ignificance", "IGNIFICANCE", "nterpretation", "NTERPRETATION")
+
+
 def _inline_conclusion(reading: Reading) -> Found | None:
     """A conclusion labelled inside the text ('Conclusion: ...', '.Significance. ...'), up to any note after it."""
     patterns = reading.patterns
     text = reading.abstract
+    if not any(word in text for word in INLINE_LABEL_WORDS):
+        return None  # most abstracts label nothing inside their text
     match = None
     for match in patterns.inline_conclusion.finditer(text):
         pass  # the last label is the conclusion's
