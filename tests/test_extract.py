@@ -175,6 +175,26 @@ def test_review_participants(abstract, expected):
     assert (found.value if found else None) == expected, found
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    ("Twenty-nine trials (involving 3839 women) were included.", 29),
+    # the studies kept from those screened
+    ("RESULTS: Of the 1079 studies screened, 5 met the inclusion criteria.", 5),
+    ("From 217 screened studies, 42 were eligible for this review.", 42),
+    ("A total number of 5397 primary studies were found, of which 13 were elected for data synthesis.", 13),
+    ("The authors found 858 total studies, 16 studies met the inclusion criteria and were included.", 16),
+    ("Two researchers identified 14 studies which met criteria.", 14),
+    ("The search yielded 49 citations; after review, six studies were assessed and qualified to be included.", 6),
+    # counts of people are not counts of studies
+    ("Seven randomized controlled trials with a total of 1,773 patients and 3 observational studies with a total "
+     "of 12,528 patients were included.", 7),
+    ("RESULTS: 3,073 patients from 6 RCTs met the inclusion criteria.", 6),
+    ("Searching identified 3477 records, with 110 studies included, comprising 53 796 patients.", 110),
+])
+def test_studies_included(abstract, expected):
+    found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
+    assert found is not None and found.value == expected, found
+
+
 def test_case_report_is_one_patient():
     got = extracted("During an operation in a normotensive young man an artery was ligated.",
                     {"design": "case-report", "population": "human"})
