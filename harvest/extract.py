@@ -137,6 +137,11 @@ class Patterns:
         self.not_before_duration = _any(follow["not_before"])
         self.not_after_duration = _any(follow["not_after"])
         self.duration = _any(follow["duration"])
+        self.time_point_before = _any(follow["time_point_before"])
+        self.outcome_horizon_after = re.compile(follow["outcome_horizon_after"], re.IGNORECASE)
+        self.period_before = _any(follow["period_before"])
+        self.period_after = _any(follow["period_after"])
+        self.period_sentence = _any(follow["period_sentence"])
         self.days_per = follow["days_per"]
         conclusion = data["conclusion"]
         self.conclusion_section = _any(conclusion["sections"])
@@ -1006,18 +1011,25 @@ def follow_up_days(reading: Reading) -> Found | None:
     if not reading.reports_a_study:
         return None
     patterns = reading.patterns
-    best = None
+    best = period = None
     for sentence in reading.sentences_with(patterns.duration):
-        followed = bool(patterns.follow_cue.search(sentence.text))
-        for match in patterns.duration.finditer(sentence.text):
-            if not (followed or patterns.after_event.search(sentence.text[match.end():])):
+        text = sentence.text
+        followed = bool(patterns.follow_cue.search(text))
+        for match in patterns.duration.finditer(text):
+            if _not_a_follow_up(text, match, patterns):
                 continue
-            if _not_a_follow_up(sentence.text, match, patterns):
-                continue
+            before, after = text[max(0, match.start() - 30):match.start()], text[match.end():]
             days = _days(match, patterns)
-            if days is not None and (best is None or days > best.value):
-                best = Found(days, sentence.quote(match.start(), match.end()))
-    return best
+            if days is None:
+                continue
+            if followed or patterns.after_event.search(after) or patterns.time_point_before.search(before) \
+                    or patterns.outcome_horizon_after.search(after):
+                if best is None or days > best.value:
+                    best = Found(days, sentence.quote(match.start(), match.end()))
+            elif (patterns.period_before.search(before) or patterns.period_after.search(after)) \
+                    and patterns.period_sentence.search(text) and (period is None or days > period.value):
+                period = Found(days, sentence.quote(match.start(), match.end()))
+    return best or period
 
 
 def _days(match, patterns) -> float | None:

@@ -308,6 +308,15 @@ def test_every_databank_registry_id_is_kept_and_repositories_are_not():
     ("Pain was scored at 48 hours after surgery.", 2),
     ("Patients aged over 65 years were followed for 2 weeks.", 14),
     ("Patients with pain for more than 3 months were studied.", None),
+    # time points, and the horizon of an outcome
+    ("The LC rate was 99.7% at six months and 98.8% at 18 months.", 540),
+    ("Retention was high, 95% at 12-month and 96% at 15-month assessments.", 450),
+    ("1-year event-free survival was 59%.", 365),
+    ("Infants were enrolled at 32 weeks of gestation.", None),
+    # the time of the intervention when nothing later is stated
+    ("Participants received B vitamins or placebo (n = 101) for 2 years.", 730),
+    ("We used a pre-post design to test whether a 12-week music intervention improved mood.", 84),
+    ("Participants were randomized to an 8-week program; outcomes were assessed at 6 months.", 180),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
