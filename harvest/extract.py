@@ -228,6 +228,9 @@ class Patterns:
         self.label_before = _any(spec["label_before"])
         self.analysed_after = _any(spec["analysed_after"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
+        self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
+                                     re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
@@ -551,7 +554,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
-    if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after):
+    if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
+            patterns.excluded_after.match(after) or patterns.list_after.match(after):
         return []
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
@@ -825,6 +829,9 @@ def _review_participants(reading: Reading) -> Found | None:
     after, equal, before = reading.patterns.review_participants
     for sentence in reading.own:
         named = _review_counts(sentence, after, reading.patterns)
+        several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
+        if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
+            named = [c for c in named if "=" not in c.quote.text]
         found += _review_counts(sentence, before, reading.patterns)
         found += named
         if len(named) >= 2 and not re.search(r"\btotal\b|\boverall\b", sentence.text, re.IGNORECASE):
@@ -833,7 +840,7 @@ def _review_participants(reading: Reading) -> Found | None:
             first, last = named[0].quote, named[-1].quote
             found.append(Candidate("review", sum(c.value for c in named),
                                    sentence.quote(first.start - sentence.start, last.end - sentence.start), False))
-        if len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) == 1:
+        if not several_equals and "=" in sentence.text:
             # 'six RCTs (n = 2858)'; where a sentence writes several 'n =' they count its studies or its parts
             found += _review_counts(sentence, equal, reading.patterns)
         phrases = list(reading.patterns.phrase.finditer(sentence.text))

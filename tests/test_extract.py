@@ -46,6 +46,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Patients with a clinical diagnosis (n = 128) participated in an interview.", 128),
     # the same people twice are not two groups
     ("Between 2018 and 2020, 51 patients were enrolled, and 50 patients were evaluated.", 51),
+    ("Between 2007 and 2012, 148 patients who were good clinical responders were randomly assigned to treatment, "
+     "three patients were excluded after randomisation, leaving 145 for analysis.", 148),
     # screened, then enrolled or randomised
     ("Between 2018 and 2019, 184 patients were assessed for eligibility and 145 (79%) were enrolled.", 145),
     ("In all, 300 women were screened, of whom 120 were randomised to the two arms.", 120),
@@ -122,6 +124,10 @@ def test_participants_stated(abstract, expected):
     # a part of the population, a later trial of some of them
     "A sub-population (n = 44) was compared with 44 sex- and age-matched Caucasian subjects.",
     "A subsequent eight-week open trial in 20 patients was compared to their period of receiving placebo.",
+    # people left out, the first of a list, cases others published
+    "Fifty-four episodes were retrieved. Five patients who died in the first 48 hours were not included.",
+    "The study enrolled 104 WBS children, 91 cases with other genetic syndromes, and 145 healthy children.",
+    "Two cases published by Delboeuf and Janet in 1888 were treated by an unusual method.",
     # one arm beside another
     "Thirty mothers undergoing elective Caesarean section received thiopentone and 30 received etomidate.",
     # one group beside others counted by their arms
@@ -167,6 +173,8 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     ("Nine studies (one randomized controlled trial and eight observational studies) consisting of 3649 patients "
      "(2050 patients with skeletonized grafting and 1599 patients with pedicled grafting) were included.", 3649),
     ("We included 54 RCTs consisting of 49 treatments and 3149 patients.", None),  # not the 49
+    ("Subgroup analysis for studies with (group A, 6 studies, n=1113 cases) and without (group B, 39 studies "
+     "n=16,741) primary focus was performed.", None),  # two parts, no whole
     ("RESULTS: Analysis of 956 patients from seven observational studies showed a shorter operative time.", 956),
     ("RESULTS: 23 manuscripts were included (4776 patients, 66% males).", 4776),
 ])
