@@ -201,6 +201,9 @@ READING = [
     ("Oral antidiabetics and the heart: value of glibenclamide", None, ("Humans",), "review"),
     # ... one whose MeSH give an age group or sex studied people ...
     ("Characteristics of neurosis-like states in occupational poisonings", None, ("Humans", "Adult", "Male"), "observational"),
+    # ... when its title reads as a study; a title that only names a topic may head anything
+    ("Sterilization.", None, ("Humans", "Female"), "other"),
+    ("A psychiatrist looks at cesarean sections", None, ("Humans", "Infant, Newborn", "Pregnancy"), "other"),
     # ... one whose title reports a study, or whose MeSH name a method, is neither
     ("Effects of a complex of environmental factors on morbidity", None, ("Humans",), "other"),
     ("Presentation of a program for data matrices", None, ("Humans", "Computers"), "other"),
