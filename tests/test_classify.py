@@ -89,6 +89,9 @@ DESIGN = [
     ("Ketamine for depression: study protocol for a systematic review", None, (), "protocol"),
     ("Oral ketamine in cancer pain", "BACKGROUND: Few data exist.\n\nMETHODS: Participants will be randomised to ketamine or placebo.",
      (), "protocol"),
+    ("A randomised trial of two stents for coronary disease: rationale and design of the TALENT trial", None,
+     ("Randomized Controlled Trial",), "protocol"),
+    ("Stents for coronary disease", "METHODS: 1,550 patients will be assigned to one of two stents.", (), "protocol"),
     # ... but clinical and laboratory "protocols" are not study protocols
     ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
     ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-series"),
@@ -102,6 +105,8 @@ DESIGN = [
     ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
+    ("Botulinum toxin for spasticity in children: a phase 3 study",
+     "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
     ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
@@ -120,6 +125,12 @@ DESIGN = [
     ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
     ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),
     ("Ketamine for CRPS", "We describe a 30-year-old man treated with ketamine.", ("Letter", "Case Reports"), "case-report"),
+    ("Prenatal diagnosis of a rare heart defect", "We hereby report on a prenatally diagnosed case and review the literature.",
+     ("Letter",), "case-report"),
+    # a commentary on an article of the same issue says so
+    ("Sweet dreams about intersectional genetics",
+     "In this issue of Cell Stem Cell, Han et al. released a collection of drivers and combined two recombinases in mice.",
+     (), "letter-editorial"),
     ("Correction to: A randomised controlled trial of ketamine", None, (), "other"),
     ("Retraction note: Ketamine for pain. A randomized controlled trial", None, ("Retraction of Publication",), "other"),
     (None, None, ("Published Erratum",), "other"),
@@ -160,7 +171,9 @@ CASES = [
     # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
     ("Valproate in childhood epilepsy", "A total of 142 patients with generalized epilepsy have been treated with valproate.",
      ("Case Reports",), "case-series"),
-    # ... and one to three patients are a case report
+    # ... and one to three patients are a case report, beside the others known from the literature
+    ("Aicardi's syndrome", "A 22-month-old girl was observed for 19 months. Only 72 children are known to have this syndrome.",
+     ("Case Reports",), "case-report"),
     ("Three cases of ketamine cystitis", None, (), "case-report"),
     ("Ketamine cystitis", "Two cases of ketamine cystitis are reported.", (), "case-report"),
     ("Ketamine", "We report a 34-year-old woman with CRPS.", ("Case Reports",), "case-report"),
@@ -220,6 +233,11 @@ READING = [
     ("Prognosis of colon cancer", "We developed prognostic prediction models for the survival of colon cancer patients.", (), "observational"),
     ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
     ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
+    # people given something by the investigators are a trial, even when counted in words
+    ("Aspirin and the response to hypoglycaemia",
+     "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
+     ("Humans",), "clinical-trial"),
+    ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
     # an abstract that says what the record is frames the designs it goes on to name
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
