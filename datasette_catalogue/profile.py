@@ -22,6 +22,7 @@ TRIAL_DESIGNS = ("rct", "clinical-trial")
 # notices and the like ("other") are left out.
 EVIDENCE_DESIGNS = tuple(d for d in vocabulary.DESIGN.values() if d != "other")
 SHOWN = 25  # the strongest records listed on a page; the exports carry every one
+PRECLINICAL = tuple(classify.RULES.data["evidence_level"]["preclinical"])
 
 
 def question_filter(condition=None, route=None, population=None) -> tuple:
@@ -60,23 +61,32 @@ def by_design(conn, where, params) -> list:
             for design in EVIDENCE_DESIGNS]
 
 
-def newest_review(conn, where, params):
+def same_side(population) -> str:
+    """SQL keeping records on the question's side of the bench: a review of animal or laboratory
+    work does not synthesise trials in patients, nor the other way round."""
+    marks = ", ".join(f"'{p}'" for p in PRECLINICAL)
+    if population in PRECLINICAL:
+        return f"a.population in ({marks})"
+    return f"coalesce(a.population, '') not in ({marks})"
+
+
+def newest_review(conn, where, params, population=None):
     """The most recent systematic review or meta-analysis that answers the question, or None."""
     rows = _rows(conn, f"""
         select a.pmid, a.title, a.pub_date, a.pub_year, a.studies_included, a.sample_size
-        from articles a where {where} and a.design in ({_marks(REVIEW_DESIGNS)})
+        from articles a where {where} and {same_side(population)} and a.design in ({_marks(REVIEW_DESIGNS)})
         order by a.pub_date desc, a.pmid desc limit 1""", params)
     return rows[0] if rows else None
 
 
-def trials_after(conn, where, params, review) -> int:
+def trials_after(conn, where, params, review, population=None) -> int:
     """Trials (counted as studies) published after a review: the synthesis gap."""
     if review is None or not review.get("pub_date"):
         return 0
     return conn.execute(f"""
         select count(distinct coalesce(a.study_id, a.pmid)) from articles a
-        where {where} and a.design in ({_marks(TRIAL_DESIGNS)}) and a.pub_date > :after""",
-                        {**params, "after": review["pub_date"]}).fetchone()[0]
+        where {where} and {same_side(population)} and a.design in ({_marks(TRIAL_DESIGNS)})
+          and a.pub_date > :after""", {**params, "after": review["pub_date"]}).fetchone()[0]
 
 
 def strongest(conn, where, params, limit=SHOWN) -> list:
@@ -106,7 +116,7 @@ def profile(conn, condition=None, route=None, population=None) -> dict:
     """Everything a profile page shows for one question."""
     where, params = question_filter(condition, route, population)
     designs = by_design(conn, where, params)
-    review = newest_review(conn, where, params)
+    review = newest_review(conn, where, params, population)
     trials = [d for d in designs if d["design"] in TRIAL_DESIGNS]
     return {
         "question": {"condition": condition, "route": route, "population": population},
@@ -116,7 +126,8 @@ def profile(conn, condition=None, route=None, population=None) -> dict:
         "trial_participants": sum(d["participants"] or 0 for d in trials),
         "trial_studies": sum(d["studies"] for d in trials),
         "newest_review": review,
-        "trials_after_review": trials_after(conn, where, params, review),
+        "review_side": "of animal or laboratory work" if population in PRECLINICAL else "of studies in people",
+        "trials_after_review": trials_after(conn, where, params, review, population),
         "absent": [d["design"] for d in designs if not d["records"] and d["design"] in
                    (*REVIEW_DESIGNS, *TRIAL_DESIGNS, "observational")],
         "strongest": [_facts(row) for row in strongest(conn, where, params)],

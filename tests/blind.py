@@ -141,13 +141,27 @@ def set_fixtures(kind: str) -> tuple:
     return labelled, predictions
 
 
-def held_out_report(kind: str, labelled=None, predicted=None) -> str:
-    """The held-out half's table, then the tuning half's, as docs/ and the accuracy tests show them."""
+def goal_text(kind: str, row: str) -> str:
+    scores = scores_of(kind)
+    goal = scores.GOALS.get(row)
+    if goal:
+        return f"≥ {goal:.2f}"
+    most_wrong = getattr(scores, "MOST_WRONG", None)
+    return f"≤ {most_wrong:.2f}" if most_wrong is not None and row.startswith("sample sizes given") else ""
+
+
+def held_out_report(kind: str, labelled=None, predicted=None, goals_only=False) -> str:
+    """One table: each row's share on the held-out half beside the tuning half, with its goal."""
     labelled = labelled or load(kind)
     predicted = predicted or predictions_of(kind, labelled)
-    report = scores_of(kind).report
-    return (report(half(labelled, "heldout"), predicted, "held-out half") + "\n"
-            + report(half(labelled, "tuning"), predicted, "tuning half"))
+    counts = scores_of(kind).counts
+    heldout, tuned = counts(half(labelled, "heldout"), predicted), counts(half(labelled, "tuning"), predicted)
+    lines = ["| row | held-out half (95% CI; count) | tuning half | goal |", "|---|---|---|---|"]
+    for row, (hits, total) in heldout.items():
+        goal = goal_text(kind, row)
+        if goal or not goals_only:
+            lines.append(f"| {row} | {share(hits, total)} | {share(*tuned[row])} | {goal} |")
+    return "\n".join(lines) + "\n"
 
 
 def held_out(kind: str, labelled, predicted, floors: dict, report_path) -> tuple:

@@ -70,16 +70,6 @@ def report(entries, predictions, heading) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_beside(heldout, tuning, predictions) -> str:
-    """One table, the held-out half beside the tuning half, with the goals."""
-    lines = ["| row | held-out half | tuning half | goal |", "|---|---|---|---|"]
-    tuned = counts(tuning, predictions)
-    for row, (hits, total) in counts(heldout, predictions).items():
-        goal = GOALS.get(row)
-        lines.append(f"| {row} | {blind.share(hits, total)} | {blind.share(*tuned[row])} | {f'≥ {goal:.2f}' if goal else ''} |")
-    return "\n".join(lines) + "\n"
-
-
 def shortfalls(entries, predictions) -> dict:
     rows = counts(entries, predictions)
     return {row: rows[row][0] / rows[row][1] for row, goal in GOALS.items()

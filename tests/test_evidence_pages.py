@@ -182,3 +182,25 @@ async def test_exports_carry_registrations_and_the_conclusion(ds, sample_db):
 async def test_exports_name_a_registration(linked_ds):
     ris = (await linked_ds.client.get(f"/catalogue/articles/{TRIAL}.ris")).text
     assert "N1  - Registration: ClinicalTrials.gov NCT02020889" in ris
+
+
+def test_the_synthesis_gap_compares_reviews_and_trials_of_the_same_side_of_the_bench():
+    import sqlite3
+
+    from datasette_catalogue import profile
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table articles (pmid, title, pub_date, pub_year, studies_included, sample_size, design, "
+                 "population, study_id)")
+    conn.executemany("insert into articles values (?, ?, ?, ?, null, null, ?, ?, null)", [
+        (1, "fixture: review of trials in people", "2019-01-01", 2019, "meta-analysis", "human"),
+        (2, "fixture: review of rat studies", "2021-01-01", 2021, "systematic-review", "animal"),
+        (3, "fixture: trial in people", "2020-06-01", 2020, "rct", "human"),
+        (4, "fixture: trial in rats", "2022-01-01", 2022, "rct", "animal"),
+    ])
+    where, params = profile.question_filter()
+    people = profile.newest_review(conn, where, params)
+    assert people["pmid"] == 1 and profile.trials_after(conn, where, params, people) == 1
+    where, params = profile.question_filter(population="animal")
+    bench = profile.newest_review(conn, where, params, "animal")
+    assert bench["pmid"] == 2 and profile.trials_after(conn, where, params, bench, "animal") == 1
