@@ -209,8 +209,12 @@ def test_laboratory_and_methods_work_is_other(title, abstract, mesh, expected):
 
 
 READING = [
-    # a record without abstract whose MeSH index a topic in people, naming nobody studied, is an overview ...
-    ("The family and you", None, ("Humans",), "review"),
+    # a record without abstract whose MeSH index a topic in people, naming nobody studied, and whose
+    # title says it surveys or explains a topic is an overview ...
+    ("Diagnosis and management of opportunistic infections", None, ("Humans",), "review"),
+    ("Electrical injury in your office: how to reduce risk of liability", None, ("Humans",), "review"),
+    # ... a title that only names a topic says no more
+    ("On hearing aid recommendation", None, ("Humans",), "other"),
     ("Oral antidiabetics and the heart: value of glibenclamide", None, ("Humans",), "review"),
     # ... one whose MeSH give an age group or sex studied people ...
     ("Characteristics of neurosis-like states in occupational poisonings", None, ("Humans", "Adult", "Male"), "observational"),
