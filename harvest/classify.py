@@ -91,6 +91,8 @@ def _regex(patterns, template="%s"):
         return None
     if isinstance(patterns, str):
         patterns = [patterns]
+    # a list may hold another, named once in rules.yml and reused by an alias
+    patterns = [q for p in patterns for q in ([p] if isinstance(p, str) else p)]
     return re.compile("|".join(f"(?:{template % p})" for p in patterns), re.IGNORECASE)
 
 

@@ -249,6 +249,10 @@ READING = [
     # replies quote the title they answer; a "retrospective trial" allocated nothing
     ("Necessity of Coronary CT Scans-Reply", None, (), "letter-editorial"),
     ("A single-center retrospective trial of an eyelid device", "Data of 92 patients were analysed.", (), "observational"),
+    # a database of people's records is observational; one of sequences or structures is a laboratory resource
+    ("Hip fracture after stroke", "We used a national database of 12,000 patients admitted to hospital.", (), "observational"),
+    ("MicroRNA-34a suppresses cell motility in cancer",
+     "Expression data were taken from a public database; cells were transfected and cell migration was measured.", (), "other"),
 ]
 
 
@@ -354,6 +358,19 @@ LABORATORY = [
           abstract="Vesicles from treated stem cells ameliorate disc cell senescence in vitro and in vivo."), "animal"),
     (dict(title="Jabuticaba seed extract in colon carcinogenesis",
           abstract="Rats were fed the extract; the extract protected DNA against oxidation in vitro."), "animal"),
+    # ... nor are samples of several species named in a list, enzymes purified from an organ, or what
+    # animals carry ("insect-specific viruses")
+    (dict(title="Gas chromatography assay for ketamine and its metabolites in plasma",
+          abstract="A method for ketamine found in monkey, dog and human plasma was developed using a gas chromatography assay.",
+          mesh=("Humans", "Animals", "Dogs")), "in-vitro"),
+    (dict(title="On the nature of chromophore in pig kidney diamine oxidase",
+          abstract="The purified enzyme has an absorption band at 480 nm; its chromophore reacts with substrates.",
+          mesh=("Animals", "Swine")), "in-vitro"),
+    (dict(title="A database of flavivirus RNA structures",
+          abstract="We developed an algorithm for pattern search in RNA sequences and found domains in insect-specific "
+                   "flaviviruses."), "in-vitro"),
+    # a model with no living subject, indexed as such
+    (dict(title="A simple model of dynamic receptor pattern generation", mesh=("Models, Biological", "Computers")), "in-vitro"),
     # MeSH that say which people were studied outweigh laboratory words
     (dict(title="Epidermal cells in culture", abstract="Cells were cultured.", mesh=("Humans", "Adult", "Cells, Cultured")), "human"),
     # "in vivo" in a scan of volunteers names no animal
@@ -382,6 +399,10 @@ WHO = [
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
     (dict(title="Effect of social isolation on emotion in adolescent rats"), "animal"),
+    # insects, crustaceans and other invertebrates are animals too
+    (dict(title="Autogenic capacity in Triatoma infestans (Hemiptera: Reduviidae) resistant to deltamethrin",
+          abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
+    (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
     # ecologists' "individuals" beside animals are the animals
     (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
     # MeSH tag both, the text names only people (or only animals)
