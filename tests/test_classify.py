@@ -168,6 +168,8 @@ CASES = [
     ("Oral ketamine in CRPS", "We describe 12 patients treated with oral ketamine for a year.", (), "case-series"),
     ("Meningitis in newborns", "Four cases of neonatal meningitis are reported.", (), "case-series"),
     ("Five cases of ketamine cystitis", None, (), "case-series"),
+    ("Multinodular hepatic hemangioendothelioma in infancy. Description of 4 cases", None, ("Case Reports",), "case-series"),
+    ("Our experience with conditions of hepatic coma", None, (), "case-series"),
     # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
     ("Valproate in childhood epilepsy", "A total of 142 patients with generalized epilepsy have been treated with valproate.",
      ("Case Reports",), "case-series"),
