@@ -244,6 +244,11 @@ READING = [
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
      ("Humans",), "clinical-trial"),
     ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    # "we discuss" closes research abstracts too; a title can say a record looks ahead or takes a view
+    ("The impacts of cytoplasmic incompatibility factor genetic variation on phenotypes",
+     "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
+     (), "other"),
+    ("The present and future of liquid biopsy for brain tumours", None, (), "review"),
     # an abstract that says what the record is frames the designs it goes on to name
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
