@@ -219,9 +219,10 @@ READING = [
     ("On hearing aid recommendation", None, ("Humans",), "other"),
     ("Oral antidiabetics and the heart: value of glibenclamide", None, ("Humans",), "review"),
     # ... one whose MeSH give an age group or sex studied people ...
-    ("Characteristics of neurosis-like states in occupational poisonings", None, ("Humans", "Adult", "Male"), "observational"),
-    # ... when its title reads as a study; a title that only names a topic may head anything
+    ("Comparative studies on the medical usefulness of a sports cabinet", None, ("Humans", "Adult", "Male"), "observational"),
+    # ... when its title says it reports a study; a title that only names a topic may head anything
     ("Sterilization.", None, ("Humans", "Female"), "other"),
+    ("Serum triiodothyronine concentration in children", None, ("Humans", "Child", "Adolescent"), "other"),
     ("A psychiatrist looks at cesarean sections", None, ("Humans", "Infant, Newborn", "Pregnancy"), "other"),
     # ... one whose title reports a study, or whose MeSH name a method, is neither
     ("Effects of a complex of environmental factors on morbidity", None, ("Humans",), "other"),
