@@ -222,7 +222,7 @@ READING = [
     ("Comparative studies on the medical usefulness of a sports cabinet", None, ("Humans", "Adult", "Male"), "observational"),
     # ... when its title says it reports a study; a title that only names a topic may head anything
     ("Sterilization.", None, ("Humans", "Female"), "other"),
-    ("Serum triiodothyronine concentration in children", None, ("Humans", "Child", "Adolescent"), "other"),
+    ("Hepatoportal sclerosis: its relationship to portal venous obstruction", None, ("Humans", "Adult"), "other"),
     ("A psychiatrist looks at cesarean sections", None, ("Humans", "Infant, Newborn", "Pregnancy"), "other"),
     # ... one whose title reports a study, or whose MeSH name a method, is neither
     ("Effects of a complex of environmental factors on morbidity", None, ("Humans",), "other"),
