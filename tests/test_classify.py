@@ -377,6 +377,14 @@ LABORATORY = [
     (dict(title="A database of flavivirus RNA structures",
           abstract="We developed an algorithm for pattern search in RNA sequences and found domains in insect-specific "
                    "flaviviruses."), "in-vitro"),
+    # light emitted in a microscope is no field site; assays of pooled serum study no one
+    (dict(title="Super-resolution microscopy reveals alterations in glioblastoma cell migration",
+          abstract="Using stimulated emission depletion microscopy of patient-derived GBM stem-like cells cultured in "
+                   "medium, we show that the protein forms nanoscale domains that drive cell migration in vitro, a "
+                   "property associated with poor prognosis in GBM patients."), "in-vitro"),
+    (dict(title="Interference thresholds for 35 clinical chemistry assays",
+          abstract="Interference of chemistry assays by hemolysis was measured by spectrophotometry in pooled serum, "
+                   "for advising clinicians on analytes affected."), "in-vitro"),
     # a model with no living subject, indexed as such
     (dict(title="A simple model of dynamic receptor pattern generation", mesh=("Models, Biological", "Computers")), "in-vitro"),
     # MeSH that say which people were studied outweigh laboratory words
