@@ -590,6 +590,9 @@ def evidence(label: Label, view: View):
         return view.cache[label]
     except KeyError:
         pass
+    if label.no_abstract and view.has_abstract:
+        view.cache[label] = None  # ruled out before its MeSH are weighed against the text (mesh_with)
+        return None
     if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
         hit = code_evidence(label, view) or text_evidence(label, view)
     elif label.reports_no_study:
