@@ -91,6 +91,8 @@ def _regex(patterns, template="%s"):
         return None
     if isinstance(patterns, str):
         patterns = [patterns]
+    # a list may hold another, named once in rules.yml and reused by an alias
+    patterns = [q for p in patterns for q in ([p] if isinstance(p, str) else p)]
     return re.compile("|".join(f"(?:{template % p})" for p in patterns), re.IGNORECASE)
 
 
@@ -588,6 +590,9 @@ def evidence(label: Label, view: View):
         return view.cache[label]
     except KeyError:
         pass
+    if label.no_abstract and view.has_abstract:
+        view.cache[label] = None  # ruled out before its MeSH are weighed against the text (mesh_with)
+        return None
     if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
         hit = code_evidence(label, view) or text_evidence(label, view)
     elif label.reports_no_study:

@@ -89,6 +89,9 @@ DESIGN = [
     ("Ketamine for depression: study protocol for a systematic review", None, (), "protocol"),
     ("Oral ketamine in cancer pain", "BACKGROUND: Few data exist.\n\nMETHODS: Participants will be randomised to ketamine or placebo.",
      (), "protocol"),
+    ("A randomised trial of two stents for coronary disease: rationale and design of the TALENT trial", None,
+     ("Randomized Controlled Trial",), "protocol"),
+    ("Stents for coronary disease", "METHODS: 1,550 patients will be assigned to one of two stents.", (), "protocol"),
     # ... but clinical and laboratory "protocols" are not study protocols
     ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
     ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-series"),
@@ -102,6 +105,8 @@ DESIGN = [
     ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
+    ("Botulinum toxin for spasticity in children: a phase 3 study",
+     "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
     ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
@@ -120,6 +125,12 @@ DESIGN = [
     ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
     ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),
     ("Ketamine for CRPS", "We describe a 30-year-old man treated with ketamine.", ("Letter", "Case Reports"), "case-report"),
+    ("Prenatal diagnosis of a rare heart defect", "We hereby report on a prenatally diagnosed case and review the literature.",
+     ("Letter",), "case-report"),
+    # a commentary on an article of the same issue says so
+    ("Sweet dreams about intersectional genetics",
+     "In this issue of Cell Stem Cell, Han et al. released a collection of drivers and combined two recombinases in mice.",
+     (), "letter-editorial"),
     ("Correction to: A randomised controlled trial of ketamine", None, (), "other"),
     ("Retraction note: Ketamine for pain. A randomized controlled trial", None, ("Retraction of Publication",), "other"),
     (None, None, ("Published Erratum",), "other"),
@@ -157,10 +168,14 @@ CASES = [
     ("Oral ketamine in CRPS", "We describe 12 patients treated with oral ketamine for a year.", (), "case-series"),
     ("Meningitis in newborns", "Four cases of neonatal meningitis are reported.", (), "case-series"),
     ("Five cases of ketamine cystitis", None, (), "case-series"),
+    ("Multinodular hepatic hemangioendothelioma in infancy. Description of 4 cases", None, ("Case Reports",), "case-series"),
+    ("Our experience with conditions of hepatic coma", None, (), "case-series"),
     # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
     ("Valproate in childhood epilepsy", "A total of 142 patients with generalized epilepsy have been treated with valproate.",
      ("Case Reports",), "case-series"),
-    # ... and one to three patients are a case report
+    # ... and one to three patients are a case report, beside the others known from the literature
+    ("Aicardi's syndrome", "A 22-month-old girl was observed for 19 months. Only 72 children are known to have this syndrome.",
+     ("Case Reports",), "case-report"),
     ("Three cases of ketamine cystitis", None, (), "case-report"),
     ("Ketamine cystitis", "Two cases of ketamine cystitis are reported.", (), "case-report"),
     ("Ketamine", "We report a 34-year-old woman with CRPS.", ("Case Reports",), "case-report"),
@@ -196,11 +211,19 @@ def test_laboratory_and_methods_work_is_other(title, abstract, mesh, expected):
 
 
 READING = [
-    # a record without abstract whose MeSH index a topic in people, naming nobody studied, is an overview ...
-    ("The family and you", None, ("Humans",), "review"),
+    # a record without abstract whose MeSH index a topic in people, naming nobody studied, and whose
+    # title says it surveys or explains a topic is an overview ...
+    ("Diagnosis and management of opportunistic infections", None, ("Humans",), "review"),
+    ("Electrical injury in your office: how to reduce risk of liability", None, ("Humans",), "review"),
+    # ... a title that only names a topic says no more
+    ("On hearing aid recommendation", None, ("Humans",), "other"),
     ("Oral antidiabetics and the heart: value of glibenclamide", None, ("Humans",), "review"),
     # ... one whose MeSH give an age group or sex studied people ...
-    ("Characteristics of neurosis-like states in occupational poisonings", None, ("Humans", "Adult", "Male"), "observational"),
+    ("Comparative studies on the medical usefulness of a sports cabinet", None, ("Humans", "Adult", "Male"), "observational"),
+    # ... when its title says it reports a study; a title that only names a topic may head anything
+    ("Sterilization.", None, ("Humans", "Female"), "other"),
+    ("Hepatoportal sclerosis: its relationship to portal venous obstruction", None, ("Humans", "Adult"), "other"),
+    ("A psychiatrist looks at cesarean sections", None, ("Humans", "Infant, Newborn", "Pregnancy"), "other"),
     # ... one whose title reports a study, or whose MeSH name a method, is neither
     ("Effects of a complex of environmental factors on morbidity", None, ("Humans",), "other"),
     ("Presentation of a program for data matrices", None, ("Humans", "Computers"), "other"),
@@ -217,6 +240,16 @@ READING = [
     ("Prognosis of colon cancer", "We developed prognostic prediction models for the survival of colon cancer patients.", (), "observational"),
     ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
     ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
+    # people given something by the investigators are a trial, even when counted in words
+    ("Aspirin and the response to hypoglycaemia",
+     "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
+     ("Humans",), "clinical-trial"),
+    ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    # "we discuss" closes research abstracts too; a title can say a record looks ahead or takes a view
+    ("The impacts of cytoplasmic incompatibility factor genetic variation on phenotypes",
+     "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
+     (), "other"),
+    ("The present and future of liquid biopsy for brain tumours", None, (), "review"),
     # an abstract that says what the record is frames the designs it goes on to name
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
@@ -224,6 +257,10 @@ READING = [
     # replies quote the title they answer; a "retrospective trial" allocated nothing
     ("Necessity of Coronary CT Scans-Reply", None, (), "letter-editorial"),
     ("A single-center retrospective trial of an eyelid device", "Data of 92 patients were analysed.", (), "observational"),
+    # a database of people's records is observational; one of sequences or structures is a laboratory resource
+    ("Hip fracture after stroke", "We used a national database of 12,000 patients admitted to hospital.", (), "observational"),
+    ("MicroRNA-34a suppresses cell motility in cancer",
+     "Expression data were taken from a public database; cells were transfected and cell migration was measured.", (), "other"),
 ]
 
 
@@ -329,6 +366,27 @@ LABORATORY = [
           abstract="Vesicles from treated stem cells ameliorate disc cell senescence in vitro and in vivo."), "animal"),
     (dict(title="Jabuticaba seed extract in colon carcinogenesis",
           abstract="Rats were fed the extract; the extract protected DNA against oxidation in vitro."), "animal"),
+    # ... nor are samples of several species named in a list, enzymes purified from an organ, or what
+    # animals carry ("insect-specific viruses")
+    (dict(title="Gas chromatography assay for ketamine and its metabolites in plasma",
+          abstract="A method for ketamine found in monkey, dog and human plasma was developed using a gas chromatography assay.",
+          mesh=("Humans", "Animals", "Dogs")), "in-vitro"),
+    (dict(title="On the nature of chromophore in pig kidney diamine oxidase",
+          abstract="The purified enzyme has an absorption band at 480 nm; its chromophore reacts with substrates.",
+          mesh=("Animals", "Swine")), "in-vitro"),
+    (dict(title="A database of flavivirus RNA structures",
+          abstract="We developed an algorithm for pattern search in RNA sequences and found domains in insect-specific "
+                   "flaviviruses."), "in-vitro"),
+    # light emitted in a microscope is no field site; assays of pooled serum study no one
+    (dict(title="Super-resolution microscopy reveals alterations in glioblastoma cell migration",
+          abstract="Using stimulated emission depletion microscopy of patient-derived GBM stem-like cells cultured in "
+                   "medium, we show that the protein forms nanoscale domains that drive cell migration in vitro, a "
+                   "property associated with poor prognosis in GBM patients."), "in-vitro"),
+    (dict(title="Interference thresholds for 35 clinical chemistry assays",
+          abstract="Interference of chemistry assays by hemolysis was measured by spectrophotometry in pooled serum, "
+                   "for advising clinicians on analytes affected."), "in-vitro"),
+    # a model with no living subject, indexed as such
+    (dict(title="A simple model of dynamic receptor pattern generation", mesh=("Models, Biological", "Computers")), "in-vitro"),
     # MeSH that say which people were studied outweigh laboratory words
     (dict(title="Epidermal cells in culture", abstract="Cells were cultured.", mesh=("Humans", "Adult", "Cells, Cultured")), "human"),
     # "in vivo" in a scan of volunteers names no animal
@@ -357,6 +415,10 @@ WHO = [
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
     (dict(title="Effect of social isolation on emotion in adolescent rats"), "animal"),
+    # insects, crustaceans and other invertebrates are animals too
+    (dict(title="Autogenic capacity in Triatoma infestans (Hemiptera: Reduviidae) resistant to deltamethrin",
+          abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
+    (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
     # ecologists' "individuals" beside animals are the animals
     (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
     # MeSH tag both, the text names only people (or only animals)
