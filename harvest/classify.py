@@ -350,6 +350,7 @@ class View:
     """One record prepared for matching: its texts, the accepted matches in them and its coded fields."""
 
     def __init__(self, record: dict, rules: Rules = RULES):
+        self.rules = rules  # the rule set its matches come from, which the evidence reads too
         texts = record_texts(record, rules.background_sections)
         self.text = "\n".join(texts[f] for f in FIELDS)
         self.low = self.text.lower()
@@ -591,9 +592,9 @@ def evidence(label: Label, view: View):
     if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
         hit = code_evidence(label, view) or text_evidence(label, view)
     elif label.reports_no_study:
-        hit = no_study_evidence(view)
+        hit = no_study_evidence(view, view.rules)
     elif label.reports_a_study:
-        hit = own_study_evidence(view)
+        hit = own_study_evidence(view, view.rules)
     else:
         hit = None  # most labels have nothing to go on in most records
     if hit and voided(label, view):
