@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from harvest import read_yaml, vocabulary
+from harvest.scan import Literals
 
 RULES_PATH = Path(__file__).with_name("rules.yml")
 # A record's texts, joined in this order: evidence found earlier is preferred.
@@ -275,6 +276,8 @@ class Rules:
     design_labels: list = field(default_factory=list)  # design groups in the order they are read
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
+    by_prefix: dict = field(default_factory=dict)  # word prefix -> [(label, pattern, prefix)]
+    literals: Literals | None = None  # every prefix and needed text, looked for in one pass
 
 
 FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections", "reviewed")
@@ -330,6 +333,8 @@ def _index(rules: Rules):
                     continue
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
+    rules.by_prefix = {prefix: triples for prefixes in rules.by_key.values() for prefix, triples in prefixes.items()}
+    rules.literals = Literals(list(rules.by_prefix) + list(rules.needs.values()))
 
 
 def load_rules(path=RULES_PATH) -> Rules:
@@ -455,18 +460,18 @@ def find_matches(view: View, rules: Rules) -> dict:
 
 
 def candidates(low: str, rules: Rules) -> list:
-    """(label, pattern, prefix) worth trying: some word starts with the prefix.
+    """(label, pattern, prefix) worth trying: the prefix, and the text every match needs, are in low.
 
+    One pass finds which prefixes and needed texts occur (harvest.scan.Literals), however many
+    patterns there are; word_starts() then checks that a word really starts with the prefix.
     Patterns without a usable prefix come with None, when the text they need is there.
     """
-    chosen = []
-    for key in {word[:KEY_LENGTH] for word in set(WORD.findall(low))} & rules.by_key.keys():
-        for prefix, triples in rules.by_key[key].items():
-            # a cheap test; word_starts() checks that a word really starts with the prefix
-            if len(prefix) == KEY_LENGTH or prefix in low:
-                # most words that start like a pattern are not followed by the rest of it
-                chosen.extend(triple for triple in triples if rules.needs[triple[1]] in low)
-    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
+    present = rules.literals.found(low)
+    present.add("")  # a pattern that needs no particular text
+    needs = rules.needs
+    chosen = [triple for prefix in present.intersection(rules.by_prefix) for triple in rules.by_prefix[prefix]
+              if needs[triple[1]] in present]
+    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in present]
     # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
     # when a label keeps one match per text the same one wins in every process, whatever order
     # the set of words came in: Python salts string hashes per process.
