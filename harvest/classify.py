@@ -84,6 +84,11 @@ class Label:
     mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
     match_limit: int = 1  # accepted matches kept per text: one gives the reason, counting needs more
     # (and so does telling a harm that occurred from one looked for and not found)
+    context: tuple = ()  # everything accepted() reads of a label: labels alike share its answers
+
+    def __post_init__(self):
+        regexes = (self.unless_before, self.needs_before, self.unless_after, self.needs_context, self.unless_context)
+        self.context = (self.this_study, self.negatable, *(r.pattern if r else None for r in regexes))
 
 
 def _regex(patterns, template="%s"):
@@ -277,6 +282,8 @@ class Rules:
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
     by_prefix: dict = field(default_factory=dict)  # word prefix -> [(label, pattern, prefix)]
+    by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
+    always_read: frozenset = frozenset()  # labels whose evidence is read for every record
     literals: Literals | None = None  # every prefix and needed text, looked for in one pass
 
 
@@ -334,6 +341,12 @@ def _index(rules: Rules):
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
     rules.by_prefix = {prefix: triples for prefixes in rules.by_key.values() for prefix, triples in prefixes.items()}
+    every_label = [label for labels in rules.facets.values() for label in labels.values()]
+    for label in every_label:
+        for key in label.code_keys:
+            rules.by_code.setdefault(key, []).append(label)
+    rules.always_read = frozenset(label for label in every_label
+                                  if label.ref_types or label.reports_no_study or label.reports_a_study)
     rules.literals = Literals(list(rules.by_prefix) + list(rules.needs.values()))
 
 
@@ -372,10 +385,15 @@ class View:
         self.ref_types = {}
         for ref in record.get("comments_corrections") or ():
             self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
+        self.accepted = {}  # (Label.context, start, end, text) -> accepted()
         self.breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.low)]
         self.break_starts = [b[0] for b in self.breaks]
         self.matches = find_matches(self, rules)
         self.cache = {}
+        # The labels that may have evidence here (see evidence()): the others are not asked.
+        self.live = set(self.matches) | rules.always_read
+        for key in self.code_keys:
+            self.live.update(rules.by_code.get(key, ()))
 
     def field_at(self, position: int) -> str:
         """Which text a position of the joined texts falls in."""
@@ -447,16 +465,29 @@ def find_matches(view: View, rules: Rules) -> dict:
     """{label: [Match]} for every accepted text match in a record, in text order."""
     found = defaultdict(list)
     low = view.low
+    tried = {}  # an expression that several rule groups repeat is run once over the same texts
     for label, pattern, prefix in candidates(low, rules):
-        start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
-        for position in word_starts(low, prefix, start, end) if prefix else ():
-            _try(label, pattern, pattern.regex.match(low, position, end), view, rules, found)
-        for match in () if prefix else pattern.regex.finditer(view.text if pattern.cased else low, start, end):
-            if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1):
-                _try(label, pattern, match, view, rules, found)
+        key = (pattern.regex.pattern, pattern.cased, pattern.first, pattern.last, prefix)
+        matches = tried.get(key)
+        if matches is None:
+            matches = tried[key] = regex_matches(pattern, prefix, view)
+        for match in matches:
+            _try(label, pattern, match, view, rules, found)
     for matches in found.values():
         matches.sort(key=lambda m: m.start)
     return found
+
+
+def regex_matches(pattern: Pattern, prefix: str | None, view: View) -> list:
+    """A pattern's matches that start a word of the texts it reads: where the prefix starts a word,
+    or anywhere for a pattern without one."""
+    low = view.low
+    start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
+    if prefix:
+        found = (pattern.regex.match(low, position, end) for position in word_starts(low, prefix, start, end))
+        return [match for match in found if match is not None]
+    return [match for match in pattern.regex.finditer(view.text if pattern.cased else low, start, end)
+            if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1)]
 
 
 def candidates(low: str, rules: Rules) -> list:
@@ -469,7 +500,8 @@ def candidates(low: str, rules: Rules) -> list:
     present = rules.literals.found(low)
     present.add("")  # a pattern that needs no particular text
     needs = rules.needs
-    chosen = [triple for prefix in present.intersection(rules.by_prefix) for triple in rules.by_prefix[prefix]
+    by_prefix = rules.by_prefix
+    chosen = [triple for prefix in present if prefix in by_prefix for triple in by_prefix[prefix]
               if needs[triple[1]] in present]
     chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in present]
     # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
@@ -497,8 +529,18 @@ def _try(label, pattern, match, view, rules, found):
     # Frequent words are not checked again and again once enough are kept.
     if sum(m.field == where for m in kept) >= label.match_limit:
         return
-    if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view, match.start(), match.end(), where, rules):
+    if where in pattern.fields and match.end() <= view.bounds[where][1] and \
+            _accepted_once(label, view, match.start(), match.end(), where, rules):
         kept.append(Match(match.start(), match.end(), where))
+
+
+def _accepted_once(label, view, start, end, where, rules) -> bool:
+    """accepted(), asked once per record for labels whose context rules are the same."""
+    key = (label.context, start, end, where)
+    known = view.accepted.get(key)
+    if known is None:
+        known = view.accepted[key] = accepted(label, view, start, end, where, rules)
+    return known
 
 
 def sentence_start(view: View, position: int) -> int:
@@ -670,7 +712,7 @@ def count_matches(label: Label, view: View, fields, limit=MATCH_LIMIT) -> int:
 def named_evidence(facet: str, name: str, view: View, rules: Rules = RULES):
     """(source, reason) from the first group of a facet that gives the label name, or None."""
     for label in rules.facets[facet].values():
-        if label.name == name:
+        if label.name == name and label in view.live:
             hit = evidence(label, view)
             if hit:
                 return hit
@@ -681,7 +723,7 @@ def facet_evidence(facet: str, view: View, rules: Rules = RULES) -> dict:
     """{label: (source, reason)} for every label of a facet that has evidence."""
     found = {}
     for label in rules.facets[facet].values():
-        if label.name not in found:
+        if label in view.live and label.name not in found:
             hit = evidence(label, view)
             if hit:
                 found[label.name] = hit
@@ -713,7 +755,7 @@ def design_evidence(view: View, population: str | None, rules: Rules = RULES) ->
     laboratory = population == "animal" and not evidence(rules.facets["design"]["veterinary-clinic"], view)
     ranks = rules.design_ranks
     for label in rules.design_labels:
-        if label.populations and population not in label.populations:
+        if label not in view.live or label.populations and population not in label.populations:
             continue
         if (label.reports_no_study or label.reports_a_study) and any(ranks[name] < ranks[label.name] for name in found):
             continue
