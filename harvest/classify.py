@@ -471,23 +471,32 @@ def find_matches(view: View, rules: Rules) -> dict:
         matches = tried.get(key)
         if matches is None:
             matches = tried[key] = regex_matches(pattern, prefix, view)
-        for match in matches:
-            _try(label, pattern, match, view, rules, found)
+        for span in matches:
+            _try(label, span, view, rules, found)
     for matches in found.values():
         matches.sort(key=lambda m: m.start)
     return found
 
 
 def regex_matches(pattern: Pattern, prefix: str | None, view: View) -> list:
-    """A pattern's matches that start a word of the texts it reads: where the prefix starts a word,
-    or anywhere for a pattern without one."""
+    """(start, end, text, inside) of a pattern's non-empty matches that start a word of the texts it
+    reads (where the prefix starts a word, or anywhere for a pattern without one); inside: the match
+    lies within one of those texts, which is all that _try() can keep."""
     low = view.low
     start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
     if prefix:
         found = (pattern.regex.match(low, position, end) for position in word_starts(low, prefix, start, end))
-        return [match for match in found if match is not None]
-    return [match for match in pattern.regex.finditer(view.text if pattern.cased else low, start, end)
-            if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1)]
+        matches = [match for match in found if match is not None]
+    else:
+        matches = [match for match in pattern.regex.finditer(view.text if pattern.cased else low, start, end)
+                   if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1)]
+    spans = []
+    for match in matches:
+        if match.end() != match.start():
+            where = view.field_at(match.start())
+            spans.append((match.start(), match.end(), where,
+                          where in pattern.fields and match.end() <= view.bounds[where][1]))
+    return spans
 
 
 def candidates(low: str, rules: Rules) -> list:
@@ -520,18 +529,15 @@ def word_starts(text: str, prefix: str, start: int, end: int):
         position = text.find(prefix, position + 1, end)
 
 
-def _try(label, pattern, match, view, rules, found):
-    """Keep a regex match when its text is one the pattern reads and nothing voids it."""
-    if match is None or match.end() == match.start():
-        return
-    where = view.field_at(match.start())
+def _try(label, span, view, rules, found):
+    """Keep a match (a span from regex_matches) when it lies in a text the pattern reads and nothing voids it."""
+    start, end, where, inside = span
     kept = found[label]
     # Frequent words are not checked again and again once enough are kept.
-    if sum(m.field == where for m in kept) >= label.match_limit:
+    if not inside or sum(m.field == where for m in kept) >= label.match_limit:
         return
-    if where in pattern.fields and match.end() <= view.bounds[where][1] and \
-            _accepted_once(label, view, match.start(), match.end(), where, rules):
-        kept.append(Match(match.start(), match.end(), where))
+    if _accepted_once(label, view, start, end, where, rules):
+        kept.append(Match(start, end, where))
 
 
 def _accepted_once(label, view, start, end, where, rules) -> bool:
