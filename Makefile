@@ -111,8 +111,8 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: install sample  ## the catalogue beside the tools people already use, on the real sample
 	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
-	@$(BENCH_VENV)/bin/pip install --quiet pubmed-parser==0.5.1 lxml || \
-		echo "pubmed_parser cannot be installed: the bench skips it"
+	@$(BENCH_VENV)/bin/pip install --quiet pubmed-parser==0.5.1 lxml sqlite-utils || \
+		echo "pubmed_parser or sqlite-utils cannot be installed: the bench skips the peer pipeline"
 	@command -v xtract >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ncbi-entrez-direct; } \
 		>/dev/null 2>&1; } || echo "EDirect (ncbi-entrez-direct) cannot be installed: the bench skips xtract"

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from harvest import read_yaml, vocabulary
+from harvest.scan import Literals
 
 RULES_PATH = Path(__file__).with_name("rules.yml")
 # A record's texts, joined in this order: evidence found earlier is preferred.
@@ -83,6 +84,11 @@ class Label:
     mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
     match_limit: int = 1  # accepted matches kept per text: one gives the reason, counting needs more
     # (and so does telling a harm that occurred from one looked for and not found)
+    context: tuple = ()  # everything accepted() reads of a label: labels alike share its answers
+
+    def __post_init__(self):
+        regexes = (self.unless_before, self.needs_before, self.unless_after, self.needs_context, self.unless_context)
+        self.context = (self.this_study, self.negatable, *(r.pattern if r else None for r in regexes))
 
 
 def _regex(patterns, template="%s"):
@@ -277,6 +283,10 @@ class Rules:
     design_labels: list = field(default_factory=list)  # design groups in the order they are read
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
+    by_prefix: dict = field(default_factory=dict)  # word prefix -> [(label, pattern, prefix)]
+    by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
+    always_read: frozenset = frozenset()  # labels whose evidence is read for every record
+    literals: Literals | None = None  # every prefix and needed text, looked for in one pass
 
 
 FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections", "reviewed")
@@ -332,6 +342,14 @@ def _index(rules: Rules):
                     continue
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
+    rules.by_prefix = {prefix: triples for prefixes in rules.by_key.values() for prefix, triples in prefixes.items()}
+    every_label = [label for labels in rules.facets.values() for label in labels.values()]
+    for label in every_label:
+        for key in label.code_keys:
+            rules.by_code.setdefault(key, []).append(label)
+    rules.always_read = frozenset(label for label in every_label
+                                  if label.ref_types or label.reports_no_study or label.reports_a_study)
+    rules.literals = Literals(list(rules.by_prefix) + list(rules.needs.values()))
 
 
 def load_rules(path=RULES_PATH) -> Rules:
@@ -352,6 +370,7 @@ class View:
     """One record prepared for matching: its texts, the accepted matches in them and its coded fields."""
 
     def __init__(self, record: dict, rules: Rules = RULES):
+        self.rules = rules  # the rule set its matches come from, which the evidence reads too
         texts = record_texts(record, rules.background_sections)
         self.text = "\n".join(texts[f] for f in FIELDS)
         self.low = self.text.lower()
@@ -368,10 +387,15 @@ class View:
         self.ref_types = {}
         for ref in record.get("comments_corrections") or ():
             self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
+        self.accepted = {}  # (Label.context, start, end, text) -> accepted()
         self.breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.low)]
         self.break_starts = [b[0] for b in self.breaks]
         self.matches = find_matches(self, rules)
         self.cache = {}
+        # The labels that may have evidence here (see evidence()): the others are not asked.
+        self.live = set(self.matches) | rules.always_read
+        for key in self.code_keys:
+            self.live.update(rules.by_code.get(key, ()))
 
     def field_at(self, position: int) -> str:
         """Which text a position of the joined texts falls in."""
@@ -443,31 +467,54 @@ def find_matches(view: View, rules: Rules) -> dict:
     """{label: [Match]} for every accepted text match in a record, in text order."""
     found = defaultdict(list)
     low = view.low
+    tried = {}  # an expression that several rule groups repeat is run once over the same texts
     for label, pattern, prefix in candidates(low, rules):
-        start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
-        for position in word_starts(low, prefix, start, end) if prefix else ():
-            _try(label, pattern, pattern.regex.match(low, position, end), view, rules, found)
-        for match in () if prefix else pattern.regex.finditer(view.text if pattern.cased else low, start, end):
-            if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1):
-                _try(label, pattern, match, view, rules, found)
+        key = (pattern.regex.pattern, pattern.cased, pattern.first, pattern.last, prefix)
+        matches = tried.get(key)
+        if matches is None:
+            matches = tried[key] = regex_matches(pattern, prefix, view)
+        for span in matches:
+            _try(label, span, view, rules, found)
     for matches in found.values():
         matches.sort(key=lambda m: m.start)
     return found
 
 
-def candidates(low: str, rules: Rules) -> list:
-    """(label, pattern, prefix) worth trying: some word starts with the prefix.
+def regex_matches(pattern: Pattern, prefix: str | None, view: View) -> list:
+    """(start, end, text, inside) of a pattern's non-empty matches that start a word of the texts it
+    reads (where the prefix starts a word, or anywhere for a pattern without one); inside: the match
+    lies within one of those texts, which is all that _try() can keep."""
+    low = view.low
+    start, end = view.bounds[pattern.first][0], view.bounds[pattern.last][1]
+    if prefix:
+        found = (pattern.regex.match(low, position, end) for position in word_starts(low, prefix, start, end))
+        matches = [match for match in found if match is not None]
+    else:
+        matches = [match for match in pattern.regex.finditer(view.text if pattern.cased else low, start, end)
+                   if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1)]
+    spans = []
+    for match in matches:
+        if match.end() != match.start():
+            where = view.field_at(match.start())
+            spans.append((match.start(), match.end(), where,
+                          where in pattern.fields and match.end() <= view.bounds[where][1]))
+    return spans
 
+
+def candidates(low: str, rules: Rules) -> list:
+    """(label, pattern, prefix) worth trying: the prefix, and the text every match needs, are in low.
+
+    One pass finds which prefixes and needed texts occur (harvest.scan.Literals), however many
+    patterns there are; word_starts() then checks that a word really starts with the prefix.
     Patterns without a usable prefix come with None, when the text they need is there.
     """
-    chosen = []
-    for key in {word[:KEY_LENGTH] for word in set(WORD.findall(low))} & rules.by_key.keys():
-        for prefix, triples in rules.by_key[key].items():
-            # a cheap test; word_starts() checks that a word really starts with the prefix
-            if len(prefix) == KEY_LENGTH or prefix in low:
-                # most words that start like a pattern are not followed by the rest of it
-                chosen.extend(triple for triple in triples if rules.needs[triple[1]] in low)
-    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in low]
+    present = rules.literals.found(low)
+    present.add("")  # a pattern that needs no particular text
+    needs = rules.needs
+    by_prefix = rules.by_prefix
+    chosen = [triple for prefix in present if prefix in by_prefix for triple in by_prefix[prefix]
+              if needs[triple[1]] in present]
+    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in present]
     # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
     # when a label keeps one match per text the same one wins in every process, whatever order
     # the set of words came in: Python salts string hashes per process.
@@ -484,17 +531,24 @@ def word_starts(text: str, prefix: str, start: int, end: int):
         position = text.find(prefix, position + 1, end)
 
 
-def _try(label, pattern, match, view, rules, found):
-    """Keep a regex match when its text is one the pattern reads and nothing voids it."""
-    if match is None or match.end() == match.start():
-        return
-    where = view.field_at(match.start())
+def _try(label, span, view, rules, found):
+    """Keep a match (a span from regex_matches) when it lies in a text the pattern reads and nothing voids it."""
+    start, end, where, inside = span
     kept = found[label]
     # Frequent words are not checked again and again once enough are kept.
-    if sum(m.field == where for m in kept) >= label.match_limit:
+    if not inside or sum(m.field == where for m in kept) >= label.match_limit:
         return
-    if where in pattern.fields and match.end() <= view.bounds[where][1] and accepted(label, view, match.start(), match.end(), where, rules):
-        kept.append(Match(match.start(), match.end(), where))
+    if _accepted_once(label, view, start, end, where, rules):
+        kept.append(Match(start, end, where))
+
+
+def _accepted_once(label, view, start, end, where, rules) -> bool:
+    """accepted(), asked once per record for labels whose context rules are the same."""
+    key = (label.context, start, end, where)
+    known = view.accepted.get(key)
+    if known is None:
+        known = view.accepted[key] = accepted(label, view, start, end, where, rules)
+    return known
 
 
 def sentence_start(view: View, position: int) -> int:
@@ -596,9 +650,9 @@ def evidence(label: Label, view: View):
     if label in view.matches or not label.code_keys.isdisjoint(view.code_keys) or label.ref_types:
         hit = code_evidence(label, view) or text_evidence(label, view)
     elif label.reports_no_study:
-        hit = no_study_evidence(view)
+        hit = no_study_evidence(view, view.rules)
     elif label.reports_a_study:
-        hit = own_study_evidence(view)
+        hit = own_study_evidence(view, view.rules)
     else:
         hit = None  # most labels have nothing to go on in most records
     if hit and voided(label, view):
@@ -669,7 +723,7 @@ def count_matches(label: Label, view: View, fields, limit=MATCH_LIMIT) -> int:
 def named_evidence(facet: str, name: str, view: View, rules: Rules = RULES):
     """(source, reason) from the first group of a facet that gives the label name, or None."""
     for label in rules.facets[facet].values():
-        if label.name == name:
+        if label.name == name and label in view.live:
             hit = evidence(label, view)
             if hit:
                 return hit
@@ -680,7 +734,7 @@ def facet_evidence(facet: str, view: View, rules: Rules = RULES) -> dict:
     """{label: (source, reason)} for every label of a facet that has evidence."""
     found = {}
     for label in rules.facets[facet].values():
-        if label.name not in found:
+        if label in view.live and label.name not in found:
             hit = evidence(label, view)
             if hit:
                 found[label.name] = hit
@@ -712,7 +766,7 @@ def design_evidence(view: View, population: str | None, rules: Rules = RULES) ->
     laboratory = population == "animal" and not evidence(rules.facets["design"]["veterinary-clinic"], view)
     ranks = rules.design_ranks
     for label in rules.design_labels:
-        if label.populations and population not in label.populations:
+        if label not in view.live or label.populations and population not in label.populations:
             continue
         if (label.reports_no_study or label.reports_a_study) and any(ranks[name] < ranks[label.name] for name in found):
             continue

@@ -75,8 +75,8 @@ def _workers(keep_all, paths):
     workers = min(os.cpu_count() or 1, 64 if keep_all else len(paths))
     if workers < 2:
         return contextlib.nullcontext()
-    if keep_all:
-        load.classifier()  # imported once here, not once per worker
+    if keep_all and load.classifier():
+        load.extractor()  # both imported (their patterns compiled) once here, not once per worker
     return _pool(workers)
 
 

@@ -105,24 +105,40 @@ def _refresh_studies(db):
 
 
 def _refresh_columns(db):
-    """Each article's study, reports, reviews citing it, retracted records it cites and synthesis gap."""
+    """Each article's study, reports, reviews citing it, retracted records it cites and synthesis gap.
+
+    Computed for all articles at once, then written only where a value changed: an update of an
+    articles row also rewrites its indexes and its full-text entry, so rows whose links stayed
+    as they were are left alone.
+    """
     reviews = _marks(SYNTHESES)
-    db.execute("""
-        update articles set
-          study_id = coalesce((select study_id from article_studies s where s.pmid = articles.pmid), pmid),
-          study_reports = coalesce(nullif((select count(*) from article_studies s2 where s2.study_id =
-              (select study_id from article_studies s where s.pmid = articles.pmid)), 0), 1),
-          cited_by_reviews = (select count(*) from review_studies rs where rs.study_pmid = articles.pmid),
-          cites_retracted = (select count(distinct a.pmid) from article_references ar
-              join articles a on a.pmid = ar.cited_pmid
-              where ar.pmid = articles.pmid and (a.retracted = 1 or a.corrections like '%expression-of-concern%'))""")
+    columns = list(LINK_COLUMNS)
+    changed = " or ".join(f"articles.[{c}] is not v.[{c}]" for c in columns)
     db.execute(f"""
-        with newest as (
+        with reports as (select study_id, count(*) as n from article_studies group by study_id),
+        cited as (select study_pmid as pmid, count(*) as n from review_studies group by study_pmid),
+        retracted as (
+            select ar.pmid, count(distinct a.pmid) as n from article_references ar
+            join articles a on a.pmid = ar.cited_pmid
+            where a.retracted = 1 or a.corrections like '%expression-of-concern%' group by ar.pmid),
+        newest as (
             select c.condition, max(a.pub_date) as pub_date from article_conditions c
-            join articles a on a.pmid = c.pmid and a.design in ({reviews}) group by 1)
-        update articles set newer_than_reviews = case
-            when design not in ({_marks(PRIMARY_STUDIES)}) or pub_date is null then null
-            when not exists (select 1 from article_conditions c where c.pmid = articles.pmid) then null
-            when exists (select 1 from article_conditions c left join newest n on n.condition = c.condition
-                         where c.pmid = articles.pmid and (n.pub_date is null or n.pub_date < articles.pub_date))
-              then 1 else 0 end""")
+            join articles a on a.pmid = c.pmid and a.design in ({reviews}) group by 1),
+        gaps as (
+            select c.pmid, max(n.pub_date is null or n.pub_date < a.pub_date) as newer
+            from article_conditions c join articles a on a.pmid = c.pmid
+            left join newest n on n.condition = c.condition group by c.pmid)
+        update articles set ({", ".join(columns)}) = ({", ".join(f"v.[{c}]" for c in columns)})
+        from (
+            select a.pmid, coalesce(s.study_id, a.pmid) as study_id, coalesce(r.n, 1) as study_reports,
+                   coalesce(c.n, 0) as cited_by_reviews, coalesce(x.n, 0) as cites_retracted,
+                   case when a.design not in ({_marks(PRIMARY_STUDIES)}) or a.pub_date is null then null
+                        when g.pmid is null then null
+                        else g.newer end as newer_than_reviews
+            from articles a
+            left join article_studies s on s.pmid = a.pmid
+            left join reports r on r.study_id = s.study_id
+            left join cited c on c.pmid = a.pmid
+            left join retracted x on x.pmid = a.pmid
+            left join gaps g on g.pmid = a.pmid) as v
+        where v.pmid = articles.pmid and ({changed})""")

@@ -88,9 +88,14 @@ SUMMARY_SQL = {
 
 
 def refresh_summaries(db):
+    """Recompute the links between records (harvest.links), then the counts the site reads."""
+    links.refresh(db)
+    refresh_counts(db)
+
+
+def refresh_counts(db):
     """Recompute the evidence-map counts, and the articles per value of each join table
     and of each counted column (what an unfiltered facet on it shows)."""
-    links.refresh(db)
     with db.atomic():
         for name in SUMMARY_COLUMNS:
             db.execute(f"delete from [{name}]")
@@ -107,9 +112,12 @@ def refresh_summaries(db):
 
 
 def ensure_search(db):
-    """After a load: the full-text index (schema.ensure_full_text) and fresh counts for the site."""
+    """After a load: the links between records, the full-text index (schema.ensure_full_text)
+    and fresh counts for the site. The links come first: where the full-text index is new, its
+    triggers would otherwise index again every row whose links were written."""
+    links.refresh(db)
     ensure_full_text(db)
-    refresh_summaries(db)
+    refresh_counts(db)
 
 
 # What search also finds a record by (search_terms): the words of its design, condition and
@@ -118,7 +126,10 @@ def ensure_search(db):
 # (the full-text index splits a word at its hyphens). A design of "other" says nothing.
 SEARCHED_LABELS = ("design", "conditions", "routes")
 UNSEARCHED_LABELS = {"other"}
-HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+# Tried only where a word starts (the lookbehind): a match never starts inside a word, and
+# without it the engine would try every letter of every word again.
+HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+HYPHENS = ("-", "\u2010", "\u2011")
 WORD_PARTS = re.compile(r"[^\W_]+")
 
 
@@ -132,7 +143,8 @@ def search_terms(record, classification) -> str | None:
     texts = [record.get("title"), record.get("abstract"), *labels,
              *(k.get("keyword") for k in record.get("keywords") or ()),
              *(m.get("descriptor") for m in record.get("mesh") or ())]
-    compounds = (WORD_PARTS.findall(m.group().lower()) for text in texts if text for m in HYPHENATED.finditer(text))
+    hyphenated = (text for text in texts if text and any(h in text for h in HYPHENS))
+    compounds = (WORD_PARTS.findall(m.group().lower()) for text in hyphenated for m in HYPHENATED.finditer(text))
     joined = ["".join(parts) for parts in compounds if not all(part.isdigit() for part in parts)]  # not 2012-2019
     words = [label.replace("-", " ") for label in labels] + joined
     return " ".join(dict.fromkeys(words)) or None

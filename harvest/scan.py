@@ -132,3 +132,33 @@ class Scanner:
                 if ends:
                     found[name] = ends
         return found
+
+
+class Literals:
+    """Which of many plain strings occur anywhere in a text, found in one pass.
+
+    With Hyperscan the strings are one compiled set of literals, each reported at most once,
+    so asking costs one scan whatever their number; without it each string is looked for in turn.
+    """
+
+    def __init__(self, strings, engine: bool = True):
+        self.strings = list(dict.fromkeys(s for s in strings if s))
+        self._database = None
+        if engine and hyperscan is not None and self.strings:
+            self._database = hyperscan.Database()
+            # Every byte written as an escape: no character of a string is read as syntax.
+            self._database.compile(
+                expressions=["".join(f"\\x{b:02x}" for b in s.encode("utf-8")).encode("ascii") for s in self.strings],
+                ids=list(range(len(self.strings))), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(self.strings))
+
+    def found(self, text: str) -> set:
+        """The strings that occur in text."""
+        if self._database is None:
+            return {s for s in self.strings if s in text}
+        hits, strings = set(), self.strings
+
+        def on_match(string_id, start, end, flags, context):
+            hits.add(strings[string_id])
+
+        self._database.scan(text.encode("utf-8"), match_event_handler=on_match)
+        return hits

@@ -846,3 +846,13 @@ def test_a_harm_looked_for_and_not_found_is_told_apart(abstract, harms, none_rep
 def test_a_harm_from_mesh_was_reported():
     got = classify.assess(record("Ketamine", "No cystitis was seen in this cohort.", mesh=("Cystitis, Interstitial",)))
     assert got["harms"] == ["urological"] and got["harms_none_reported"] == []
+
+
+def test_a_record_is_read_with_the_rule_set_it_is_given():
+    """Evidence from the abstract as a whole (a study of its own, no design named) reads the
+    labels of the rule set the record is classified with, not the module's own copy."""
+    other = classify.compile_rules(classify.RULES.data)
+    record = {"pmid": 1, "title": "Ketamine and pain", "abstract": "We found that pain in men improved with ketamine."}
+    ours, theirs = classify.assess(record), classify.assess(record, other)
+    assert ours["design"] == "observational"
+    assert theirs == ours

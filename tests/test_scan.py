@@ -52,3 +52,11 @@ def test_extraction_reads_the_same_with_and_without_the_engine(real_record):
                                  if r is not slow.sum_of_groups and r is not slow.group_phrase} |
                                 {"phrase": slow.phrase_scan}, engine=False)
     assert extract.extract(record, classification, slow) == with_engine
+
+
+@pytest.mark.parametrize("engine", [True, False])
+def test_literals_found_are_the_strings_in_the_text(engine):
+    strings = ["ketamin", "s-ket", "(r)-", "a.b", "ß", "µg", "pain", "pain", "n = ", "absent"]
+    literals = scan.Literals(strings, engine=engine)
+    for text in ["(R)-ketamine 5 µg for pain; n = 12", "Straße a.b", "axb ketamine", ""]:
+        assert literals.found(text) == {s for s in strings if s in text}, text
