@@ -31,6 +31,7 @@ from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args,
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
+from datasette_catalogue import selection
 from harvest import vocabulary
 from harvest.schema import COUNTED_COLUMNS, JOINS
 
@@ -115,6 +116,41 @@ async def summary_filled(facet, summary: str) -> bool:
     return bool(rows)
 
 
+def sqlite_order(row) -> tuple:
+    """SQLite's order of values: numbers, then text, then blobs."""
+    value = row[0]
+    rank = 0 if isinstance(value, (int, float)) else 1 if isinstance(value, str) else 2
+    return (rank, value)
+
+
+async def in_memory(facet, own: str, size: int, in_value_order=False):
+    """Rows (value, count) of a facet counted by datasette_catalogue.selection over the page's
+    rows with every filter but the facet's own, one more than size; None where it cannot
+    (a search, SQL or another lookup among the filters, a database held in memory)."""
+    db = facet.ds.get_database(facet.database)
+    if facet.table != "articles" or not db.path:
+        return None
+    kept = [(k, v) for k, v in facet.get_querystring_pairs() if argument_column(k) != own]
+    columns = set(await db.table_columns("articles"))
+    try:
+        filters = selection.read_filters(kept, columns)
+    except selection.Unsupported:
+        return None
+
+    def count(conn):
+        held = selection.catalogue_for(conn, db.path)
+        chosen = held.selection(conn, filters)
+        if own.startswith(PREFIX):
+            return held.join_counts(conn, own[len(PREFIX):], chosen)
+        return held.column_counts(conn, own, chosen)
+
+    rows = await db.execute_fn(count)
+    rows.sort(key=sqlite_order)
+    if not in_value_order:
+        rows.sort(key=lambda row: -row[1])
+    return [{"value": value, "count": n} for value, n in rows[:size + 1]]
+
+
 async def live(facet, sql, params):
     """Rows of a facet query, within the facet time limit."""
     return (await facet.ds.execute(facet.database, sql, params, truncate=False,
@@ -143,6 +179,8 @@ class JoinFacet(Facet):
             rows = None
             if join.counted and await summary_table(self, sql, "join_counts"):
                 rows = await counted(self, "join_counts", join.table, size)
+            if rows is None:
+                rows = await in_memory(self, PREFIX + name, size)
             # Unfiltered, every join row counts: skip matching pmids against the whole table.
             within = "" if UNFILTERED.search(sql) else f"pmid in (select pmid from ({sql})) and "
             try:
@@ -219,6 +257,8 @@ class CountedColumnFacet(ColumnFacet):
                 rows = await counted(self, "column_counts", column, size, column in IN_VALUE_ORDER)
                 if rows is None and column in COUNTED_COLUMNS and await summary_filled(self, "column_counts"):
                     rows = []  # counted by the loader, and no article has a value: nothing to group
+            if rows is None:
+                rows = await in_memory(self, column, size, column in IN_VALUE_ORDER)
             order = "value" if column in IN_VALUE_ORDER else "count desc, value"
             try:
                 if rows is None:
