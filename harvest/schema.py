@@ -155,6 +155,7 @@ CHILD_LOOKUPS = {
 SUMMARY_COLUMNS = {
     "evidence_counts": {"population": str, "condition": str, "design": str, "records": int, "studies": int,
                         "participants": int},
+    "design_counts": {"population": str, "design": str, "records": int, "studies": int, "participants": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
     # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
@@ -165,9 +166,16 @@ COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journa
                    "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled", "cited_by_review",
                    "newer_than_reviews")
 INDEXES = {
-    "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],
-                 ["created_date"]],
+    # (pub_year, design): publications per year by design are counted from the index alone
+    "articles": [["pub_year", "design"], ["pub_date"], ["sample_size"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
+                 ["evidence_level"], ["evidence_rank"], ["retracted", "pub_date"], ["language"], ["entrez_date"],
+                 ["created_date"],
+                 # the evidence maps' cells of records with no condition or no route (__isnull filters)
+                 ["conditions", "routes", "design"],
+                 # what an evidence profile reads of each record it counts (datasette_catalogue/profile.py):
+                 # looked up by PMID in this index, never in the long rows of articles
+                 ["pmid", "design", "population", "evidence_level", "sample_size", "study_id", "retracted",
+                  "pub_date"]],
     "comments_corrections": [["ref_pmid"]],
     "article_references": [["cited_pmid", "pmid"]],
     "review_studies": [["study_pmid"]],
@@ -215,6 +223,7 @@ TABLES = {
     "deleted_articles": "PMID removed by `DeleteCitation` (or, live, not found by ESummary in two harvests)",
     "harvest_runs": "run of a command that changed the catalogue: source, query or files, counts, status",
     "evidence_counts": "cell of the evidence map (population, condition, design): records, studies, participants",
+    "design_counts": "design of every record (population '') or of one population's: records, studies, participants",
     "evidence_route_counts": "cell of the route map (population, condition, route): records",
     "join_counts": "value of a join table: the articles it has (an unfiltered facet)",
     "column_counts": "value of a faceted column of articles: the articles that have it",
