@@ -13,7 +13,8 @@ more of its values would give.
 - With no filter, no search and no page cursor, a facet counts every article: the loader
   keeps those counts (join_counts and column_counts, harvest.load.refresh_summaries), so
   such a page reads them instead of grouping every article at each request. So does a
-  facet whose only filter is its own. Others are counted live.
+  facet whose only filter is its own. A page narrowed by the filters the site's own links
+  use is counted in memory (selection.py); a search or any other filter by SQL.
 - Evidence levels read "Level 1 · systematic reviews/meta-analyses of trials" and come in
   level order; retraction reads "retracted" or "not retracted" (harvest/vocabulary.yml).
 """
@@ -294,6 +295,15 @@ class CountedColumnFacet(ColumnFacet):
         return {"name": column, "type": self.type, "hideable": source != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
                 "results": results, "truncated": len(rows) > size}
+
+
+@hookimpl(specname="startup")
+def warm_facet_counts(datasette):
+    """Read the arrays selection.py counts facets from as the site starts, for every database
+    that cannot change while it is served (`datasette serve -i`, as `make serve` does)."""
+    for name, db in datasette.databases.items():
+        if name != "_internal" and db.path and not db.is_mutable:
+            selection.warm_in_background(db.path)
 
 
 @hookimpl(specname="register_facet_classes")

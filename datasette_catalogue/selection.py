@@ -15,11 +15,13 @@ lookup, SQL) leaves the counting to SQL (facets.py), which returns the same coun
 
 import json
 import os
+import sqlite3
 import threading
+import urllib.parse
 
 import numpy as np
 
-from harvest.schema import JOINS
+from harvest.schema import COUNTED_COLUMNS, JOINS
 
 # Arguments that shape a page rather than choose its rows.
 PAGE_ARGS = {"_next", "_size", "_sort", "_sort_desc", "_facet", "_facet_join", "_facet_size", "_facet_array",
@@ -41,27 +43,37 @@ class Catalogue:
     """The faceted columns and join tables of one catalogue file, as arrays, each read when first asked for."""
 
     def __init__(self, conn):
-        self.pmids = np.array([row[0] for row in conn.execute("select pmid from articles order by pmid")],
-                              dtype=np.int64)
+        self.pmids = _pmid_array(conn.execute("select group_concat(pmid) from (select pmid from articles "
+                                              "order by pmid)").fetchone()[0])
         self._columns, self._joins = {}, {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def _positions(self, pmids) -> np.ndarray:
-        return np.searchsorted(self.pmids, pmids)
+        """Where PMIDs stand among the articles; those of no article (a join row left behind) are dropped."""
+        positions = np.searchsorted(self.pmids, pmids)
+        inside = positions < len(self.pmids)
+        positions, pmids = positions[inside], pmids[inside]
+        return positions[self.pmids[positions] == pmids]
 
     def column(self, conn, name) -> tuple:
         """(codes, values): values[codes[i]] is article i's value of the column; -1 where it is null."""
         with self._lock:
             if name not in self._columns:
-                codes = np.full(len(self.pmids), -1, dtype=np.int32)
-                values = []
-                # group_concat hands over every PMID of a value at once: one row per value, not per article
-                for value, pmids in conn.execute(f"select [{name}], group_concat(pmid) from articles group by 1"):
-                    if value is not None:
-                        codes[self._positions(_pmid_array(pmids))] = len(values)
-                        values.append(value)
-                self._columns[name] = (codes, values)
+                self._read_columns(conn, [name] + [c for c in COUNTED_COLUMNS if c not in self._columns])
             return self._columns[name]
+
+    def _read_columns(self, conn, names):
+        """Columns of articles in one pass over the table: its rows are long, read them once."""
+        present = {row[1] for row in conn.execute("pragma table_xinfo(articles)")}
+        names = [n for n in dict.fromkeys(names) if n in present]
+        found = {name: ([], {}) for name in names}
+        select = ", ".join(f"[{n}]" for n in names)
+        for row in conn.execute(f"select {select} from articles order by pmid"):
+            for name, value in zip(names, row):
+                codes, index = found[name]
+                codes.append(-1 if value is None else index.setdefault(value, len(index)))
+        for name, (codes, index) in found.items():
+            self._columns[name] = (np.array(codes, dtype=np.int32), list(index))
 
     def join(self, conn, name) -> tuple:
         """(articles, codes, values): article articles[j] has value values[codes[j]], each pair once."""
@@ -70,17 +82,26 @@ class Catalogue:
                 join = JOINS[name]
                 value = join.expression or f"[{join.column}]"
                 parts, codes, values = [], [], []
-                sql = (f"select {value}, group_concat(distinct pmid) from [{join.table}] "
-                       f"where {value} is not null and pmid in (select pmid from articles) group by 1")
+                # group_concat hands over every PMID of a value at once: one row per value, not per pair
+                sql = (f"select {value}, group_concat(pmid) from [{join.table}] "
+                       f"where {value} is not null group by 1")
                 for found, pmids in conn.execute(sql):
-                    positions = self._positions(_pmid_array(pmids))
-                    parts.append(positions)
+                    positions = np.unique(self._positions(_pmid_array(pmids)))
+                    parts.append(positions.astype(np.int32))
                     codes.append(np.full(len(positions), len(values), dtype=np.int32))
                     values.append(found)
-                articles = np.concatenate(parts).astype(np.int32) if parts else np.empty(0, dtype=np.int32)
-                self._joins[name] = (articles, np.concatenate(codes) if codes else np.empty(0, dtype=np.int32),
-                                     values)
+                empty = np.empty(0, dtype=np.int32)
+                self._joins[name] = (np.concatenate(parts) if parts else empty,
+                                     np.concatenate(codes) if codes else empty, values)
             return self._joins[name]
+
+    def warm(self, conn):
+        """Read every faceted column and counted join table now, before a page asks for them."""
+        self.column(conn, COUNTED_COLUMNS[0])
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        for name, join in JOINS.items():
+            if join.counted and join.table in tables:
+                self.join(conn, name)
 
     # ------------------------------------------------------------ selections
 
@@ -188,13 +209,27 @@ def file_signature(path) -> tuple:
 
 
 def catalogue_for(conn, path) -> Catalogue:
-    """The arrays of a database file, read again when the file has changed since."""
-    signature = file_signature(path)
+    """The arrays of a database file, read again when the file has changed since. One reading
+    at a time: a page that asks while the arrays are read waits for them."""
     with _catalogues_lock:
+        signature = file_signature(path)
         held = _catalogues.get(path)
-        if held and held[0] == signature:
-            return held[1]
-    found = Catalogue(conn)
-    with _catalogues_lock:
-        _catalogues[path] = (signature, found)
-    return found
+        if not held or held[0] != signature:
+            held = _catalogues[path] = (signature, Catalogue(conn))
+        return held[1]
+
+
+def warm_in_background(path):
+    """Read a catalogue file's arrays in a thread of their own, with a connection of their own:
+    at a million articles this takes a minute, which no reader's first page should wait."""
+
+    def read():
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro&immutable=1", uri=True,
+                               check_same_thread=False)
+        try:
+            if conn.execute("select 1 from sqlite_master where name = 'articles'").fetchone():
+                catalogue_for(conn, path).warm(conn)
+        finally:
+            conn.close()
+
+    threading.Thread(target=read, name="catalogue facets", daemon=True).start()

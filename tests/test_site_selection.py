@@ -113,3 +113,17 @@ def test_design_counts_equal_the_live_counts_of_a_profile(sample_db, tmp_path):
     agree()
     load.reclassify(db)
     agree()
+
+
+def test_an_unchanging_catalogue_is_read_as_the_site_starts(sample_db):
+    import threading
+
+    path = str(sample_db)
+    selection._catalogues.pop(path, None)
+    selection.warm_in_background(path)
+    for thread in threading.enumerate():
+        if thread.name == "catalogue facets":
+            thread.join(timeout=60)
+    held = selection._catalogues[path][1]
+    assert {"design", "population", "newer_than_reviews"} <= set(held._columns)
+    assert {"conditions", "mesh", "publication_type"} <= set(held._joins)
