@@ -126,21 +126,26 @@ def sqlite_order(row) -> tuple:
 
 async def in_memory(facet, own: str, size: int, in_value_order=False):
     """Rows (value, count) of a facet counted by datasette_catalogue.selection over the page's
-    rows with every filter but the facet's own, one more than size; None where it cannot
-    (a search, SQL or another lookup among the filters, a database held in memory)."""
+    rows with every filter but the facet's own, one more than size; None where it cannot (a
+    database held in memory, a selection SQL cannot find within the facet time limit).
+
+    The site's own filters are read as arrays; any other (a search, a lookup, SQL) is left to
+    SQL to find the PMIDs it matches, once a page, and the facets are counted over those."""
     db = facet.ds.get_database(facet.database)
     if facet.table != "articles" or not db.path:
         return None
     kept = [(k, v) for k, v in facet.get_querystring_pairs() if argument_column(k) != own]
     columns = set(await db.table_columns("articles"))
     try:
-        filters = selection.read_filters(kept, columns)
+        filters, matched = selection.read_filters(kept, columns), None
     except selection.Unsupported:
-        return None
+        filters, matched = [], await matched_by_sql(facet, own)
+        if matched is None:
+            return None
 
     def count(conn):
         held = selection.catalogue_for(conn, db.path)
-        chosen = held.selection(conn, filters)
+        chosen = held.selection(conn, filters) if matched is None else matched.mask(held)
         if own.startswith(PREFIX):
             return held.join_counts(conn, own[len(PREFIX):], chosen)
         return held.column_counts(conn, own, chosen)
@@ -150,6 +155,33 @@ async def in_memory(facet, own: str, size: int, in_value_order=False):
     if not in_value_order:
         rows.sort(key=lambda row: -row[1])
     return [{"value": value, "count": n} for value, n in rows[:size + 1]]
+
+
+class Matched:
+    """The PMIDs SQL found for a selection, as text, and as the articles' mask once it is asked for."""
+
+    def __init__(self, text):
+        self.text, self._masks = text or "", {}
+
+    def mask(self, held):
+        if id(held) not in self._masks:
+            self._masks[id(held)] = held.matching(self.text)
+        return self._masks[id(held)]
+
+
+async def matched_by_sql(facet, own: str):
+    """The rows a facet counts, found by SQL once for every facet of a page that counts the same rows."""
+    sql, params = await rows_to_count(facet, own)
+    found = facet.request.scope.setdefault("catalogue_matched", {})
+    key = (sql, tuple(sorted((k, str(v)) for k, v in params.items())))
+    if key not in found:
+        try:
+            row = (await facet.ds.execute(facet.database, f"select group_concat(pmid) from ({sql})", params,
+                                          custom_time_limit=facet.ds.setting("facet_time_limit_ms"))).first()
+        except QueryInterrupted:
+            return None
+        found[key] = Matched(row[0])
+    return found[key]
 
 
 async def live(facet, sql, params):

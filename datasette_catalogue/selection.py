@@ -8,9 +8,9 @@ over the articles, and a facet's counts one bincount of the codes it selects. A 
 twenty facets then take tens of milliseconds at any scale.
 
 The arrays are read once per database file (again when it changes), each when first needed.
-Only the filters the site's own links use are understood: column=value, column__exact,
-column__in, column__isnull, column__notnull and ?_join_NAME=value; any other (a search, a
-lookup, SQL) leaves the counting to SQL (facets.py), which returns the same counts.
+The filters the site's own links use are read here: column=value, column__exact, column__in,
+column__isnull, column__notnull and ?_join_NAME=value. For any other (a search, a lookup,
+SQL) facets.py asks SQL for the PMIDs the page matches, once, and counts over those.
 """
 
 import json
@@ -121,6 +121,12 @@ class Catalogue:
                 else:
                     mask = np.isin(codes, [i for i, v in enumerate(known) if _same(v, values)])
             chosen &= mask
+        return chosen
+
+    def matching(self, pmids_text) -> np.ndarray:
+        """The articles of a comma-separated list of PMIDs (what SQL found), as a boolean array."""
+        chosen = np.zeros(len(self.pmids), dtype=bool)
+        chosen[self._positions(_pmid_array(pmids_text))] = True
         return chosen
 
     def column_counts(self, conn, name, chosen) -> list:
