@@ -8,6 +8,8 @@ from a catalogue these functions build.
 
 from dataclasses import dataclass
 
+from sqlite_utils.db import DescIndex
+
 from harvest import links
 
 SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors", "search_terms"]
@@ -167,8 +169,12 @@ COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journa
                    "newer_than_reviews")
 INDEXES = {
     # (pub_year, design): publications per year by design are counted from the index alone
-    "articles": [["pub_year", "design"], ["pub_date"], ["sample_size"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["evidence_rank"], ["retracted", "pub_date"], ["language"], ["entrez_date"],
+    # The orders the articles page offers, newest (or largest) first, are read from indexes in that
+    # order: with its PMID tie-breaker (datasette_catalogue/ordering.py) a page of a filtered listing
+    # is the first rows of the index that pass the filter, never a sort of every row that does.
+    "articles": [["pub_year", "design"], [DescIndex("pub_date")], [DescIndex("sample_size")],
+                 [DescIndex("entrez_date")], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
+                 ["evidence_level"], ["evidence_rank"], ["retracted", "pub_date"], ["language"],
                  ["created_date"],
                  # the evidence maps' cells of records with no condition or no route (__isnull filters)
                  ["conditions", "routes", "design"],
@@ -321,17 +327,22 @@ def _add_generated_columns(db):
                 db.execute(f"alter table [{table}] add column [{name}] {definition}")
 
 
+def index_name(table, columns) -> str:
+    """idx_articles_pub_year_design; a descending column is named so (idx_articles_pub_date_desc)."""
+    return f"idx_{table}_" + "_".join(c + ("_desc" if isinstance(c, DescIndex) else "") for c in columns)
+
+
 def ensure_indexes(db):
     for table, indexes in INDEXES.items():
         for columns in indexes:
-            db[table].create_index(columns, if_not_exists=True)
+            db[table].create_index(columns, index_name=index_name(table, columns), if_not_exists=True)
 
 
 def drop_indexes(db):
     """Drop the indexes ensure_indexes makes (a bulk load builds them once, after the rows)."""
     for table, indexes in INDEXES.items():
         for columns in indexes:
-            db.execute(f"drop index if exists [idx_{table}_{'_'.join(columns)}]")
+            db.execute(f"drop index if exists [{index_name(table, columns)}]")
 
 
 def _backfill_labels(db):
