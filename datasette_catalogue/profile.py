@@ -96,7 +96,8 @@ def trials_after(conn, where, params, review) -> int:
 
 
 # Evidence level, then sample size, then recency. The strongest are chosen by the columns of the
-# index harvest.schema gives profiles before any long row of theirs is read.
+# index harvest.schema gives profiles before any long row of theirs is read (+design: nearly every
+# design is evidence, so that index is read whole rather than the design index row by row).
 STRONGEST_FIRST = "coalesce(a.evidence_level, 6), a.sample_size is null, a.sample_size desc, a.pub_date desc, a.pmid"
 
 
@@ -112,15 +113,16 @@ def strongest(conn, where, params, limit=SHOWN) -> list:
                (select json_group_array(dose_text) from article_doses d where d.pmid = a.pmid) as doses
         from articles a
         where a.pmid in (select a.pmid from articles a
-                         where {where} and a.design in ({_marks(EVIDENCE_DESIGNS)}) and coalesce(a.retracted, 0) = 0
+                         where {where} and +a.design in ({_marks(EVIDENCE_DESIGNS)}) and coalesce(a.retracted, 0) = 0
                          order by {STRONGEST_FIRST} limit {int(limit)})
         order by {STRONGEST_FIRST}""", params)
 
 
 def retracted_in(conn, where, params) -> list:
-    """Retracted records that would answer the question: listed apart, never among the evidence."""
+    """Retracted records that would answer the question: listed apart, never among the evidence.
+    (unlikely(): few are, so SQLite reads the retracted index rather than every row by date.)"""
     return _rows(conn, f"""
-        select a.pmid, a.title, a.pub_year from articles a where {where} and a.retracted = 1
+        select a.pmid, a.title, a.pub_year from articles a where {where} and unlikely(a.retracted = 1)
         order by a.pub_date desc, a.pmid""", params)
 
 
