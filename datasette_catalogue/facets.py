@@ -146,9 +146,10 @@ async def in_memory(facet, own: str, size: int, in_value_order=False):
     def count(conn):
         held = selection.catalogue_for(conn, db.path)
         chosen = held.selection(conn, filters) if matched is None else matched.mask(held)
+        most = None if in_value_order else size + 1
         if own.startswith(PREFIX):
-            return held.join_counts(conn, own[len(PREFIX):], chosen)
-        return held.column_counts(conn, own, chosen)
+            return held.join_counts(conn, own[len(PREFIX):], chosen, most)
+        return held.column_counts(conn, own, chosen, most)
 
     rows = await db.execute_fn(count)
     rows.sort(key=sqlite_order)

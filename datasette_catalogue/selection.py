@@ -129,18 +129,26 @@ class Catalogue:
         chosen[self._positions(_pmid_array(pmids_text))] = True
         return chosen
 
-    def column_counts(self, conn, name, chosen) -> list:
-        """(value, articles) of a column over a selection, every value that has any."""
+    def column_counts(self, conn, name, chosen, most=None) -> list:
+        """(value, articles) of a column over a selection, every value that has any (see _counted)."""
         codes, values = self.column(conn, name)
         picked = codes[chosen]
-        counts = np.bincount(picked[picked >= 0], minlength=len(values))
-        return [(values[i], int(n)) for i, n in enumerate(counts) if n]
+        return _counted(np.bincount(picked[picked >= 0], minlength=len(values)), values, most)
 
-    def join_counts(self, conn, name, chosen) -> list:
-        """(value, articles) of a join over a selection: each article once per value."""
+    def join_counts(self, conn, name, chosen, most=None) -> list:
+        """(value, articles) of a join over a selection: each article once per value (see _counted)."""
         articles, codes, values = self.join(conn, name)
-        counts = np.bincount(codes[chosen[articles]], minlength=len(values))
-        return [(values[i], int(n)) for i, n in enumerate(counts) if n]
+        return _counted(np.bincount(codes[chosen[articles]], minlength=len(values)), values, most)
+
+
+def _counted(counts, values, most=None) -> list:
+    """(value, count) of every value counted; with most, only those whose count is among the most
+    highest (ties included): an author facet has hundreds of thousands of values to leave unsorted."""
+    found = np.flatnonzero(counts)
+    if most and len(found) > most:
+        least = np.partition(counts[found], len(found) - most)[len(found) - most]
+        found = found[counts[found] >= least]
+    return [(values[i], int(counts[i])) for i in found]
 
 
 def _same(value, wanted) -> bool:
