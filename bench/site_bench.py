@@ -146,13 +146,13 @@ def _wait_until_up(base, process, seconds=120):
 # ---------------------------------------------------------------- the links a reader can follow
 
 
-def local_links(page: str, base_path: str = "/") -> list:
-    """The site's own links on a page, as paths, in order, each once (no fragments)."""
+def local_links(page: str, base_path: str = "/", host: str = "site") -> list:
+    """The site's own links on a page (relative, or absolute to host), as paths, in order, each once."""
     found = []
     for href in HREF.findall(page):
         href = html.unescape(href)
-        parts = urllib.parse.urlsplit(urllib.parse.urljoin("http://site" + base_path, href))
-        if parts.netloc != "site":
+        parts = urllib.parse.urlsplit(urllib.parse.urljoin(f"http://{host}" + base_path, href))
+        if parts.netloc != host:
             continue
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if not NOT_PAGES.search(path) and path not in found:
@@ -170,29 +170,31 @@ def collect_links(client, pmids) -> dict:
     """{group: [path, ...]}: the links each part of the site offers, found by reading its pages."""
     get = lambda path: client.get(path).text
     home = get("/")
-    groups = {"home page": ["/"] + [p for p in local_links(home) if "/profile" not in p]}
+    host = client.base_url.netloc.decode() if isinstance(client.base_url.netloc, bytes) else client.base_url.netloc
+    groups = {"home page": ["/"] + [p for p in local_links(home, "/", host) if "/profile" not in p]}
     claim = "ketamine troches have demonstrated efficacy in treating neuropathic pain, fibromyalgia and CRPS"
     profiles = ["/catalogue/profile", "/catalogue/profile?" + urllib.parse.urlencode({"claim": claim})]
     articles = get("/catalogue/articles")
-    offered = local_links(articles, "/catalogue/articles")
-    facets = local_links(between(articles, 'class="facet-results"', '<h2 class="selection"')
-                         + between(articles, "More facets:", "</p>"), "/catalogue/articles")
+    # facet values link by absolute address (Datasette's absolute_url): the server's own host is local
+    offered = local_links(articles, "/catalogue/articles", host)
+    facets = local_links(between(articles, 'class="facet-results"', 'id="records"')
+                         + between(articles, "More facets:", "</p>"), "/catalogue/articles", host)
     groups["articles page: facet links"] = [p for p in facets if "/profile" not in p]
     profiles += [p for p in offered if "/profile" in p]
     groups["articles page: other links"] = [p for p in offered if p not in facets and "/profile" not in p
                                             and not ARTICLE_PAGE.match(p) and not _export(p)]
     shortcut = next(p for p in groups["home page"] if "population=human" in p)
     filtered = get(shortcut)
-    groups[DOWNLOADS] = [p for p in local_links(filtered, "/catalogue/articles") if _export(p)]
+    groups[DOWNLOADS] = [p for p in local_links(filtered, "/catalogue/articles", host) if _export(p)]
     cells = []
     for query in ("evidence_map", "evidence_map_routes"):
         page = get(f"/catalogue/{query}?population=")
-        cells += local_links(between(page, '<table class="map"', "</table>"), f"/catalogue/{query}")
+        cells += local_links(between(page, '<table class="map"', "</table>"), f"/catalogue/{query}", host)
     groups["evidence map cells"] = [p for p in cells if "/profile" not in p]
     profiles += [p for p in cells if "/profile" in p]
     groups["evidence profiles"] = list(dict.fromkeys(profiles))
     one = get(next(p for p in profiles if "condition=" in p))
-    groups["links of a profile"] = [p for p in local_links(one, "/catalogue/profile")
+    groups["links of a profile"] = [p for p in local_links(one, "/catalogue/profile", host)
                                     if "/profile" not in p and not ARTICLE_PAGE.match(p)]
     groups["article pages"] = [f"/catalogue/articles/{p}" for p in pmids]
     groups["search"] = list(SEARCHES)
