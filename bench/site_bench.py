@@ -335,9 +335,10 @@ def main(source: Path, work: Path, scales=SCALES, timed=TIMED, groups_only=None,
         built = time.monotonic() - started
         pmids = [r[0] for r in sqlite3.connect(db).execute(
             f"select pmid from articles order by random() limit {ARTICLE_SAMPLE}")]
+        when, load_average = time.strftime("%Y-%m-%d %H:%M:%S %Z"), os.getloadavg()[0]
         measured = measure_site(db, pmids, timed, groups_only)
         scale = {"articles": articles, "scale": wanted, "goal_ms": goal_for(wanted), "build_s": built,
-                 "timed_per_link": timed, **measured}
+                 "timed_per_link": timed, "started": when, "load_average_at_start": load_average, **measured}
         scale["pass"] = verdict(scale)
         report["scales"].append(scale)
         print_scale(scale)

@@ -181,7 +181,10 @@ INDEXES = {
                  # what an evidence profile reads of each record it counts (datasette_catalogue/profile.py):
                  # looked up by PMID in this index, never in the long rows of articles
                  ["pmid", "design", "population", "evidence_level", "sample_size", "study_id", "retracted",
-                  "pub_date"]],
+                  "pub_date"],
+                 # a facet value's link (registered=1, cited_by_review=0...) counts its records from an index
+                 ["sample_size_band"], ["registered"], ["randomised"], ["blinding"], ["placebo_controlled"],
+                 ["cited_by_review"], ["newer_than_reviews"]],
     "comments_corrections": [["ref_pmid"]],
     "article_references": [["cited_pmid", "pmid"]],
     "review_studies": [["study_pmid"]],
