@@ -174,7 +174,8 @@ async def matched_by_sql(facet, own: str):
     """The rows a facet counts, found by SQL once for every facet of a page that counts the same rows."""
     sql, params = await rows_to_count(facet, own)
     found = facet.request.scope.setdefault("catalogue_matched", {})
-    key = (sql, tuple(sorted((k, str(v)) for k, v in params.items())))
+    pairs = params.items() if isinstance(params, dict) else enumerate(params or ())
+    key = (sql, tuple(sorted((str(k), str(v)) for k, v in pairs)))
     if key not in found:
         try:
             row = (await facet.ds.execute(facet.database, f"select group_concat(pmid) from ({sql})", params,

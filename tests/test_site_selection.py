@@ -27,6 +27,7 @@ PAGES = [
     "_search=ketamine",
     "_search=ketamine&design=rct&_join_conditions=neuropathic-pain",
     "pub_year__gte=2015&_where=sample_size+>+20",
+    "_view=grid&_where=pmid+>+0",
 ]
 
 
