@@ -119,7 +119,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--peer-python", default=str(ROOT / "bench/.venv/bin/python"))
     parser.add_argument("--out", default=str(ROOT / "bench-out"))
-    parser.add_argument("--copies", type=int, default=4, help="Copies of the sample in the site catalogue")
+    parser.add_argument("--site-scales", type=int, nargs="+", default=[200_000, 1_000_000],
+                        help="Articles in the replicated catalogues the site is timed on")
     parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "rules", "site", "incremental"])
     args = parser.parse_args()
     out = Path(args.out)
@@ -132,7 +133,7 @@ def main():
               file=sys.stderr)
     elif "site" not in args.skip:
         import site_bench
-        report["site"] = site_bench.main(out / "all.db", out / "site", args.copies)
+        report["site"] = site_bench.main(out / "all.db", out / "site", args.site_scales)
     if "incremental" not in args.skip:
         import incremental
         report["incremental"] = incremental.main(SAMPLE)

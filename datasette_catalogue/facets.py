@@ -13,7 +13,8 @@ more of its values would give.
 - With no filter, no search and no page cursor, a facet counts every article: the loader
   keeps those counts (join_counts and column_counts, harvest.load.refresh_summaries), so
   such a page reads them instead of grouping every article at each request. So does a
-  facet whose only filter is its own. Others are counted live.
+  facet whose only filter is its own. A page narrowed by the filters the site's own links
+  use is counted in memory (selection.py); a search or any other filter by SQL.
 - Evidence levels read "Level 1 · systematic reviews/meta-analyses of trials" and come in
   level order; retraction reads "retracted" or "not retracted" (harvest/vocabulary.yml).
 """
@@ -31,6 +32,7 @@ from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args,
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
+from datasette_catalogue import selection
 from harvest import vocabulary
 from harvest.schema import COUNTED_COLUMNS, JOINS
 
@@ -115,6 +117,75 @@ async def summary_filled(facet, summary: str) -> bool:
     return bool(rows)
 
 
+def sqlite_order(row) -> tuple:
+    """SQLite's order of values: numbers, then text, then blobs."""
+    value = row[0]
+    rank = 0 if isinstance(value, (int, float)) else 1 if isinstance(value, str) else 2
+    return (rank, value)
+
+
+async def in_memory(facet, own: str, size: int, in_value_order=False):
+    """Rows (value, count) of a facet counted by datasette_catalogue.selection over the page's
+    rows with every filter but the facet's own, one more than size; None where it cannot (a
+    database held in memory, a selection SQL cannot find within the facet time limit).
+
+    The site's own filters are read as arrays; any other (a search, a lookup, SQL) is left to
+    SQL to find the PMIDs it matches, once a page, and the facets are counted over those."""
+    db = facet.ds.get_database(facet.database)
+    if facet.table != "articles" or not db.path:
+        return None
+    kept = [(k, v) for k, v in facet.get_querystring_pairs() if argument_column(k) != own]
+    columns = set(await db.table_columns("articles"))
+    try:
+        filters, matched = selection.read_filters(kept, columns), None
+    except selection.Unsupported:
+        filters, matched = [], await matched_by_sql(facet, own)
+        if matched is None:
+            return None
+
+    def count(conn):
+        held = selection.catalogue_for(conn, db.path)
+        chosen = held.selection(conn, filters) if matched is None else matched.mask(held)
+        most = None if in_value_order else size + 1
+        if own.startswith(PREFIX):
+            return held.join_counts(conn, own[len(PREFIX):], chosen, most)
+        return held.column_counts(conn, own, chosen, most)
+
+    rows = await db.execute_fn(count)
+    rows.sort(key=sqlite_order)
+    if not in_value_order:
+        rows.sort(key=lambda row: -row[1])
+    return [{"value": value, "count": n} for value, n in rows[:size + 1]]
+
+
+class Matched:
+    """The PMIDs SQL found for a selection, as text, and as the articles' mask once it is asked for."""
+
+    def __init__(self, text):
+        self.text, self._masks = text or "", {}
+
+    def mask(self, held):
+        if id(held) not in self._masks:
+            self._masks[id(held)] = held.matching(self.text)
+        return self._masks[id(held)]
+
+
+async def matched_by_sql(facet, own: str):
+    """The rows a facet counts, found by SQL once for every facet of a page that counts the same rows."""
+    sql, params = await rows_to_count(facet, own)
+    found = facet.request.scope.setdefault("catalogue_matched", {})
+    pairs = params.items() if isinstance(params, dict) else enumerate(params or ())
+    key = (sql, tuple(sorted((str(k), str(v)) for k, v in pairs)))
+    if key not in found:
+        try:
+            row = (await facet.ds.execute(facet.database, f"select group_concat(pmid) from ({sql})", params,
+                                          custom_time_limit=facet.ds.setting("facet_time_limit_ms"))).first()
+        except QueryInterrupted:
+            return None
+        found[key] = Matched(row[0])
+    return found[key]
+
+
 async def live(facet, sql, params):
     """Rows of a facet query, within the facet time limit."""
     return (await facet.ds.execute(facet.database, sql, params, truncate=False,
@@ -143,6 +214,8 @@ class JoinFacet(Facet):
             rows = None
             if join.counted and await summary_table(self, sql, "join_counts"):
                 rows = await counted(self, "join_counts", join.table, size)
+            if rows is None:
+                rows = await in_memory(self, PREFIX + name, size)
             # Unfiltered, every join row counts: skip matching pmids against the whole table.
             within = "" if UNFILTERED.search(sql) else f"pmid in (select pmid from ({sql})) and "
             try:
@@ -219,6 +292,8 @@ class CountedColumnFacet(ColumnFacet):
                 rows = await counted(self, "column_counts", column, size, column in IN_VALUE_ORDER)
                 if rows is None and column in COUNTED_COLUMNS and await summary_filled(self, "column_counts"):
                     rows = []  # counted by the loader, and no article has a value: nothing to group
+            if rows is None:
+                rows = await in_memory(self, column, size, column in IN_VALUE_ORDER)
             order = "value" if column in IN_VALUE_ORDER else "count desc, value"
             try:
                 if rows is None:
@@ -254,6 +329,15 @@ class CountedColumnFacet(ColumnFacet):
         return {"name": column, "type": self.type, "hideable": source != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
                 "results": results, "truncated": len(rows) > size}
+
+
+@hookimpl(specname="startup")
+def warm_facet_counts(datasette):
+    """Read the arrays selection.py counts facets from as the site starts, for every database
+    that cannot change while it is served (`datasette serve -i`, as `make serve` does)."""
+    for name, db in datasette.databases.items():
+        if name != "_internal" and db.path and not db.is_mutable:
+            selection.warm_in_background(db.path)
 
 
 @hookimpl(specname="register_facet_classes")

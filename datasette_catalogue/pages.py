@@ -270,7 +270,8 @@ async def coverage(db) -> dict:
     runs = [dict(r) for r in (await db.execute(
         "select source, topic, files, finished, status from harvest_runs order by id")).rows]
     records = (await db.execute("select count(*) from articles")).first()[0]
-    years = (await db.execute("select min(pub_year), max(pub_year) from articles")).first()
+    # two queries, each the first or last entry of the pub_year index; together, one would read every row
+    years = (await db.execute("select (select min(pub_year) from articles), (select max(pub_year) from articles)")).first()
     files = sorted({n for r in runs if r["source"] == "files" for n in citations.json_list(r.get("files"))})
     topics = sorted({r["topic"] for r in runs if r["source"] == "pubmed" and r.get("topic")})
     finished = [r["finished"] for r in runs if r.get("finished")]

@@ -7,6 +7,7 @@ at the end. Reports of one study count once as studies (articles.study_id, harve
 """
 
 import json
+import sqlite3
 import urllib.parse
 
 from datasette import hookimpl
@@ -61,6 +62,21 @@ def by_design(conn, where, params) -> list:
             for design in EVIDENCE_DESIGNS]
 
 
+def counted_designs(conn, population=None):
+    """by_design of a question that names no condition and no route, from the counts the loader
+    keeps (harvest.load's design_counts); None where a catalogue has none to read."""
+    try:
+        rows = _rows(conn, "select design, records, studies, participants from design_counts "
+                           "where population = :population", {"population": population or ""})
+    except sqlite3.OperationalError:  # a catalogue built before the table
+        return None
+    if not rows:
+        return None
+    found = {row["design"]: row for row in rows}
+    return [found.get(design) or {"design": design, "records": 0, "studies": 0, "participants": None}
+            for design in EVIDENCE_DESIGNS]
+
+
 def same_side(population) -> str:
     """SQL keeping records on the question's side of the bench: a review of animal or laboratory
     work does not synthesise trials in patients, nor the other way round."""
@@ -89,6 +105,12 @@ def trials_after(conn, where, params, review, population=None) -> int:
           and a.pub_date > :after""", {**params, "after": review["pub_date"]}).fetchone()[0]
 
 
+# Evidence level, then sample size, then recency. The strongest are chosen by the columns of the
+# index harvest.schema gives profiles before any long row of theirs is read (+design: nearly every
+# design is evidence, so that index is read whole rather than the design index row by row).
+STRONGEST_FIRST = "coalesce(a.evidence_level, 6), a.sample_size is null, a.sample_size desc, a.pub_date desc, a.pmid"
+
+
 def strongest(conn, where, params, limit=SHOWN) -> list:
     """The records that answer the question, strongest first: evidence level, then sample size, then recency."""
     return _rows(conn, f"""
@@ -100,22 +122,25 @@ def strongest(conn, where, params, limit=SHOWN) -> list:
                  as registrations,
                (select json_group_array(dose_text) from article_doses d where d.pmid = a.pmid) as doses
         from articles a
-        where {where} and a.design in ({_marks(EVIDENCE_DESIGNS)}) and coalesce(a.retracted, 0) = 0
-        order by coalesce(a.evidence_level, 6), a.sample_size is null, a.sample_size desc, a.pub_date desc, a.pmid
-        limit {int(limit)}""", params)
+        where a.pmid in (select a.pmid from articles a
+                         where {where} and +a.design in ({_marks(EVIDENCE_DESIGNS)}) and coalesce(a.retracted, 0) = 0
+                         order by {STRONGEST_FIRST} limit {int(limit)})
+        order by {STRONGEST_FIRST}""", params)
 
 
 def retracted_in(conn, where, params) -> list:
-    """Retracted records that would answer the question: listed apart, never among the evidence."""
+    """Retracted records that would answer the question: listed apart, never among the evidence.
+    (unlikely(): few are, so SQLite reads the retracted index rather than every row by date.)"""
     return _rows(conn, f"""
-        select a.pmid, a.title, a.pub_year from articles a where {where} and a.retracted = 1
+        select a.pmid, a.title, a.pub_year from articles a where {where} and unlikely(a.retracted = 1)
         order by a.pub_date desc, a.pmid""", params)
 
 
 def profile(conn, condition=None, route=None, population=None) -> dict:
     """Everything a profile page shows for one question."""
     where, params = question_filter(condition, route, population)
-    designs = by_design(conn, where, params)
+    designs = ((not condition and not route and counted_designs(conn, population))
+               or by_design(conn, where, params))
     review = newest_review(conn, where, params, population)
     trials = [d for d in designs if d["design"] in TRIAL_DESIGNS]
     return {

@@ -79,6 +79,18 @@ SUMMARY_SQL = {
         select population, condition, design, sum(records), count(*),
                case when design not in ({", ".join(f"'{d}'" for d in SYNTHESES)}) then sum(participants) end
         from cells group by 1, 2, 3""",
+    # the same for every design alone, each population's and (population '') every record's: an evidence
+    # profile that names no condition or route (datasette_catalogue/profile.py) reads these
+    "design_counts": f"""
+        with scopes as (select '' as population union select population from articles where population is not null),
+        studies as (
+            select s.population, a.design, coalesce(a.study_id, a.pmid) as study,
+                   count(*) as records, max(a.sample_size) as participants
+            from scopes s join articles a on s.population = '' or a.population = s.population
+            group by 1, 2, 3)
+        select population, design, sum(records), count(*),
+               case when design not in ({", ".join(f"'{d}'" for d in SYNTHESES)}) then sum(participants) end
+        from studies group by 1, 2""",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)
         from articles a left join article_conditions c on c.pmid = a.pmid

@@ -8,6 +8,8 @@ from a catalogue these functions build.
 
 from dataclasses import dataclass
 
+from sqlite_utils.db import DescIndex
+
 from harvest import links
 
 SEARCH_COLUMNS = ["title", "abstract", "keywords", "mesh_terms", "authors", "search_terms"]
@@ -155,6 +157,7 @@ CHILD_LOOKUPS = {
 SUMMARY_COLUMNS = {
     "evidence_counts": {"population": str, "condition": str, "design": str, "records": int, "studies": int,
                         "participants": int},
+    "design_counts": {"population": str, "design": str, "records": int, "studies": int, "participants": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
     # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
@@ -165,9 +168,23 @@ COUNTED_COLUMNS = ("design", "evidence_level", "population", "pub_year", "journa
                    "sample_size_band", "registered", "randomised", "blinding", "placebo_controlled", "cited_by_review",
                    "newer_than_reviews")
 INDEXES = {
-    "articles": [["pub_year"], ["pub_date"], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["evidence_rank"], ["retracted"], ["language"], ["entrez_date"],
-                 ["created_date"]],
+    # (pub_year, design): publications per year by design are counted from the index alone
+    # The orders the articles page offers, newest (or largest) first, are read from indexes in that
+    # order: with its PMID tie-breaker (datasette_catalogue/ordering.py) a page of a filtered listing
+    # is the first rows of the index that pass the filter, never a sort of every row that does.
+    "articles": [["pub_year", "design"], [DescIndex("pub_date")], [DescIndex("sample_size")],
+                 [DescIndex("entrez_date")], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
+                 ["evidence_level"], ["evidence_rank"], ["retracted", "pub_date"], ["language"],
+                 ["created_date"],
+                 # the evidence maps' cells of records with no condition or no route (__isnull filters)
+                 ["conditions", "routes", "design"],
+                 # what an evidence profile reads of each record it counts (datasette_catalogue/profile.py):
+                 # looked up by PMID in this index, never in the long rows of articles
+                 ["pmid", "design", "population", "evidence_level", "sample_size", "study_id", "retracted",
+                  "pub_date"],
+                 # a facet value's link (registered=1, cited_by_review=0...) counts its records from an index
+                 ["sample_size_band"], ["registered"], ["randomised"], ["blinding"], ["placebo_controlled"],
+                 ["cited_by_review"], ["newer_than_reviews"]],
     "comments_corrections": [["ref_pmid"]],
     "article_references": [["cited_pmid", "pmid"]],
     "review_studies": [["study_pmid"]],
@@ -215,6 +232,7 @@ TABLES = {
     "deleted_articles": "PMID removed by `DeleteCitation` (or, live, not found by ESummary in two harvests)",
     "harvest_runs": "run of a command that changed the catalogue: source, query or files, counts, status",
     "evidence_counts": "cell of the evidence map (population, condition, design): records, studies, participants",
+    "design_counts": "design of every record (population '') or of one population's: records, studies, participants",
     "evidence_route_counts": "cell of the route map (population, condition, route): records",
     "join_counts": "value of a join table: the articles it has (an unfiltered facet)",
     "column_counts": "value of a faceted column of articles: the articles that have it",
@@ -312,17 +330,22 @@ def _add_generated_columns(db):
                 db.execute(f"alter table [{table}] add column [{name}] {definition}")
 
 
+def index_name(table, columns) -> str:
+    """idx_articles_pub_year_design; a descending column is named so (idx_articles_pub_date_desc)."""
+    return f"idx_{table}_" + "_".join(c + ("_desc" if isinstance(c, DescIndex) else "") for c in columns)
+
+
 def ensure_indexes(db):
     for table, indexes in INDEXES.items():
         for columns in indexes:
-            db[table].create_index(columns, if_not_exists=True)
+            db[table].create_index(columns, index_name=index_name(table, columns), if_not_exists=True)
 
 
 def drop_indexes(db):
     """Drop the indexes ensure_indexes makes (a bulk load builds them once, after the rows)."""
     for table, indexes in INDEXES.items():
         for columns in indexes:
-            db.execute(f"drop index if exists [idx_{table}_{'_'.join(columns)}]")
+            db.execute(f"drop index if exists [{index_name(table, columns)}]")
 
 
 def _backfill_labels(db):
