@@ -32,9 +32,11 @@ def sides(out: Path, peer_python: str) -> dict:
     quoted = " ".join(f"'{f}'" for f in files)
     ours = [sys.executable, "-m", "harvest", "files", "--quiet"]
     unclassified = [sys.executable, str(ROOT / "bench/ingest_unclassified.py"), "files", "--quiet"]
+    unextracted = [sys.executable, str(ROOT / "bench/ingest_unextracted.py"), "files", "--quiet"]
     found = {
         "catalogue --all": (ours + ["--all", "--db", str(out / "all.db"), *files], False),
         "  same, classifier off": (unclassified + ["--all", "--db", str(out / "unclassified.db"), *files], False),
+        "  same, extraction off": (unextracted + ["--all", "--db", str(out / "unextracted.db"), *files], False),
         "catalogue scope scan": (ours + ["--db", str(out / "scope.db"), *files], False),
         "gunzip": (f"gunzip -c {quoted} > /dev/null", True),
     }
@@ -91,6 +93,9 @@ def verdicts(table: dict, rules: dict | None) -> list:
     if rules:
         checks.append(("2. rules doubled, per record (times the cost)", rules["ratio"], "<= 1.2",
                        rules["ratio"] <= 1.2 and rules["same_designs"] and rules["copies_found"] > 0))
+    if "  same, extraction off" in table:
+        ratio = ours / table["  same, extraction off"]["median_s"]
+        checks.append(("extraction's cost: --all vs extraction off (times slower)", ratio, "<= 1.1", ratio <= 1.1))
     ratio = scan / table["gunzip"]["median_s"]
     checks.append(("3. scope scan vs gunzip (times slower)", ratio, "<= 1.5", ratio <= 1.5))
     return checks

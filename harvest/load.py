@@ -22,6 +22,9 @@ from harvest.schema import (ARTICLE_COLUMNS, CHILD_COLUMNS, CHILD_TABLES, COUNTE
 # Whether records are classified and extracted as they are loaded. Tests of the harvest alone
 # and one side of `make bench` switch it off: the classifier costs milliseconds a record.
 CLASSIFYING = True
+# Whether what a record says about its study is read out (harvest.extract); a side of `make bench`
+# switches it off alone, to show what extraction adds to a build.
+EXTRACTING = True
 
 
 def classifier():
@@ -395,6 +398,8 @@ def derived_rows(record) -> tuple:
     columns["rules_version"] = classify.RULES_VERSION
     columns["search_terms"] = search_terms(record, result)
     children = label_rows(record["pmid"], columns)
+    if not EXTRACTING:
+        return columns, children
     extract = extractor()
     found = extract.extract(record, result)
     columns.update(extraction_columns(found, extract.band(found.sample_size), extract.VERSION))

@@ -159,3 +159,12 @@ def test_an_older_catalogue_gains_the_new_columns_when_classified_again(db, reco
     assert 34092024 in fts(db, '"sublingual"')
     assert db.execute("select count(*) from articles where evidence_rank is null").fetchone() == (0,)
     assert db.execute("select count(*) from article_harms where reported is null").fetchone() == (0,)
+
+
+def test_extraction_switched_off_leaves_labels_and_no_study_facts(real_record, monkeypatch):
+    troches = real_record(34092024)
+    columns, _ = load.derived_rows(troches)
+    assert columns["sample_size"] == 29 and columns["design"]
+    monkeypatch.setattr(load, "EXTRACTING", False)
+    columns, children = load.derived_rows(troches)
+    assert columns["design"] and "sample_size" not in columns and not any("dose" in t for t in children)
