@@ -8,7 +8,8 @@
 - Retractions travel: a record that cites a retracted record, or one under an expression of
   concern, is counted in articles.cites_retracted.
 - Synthesis gaps: a primary study newer than the newest catalogued review of each of its
-  conditions is marked articles.newer_than_reviews.
+  conditions (a review of studies in people for studies in people, of animal or laboratory work
+  for those) is marked articles.newer_than_reviews.
 
 refresh(db) rebuilds all of it after every load and reclassification.
 """
@@ -104,6 +105,13 @@ def _refresh_studies(db):
     db.conn.executemany("insert into article_studies (pmid, study_id) values (?, ?)", groups.items())
 
 
+def _preclinical() -> tuple:
+    """Populations whose evidence is preclinical, as the classification rules name them."""
+    from harvest import classify
+
+    return tuple(classify.RULES.data["evidence_level"]["preclinical"])
+
+
 def _refresh_columns(db):
     """Each article's study, reports, reviews citing it, retracted records it cites and synthesis gap.
 
@@ -112,6 +120,9 @@ def _refresh_columns(db):
     as they were are left alone.
     """
     reviews = _marks(SYNTHESES)
+    # A review of animal or laboratory work does not synthesise trials in patients, nor the other
+    # way round: a study's gap is judged against reviews from its own side of the bench.
+    bench = f"(coalesce(a.population, '') in ({_marks(_preclinical())}))"
     columns = list(LINK_COLUMNS)
     changed = " or ".join(f"articles.[{c}] is not v.[{c}]" for c in columns)
     db.execute(f"""
@@ -122,12 +133,12 @@ def _refresh_columns(db):
             join articles a on a.pmid = ar.cited_pmid
             where a.retracted = 1 or a.corrections like '%expression-of-concern%' group by ar.pmid),
         newest as (
-            select c.condition, max(a.pub_date) as pub_date from article_conditions c
-            join articles a on a.pmid = c.pmid and a.design in ({reviews}) group by 1),
+            select c.condition, {bench} as bench, max(a.pub_date) as pub_date from article_conditions c
+            join articles a on a.pmid = c.pmid and a.design in ({reviews}) group by 1, 2),
         gaps as (
             select c.pmid, max(n.pub_date is null or n.pub_date < a.pub_date) as newer
             from article_conditions c join articles a on a.pmid = c.pmid
-            left join newest n on n.condition = c.condition group by c.pmid)
+            left join newest n on n.condition = c.condition and n.bench = {bench} group by c.pmid)
         update articles set ({", ".join(columns)}) = ({", ".join(f"v.[{c}]" for c in columns)})
         from (
             select a.pmid, coalesce(s.study_id, a.pmid) as study_id, coalesce(r.n, 1) as study_reports,

@@ -106,3 +106,14 @@ def test_newer_than_the_newest_review_of_its_condition(tmp_path):
 
 def test_study_groups_join_chains_under_their_smallest_pmid():
     assert links.study_groups([(5, 3), (3, 9), (20, 21)]) == {3: 3, 5: 3, 9: 3, 20: 20, 21: 20}
+
+
+def test_a_review_of_animal_work_leaves_the_gap_of_a_trial_in_people_open(tmp_path):
+    db = fixture_db(tmp_path, [
+        (1, "meta-analysis", {"pub_date": "2019", "population": "human"}),
+        (2, "systematic-review", {"pub_date": "2022", "population": "animal"}),
+        (3, "rct", {"pub_date": "2020", "population": "human"}),
+        (4, "rct", {"pub_date": "2020", "population": "animal"})],
+        conditions=[(1, "crps"), (2, "crps"), (3, "crps"), (4, "crps")])
+    newer = dict(db.execute("select pmid, newer_than_reviews from articles").fetchall())
+    assert newer[3] == 1 and newer[4] == 0
