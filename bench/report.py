@@ -31,8 +31,6 @@ def rules_table(rules) -> list:
 
 
 def site_table(site) -> list:
-    if "scales" not in site:
-        return site_pages_table(site)
     lines = []
     for scale in site["scales"]:
         goal = scale["goal_ms"]
@@ -60,21 +58,6 @@ def site_table(site) -> list:
         if slow:
             lines += ["Slowest links over the goal: " + "; ".join(f"`{w['path']}` {w['p95_ms']:,.0f} ms" for w in slow),
                       ""]
-    return lines
-
-
-def site_pages_table(site) -> list:
-    lines = [f"Catalogue of {site['articles']:,} articles.", "",
-             "| page | p50 ms | p95 ms | errors | p95 < 300 ms |", "|---|---:|---:|---:|---|"]
-    for name, row in site["pages"].items():
-        ok = row["p95_ms"] < 300 and not row["errors"]
-        lines.append(f"| {name} | {row['p50_ms']:.0f} | {row['p95_ms']:.0f} | {row['errors']} | "
-                     f"{'pass' if ok else 'FAIL'} |")
-    load = site["load"]
-    lines += ["", "| clients | requests | seconds | req/s | p50 ms | p99 ms | errors |",
-              "|---:|---:|---:|---:|---:|---:|---:|",
-              f"| {load['clients']} | {load['requests']} | {load['seconds']:.1f} | {load['requests_per_s']:.1f} | "
-              f"{load['p50_ms']:.0f} | {load['p99_ms']:.0f} | {load['errors']} |"]
     return lines
 
 

@@ -65,8 +65,7 @@ def counts(entries, predictions) -> dict:
 def report(entries, predictions, heading) -> str:
     lines = [f"| {heading} | share (95% CI; count) | goal |", "|---|---|---|"]
     for row, (hits, total) in counts(entries, predictions).items():
-        goal = GOALS.get(row)
-        lines.append(f"| {row} | {blind.share(hits, total)} | {f'≥ {goal:.2f}' if goal else ''} |")
+        lines.append(f"| {row} | {blind.share(hits, total)} | {blind.goal_text('classify', row)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -118,9 +118,7 @@ def report(entries, predictions, heading: str) -> str:
     rows = counts(entries, predictions)
     lines = [f"| {heading} | share (95% CI; count) | goal |", "|---|---|---|"]
     for row, (hits, total) in rows.items():
-        goal = GOALS.get(row)
-        goal_text = f"≥ {goal:.2f}" if goal else (f"≤ {MOST_WRONG:.2f}" if row.startswith("sample sizes given") else "")
-        lines.append(f"| {row} | {blind.share(hits, total)} | {goal_text} |")
+        lines.append(f"| {row} | {blind.share(hits, total)} | {blind.goal_text('extract', row)} |")
     return "\n".join(lines) + "\n"
 
 
