@@ -23,7 +23,7 @@ TRIAL_DESIGNS = ("rct", "clinical-trial")
 # notices and the like ("other") are left out.
 EVIDENCE_DESIGNS = tuple(d for d in vocabulary.DESIGN.values() if d != "other")
 SHOWN = 25  # the strongest records listed on a page; the exports carry every one
-PRECLINICAL = tuple(classify.RULES.data["evidence_level"]["preclinical"])
+PRECLINICAL = classify.PRECLINICAL
 
 
 def question_filter(condition=None, route=None, population=None) -> tuple:
@@ -80,7 +80,7 @@ def counted_designs(conn, population=None):
 def same_side(population) -> str:
     """SQL keeping records on the question's side of the bench: a review of animal or laboratory
     work does not synthesise trials in patients, nor the other way round."""
-    marks = ", ".join(f"'{p}'" for p in PRECLINICAL)
+    marks = _marks(PRECLINICAL)
     if population in PRECLINICAL:
         return f"a.population in ({marks})"
     return f"coalesce(a.population, '') not in ({marks})"

@@ -360,6 +360,8 @@ def load_rules(path=RULES_PATH) -> Rules:
 
 
 RULES = load_rules()
+# Populations whose evidence is preclinical (evidence level, synthesis gaps, what a study is).
+PRECLINICAL = tuple(RULES.data["evidence_level"]["preclinical"])
 RULES_VERSION = RULES.version
 
 

@@ -25,7 +25,7 @@ PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 REVIEWS = set(vocabulary.SYNTHESES)
 NOT_A_STUDY = set(vocabulary.DESIGN.values()) - REVIEWS - set(vocabulary.PRIMARY_STUDIES)
 # Work on animals or cells (the classifier's own list): no participants to count.
-PRECLINICAL = set(classify.RULES.data["evidence_level"]["preclinical"])
+PRECLINICAL = classify.PRECLINICAL
 DIGITS = re.compile(r"\d+")
 
 

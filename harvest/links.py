@@ -105,13 +105,6 @@ def _refresh_studies(db):
     db.conn.executemany("insert into article_studies (pmid, study_id) values (?, ?)", groups.items())
 
 
-def _preclinical() -> tuple:
-    """Populations whose evidence is preclinical, as the classification rules name them."""
-    from harvest import classify
-
-    return tuple(classify.RULES.data["evidence_level"]["preclinical"])
-
-
 def _refresh_columns(db):
     """Each article's study, reports, reviews citing it, retracted records it cites and synthesis gap.
 
@@ -122,7 +115,9 @@ def _refresh_columns(db):
     reviews = _marks(SYNTHESES)
     # A review of animal or laboratory work does not synthesise trials in patients, nor the other
     # way round: a study's gap is judged against reviews from its own side of the bench.
-    bench = f"(coalesce(a.population, '') in ({_marks(_preclinical())}))"
+    from harvest import classify  # on first use, as harvest.load does: its rules take time to compile
+
+    bench = f"(coalesce(a.population, '') in ({_marks(classify.PRECLINICAL)}))"
     columns = list(LINK_COLUMNS)
     changed = " or ".join(f"articles.[{c}] is not v.[{c}]" for c in columns)
     db.execute(f"""
