@@ -1280,9 +1280,15 @@ def ids_in(text: str, patterns: Patterns = PATTERNS):
                 yield registry, registry.prefix + match.group("digits"), match.start(), match.end()
 
 
+# A mark between an id's letters and its digits, as texts write it and registries do not: 'ISRCTN-12345678'.
+PREFIX_MARK = re.compile(r"^([A-Za-z]+)[:\u2010\u2011\u2013-]+(?=\d)")
+
+
 def normalise_id(registry: Registry, text: str) -> str:
     """An id as its registry writes it: no inner spaces, the prefix in its own case."""
     compact = re.sub(r"\s+", "", text.strip().strip(".,;:()[]"))
+    if registry.name != "ReBEC":  # 'ISRCTN-12345678', 'DRKS: 00012345': the registry writes no mark there
+        compact = PREFIX_MARK.sub(r"\1", compact)
     if registry.name == "ClinicalTrials.gov":
         return compact.replace("-", "").upper()
     if registry.name in ("jRCT", "Research Registry"):

@@ -284,6 +284,23 @@ def test_ketamine_doses(abstract, title, expected):
     ("Registered as NCT-04447131 and in the European Clinical Trials Database (2012-001234-56).",
      [("ClinicalTrials.gov", "NCT04447131"), ("EudraCT", "2012-001234-56")]),
     ("Research Registry UIN: researchregistry5678.", [("Research Registry", "researchregistry5678")]),
+    # marks and spaces between an id's letters and digits, as texts write them
+    ("Registered as ISRCTN-82180413, DRKS: 00012345 and ACTRN 12615000123456.",
+     [("ISRCTN", "ISRCTN82180413"), ("DRKS", "DRKS00012345"), ("ANZCTR", "ACTRN12615000123456")]),
+    ("Trials KCT-0001234, NTR-1234, PACTR-201509001229283, IRCT: 20190506043492N3 and NCT\u201001234567.",
+     [("CRIS", "KCT0001234"), ("Netherlands Trial Register", "NTR1234"), ("PACTR", "PACTR201509001229283"),
+      ("IRCT", "IRCT20190506043492N3"), ("ClinicalTrials.gov", "NCT01234567")]),
+    ("ChiCTR-1800012345 and ChiCTR-IOR-17011234 and JPRN-UMIN000041687 and jRCTs031180123.",
+     [("ChiCTR", "ChiCTR1800012345"), ("ChiCTR", "ChiCTR-IOR-17011234"), ("UMIN-CTR", "UMIN000041687"),
+      ("jRCT", "jRCTs031180123")]),
+    # a bare number after the registry's name
+    ("ClinicalTrials.gov identifier: 01234567.", [("ClinicalTrials.gov", "NCT01234567")]),
+    ("Registered with the ANZCTR (12615000123456) and UMIN-CTR: 000041687.",
+     [("ANZCTR", "ACTRN12615000123456"), ("UMIN-CTR", "UMIN000041687")]),
+    ("PROSPERO registration number 42020187078.", [("PROSPERO", "CRD42020187078")]),
+    ("Eudra-CT 2012-001234-56; EU Clinical Trials Register 2013-004321-11.",
+     [("EudraCT", "2012-001234-56"), ("EudraCT", "2013-004321-11")]),
+    ("CTRI/2009/091/000123 was registered.", [("CTRI", "CTRI/2009/091/000123")]),
     ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
     ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
 ])
