@@ -150,6 +150,7 @@ class Patterns:
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
         self.not_a_finding = _any(conclusion["not_a_finding"])
+        self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.plans = _any(conclusion["plans"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
@@ -1170,23 +1171,18 @@ def _conclusion(reading: Reading) -> Found | None:
     if inline:
         return inline
     finding = lambda s: not patterns.not_a_finding.search(s.text)
+    readable = lambda s: (s.section not in patterns.skipped_sections
+                          and not patterns.not_conclusion_section.search(s.section))
     for cue in patterns.conclusion_cues:
-        stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and s.section not in patterns.skipped_sections]
+        stated = [s for s in reading.sentences_with(cue, own=False) if s.source == "abstract" and readable(s)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(stated[:1], patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
-    closing = []
-    for sentence in reversed(abstract):  # the last two that state one, read from the end
-        if sentence.section not in patterns.skipped_sections and kept([sentence]) and finding(sentence):
-            closing.insert(0, sentence)
-            if len(closing) == 2:
-                break
-    closing = [s for s in closing if reading.is_own(s)] or closing
-    if closing:
-        return _joined(closing[-1:], patterns)
-    return None
+    # An unstructured abstract closes on its authors' view, even where its words read like others' work
+    # ('improved results follow earlier indications for surgery').
+    closing = next((s for s in reversed(abstract) if readable(s) and kept([s]) and finding(s)), None)
+    return _joined([closing], patterns) if closing else None
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:

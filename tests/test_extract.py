@@ -388,6 +388,12 @@ def test_conclusion_from_the_sentence_that_states_it():
      "clinical-trial", "Salbutamol was the most effective drug studied."),
     ("The test was ineffective in diagnosing tuberculosis. The results are compared to those reported by other "
      "authors.", "observational", "The test was ineffective in diagnosing tuberculosis."),
+    # the last sentence, though its words read like others' work; 'we observed that' states a finding
+    ("We report 137 valve replacements. Mortality was 40% with three risk factors. Reduced ventricular function was "
+     "an essential factor; improved results follow earlier indications for surgery.", "observational",
+     "Reduced ventricular function was an essential factor; improved results follow earlier indications for surgery."),
+    ("Blood samples were collected. We observed that COPD patients have shorter telomeres. Cytokines differed "
+     "between groups.", "observational", "We observed that COPD patients have shorter telomeres."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
@@ -396,6 +402,15 @@ def test_conclusion_from_the_sentence_that_states_it():
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
     assert got.value == expected and got.quote.text == expected
+
+
+def test_no_conclusion_from_a_methods_section():
+    record = fixture(None, sections=[("BACKGROUND", "Fixture drugs matter."),
+                                     ("SEARCH METHODS", "A literature search was conducted from 1956 up to 2020."),
+                                     ("PURPOSE OF REVIEW", "We reviewed the publications on fixture drugs.")])
+    assert extract.extract(record, {"design": "review", "population": "human"}).conclusion is None
+    record = fixture(None, sections=[("METHODS AND RESULTS", "We enrolled 40 patients. Pain fell by half.")])
+    assert extract.extract(record, STUDY).conclusion.value == "Pain fell by half."
 
 
 def test_a_protocols_plans_are_no_conclusion():
