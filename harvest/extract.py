@@ -245,6 +245,11 @@ class Patterns:
         self.arms_sentence = _any(spec["arms_sentence"])
         self.part_before = _any(spec["part_of"]["before"])
         self.part_after = _any(spec["part_of"]["after"])
+        self.at_a_time_after = _any(spec["at_a_time_after"])
+        self.planned_before = _any(spec["planned_before"])
+        self.planned_after = re.compile(fill(spec["planned_after"]), re.IGNORECASE)
+        self.future = _any(spec["future"])
+        self.count_mark = _any(spec["count_mark"])
 
     def _reviews(self, spec):
         studies = spec["studies"]
@@ -254,6 +259,7 @@ class Patterns:
                           .replace("{D}", digits))
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
+        self.one_study = _any(spec["one_study"])
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
                                     for key in ("participants_after", "participants_equal", "participants_before")]
@@ -555,6 +561,12 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
+    mark = patterns.count_mark.search(before)
+    if mark:
+        before = before[:mark.start()]  # 'We included N = 40 patients'
+    if (patterns.planned_before.search(before) or patterns.planned_after.match(after)) and \
+            not patterns.future.search(text):
+        return []  # 'A sample size of 120 patients was calculated': a plan, not people taken
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
             patterns.excluded_after.match(after) or patterns.list_after.match(after):
         return []
@@ -621,6 +633,8 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
         if patterns.part_after.search(text[second.end():second.end() + 60]) or \
                 patterns.part_before.search(text[max(0, first.start() - 40):first.start()]):
             continue
+        if any(patterns.at_a_time_after.match(text[p.end():p.end() + 40]) for p in (first, second)):
+            continue  # the same people at two times
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
         if not a or not b:
             continue
@@ -847,10 +861,11 @@ def _review_participants(reading: Reading) -> Found | None:
         phrases = list(reading.patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
-            if phrase.start() not in paired:
+            if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
                 found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
                           if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text))]
-        found += [c for c in paired.values() if c and c.tier == "total"]
+        found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(
+            reading.abstract[sentence.start:c.quote.start] if c.quote.source == "abstract" else "")]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None

@@ -76,6 +76,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "analyzed.", 1667),
     ("Seventy-seven patients applying for abortion consented to be treated in a random design. The first 30 "
      "patients with complete abortion participated in the acceptability study.", 77),
+    # a mark before the count, a label inside the text
+    ("We included N = 40 patients with chronic pain.", 40),
+    ("Participants: 64 adults with fibromyalgia from two clinics.", 64),
+    # the same people at two times are no two groups
+    ("We studied 40 patients at baseline and 35 patients at 12 months.", 40),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -128,6 +133,10 @@ def test_participants_stated(abstract, expected):
     "Fifty-four episodes were retrieved. Five patients who died in the first 48 hours were not included.",
     "The study enrolled 104 WBS children, 91 cases with other genetic syndromes, and 145 healthy children.",
     "Two cases published by Delboeuf and Janet in 1888 were treated by an unusual method.",
+    # a size planned; arms given their treatments, counted in part
+    "A sample size of 120 patients was calculated to detect a difference in pain.",
+    "Sixty patients were calculated to be needed. Pain fell.",
+    "Thirty patients received ketamine, 30 received lidocaine and the rest received placebo.",
     # one arm beside another
     "Thirty mothers undergoing elective Caesarean section received thiopentone and 30 received etomidate.",
     # one group beside others counted by their arms
@@ -136,6 +145,11 @@ def test_participants_stated(abstract, expected):
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
+
+
+def test_a_protocol_counts_the_people_it_plans():
+    found = extracted("A sample size of 120 patients will be recruited.", {"design": "protocol", "population": "human"})
+    assert found.sample_size.value == 120
 
 
 def test_a_review_counts_studies_and_their_participants():
@@ -177,6 +191,8 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "n=16,741) primary focus was performed.", None),  # two parts, no whole
     ("RESULTS: Analysis of 956 patients from seven observational studies showed a shorter operative time.", 956),
     ("RESULTS: 23 manuscripts were included (4776 patients, 66% males).", 4776),
+    ("Eight studies were included (total n = 640).", 640),
+    ("Twelve trials were included. The largest trial enrolled 5,000 patients.", None),  # one study's people
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
