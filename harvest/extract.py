@@ -194,12 +194,12 @@ class Patterns:
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
-        # "ten case reports" and "20 case series" count papers, not people
+        # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
-                                   rf"(?![\s-]+(?:reports?|series|studies|control\b))")
+                                   rf"(?![\s-]+(?:reports?|series|studies|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -513,7 +513,12 @@ def participant_candidates(reading: Reading) -> list:
                 continue  # one of two groups: counted with its pair below
             if arms and number_value(phrase.group("num"), patterns) != arms:
                 continue  # one group beside others counted '(n = 22)': not the whole
-            in_sentence += phrase_candidates(sentence, phrase, patterns)
+            found_here = phrase_candidates(sentence, phrase, patterns)
+            if arms and not found_here and not sentence.text[:phrase.start()].strip():
+                # '31 patients received rTMS (N = 15) or sham (N = 16)': the arms add up to the count the sentence
+                # opens with, so it is the whole
+                found_here = [Candidate("total", arms, sentence.quote(phrase.start(), phrase.end()), False)]
+            in_sentence += found_here
         if len({c.value for c in in_sentence}) > 1:
             # '70 eyes of 35 subjects were implanted with one lens and 60 eyes of 30 subjects with the other':
             # a count in passing beside another is one group

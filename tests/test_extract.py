@@ -79,6 +79,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # a mark before the count, a label inside the text
     ("We included N = 40 patients with chronic pain.", 40),
     ("Participants: 64 adults with fibromyalgia from two clinics.", 64),
+    # words that introduce the people a study took; time counted in people is no count of them
+    ("A cross-sectional study was conducted in one hospital from 2016 to 2017 involving 100 children.", 100),
+    ("A retrospective cohort study was performed analyzing 416 SSc patients from our database.", 416),
+    ("Data from a prospective study in 223 patients followed for 655 patient-years were analyzed.", 223),
+    # a count the arms add up to
+    ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
     ("We studied 40 patients at baseline and 35 patients at 12 months.", 40),
 ])
