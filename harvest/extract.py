@@ -193,6 +193,9 @@ class Patterns:
         modifier = rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*\s+)"
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
+        self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)
+        self.animal_word = re.compile(rf"\b(?:{_words(spec['animals'])})\b", re.IGNORECASE)
+        self.human_word = re.compile(rf"\b(?:{_words(spec['people'])})\b", re.IGNORECASE)
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
         # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time
         # "150 adult patients" counts patients, the adults a modifier of them
@@ -230,6 +233,8 @@ class Patterns:
         self.analysed_after = _any(spec["analysed_after"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
+        self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                      re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
@@ -575,6 +580,10 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
             patterns.excluded_after.match(after) or patterns.list_after.match(after):
         return []
+    if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+        return []
+    if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
+        return []  # 'Twenty of 65 patients were identified': the verb is the twenty's
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
         return pool
@@ -596,7 +605,7 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         else:
             for regex in afters:
                 match = regex.match(after)
-                if match and _equal_count(match, value):
+                if match and _equal_count(match, value) and not _verb_of_another(before, match.group()):
                     # "Of these, 256 patients met the criteria": the words after it make it the whole
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))
@@ -640,6 +649,8 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
             continue
         if any(patterns.at_a_time_after.match(text[p.end():p.end() + 40]) for p in (first, second)):
             continue  # the same people at two times
+        if bool(patterns.animal_noun.search(first.group())) != bool(patterns.animal_noun.search(second.group())):
+            continue  # 'six rabbits and seven patients': animals beside people are another experiment
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
         if not a or not b:
             continue
@@ -662,6 +673,18 @@ def _introduced(text, phrase, patterns) -> bool:
     nothing: the sentence starts with it)."""
     before = text[max(0, phrase.start() - BEFORE):phrase.start()]
     return any(regex.search(before) for tier in ("randomised", "total", "weak") for regex in patterns.tiers[tier][0])
+
+
+# A singular verb after words about the people: 'seven women starting OCS a progressive prolongation ... was
+# observed' states what was seen, not who was taken, unless a word for the whole of them is its subject ('a
+# population of 477 individuals with achondroplasia was reviewed').
+VERB_OF_ANOTHER = re.compile(r"^\s*\w[^.;]*?\s(?:was|has\s+been|had\s+been)\s", re.IGNORECASE)
+WHOLE_OF = re.compile(r"\b(?:population|cohort|sample|group|series|total|database|registry|register|panel)\s+of\s+"
+                      r"(?:all\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _verb_of_another(before, words) -> bool:
+    return bool(VERB_OF_ANOTHER.match(words)) and not WHOLE_OF.search(before)
 
 
 def _equal_count(match, value) -> bool:
@@ -741,6 +764,9 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         return found
     for match in patterns.sum_of_groups.finditer(sentence.text):
         a, b = number_value(match.group("a"), patterns), number_value(match.group("b"), patterns)
+        first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
+        if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
+            continue  # 'six rabbits and seven patients': animals beside people are another experiment
         if a and b and not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
     groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
@@ -823,6 +849,11 @@ def sample_size(reading: Reading) -> Found | None:
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
         chosen = decide_count(candidates, ("groups", "weak", "analysed")) or (not candidates and _single_case(reading))
+        if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
+                chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
+            # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
+            # beside other people counted apart, none of them the whole
+            chosen = None
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None

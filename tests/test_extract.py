@@ -83,6 +83,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("A cross-sectional study was conducted in one hospital from 2016 to 2017 involving 100 children.", 100),
     ("A retrospective cohort study was performed analyzing 416 SSc patients from our database.", 416),
     ("Data from a prospective study in 223 patients followed for 655 patient-years were analyzed.", 223),
+    # a singular verb after words about the people is another's; a word for the whole may be its subject
+    ("We studied 40 patients. In seven women starting the pill a prolongation of half life was observed.", 40),
+    ("A population of 477 individuals with achondroplasia was retrospectively reviewed.", 477),
+    ("A total of 333 patients diagnosed with GC, 68 with thrombosis in the case group and the remaining 265 in the "
+     "control group, were enrolled.", 333),  # a total before a bare list of its groups
+    ("In acute and chronic implants (45 and 20 rats, respectively) stimulation was delivered.", 65),
     # a count the arms add up to
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
@@ -139,6 +145,13 @@ def test_participants_stated(abstract, expected):
     "Fifty-four episodes were retrieved. Five patients who died in the first 48 hours were not included.",
     "The study enrolled 104 WBS children, 91 cases with other genetic syndromes, and 145 healthy children.",
     "Two cases published by Delboeuf and Janet in 1888 were treated by an unusual method.",
+    # a list of groups whose later items name no people, a count another is a share of
+    "The response in samples from 50 patients with adenoma, 45 with cancer were elucidated by PCR.",
+    "Twenty of 65 patients with lymphoma were identified by staging laparotomy as being in early stages.",
+    # an arm named by its group's number, animals beside people, groups beside people counted apart
+    "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
+    "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
+    "In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were measured.",
     # a size planned; arms given their treatments, counted in part
     "A sample size of 120 patients was calculated to detect a difference in pain.",
     "Sixty patients were calculated to be needed. Pain fell.",
