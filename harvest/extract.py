@@ -233,6 +233,7 @@ class Patterns:
         self.analysed_after = _any(spec["analysed_after"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
@@ -547,6 +548,8 @@ def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
                     continue  # one group's count among several: group_sums adds them up
                 if patterns.not_people.search(sentence.text[max(0, match.start() - 30):match.start()]):
                     continue  # 'healthy eyes (n = 107) were included' counts eyes
+                if patterns.percent_of.search(sentence.text[max(0, match.start() - 40):match.start()]):
+                    continue  # '67% of survivors (n = 802)'
                 value = number_value(match.group("n"), patterns)
                 if value and not _is_part(sentence.text, match.start(), match.end(), patterns):
                     found.append(Candidate("total", value, sentence.quote(match.start(), match.end()), False))
@@ -578,12 +581,13 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
             not patterns.future.search(text):
         return []  # 'A sample size of 120 patients was calculated': a plan, not people taken
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
-            patterns.excluded_after.match(after) or patterns.list_after.match(after):
+            patterns.excluded_after.match(after):
         return []
-    if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
-        return []
+    if (patterns.list_after.match(after) or patterns.list_after_bare.match(after)) and \
+            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+        return []  # the first of a list of groups, unless it is their total
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
-        return []  # 'Twenty of 65 patients were identified': the verb is the twenty's
+        return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
         return pool
@@ -652,8 +656,9 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
         if bool(patterns.animal_noun.search(first.group())) != bool(patterns.animal_noun.search(second.group())):
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
-        if not a or not b:
-            continue
+        if not a or not b or any(n > 1 and not patterns.plural_nouns.search(p.group())
+                                 for n, p in ((a, first), (b, second))):
+            continue  # 'thirty-five individual sera' counts no people
         joined = phrase_candidates(sentence, second, patterns)
         after_second = text[second.end():second.end() + AFTER]
         if not _introduced(text, first, patterns) or patterns.analysed_after.match(after_second):
@@ -767,7 +772,8 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
         if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
-        if a and b and not _is_part(sentence.text, match.start(), match.end(), patterns):
+        if a and b and patterns.plural_nouns.search(match.group()) and \
+                not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
     groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
     if len(groups) >= 2:

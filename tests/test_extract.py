@@ -89,6 +89,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("A total of 333 patients diagnosed with GC, 68 with thrombosis in the case group and the remaining 265 in the "
      "control group, were enrolled.", 333),  # a total before a bare list of its groups
     ("In acute and chronic implants (45 and 20 rats, respectively) stimulation was delivered.", 65),
+    # a total before the list of its groups; a finding's share of the whole; one person beside others
+    ("A total of 22 autopsy cases, including five DCM cases, nine CHF cases and eight control cases, were "
+     "retrieved.", 22),
+    ("The test identified the thyroid status in 94% of 123 patients studied.", 123),
+    ("Smooth surfaces predominated in 3 cases with CLL and in 1 case with lymphoma.", 4),
     # a count the arms add up to
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
@@ -152,6 +157,10 @@ def test_participants_stated(abstract, expected):
     "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
     "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
     "In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were measured.",
+    # a group named before a count, a share written before its people, a count of samples
+    "In one group, 48 patients had surgery. In the other group, 350 healthy subjects were studied.",
+    "Data at both ages were available for 67% of survivors (n = 802).",
+    "Thirty couples of serum and thirty-five individual sera were tested for IgM.",
     # a size planned; arms given their treatments, counted in part
     "A sample size of 120 patients was calculated to detect a difference in pain.",
     "Sixty patients were calculated to be needed. Pain fell.",
