@@ -151,6 +151,7 @@ class Patterns:
         self.glued_notes = re.compile(conclusion["glued_notes"])
         self.not_a_finding = _any(conclusion["not_a_finding"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
+        self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.plans = _any(conclusion["plans"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
@@ -428,6 +429,11 @@ class Reading:
                 not classify.about_others(sentence.text.lower(), classify.RULES)
             self._own[id(sentence)] = known
         return known
+
+    def section_at(self, offset: int) -> str:
+        """The label of the abstract section holding an offset of the abstract ('' when none)."""
+        i = bisect_right(self._section_starts, offset) - 1
+        return self.sections[i][0] if i >= 0 else ""
 
     def sentence_at(self, position: int):
         """The sentence holding a position of whole_text (the title, then a newline, then the abstract)."""
@@ -828,6 +834,15 @@ def decide_count(candidates, tiers) -> Candidate | None:
     return None
 
 
+def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
+    """Where the strongest tier states two counts, the one a structured abstract's methods state: the people the
+    study took, before the results tell how many of them were followed or analysed."""
+    tier = next((t for t in ("randomised", "total") if any(c.tier == t for c in candidates)), None)
+    methods = [c for c in candidates if c.tier == tier and c.quote.source == "abstract" and
+               reading.patterns.methods_section.search(reading.section_at(c.quote.start))]
+    return methods[0] if tier and len({c.value for c in methods}) == 1 else None
+
+
 def sample_size(reading: Reading) -> Found | None:
     """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
     if reading.design in NOT_A_STUDY - {"other"} or reading.population == "in-vitro":
@@ -840,7 +855,7 @@ def sample_size(reading: Reading) -> Found | None:
         candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
                                                     and c.quote.start < arms.quote.end
                                                     and arms.quote.start < c.quote.end)]
-    chosen = decide_count(candidates, ("randomised", "total"))
+    chosen = decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
         weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))

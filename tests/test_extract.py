@@ -175,6 +175,14 @@ def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
 
 
+def test_two_counts_of_the_strongest_words_give_way_to_the_methods():
+    record = fixture(None, sections=[("METHODS", "The study included 62 women with pain."),
+                                     ("RESULTS", "The study included 61 women. Pain fell.")])
+    assert extract.extract(record, STUDY).sample_size.value == 62
+    record = fixture("The study included 62 women with pain. The study included 61 women. Pain fell.")
+    assert extract.extract(record, STUDY).sample_size is None  # no methods to tell them apart
+
+
 def test_a_protocol_counts_the_people_it_plans():
     found = extracted("A sample size of 120 patients will be recruited.", {"design": "protocol", "population": "human"})
     assert found.sample_size.value == 120
