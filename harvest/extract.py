@@ -232,6 +232,8 @@ class Patterns:
         self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
         self.label_before = _any(spec["label_before"])
         self.analysed_after = _any(spec["analysed_after"])
+        self.given_after = re.compile(fill(spec["given_after"]), re.IGNORECASE)
+        self.results_section = _any(spec["results_sections"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.percent_of = _any(spec["percent_of"])
@@ -620,7 +622,13 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))
                     break
-    return [c for c in found if c]
+    found = [c for c in found if c]
+    if not found and not arm and not text[:phrase.start()].strip() and \
+            not patterns.results_section.search(sentence.section) and patterns.given_after.match(after):
+        # 'Eight GH-deficient subjects received both forms of GH': a sentence of the methods that opens with the
+        # people given the study's treatment, not a finding counted in some of them
+        found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
+    return found
 
 
 def _pool(sentence: Sentence, phrase, patterns: Patterns):

@@ -94,6 +94,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "retrieved.", 22),
     ("The test identified the thyroid status in 94% of 123 patients studied.", 123),
     ("Smooth surfaces predominated in 3 cases with CLL and in 1 case with lymphoma.", 4),
+    # the people a sentence of the methods opens with, given the study's treatment
+    ("Eight GH-deficient subjects received both forms of GH during balance studies. Both caused retention.", 8),
     # a count the arms add up to
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
@@ -173,6 +175,14 @@ def test_participants_stated(abstract, expected):
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
+
+
+def test_people_given_the_treatment_in_the_methods_not_in_the_results():
+    methods = fixture(None, sections=[("METHODS", "Twelve patients received ketamine."), ("RESULTS", "Pain fell.")])
+    results = fixture(None, sections=[("METHODS", "Ketamine was given."), ("RESULTS", "Twelve patients received a "
+                                                                                      "transfusion.")])
+    assert extract.extract(methods, STUDY).sample_size.value == 12
+    assert extract.extract(results, STUDY).sample_size is None  # a finding counted in some of them
 
 
 def test_two_counts_of_the_strongest_words_give_way_to_the_methods():
