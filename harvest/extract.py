@@ -606,8 +606,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     found = []
     arm = patterns.arm_verb_after.match(after)
     for tier, (befores, afters) in tiers.items():
-        if tier == "weak" and arm:
-            continue  # 'Thirty mothers ... received thiopentone': one arm
+        if tier != "randomised" and arm:
+            continue  # 'Thirty mothers ... received thiopentone', '34 patients were treated with DPA, 45 ...': one arm
         for regex in befores:
             match = regex.search(before)
             if match:

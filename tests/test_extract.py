@@ -159,6 +159,8 @@ def test_participants_stated(abstract, expected):
     "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
     "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
     "In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were measured.",
+    # one arm given its treatment beside another, however strong its verb
+    "34 patients were treated with DPA as a single drug, 45 were treated in combination with other drugs.",
     # a group named before a count, a share written before its people, a count of samples
     "In one group, 48 patients had surgery. In the other group, 350 healthy subjects were studied.",
     "Data at both ages were available for 67% of survivors (n = 802).",
