@@ -269,6 +269,7 @@ class Patterns:
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.one_study = _any(spec["one_study"])
+        self.outcome_parts = _any(spec["outcome_parts"])
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
                                     for key in ("participants_after", "participants_equal", "participants_before")]
@@ -423,6 +424,14 @@ class Reading:
     def own(self) -> list:
         """Sentences about this study: the title and the abstract, scene-setting sections and others' work aside."""
         return [s for s in self.sentences if self.is_own(s)]
+
+    @cached_property
+    def review_sentences(self) -> list:
+        """A review's own sentences, and those of its results even where they read like the work of others: its
+        results are the studies it found ('A total of 19 studies were included (covering 3151 participants, 534 of
+        whom ...)')."""
+        return [s for s in self.sentences if self.is_own(s) or (
+            s.section not in self.patterns.skipped_sections and self.patterns.results_section.search(s.section))]
 
     def is_own(self, sentence: Sentence) -> bool:
         known = self._own.get(id(sentence))
@@ -907,8 +916,10 @@ def _single_case(reading: Reading) -> Candidate | None:
 def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
-    for sentence in reading.own:
+    for sentence in reading.review_sentences:
         named = _review_counts(sentence, after, reading.patterns)
+        if reading.patterns.outcome_parts.search(sentence.text):
+            named = []  # the people of one question's analysis, not the review's
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
         if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
             named = [c for c in named if "=" not in c.quote.text]
@@ -927,8 +938,9 @@ def _review_participants(reading: Reading) -> Found | None:
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
             if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
+                pooled = sentence.text[phrase.end():phrase.end() + 40]  # 'Data on 4,453 patients were pooled'
                 found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
-                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text))]
+                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text + pooled))]
         found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(
             reading.abstract[sentence.start:c.quote.start] if c.quote.source == "abstract" else "")]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
@@ -966,7 +978,7 @@ def studies_included(reading: Reading) -> Found | None:
     if not reading.is_review:
         return None
     found = []
-    for sentence in reading.own:
+    for sentence in reading.review_sentences:
         for regex in reading.patterns.review_counted:
             for match in regex.finditer(sentence.text):
                 value = number_value(match.group("num"), reading.patterns)

@@ -200,6 +200,14 @@ def test_a_protocol_counts_the_people_it_plans():
     assert found.sample_size.value == 120
 
 
+def test_a_review_reads_its_results_even_where_they_read_like_others_work():
+    record = fixture(None, sections=[("METHODS", "We searched fixture databases."),
+                                     ("RESULTS", "A total of 19 studies were included (covering a total of 3151 "
+                                                 "participants, 534 of whom subsequently underwent further challenge).")])
+    got = extract.extract(record, {"design": "meta-analysis", "population": "human"})
+    assert (got.studies_included.value, got.sample_size.value) == (19, 3151)
+
+
 def test_a_review_counts_studies_and_their_participants():
     got = extracted("Twenty-nine trials (involving 3839 women) were included. Three trials, 476 women, "
                     "compared heparin with placebo.", {"design": "meta-analysis", "population": "human"})
@@ -240,6 +248,10 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     ("RESULTS: Analysis of 956 patients from seven observational studies showed a shorter operative time.", 956),
     ("RESULTS: 23 manuscripts were included (4776 patients, 66% males).", 4776),
     ("Eight studies were included (total n = 640).", 640),
+    ("13 studies with 16,648 patients were analyzed to assess drains after one surgery, and 4 studies with 6,990 "
+     "patients were analyzed to assess drains after another.", None),  # two analyses' parts need not add up
+    ("A systematic search identified 37 reports, including data from 1794 patients.", 1794),
+    ("Data on 4,453 patients were pooled from two randomized trials.", 4453),
     ("Twelve trials were included. The largest trial enrolled 5,000 patients.", None),  # one study's people
 ])
 def test_review_participants(abstract, expected):
@@ -252,6 +264,8 @@ def test_review_participants(abstract, expected):
     # the studies kept from those screened
     ("RESULTS: Of the 1079 studies screened, 5 met the inclusion criteria.", 5),
     ("From 217 screened studies, 42 were eligible for this review.", 42),
+    ("RESULTS: Of the 1,473 studies found, ten RCTs were included.", 10),
+    ("The search yielded 1742 studies; 1654 studies were excluded on title and 25 studies were included.", 25),
     ("A total number of 5397 primary studies were found, of which 13 were elected for data synthesis.", 13),
     ("The authors found 858 total studies, 16 studies met the inclusion criteria and were included.", 16),
     ("Two researchers identified 14 studies which met criteria.", 14),
