@@ -244,6 +244,7 @@ class Patterns:
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
+        self.subset_opening = _any(spec["subset_opening"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
         self.plural_nouns = _any(spec["plural_nouns"])
@@ -752,6 +753,8 @@ def arms_of_study(reading: Reading) -> list:
                 patterns.people_before.search(sentence.text[max(0, m.start() - 30):m.start()])
                 for m in patterns.arm_count.finditer(sentence.text))):
             continue
+        if patterns.subset_opening.match(sentence.text):
+            continue  # 'Of these, 297 (17.2%) reported ...; this proportion (n = 297) was the focus': a subset
         counted = _arms_in(sentence, patterns)
         if counted is None:
             return []  # a count of things or of times among them: no sum

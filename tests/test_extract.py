@@ -96,6 +96,10 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Smooth surfaces predominated in 3 cases with CLL and in 1 case with lymphoma.", 4),
     # the people a sentence of the methods opens with, given the study's treatment
     ("Eight GH-deficient subjects received both forms of GH during balance studies. Both caused retention.", 8),
+    # pregnancies are no people; a part named after the whole adds no arm to it
+    ("Sixty-six patients with chronic hypertension were cared for during a total of 72 pregnancies.", 66),
+    ("Data came from a survey of in-school youth (N = 1,723) in 2017. Of these, 297 (17.2%) reported victimisation; "
+     "this proportion of the participants (n = 297) was the focus of the current study.", 297),
     # a count the arms add up to
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
