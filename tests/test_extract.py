@@ -100,6 +100,10 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Sixty-six patients with chronic hypertension were cared for during a total of 72 pregnancies.", 66),
     ("Data came from a survey of in-school youth (N = 1,723) in 2017. Of these, 297 (17.2%) reported victimisation; "
      "this proportion of the participants (n = 297) was the focus of the current study.", 297),
+    # a whole written 'Ntotal =', the people 'in the current investigation'
+    ("The study comprised four samples of community and student participants (Ntotal = 1,927).", 1927),
+    ("In the current investigation, 72 preschool-aged children (M = 4.01 years; 44 female) reminisced with their "
+     "parents.", 72),
     # a count the arms add up to
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
