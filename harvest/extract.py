@@ -150,6 +150,8 @@ class Patterns:
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
         self.not_a_finding = _any(conclusion["not_a_finding"])
+        self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
+        self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.plans = _any(conclusion["plans"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
@@ -192,13 +194,16 @@ class Patterns:
         modifier = rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*\s+)"
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
+        self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)
+        self.animal_word = re.compile(rf"\b(?:{_words(spec['animals'])})\b", re.IGNORECASE)
+        self.human_word = re.compile(rf"\b(?:{_words(spec['people'])})\b", re.IGNORECASE)
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
-        # "ten case reports" and "20 case series" count papers, not people
+        # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
-                                   rf"(?![\s-]+(?:reports?|series|studies|control\b))")
+                                   rf"(?![\s-]+(?:reports?|series|studies|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -227,13 +232,19 @@ class Patterns:
         self.percentage = re.compile(r"\(\s*\d[\d.,]*\s*%")
         self.label_before = _any(spec["label_before"])
         self.analysed_after = _any(spec["analysed_after"])
+        self.given_after = re.compile(fill(spec["given_after"]), re.IGNORECASE)
+        self.results_section = _any(spec["results_sections"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.percent_of = _any(spec["percent_of"])
+        self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
+        self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                      re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
+        self.subset_opening = _any(spec["subset_opening"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
         self.plural_nouns = _any(spec["plural_nouns"])
@@ -244,6 +255,11 @@ class Patterns:
         self.arms_sentence = _any(spec["arms_sentence"])
         self.part_before = _any(spec["part_of"]["before"])
         self.part_after = _any(spec["part_of"]["after"])
+        self.at_a_time_after = _any(spec["at_a_time_after"])
+        self.planned_before = _any(spec["planned_before"])
+        self.planned_after = re.compile(fill(spec["planned_after"]), re.IGNORECASE)
+        self.future = _any(spec["future"])
+        self.count_mark = _any(spec["count_mark"])
 
     def _reviews(self, spec):
         studies = spec["studies"]
@@ -253,6 +269,8 @@ class Patterns:
                           .replace("{D}", digits))
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
+        self.one_study = _any(spec["one_study"])
+        self.outcome_parts = _any(spec["outcome_parts"])
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
                                     for key in ("participants_after", "participants_equal", "participants_before")]
@@ -408,6 +426,14 @@ class Reading:
         """Sentences about this study: the title and the abstract, scene-setting sections and others' work aside."""
         return [s for s in self.sentences if self.is_own(s)]
 
+    @cached_property
+    def review_sentences(self) -> list:
+        """A review's own sentences, and those of its results even where they read like the work of others: its
+        results are the studies it found ('A total of 19 studies were included (covering 3151 participants, 534 of
+        whom ...)')."""
+        return [s for s in self.sentences if self.is_own(s) or (
+            s.section not in self.patterns.skipped_sections and self.patterns.results_section.search(s.section))]
+
     def is_own(self, sentence: Sentence) -> bool:
         known = self._own.get(id(sentence))
         if known is None:
@@ -415,6 +441,11 @@ class Reading:
                 not classify.about_others(sentence.text.lower(), classify.RULES)
             self._own[id(sentence)] = known
         return known
+
+    def section_at(self, offset: int) -> str:
+        """The label of the abstract section holding an offset of the abstract ('' when none)."""
+        i = bisect_right(self._section_starts, offset) - 1
+        return self.sections[i][0] if i >= 0 else ""
 
     def sentence_at(self, position: int):
         """The sentence holding a position of whole_text (the title, then a newline, then the abstract)."""
@@ -506,7 +537,12 @@ def participant_candidates(reading: Reading) -> list:
                 continue  # one of two groups: counted with its pair below
             if arms and number_value(phrase.group("num"), patterns) != arms:
                 continue  # one group beside others counted '(n = 22)': not the whole
-            in_sentence += phrase_candidates(sentence, phrase, patterns)
+            found_here = phrase_candidates(sentence, phrase, patterns)
+            if arms and not found_here and not sentence.text[:phrase.start()].strip():
+                # '31 patients received rTMS (N = 15) or sham (N = 16)': the arms add up to the count the sentence
+                # opens with, so it is the whole
+                found_here = [Candidate("total", arms, sentence.quote(phrase.start(), phrase.end()), False)]
+            in_sentence += found_here
         if len({c.value for c in in_sentence}) > 1:
             # '70 eyes of 35 subjects were implanted with one lens and 60 eyes of 30 subjects with the other':
             # a count in passing beside another is one group
@@ -530,6 +566,8 @@ def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
                     continue  # one group's count among several: group_sums adds them up
                 if patterns.not_people.search(sentence.text[max(0, match.start() - 30):match.start()]):
                     continue  # 'healthy eyes (n = 107) were included' counts eyes
+                if patterns.percent_of.search(sentence.text[max(0, match.start() - 40):match.start()]):
+                    continue  # '67% of survivors (n = 802)'
                 value = number_value(match.group("n"), patterns)
                 if value and not _is_part(sentence.text, match.start(), match.end(), patterns):
                     found.append(Candidate("total", value, sentence.quote(match.start(), match.end()), False))
@@ -554,9 +592,20 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
+    mark = patterns.count_mark.search(before)
+    if mark:
+        before = before[:mark.start()]  # 'We included N = 40 patients'
+    if (patterns.planned_before.search(before) or patterns.planned_after.match(after)) and \
+            not patterns.future.search(text):
+        return []  # 'A sample size of 120 patients was calculated': a plan, not people taken
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
-            patterns.excluded_after.match(after) or patterns.list_after.match(after):
+            patterns.excluded_after.match(after):
         return []
+    if (patterns.list_after.match(after) or patterns.list_after_bare.match(after)) and \
+            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+        return []  # the first of a list of groups, unless it is their total
+    if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
+        return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
         return pool
@@ -567,8 +616,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     found = []
     arm = patterns.arm_verb_after.match(after)
     for tier, (befores, afters) in tiers.items():
-        if tier == "weak" and arm:
-            continue  # 'Thirty mothers ... received thiopentone': one arm
+        if tier != "randomised" and arm:
+            continue  # 'Thirty mothers ... received thiopentone', '34 patients were treated with DPA, 45 ...': one arm
         for regex in befores:
             match = regex.search(before)
             if match:
@@ -578,12 +627,18 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         else:
             for regex in afters:
                 match = regex.match(after)
-                if match and _equal_count(match, value):
+                if match and _equal_count(match, value) and not _verb_of_another(before, match.group()):
                     # "Of these, 256 patients met the criteria": the words after it make it the whole
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))
                     break
-    return [c for c in found if c]
+    found = [c for c in found if c]
+    if not found and not arm and not text[:phrase.start()].strip() and \
+            not patterns.results_section.search(sentence.section) and patterns.given_after.match(after):
+        # 'Eight GH-deficient subjects received both forms of GH': a sentence of the methods that opens with the
+        # people given the study's treatment, not a finding counted in some of them
+        found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
+    return found
 
 
 def _pool(sentence: Sentence, phrase, patterns: Patterns):
@@ -620,9 +675,14 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
         if patterns.part_after.search(text[second.end():second.end() + 60]) or \
                 patterns.part_before.search(text[max(0, first.start() - 40):first.start()]):
             continue
+        if any(patterns.at_a_time_after.match(text[p.end():p.end() + 40]) for p in (first, second)):
+            continue  # the same people at two times
+        if bool(patterns.animal_noun.search(first.group())) != bool(patterns.animal_noun.search(second.group())):
+            continue  # 'six rabbits and seven patients': animals beside people are another experiment
         a, b = number_value(first.group("num"), patterns), number_value(second.group("num"), patterns)
-        if not a or not b:
-            continue
+        if not a or not b or any(n > 1 and not patterns.plural_nouns.search(p.group())
+                                 for n, p in ((a, first), (b, second))):
+            continue  # 'thirty-five individual sera' counts no people
         joined = phrase_candidates(sentence, second, patterns)
         after_second = text[second.end():second.end() + AFTER]
         if not _introduced(text, first, patterns) or patterns.analysed_after.match(after_second):
@@ -642,6 +702,18 @@ def _introduced(text, phrase, patterns) -> bool:
     nothing: the sentence starts with it)."""
     before = text[max(0, phrase.start() - BEFORE):phrase.start()]
     return any(regex.search(before) for tier in ("randomised", "total", "weak") for regex in patterns.tiers[tier][0])
+
+
+# A singular verb after words about the people: 'seven women starting OCS a progressive prolongation ... was
+# observed' states what was seen, not who was taken, unless a word for the whole of them is its subject ('a
+# population of 477 individuals with achondroplasia was reviewed').
+VERB_OF_ANOTHER = re.compile(r"^\s*\w[^.;]*?\s(?:was|has\s+been|had\s+been)\s", re.IGNORECASE)
+WHOLE_OF = re.compile(r"\b(?:population|cohort|sample|group|series|total|database|registry|register|panel)\s+of\s+"
+                      r"(?:all\s+|the\s+)?$", re.IGNORECASE)
+
+
+def _verb_of_another(before, words) -> bool:
+    return bool(VERB_OF_ANOTHER.match(words)) and not WHOLE_OF.search(before)
 
 
 def _equal_count(match, value) -> bool:
@@ -681,6 +753,8 @@ def arms_of_study(reading: Reading) -> list:
                 patterns.people_before.search(sentence.text[max(0, m.start() - 30):m.start()])
                 for m in patterns.arm_count.finditer(sentence.text))):
             continue
+        if patterns.subset_opening.match(sentence.text):
+            continue  # 'Of these, 297 (17.2%) reported ...; this proportion (n = 297) was the focus': a subset
         counted = _arms_in(sentence, patterns)
         if counted is None:
             return []  # a count of things or of times among them: no sum
@@ -721,7 +795,11 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         return found
     for match in patterns.sum_of_groups.finditer(sentence.text):
         a, b = number_value(match.group("a"), patterns), number_value(match.group("b"), patterns)
-        if a and b and not _is_part(sentence.text, match.start(), match.end(), patterns):
+        first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
+        if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
+            continue  # 'six rabbits and seven patients': animals beside people are another experiment
+        if a and b and patterns.plural_nouns.search(match.group()) and \
+                not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
     groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
     if len(groups) >= 2:
@@ -776,6 +854,15 @@ def decide_count(candidates, tiers) -> Candidate | None:
     return None
 
 
+def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
+    """Where the strongest tier states two counts, the one a structured abstract's methods state: the people the
+    study took, before the results tell how many of them were followed or analysed."""
+    tier = next((t for t in ("randomised", "total") if any(c.tier == t for c in candidates)), None)
+    methods = [c for c in candidates if c.tier == tier and c.quote.source == "abstract" and
+               reading.patterns.methods_section.search(reading.section_at(c.quote.start))]
+    return methods[0] if tier and len({c.value for c in methods}) == 1 else None
+
+
 def sample_size(reading: Reading) -> Found | None:
     """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
     if reading.design in NOT_A_STUDY - {"other"} or reading.population == "in-vitro":
@@ -788,7 +875,7 @@ def sample_size(reading: Reading) -> Found | None:
         candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
                                                     and c.quote.start < arms.quote.end
                                                     and arms.quote.start < c.quote.end)]
-    chosen = decide_count(candidates, ("randomised", "total"))
+    chosen = decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
         weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
@@ -803,6 +890,11 @@ def sample_size(reading: Reading) -> Found | None:
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
         chosen = decide_count(candidates, ("groups", "weak", "analysed")) or (not candidates and _single_case(reading))
+        if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
+                chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
+            # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
+            # beside other people counted apart, none of them the whole
+            chosen = None
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
@@ -827,8 +919,10 @@ def _single_case(reading: Reading) -> Candidate | None:
 def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
-    for sentence in reading.own:
+    for sentence in reading.review_sentences:
         named = _review_counts(sentence, after, reading.patterns)
+        if reading.patterns.outcome_parts.search(sentence.text):
+            named = []  # the people of one question's analysis, not the review's
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
         if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
             named = [c for c in named if "=" not in c.quote.text]
@@ -846,10 +940,12 @@ def _review_participants(reading: Reading) -> Found | None:
         phrases = list(reading.patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
-            if phrase.start() not in paired:
+            if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
+                pooled = sentence.text[phrase.end():phrase.end() + 40]  # 'Data on 4,453 patients were pooled'
                 found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
-                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text))]
-        found += [c for c in paired.values() if c and c.tier == "total"]
+                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text + pooled))]
+        found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(
+            reading.abstract[sentence.start:c.quote.start] if c.quote.source == "abstract" else "")]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.
     chosen = max(found, key=lambda c: c.value, default=None)
     return Found(chosen.value, chosen.quote) if chosen else None
@@ -885,7 +981,7 @@ def studies_included(reading: Reading) -> Found | None:
     if not reading.is_review:
         return None
     found = []
-    for sentence in reading.own:
+    for sentence in reading.review_sentences:
         for regex in reading.patterns.review_counted:
             for match in regex.finditer(sentence.text):
                 value = number_value(match.group("num"), reading.patterns)
@@ -1170,23 +1266,18 @@ def _conclusion(reading: Reading) -> Found | None:
     if inline:
         return inline
     finding = lambda s: not patterns.not_a_finding.search(s.text)
+    readable = lambda s: (s.section not in patterns.skipped_sections
+                          and not patterns.not_conclusion_section.search(s.section))
     for cue in patterns.conclusion_cues:
-        stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and s.section not in patterns.skipped_sections]
+        stated = [s for s in reading.sentences_with(cue, own=False) if s.source == "abstract" and readable(s)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(stated[:1], patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
-    closing = []
-    for sentence in reversed(abstract):  # the last two that state one, read from the end
-        if sentence.section not in patterns.skipped_sections and kept([sentence]) and finding(sentence):
-            closing.insert(0, sentence)
-            if len(closing) == 2:
-                break
-    closing = [s for s in closing if reading.is_own(s)] or closing
-    if closing:
-        return _joined(closing[-1:], patterns)
-    return None
+    # An unstructured abstract closes on its authors' view, even where its words read like others' work
+    # ('improved results follow earlier indications for surgery').
+    closing = next((s for s in reversed(abstract) if readable(s) and kept([s]) and finding(s)), None)
+    return _joined([closing], patterns) if closing else None
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
@@ -1280,9 +1371,15 @@ def ids_in(text: str, patterns: Patterns = PATTERNS):
                 yield registry, registry.prefix + match.group("digits"), match.start(), match.end()
 
 
+# A mark between an id's letters and its digits, as texts write it and registries do not: 'ISRCTN-12345678'.
+PREFIX_MARK = re.compile(r"^([A-Za-z]+)[:\u2010\u2011\u2013-]+(?=\d)")
+
+
 def normalise_id(registry: Registry, text: str) -> str:
     """An id as its registry writes it: no inner spaces, the prefix in its own case."""
     compact = re.sub(r"\s+", "", text.strip().strip(".,;:()[]"))
+    if registry.name != "ReBEC":  # 'ISRCTN-12345678', 'DRKS: 00012345': the registry writes no mark there
+        compact = PREFIX_MARK.sub(r"\1", compact)
     if registry.name == "ClinicalTrials.gov":
         return compact.replace("-", "").upper()
     if registry.name in ("jRCT", "Research Registry"):

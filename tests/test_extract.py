@@ -76,6 +76,38 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "analyzed.", 1667),
     ("Seventy-seven patients applying for abortion consented to be treated in a random design. The first 30 "
      "patients with complete abortion participated in the acceptability study.", 77),
+    # a mark before the count, a label inside the text
+    ("We included N = 40 patients with chronic pain.", 40),
+    ("Participants: 64 adults with fibromyalgia from two clinics.", 64),
+    # words that introduce the people a study took; time counted in people is no count of them
+    ("A cross-sectional study was conducted in one hospital from 2016 to 2017 involving 100 children.", 100),
+    ("A retrospective cohort study was performed analyzing 416 SSc patients from our database.", 416),
+    ("Data from a prospective study in 223 patients followed for 655 patient-years were analyzed.", 223),
+    # a singular verb after words about the people is another's; a word for the whole may be its subject
+    ("We studied 40 patients. In seven women starting the pill a prolongation of half life was observed.", 40),
+    ("A population of 477 individuals with achondroplasia was retrospectively reviewed.", 477),
+    ("A total of 333 patients diagnosed with GC, 68 with thrombosis in the case group and the remaining 265 in the "
+     "control group, were enrolled.", 333),  # a total before a bare list of its groups
+    ("In acute and chronic implants (45 and 20 rats, respectively) stimulation was delivered.", 65),
+    # a total before the list of its groups; a finding's share of the whole; one person beside others
+    ("A total of 22 autopsy cases, including five DCM cases, nine CHF cases and eight control cases, were "
+     "retrieved.", 22),
+    ("The test identified the thyroid status in 94% of 123 patients studied.", 123),
+    ("Smooth surfaces predominated in 3 cases with CLL and in 1 case with lymphoma.", 4),
+    # the people a sentence of the methods opens with, given the study's treatment
+    ("Eight GH-deficient subjects received both forms of GH during balance studies. Both caused retention.", 8),
+    # pregnancies are no people; a part named after the whole adds no arm to it
+    ("Sixty-six patients with chronic hypertension were cared for during a total of 72 pregnancies.", 66),
+    ("Data came from a survey of in-school youth (N = 1,723) in 2017. Of these, 297 (17.2%) reported victimisation; "
+     "this proportion of the participants (n = 297) was the focus of the current study.", 297),
+    # a whole written 'Ntotal =', the people 'in the current investigation'
+    ("The study comprised four samples of community and student participants (Ntotal = 1,927).", 1927),
+    ("In the current investigation, 72 preschool-aged children (M = 4.01 years; 44 female) reminisced with their "
+     "parents.", 72),
+    # a count the arms add up to
+    ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
+    # the same people at two times are no two groups
+    ("We studied 40 patients at baseline and 35 patients at 12 months.", 40),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -128,6 +160,23 @@ def test_participants_stated(abstract, expected):
     "Fifty-four episodes were retrieved. Five patients who died in the first 48 hours were not included.",
     "The study enrolled 104 WBS children, 91 cases with other genetic syndromes, and 145 healthy children.",
     "Two cases published by Delboeuf and Janet in 1888 were treated by an unusual method.",
+    # a list of groups whose later items name no people, a count another is a share of
+    "The response in samples from 50 patients with adenoma, 45 with cancer were elucidated by PCR.",
+    "Twenty of 65 patients with lymphoma were identified by staging laparotomy as being in early stages.",
+    # an arm named by its group's number, animals beside people, groups beside people counted apart
+    "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
+    "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
+    "In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were measured.",
+    # one arm given its treatment beside another, however strong its verb
+    "34 patients were treated with DPA as a single drug, 45 were treated in combination with other drugs.",
+    # a group named before a count, a share written before its people, a count of samples
+    "In one group, 48 patients had surgery. In the other group, 350 healthy subjects were studied.",
+    "Data at both ages were available for 67% of survivors (n = 802).",
+    "Thirty couples of serum and thirty-five individual sera were tested for IgM.",
+    # a size planned; arms given their treatments, counted in part
+    "A sample size of 120 patients was calculated to detect a difference in pain.",
+    "Sixty patients were calculated to be needed. Pain fell.",
+    "Thirty patients received ketamine, 30 received lidocaine and the rest received placebo.",
     # one arm beside another
     "Thirty mothers undergoing elective Caesarean section received thiopentone and 30 received etomidate.",
     # one group beside others counted by their arms
@@ -136,6 +185,35 @@ def test_participants_stated(abstract, expected):
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
+
+
+def test_people_given_the_treatment_in_the_methods_not_in_the_results():
+    methods = fixture(None, sections=[("METHODS", "Twelve patients received ketamine."), ("RESULTS", "Pain fell.")])
+    results = fixture(None, sections=[("METHODS", "Ketamine was given."), ("RESULTS", "Twelve patients received a "
+                                                                                      "transfusion.")])
+    assert extract.extract(methods, STUDY).sample_size.value == 12
+    assert extract.extract(results, STUDY).sample_size is None  # a finding counted in some of them
+
+
+def test_two_counts_of_the_strongest_words_give_way_to_the_methods():
+    record = fixture(None, sections=[("METHODS", "The study included 62 women with pain."),
+                                     ("RESULTS", "The study included 61 women. Pain fell.")])
+    assert extract.extract(record, STUDY).sample_size.value == 62
+    record = fixture("The study included 62 women with pain. The study included 61 women. Pain fell.")
+    assert extract.extract(record, STUDY).sample_size is None  # no methods to tell them apart
+
+
+def test_a_protocol_counts_the_people_it_plans():
+    found = extracted("A sample size of 120 patients will be recruited.", {"design": "protocol", "population": "human"})
+    assert found.sample_size.value == 120
+
+
+def test_a_review_reads_its_results_even_where_they_read_like_others_work():
+    record = fixture(None, sections=[("METHODS", "We searched fixture databases."),
+                                     ("RESULTS", "A total of 19 studies were included (covering a total of 3151 "
+                                                 "participants, 534 of whom subsequently underwent further challenge).")])
+    got = extract.extract(record, {"design": "meta-analysis", "population": "human"})
+    assert (got.studies_included.value, got.sample_size.value) == (19, 3151)
 
 
 def test_a_review_counts_studies_and_their_participants():
@@ -177,6 +255,12 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "n=16,741) primary focus was performed.", None),  # two parts, no whole
     ("RESULTS: Analysis of 956 patients from seven observational studies showed a shorter operative time.", 956),
     ("RESULTS: 23 manuscripts were included (4776 patients, 66% males).", 4776),
+    ("Eight studies were included (total n = 640).", 640),
+    ("13 studies with 16,648 patients were analyzed to assess drains after one surgery, and 4 studies with 6,990 "
+     "patients were analyzed to assess drains after another.", None),  # two analyses' parts need not add up
+    ("A systematic search identified 37 reports, including data from 1794 patients.", 1794),
+    ("Data on 4,453 patients were pooled from two randomized trials.", 4453),
+    ("Twelve trials were included. The largest trial enrolled 5,000 patients.", None),  # one study's people
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
@@ -188,6 +272,8 @@ def test_review_participants(abstract, expected):
     # the studies kept from those screened
     ("RESULTS: Of the 1079 studies screened, 5 met the inclusion criteria.", 5),
     ("From 217 screened studies, 42 were eligible for this review.", 42),
+    ("RESULTS: Of the 1,473 studies found, ten RCTs were included.", 10),
+    ("The search yielded 1742 studies; 1654 studies were excluded on title and 25 studies were included.", 25),
     ("A total number of 5397 primary studies were found, of which 13 were elected for data synthesis.", 13),
     ("The authors found 858 total studies, 16 studies met the inclusion criteria and were included.", 16),
     ("Two researchers identified 14 studies which met criteria.", 14),
@@ -284,6 +370,23 @@ def test_ketamine_doses(abstract, title, expected):
     ("Registered as NCT-04447131 and in the European Clinical Trials Database (2012-001234-56).",
      [("ClinicalTrials.gov", "NCT04447131"), ("EudraCT", "2012-001234-56")]),
     ("Research Registry UIN: researchregistry5678.", [("Research Registry", "researchregistry5678")]),
+    # marks and spaces between an id's letters and digits, as texts write them
+    ("Registered as ISRCTN-82180413, DRKS: 00012345 and ACTRN 12615000123456.",
+     [("ISRCTN", "ISRCTN82180413"), ("DRKS", "DRKS00012345"), ("ANZCTR", "ACTRN12615000123456")]),
+    ("Trials KCT-0001234, NTR-1234, PACTR-201509001229283, IRCT: 20190506043492N3 and NCT\u201001234567.",
+     [("CRIS", "KCT0001234"), ("Netherlands Trial Register", "NTR1234"), ("PACTR", "PACTR201509001229283"),
+      ("IRCT", "IRCT20190506043492N3"), ("ClinicalTrials.gov", "NCT01234567")]),
+    ("ChiCTR-1800012345 and ChiCTR-IOR-17011234 and JPRN-UMIN000041687 and jRCTs031180123.",
+     [("ChiCTR", "ChiCTR1800012345"), ("ChiCTR", "ChiCTR-IOR-17011234"), ("UMIN-CTR", "UMIN000041687"),
+      ("jRCT", "jRCTs031180123")]),
+    # a bare number after the registry's name
+    ("ClinicalTrials.gov identifier: 01234567.", [("ClinicalTrials.gov", "NCT01234567")]),
+    ("Registered with the ANZCTR (12615000123456) and UMIN-CTR: 000041687.",
+     [("ANZCTR", "ACTRN12615000123456"), ("UMIN-CTR", "UMIN000041687")]),
+    ("PROSPERO registration number 42020187078.", [("PROSPERO", "CRD42020187078")]),
+    ("Eudra-CT 2012-001234-56; EU Clinical Trials Register 2013-004321-11.",
+     [("EudraCT", "2012-001234-56"), ("EudraCT", "2013-004321-11")]),
+    ("CTRI/2009/091/000123 was registered.", [("CTRI", "CTRI/2009/091/000123")]),
     ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
     ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
 ])
@@ -371,6 +474,12 @@ def test_conclusion_from_the_sentence_that_states_it():
      "clinical-trial", "Salbutamol was the most effective drug studied."),
     ("The test was ineffective in diagnosing tuberculosis. The results are compared to those reported by other "
      "authors.", "observational", "The test was ineffective in diagnosing tuberculosis."),
+    # the last sentence, though its words read like others' work; 'we observed that' states a finding
+    ("We report 137 valve replacements. Mortality was 40% with three risk factors. Reduced ventricular function was "
+     "an essential factor; improved results follow earlier indications for surgery.", "observational",
+     "Reduced ventricular function was an essential factor; improved results follow earlier indications for surgery."),
+    ("Blood samples were collected. We observed that COPD patients have shorter telomeres. Cytokines differed "
+     "between groups.", "observational", "We observed that COPD patients have shorter telomeres."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
@@ -379,6 +488,15 @@ def test_conclusion_from_the_sentence_that_states_it():
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
     assert got.value == expected and got.quote.text == expected
+
+
+def test_no_conclusion_from_a_methods_section():
+    record = fixture(None, sections=[("BACKGROUND", "Fixture drugs matter."),
+                                     ("SEARCH METHODS", "A literature search was conducted from 1956 up to 2020."),
+                                     ("PURPOSE OF REVIEW", "We reviewed the publications on fixture drugs.")])
+    assert extract.extract(record, {"design": "review", "population": "human"}).conclusion is None
+    record = fixture(None, sections=[("METHODS AND RESULTS", "We enrolled 40 patients. Pain fell by half.")])
+    assert extract.extract(record, STUDY).conclusion.value == "Pain fell by half."
 
 
 def test_a_protocols_plans_are_no_conclusion():
