@@ -23,7 +23,7 @@ MESH = {
     "Hyperalgesia": "D006930", "Morphine": "D009020", "Cells, Cultured": "D002478",
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
     "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
-    "Female": "D005260", "Methods": "D008722", "Computers": "D003201",
+    "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
 }
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
 
@@ -245,6 +245,21 @@ READING = [
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
      ("Humans",), "clinical-trial"),
     ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    ("Elemental diet in severe gastrointestinal disease",
+     "21 patients with gastroenterological disease and an indication for intravenous nutrition received an elemental diet "
+     "for 5-44 days.", ("Humans",), "clinical-trial"),
+    ("Calculation stress and beta-blockade",
+     "The effect of stress was studied in two groups of 6 male subjects. One group received propranolol 15 mg i.v.",
+     ("Humans",), "clinical-trial"),
+    # ... but not people who had received something before they were studied
+    ("Pain on admission", "Of 85 patients, 30 had previously received opioids; pain was measured at admission.", ("Humans",),
+     "observational"),
+    # indexed as prospective: people given something are a trial, people followed forward a cohort
+    ("Antibiotics at caesarean section",
+     "114 women were given ampicillin after cord clamping and infections were counted.", ("Humans", "Prospective Studies"),
+     "clinical-trial"),
+    ("Delirium after surgery", "Delirium was measured in 200 patients after surgery.", ("Humans", "Prospective Studies"),
+     "observational"),
     # "we discuss" closes research abstracts too; a title can say a record looks ahead or takes a view
     ("The impacts of cytoplasmic incompatibility factor genetic variation on phenotypes",
      "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
