@@ -240,6 +240,8 @@ READING = [
     ("Prognosis of colon cancer", "We developed prognostic prediction models for the survival of colon cancer patients.", (), "observational"),
     ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
     ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
+    ("Fetal deglutition", "We have studied 7 anencephalic pregnancies; fetographies showed swallowing in 6.", ("Humans",),
+     "observational"),
     # people given something by the investigators are a trial, even when counted in words
     ("Aspirin and the response to hypoglycaemia",
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
