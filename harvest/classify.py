@@ -894,6 +894,9 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
         return "unknown", f"plants or a field site ({field[1]}), and no people or animals studied"
     if people or animals:
         return _weigh(people, animals, view, fields, rules)
+    untold = named_evidence("population", "unknown", view, rules)
+    if untold:
+        return "unknown", f"no abstract, and the title names only the kind of record ({untold[1]})"
     hint = _clinical_hint(view, design_found, rules)
     if hint:
         return "human", f"no words for people or animals, but {hint}"

@@ -428,6 +428,14 @@ WHO = [
     (dict(title="Timing of anterior cruciate ligament reconstruction: still a debatable issue", pt=("Editorial",)), "human"),
     (dict(title="Forceps and episiotomy", pt=("Letter",), journal="American journal of obstetrics and gynecology"), "human"),
     (dict(title="Achieving uranyl bending via physical pressure"), "unknown"),
+    # ... a clinical journal by its specialty names people too ...
+    (dict(title="Angiotensin receptor autoantibodies and preeclampsia", pt=("Letter",),
+          journal="Journal of the American Heart Association"), "human"),
+    (dict(title="Asymptomatic reflux", journal="Journal of thoracic disease"), "human"),
+    # ... but a title that names only the kind of record says nothing of anyone, whatever the journal
+    (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
+    (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
+    (dict(title="Letter to the editor.", abstract="We treated 12 patients with ketamine.", pt=("Letter",)), "human"),
     # an animal experiment is not a patient: "a 12-year-old female rhesus monkey", "adolescent rats"
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
