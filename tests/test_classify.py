@@ -199,6 +199,11 @@ LABORATORY_DESIGN = [
     ("A new software tool for segmenting brain images", "We compared it with manual tracing in 20 volunteers.", (), "other"),
     ("A deep learning method for reading chest radiographs", "We present a method that outperforms radiologists.", (), "other"),
     ("Stapes visualization in cadaveric heads", "Sixty ears from 30 cadaveric human heads were scanned and measured.", (), "other"),
+    # ... and so does a model or a computer system described, however many people it is for
+    ("Cost-effectiveness of resuscitation training programs",
+     "A model is presented to analyze the cost-effectiveness of programs to train large numbers of citizens.", ("Humans",), "other"),
+    ("Computer-based system for adverse drug reaction detection",
+     "Patients' histories, obtained by nurses during an interview, are entered and new prescriptions screened.", ("Humans",), "other"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
 ]
@@ -241,6 +246,9 @@ READING = [
     ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
     ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
     ("Fetal deglutition", "We have studied 7 anencephalic pregnancies; fetographies showed swallowing in 6.", ("Humans",),
+     "observational"),
+    ("Carbohydrate metabolism in parkinsonism-dementia on Guam",
+     "Studies of the control of carbohydrate metabolism were conducted in Guamanians with parkinsonism-dementia.", ("Humans",),
      "observational"),
     # people given something by the investigators are a trial, even when counted in words
     ("Aspirin and the response to hypoglycaemia",
