@@ -834,6 +834,9 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
             return "animal", "MeSH: Humans and Animals, but the text names no people studied"
         if people and not animal_words:
             return "human", "MeSH: Humans and Animals, but the text names no animals studied"
+        parasite = evidence(labels["parasites"], view)
+        if parasite and not animal_words:
+            return "human", f"MeSH: Humans and Animals, but the animals are parasites or vectors of people ({parasite[1]})"
         return "mixed", "MeSH: Humans and Animals"
     if humans or animals:
         return ("human", "MeSH: Humans, no Animals") if humans else ("animal", "MeSH: Animals, no Humans")

@@ -24,6 +24,7 @@ MESH = {
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
     "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
+    "Sarcoptes scabiei": "D012520", "Scabies": "D012532",
 }
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
 
@@ -457,6 +458,10 @@ WHO = [
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
+    # ... or indexes a parasite of the people studied under Animals, and the text names no animal
+    (dict(title="Diagnosis of scabies.", pt=("Letter",), mesh=("Animals", "Humans", "Sarcoptes scabiei", "Scabies")), "human"),
+    (dict(title="Scabies in a kennel: mites on dogs", mesh=("Animals", "Humans", "Sarcoptes scabiei")), "animal"),
+    (dict(title="Diagnosis of scabies.", pt=("Letter",), mesh=("Animals", "Humans", "Scabies")), "mixed"),
 ]
 
 
