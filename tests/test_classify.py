@@ -280,6 +280,10 @@ READING = [
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
      "RESULTS: A reasonable body of clinical trial evidence supports it.", (), "review"),
+    # an expert review's abstract is written in its own sections, whatever studies it goes on to count
+    ("IL-23 inhibition for the treatment of psoriatic arthritis",
+     "INTRODUCTION: Psoriatic arthritis is a complex disease. Areas covered: Phase 2 and phase 3 studies of IL-23 "
+     "inhibitors in 1,200 patients. Expert opinion: IL-23 inhibitors are effective.", (), "review"),
     # replies quote the title they answer; a "retrospective trial" allocated nothing
     ("Necessity of Coronary CT Scans-Reply", None, (), "letter-editorial"),
     ("A single-center retrospective trial of an eyelid device", "Data of 92 patients were analysed.", (), "observational"),
