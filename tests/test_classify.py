@@ -24,7 +24,7 @@ MESH = {
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
     "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
-    "Sarcoptes scabiei": "D012520", "Scabies": "D012532",
+    "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
 
@@ -379,6 +379,10 @@ LABORATORY = [
     (dict(title="Cu2Se nanowires shelled with NiFe hydroxide nanosheets for water splitting",
           abstract="The electrocatalyst needs an overpotential of 197 mV; electrodes were made by electrodeposition."), "in-vitro"),
     (dict(title="Cloning of Bacillus subtilis leucine genes", mesh=("Escherichia coli", "Plasmids")), "in-vitro"),
+    # protists and yeasts are microbes, though MeSH tags protozoa Animals
+    (dict(title="Nuclear division in acantharia: comparison with other organisms", mesh=("Animals", "Yeasts")), "in-vitro"),
+    (dict(title="Calcium-dependent repolarization in Paramecium",
+          abstract="Membrane currents were recorded under voltage clamp.", mesh=("Animals", "Paramecium")), "in-vitro"),
     (dict(title="Purification and characterization of an aldolase from Escherichia coli",
           abstract="The enzyme was isolated from glycerol-grown bacteria; its kinetic behaviour is unusual."), "in-vitro"),
     (dict(title="Electron-driven proton transfer in DNA base pairs",
