@@ -449,6 +449,11 @@ WHO = [
     (dict(title="Angiotensin receptor autoantibodies and preeclampsia", pt=("Letter",),
           journal="Journal of the American Heart Association"), "human"),
     (dict(title="Asymptomatic reflux", journal="Journal of thoracic disease"), "human"),
+    (dict(title="Prevention or no prevention; this is not the question anymore!", journal="Jornal brasileiro de nefrologia"),
+     "human"),
+    # ... and so does a disease named inside a word, or an organ's mass
+    (dict(title="[Combined hepatocellular-cholangiocarcinoma]."), "human"),
+    (dict(title="[A calcified lung mass]."), "human"),
     # ... but a title that names only the kind of record says nothing of anyone, whatever the journal
     (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
     (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
