@@ -262,6 +262,9 @@ READING = [
     ("Calculation stress and beta-blockade",
      "The effect of stress was studied in two groups of 6 male subjects. One group received propranolol 15 mg i.v.",
      ("Humans",), "clinical-trial"),
+    ("Depression: new evidence in support of biological differentiation",
+     "The authors studied monoamine metabolism in patients with depressive illness and in control subjects before and "
+     "during administration of carbidopa.", ("Humans",), "clinical-trial"),
     # ... but not people who had received something before they were studied
     ("Pain on admission", "Of 85 patients, 30 had previously received opioids; pain was measured at admission.", ("Humans",),
      "observational"),
