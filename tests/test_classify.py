@@ -183,6 +183,9 @@ CASES = [
     ("Peristomal pyoderma gangrenosum in a patient with inflammatory bowel disease", None, (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
+    # NLM's Case Reports on a series of procedures counted
+    ("Evaluation of a new transthoracic needle for biopsy of lung lesions",
+     "The results of 88 transthoracic needle biopsies of lung lesions are analyzed.", ("Case Reports",), "case-series"),
 ]
 
 
@@ -265,6 +268,10 @@ READING = [
     ("Depression: new evidence in support of biological differentiation",
      "The authors studied monoamine metabolism in patients with depressive illness and in control subjects before and "
      "during administration of carbidopa.", ("Humans",), "clinical-trial"),
+    # ... an injection may be a diagnostic test given to a population surveyed
+    ("Skin tests with tuberculin in Turkey",
+     "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
+     "observational"),
     # ... but not people who had received something before they were studied
     ("Pain on admission", "Of 85 patients, 30 had previously received opioids; pain was measured at admission.", ("Humans",),
      "observational"),
