@@ -272,6 +272,16 @@ READING = [
     ("Skin tests with tuberculin in Turkey",
      "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
      "observational"),
+    # a secondary analysis of a trial keeps the trial's design, and an interventional study is a trial
+    ("Pre-PCI flow grade and dual antiplatelet therapy",
+     "This was a post hoc analysis of the TICAB multicentre trial; the hazard ratio for death was 1.2.", (), "clinical-trial"),
+    ("Tidal volume and mortality in ARDS",
+     "In a secondary analysis of a randomized controlled trial, 861 patients were grouped by phenotype.", (), "rct"),
+    ("Pre-cooling and injection pain in adults",
+     "METHODS: The in-vivo interventional study was conducted at a dental school in 60 adults.", (), "clinical-trial"),
+    # ... but a retrospective series was allocated nothing, however it is punctuated
+    ("Trabeculectomy in uveitic glaucoma",
+     "This was a retrospective, nonrandomized case series study of 50 eyes.", (), "case-series"),
     # ... but not people who had received something before they were studied
     ("Pain on admission", "Of 85 patients, 30 had previously received opioids; pain was measured at admission.", ("Humans",),
      "observational"),
