@@ -84,6 +84,12 @@ def test_classify_leaves_the_record_alone():
 # ---------------------------------------------------------------- design
 
 DESIGN = [
+    # a research letter reports its own study in a structured abstract, and takes its design
+    ("Children with lower respiratory infection with or without SARS-CoV-2",
+     "AIM: To compare children admitted to intensive care.\nMETHODS: For this retrospective cohort study, all children "
+     "aged under 17 years were included.\nRESULTS: 120 children were admitted.", ("Letter",), "observational"),
+    ("Ketamine and the bladder", "We read with interest the retrospective cohort study of 120 patients by Smith et al.",
+     ("Letter",), "letter-editorial"),
     # protocols are not yet evidence, whatever they will test
     ("A protocol for a randomised controlled trial of ketamine in CRPS", None, (), "protocol"),
     ("Ketamine and psychotherapy for PTSD: Protocol for a Randomized Control Trial", None, (), "protocol"),
