@@ -84,6 +84,10 @@ def test_classify_leaves_the_record_alone():
 # ---------------------------------------------------------------- design
 
 DESIGN = [
+    # a primer is a review; "primer" as a misspelt "primary" (or a PCR primer) is not
+    ("A primer on ketamine for chronic pain", None, (), "review"),
+    ("Cytotoxicity of root canal sealers on primer human periodontal ligament fibroblasts",
+     "Cell viability was measured by XTT test after exposure to extracts.", (), "other"),
     # a research letter reports its own study in a structured abstract, and takes its design
     ("Children with lower respiratory infection with or without SARS-CoV-2",
      "AIM: To compare children admitted to intensive care.\nMETHODS: For this retrospective cohort study, all children "
