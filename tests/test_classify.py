@@ -193,9 +193,6 @@ CASES = [
     ("Peristomal pyoderma gangrenosum in a patient with inflammatory bowel disease", None, (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
-    # NLM's Case Reports on a series of procedures counted
-    ("Evaluation of a new transthoracic needle for biopsy of lung lesions",
-     "The results of 88 transthoracic needle biopsies of lung lesions are analyzed.", ("Case Reports",), "case-series"),
 ]
 
 
