@@ -272,9 +272,6 @@ READING = [
     ("Calculation stress and beta-blockade",
      "The effect of stress was studied in two groups of 6 male subjects. One group received propranolol 15 mg i.v.",
      ("Humans",), "clinical-trial"),
-    ("Depression: new evidence in support of biological differentiation",
-     "The authors studied monoamine metabolism in patients with depressive illness and in control subjects before and "
-     "during administration of carbidopa.", ("Humans",), "clinical-trial"),
     # ... an injection may be a diagnostic test given to a population surveyed
     ("Skin tests with tuberculin in Turkey",
      "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
