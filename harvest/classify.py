@@ -682,11 +682,13 @@ def no_study_evidence(view: View, rules: Rules = RULES):
 def own_study_evidence(view: View, rules: Rules = RULES):
     """(source, reason) quoting the first sign that an abstract reports a study of its own, else None.
 
-    Laboratory work on people's cells or samples reports a study too: it must name people
-    more often than the laboratory.
+    Laboratory work on people's cells or samples reports a study too: when the laboratory is
+    named, people must be named more often. An abstract that names neither ("7 anencephalic
+    pregnancies", indexed Humans) still reports a study of people (the design group asks only
+    for records whose population is human).
     """
     people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
-    if not view.has_abstract or laboratory >= people:
+    if not view.has_abstract or laboratory and laboratory >= people:
         return None
     start, end = view.bounds["title"][0], view.bounds["background"][1]
     found = rules.own_study.search(view.low, start, end)
@@ -832,6 +834,9 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
             return "animal", "MeSH: Humans and Animals, but the text names no people studied"
         if people and not animal_words:
             return "human", "MeSH: Humans and Animals, but the text names no animals studied"
+        parasite = evidence(labels["parasites"], view)
+        if parasite and not animal_words:
+            return "human", f"MeSH: Humans and Animals, but the animals are parasites or vectors of people ({parasite[1]})"
         return "mixed", "MeSH: Humans and Animals"
     if humans or animals:
         return ("human", "MeSH: Humans, no Animals") if humans else ("animal", "MeSH: Animals, no Humans")
@@ -892,6 +897,9 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
         return "unknown", f"plants or a field site ({field[1]}), and no people or animals studied"
     if people or animals:
         return _weigh(people, animals, view, fields, rules)
+    untold = named_evidence("population", "unknown", view, rules)
+    if untold:
+        return "unknown", f"no abstract, and the title names only the kind of record ({untold[1]})"
     hint = _clinical_hint(view, design_found, rules)
     if hint:
         return "human", f"no words for people or animals, but {hint}"

@@ -23,7 +23,8 @@ MESH = {
     "Hyperalgesia": "D006930", "Morphine": "D009020", "Cells, Cultured": "D002478",
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
     "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
-    "Female": "D005260", "Methods": "D008722", "Computers": "D003201",
+    "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
+    "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
 
@@ -83,6 +84,16 @@ def test_classify_leaves_the_record_alone():
 # ---------------------------------------------------------------- design
 
 DESIGN = [
+    # a primer is a review; "primer" as a misspelt "primary" (or a PCR primer) is not
+    ("A primer on ketamine for chronic pain", None, (), "review"),
+    ("Cytotoxicity of root canal sealers on primer human periodontal ligament fibroblasts",
+     "Cell viability was measured by XTT test after exposure to extracts.", (), "other"),
+    # a research letter reports its own study in a structured abstract, and takes its design
+    ("Children with lower respiratory infection with or without SARS-CoV-2",
+     "AIM: To compare children admitted to intensive care.\nMETHODS: For this retrospective cohort study, all children "
+     "aged under 17 years were included.\nRESULTS: 120 children were admitted.", ("Letter",), "observational"),
+    ("Ketamine and the bladder", "We read with interest the retrospective cohort study of 120 patients by Smith et al.",
+     ("Letter",), "letter-editorial"),
     # protocols are not yet evidence, whatever they will test
     ("A protocol for a randomised controlled trial of ketamine in CRPS", None, (), "protocol"),
     ("Ketamine and psychotherapy for PTSD: Protocol for a Randomized Control Trial", None, (), "protocol"),
@@ -199,6 +210,11 @@ LABORATORY_DESIGN = [
     ("A new software tool for segmenting brain images", "We compared it with manual tracing in 20 volunteers.", (), "other"),
     ("A deep learning method for reading chest radiographs", "We present a method that outperforms radiologists.", (), "other"),
     ("Stapes visualization in cadaveric heads", "Sixty ears from 30 cadaveric human heads were scanned and measured.", (), "other"),
+    # ... and so does a model or a computer system described, however many people it is for
+    ("Cost-effectiveness of resuscitation training programs",
+     "A model is presented to analyze the cost-effectiveness of programs to train large numbers of citizens.", ("Humans",), "other"),
+    ("Computer-based system for adverse drug reaction detection",
+     "Patients' histories, obtained by nurses during an interview, are entered and new prescriptions screened.", ("Humans",), "other"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
 ]
@@ -240,11 +256,33 @@ READING = [
     ("Prognosis of colon cancer", "We developed prognostic prediction models for the survival of colon cancer patients.", (), "observational"),
     ("Physicians and cancer pathways", "Based on qualitative interviews with physicians, I examine how they refer patients.", (), "observational"),
     ("Dry eye in practice", "The signs were assessed before and after treatment in 92 patients; 176 eyes were examined.", (), "observational"),
+    ("Fetal deglutition", "We have studied 7 anencephalic pregnancies; fetographies showed swallowing in 6.", ("Humans",),
+     "observational"),
+    ("Carbohydrate metabolism in parkinsonism-dementia on Guam",
+     "Studies of the control of carbohydrate metabolism were conducted in Guamanians with parkinsonism-dementia.", ("Humans",),
+     "observational"),
     # people given something by the investigators are a trial, even when counted in words
     ("Aspirin and the response to hypoglycaemia",
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
      ("Humans",), "clinical-trial"),
     ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    # ... an injection may be a diagnostic test given to a population surveyed
+    ("Skin tests with tuberculin in Turkey",
+     "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
+     "observational"),
+    # a secondary analysis of a trial keeps the trial's design, and an interventional study is a trial
+    ("Pre-PCI flow grade and dual antiplatelet therapy",
+     "This was a post hoc analysis of the TICAB multicentre trial; the hazard ratio for death was 1.2.", (), "clinical-trial"),
+    ("Tidal volume and mortality in ARDS",
+     "In a secondary analysis of a randomized controlled trial, 861 patients were grouped by phenotype.", (), "rct"),
+    ("Pre-cooling and injection pain in adults",
+     "METHODS: The in-vivo interventional study was conducted at a dental school in 60 adults.", (), "clinical-trial"),
+    # ... but a retrospective series was allocated nothing, however it is punctuated
+    ("Trabeculectomy in uveitic glaucoma",
+     "This was a retrospective, nonrandomized case series study of 50 eyes.", (), "case-series"),
+    # ... but not people who had received something before they were studied
+    ("Pain on admission", "Of 85 patients, 30 had previously received opioids; pain was measured at admission.", ("Humans",),
+     "observational"),
     # "we discuss" closes research abstracts too; a title can say a record looks ahead or takes a view
     ("The impacts of cytoplasmic incompatibility factor genetic variation on phenotypes",
      "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
@@ -254,6 +292,10 @@ READING = [
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
      "RESULTS: A reasonable body of clinical trial evidence supports it.", (), "review"),
+    # an expert review's abstract is written in its own sections, whatever studies it goes on to count
+    ("IL-23 inhibition for the treatment of psoriatic arthritis",
+     "INTRODUCTION: Psoriatic arthritis is a complex disease. Areas covered: Phase 2 and phase 3 studies of IL-23 "
+     "inhibitors in 1,200 patients. Expert opinion: IL-23 inhibitors are effective.", (), "review"),
     # replies quote the title they answer; a "retrospective trial" allocated nothing
     ("Necessity of Coronary CT Scans-Reply", None, (), "letter-editorial"),
     ("A single-center retrospective trial of an eyelid device", "Data of 92 patients were analysed.", (), "observational"),
@@ -349,6 +391,10 @@ LABORATORY = [
     (dict(title="Cu2Se nanowires shelled with NiFe hydroxide nanosheets for water splitting",
           abstract="The electrocatalyst needs an overpotential of 197 mV; electrodes were made by electrodeposition."), "in-vitro"),
     (dict(title="Cloning of Bacillus subtilis leucine genes", mesh=("Escherichia coli", "Plasmids")), "in-vitro"),
+    # protists and yeasts are microbes, though MeSH tags protozoa Animals
+    (dict(title="Nuclear division in acantharia: comparison with other organisms", mesh=("Animals", "Yeasts")), "in-vitro"),
+    (dict(title="Calcium-dependent repolarization in Paramecium",
+          abstract="Membrane currents were recorded under voltage clamp.", mesh=("Animals", "Paramecium")), "in-vitro"),
     (dict(title="Purification and characterization of an aldolase from Escherichia coli",
           abstract="The enzyme was isolated from glycerol-grown bacteria; its kinetic behaviour is unusual."), "in-vitro"),
     (dict(title="Electron-driven proton transfer in DNA base pairs",
@@ -411,6 +457,19 @@ WHO = [
     (dict(title="Timing of anterior cruciate ligament reconstruction: still a debatable issue", pt=("Editorial",)), "human"),
     (dict(title="Forceps and episiotomy", pt=("Letter",), journal="American journal of obstetrics and gynecology"), "human"),
     (dict(title="Achieving uranyl bending via physical pressure"), "unknown"),
+    # ... a clinical journal by its specialty names people too ...
+    (dict(title="Angiotensin receptor autoantibodies and preeclampsia", pt=("Letter",),
+          journal="Journal of the American Heart Association"), "human"),
+    (dict(title="Asymptomatic reflux", journal="Journal of thoracic disease"), "human"),
+    (dict(title="Prevention or no prevention; this is not the question anymore!", journal="Jornal brasileiro de nefrologia"),
+     "human"),
+    # ... and so does a disease named inside a word, or an organ's mass
+    (dict(title="[Combined hepatocellular-cholangiocarcinoma]."), "human"),
+    (dict(title="[A calcified lung mass]."), "human"),
+    # ... but a title that names only the kind of record says nothing of anyone, whatever the journal
+    (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
+    (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
+    (dict(title="Letter to the editor.", abstract="We treated 12 patients with ketamine.", pt=("Letter",)), "human"),
     # an animal experiment is not a patient: "a 12-year-old female rhesus monkey", "adolescent rats"
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
@@ -424,6 +483,10 @@ WHO = [
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
+    # ... or indexes a parasite of the people studied under Animals, and the text names no animal
+    (dict(title="Diagnosis of scabies.", pt=("Letter",), mesh=("Animals", "Humans", "Sarcoptes scabiei", "Scabies")), "human"),
+    (dict(title="Scabies in a kennel: mites on dogs", mesh=("Animals", "Humans", "Sarcoptes scabiei")), "animal"),
+    (dict(title="Diagnosis of scabies.", pt=("Letter",), mesh=("Animals", "Humans", "Scabies")), "mixed"),
 ]
 
 

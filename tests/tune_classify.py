@@ -1,15 +1,22 @@
 """List where the classifier and the blind labels disagree, on the TUNING half only.
 
-    .venv/bin/python -m tests.tune_classify [FIELD ...]
+    .venv/bin/python -m tests.tune_classify [FIELD ...]            # every tuning record
+    .venv/bin/python -m tests.tune_classify --dev [FIELD ...]      # the development half of it
+    .venv/bin/python -m tests.tune_classify --check                # the check half: its figures only
 
-The held-out half is scored by tests/test_classifier_blind_accuracy.py and never listed here.
+Rules are changed while reading the development half (a fixed, seeded random half of the tuning
+half); the check half is only ever read as a whole, to see whether a change holds on records it was
+not made for. The held-out half is scored by tests/test_classifier_blind_accuracy.py and never
+listed here.
 """
 
+import random
 import sys
 
 from tests import blind, classification_scores as scores
 
 FIELDS = ("design", "population", "conditions", "routes", "scope")
+SPLIT_SEED = 1414
 
 
 def disagreements(entries, records, predictions, fields) -> list:
@@ -29,10 +36,23 @@ def disagreements(entries, records, predictions, fields) -> list:
     return lines
 
 
-def main(fields):
+def split(entries) -> tuple:
+    """(development, check): the tuning half cut in two at random, the same way every time."""
+    pmids = sorted(e["pmid"] for e in entries)
+    development = set(random.Random(SPLIT_SEED).sample(pmids, len(pmids) // 2))
+    return [e for e in entries if e["pmid"] in development], [e for e in entries if e["pmid"] not in development]
+
+
+def main(args):
     entries, records, predictions = blind.tuning_half("classify")
-    print("\n".join(disagreements(entries, records, predictions, fields or FIELDS)))
-    print("\n" + scores.report(entries, predictions, "tuning half"))
+    fields = [a for a in args if not a.startswith("--")] or FIELDS
+    development, check = split(entries)
+    if "--check" in args:
+        print(scores.report(check, predictions, "check half of the tuning half"))
+        return
+    shown = development if "--dev" in args else entries
+    print("\n".join(disagreements(shown, records, predictions, fields)))
+    print("\n" + scores.report(shown, predictions, "development half" if "--dev" in args else "tuning half"))
 
 
 if __name__ == "__main__":
