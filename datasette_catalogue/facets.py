@@ -79,18 +79,24 @@ async def rows_to_count(facet, own: str):
     if not any(argument_column(k) == own or k == "_next" for k, _ in pairs):
         return facet.sql, facet.params
     kept = [(k, v) for k, v in pairs if argument_column(k) != own and k != "_next"]
-    request = Request.fake(facet.request.path + "?" + urllib.parse.urlencode(kept))
-    units = (facet.ds.table_metadata(facet.database, facet.table) or {}).get("units", {})
-    filters = Filters(sorted((k, v) for k, v in kept if not (k.startswith("_") and "__" not in k)), units, ureg)
-    where, params = filters.build_where_clauses(facet.table)
-    for hook in pm.hook.filters_from_request(request=request, table=facet.table, database=facet.database,
-                                             datasette=facet.ds):
+    where, params = await where_clauses(facet.ds, facet.database, facet.table, facet.request.path, kept)
+    sql = f"select * from {escape_sqlite(facet.table)}" + (f" where {' and '.join(where)} " if where else "")
+    return sql, params
+
+
+async def where_clauses(datasette, database, table, path, pairs) -> tuple:
+    """(where clauses, params) of a table page with these query arguments, as Datasette 0.65's
+    table view writes them (views/table.py): its filters, then those of filters_from_request."""
+    request = Request.fake(path + "?" + urllib.parse.urlencode(pairs))
+    units = (datasette.table_metadata(database, table) or {}).get("units", {})
+    filters = Filters(sorted((k, v) for k, v in pairs if not (k.startswith("_") and "__" not in k)), units, ureg)
+    where, params = filters.build_where_clauses(table)
+    for hook in pm.hook.filters_from_request(request=request, table=table, database=database, datasette=datasette):
         arguments = await await_me_maybe(hook)
         if arguments:
             where += arguments.where_clauses
             params.update(arguments.params)
-    sql = f"select * from {escape_sqlite(facet.table)}" + (f" where {' and '.join(where)} " if where else "")
-    return sql, params
+    return where, params
 
 
 async def summary_table(facet, sql, summary: str):
@@ -333,11 +339,15 @@ class CountedColumnFacet(ColumnFacet):
 
 @hookimpl(specname="startup")
 def warm_facet_counts(datasette):
-    """Read the arrays selection.py counts facets from as the site starts, for every database
-    that cannot change while it is served (`datasette serve -i`, as `make serve` does)."""
+    """Read the arrays selection.py counts facets from, and the order of the articles page's
+    default sort (listing.py), as the site starts, for every database that cannot change while
+    it is served (`datasette serve -i`, as `make serve` does)."""
     for name, db in datasette.databases.items():
         if name != "_internal" and db.path and not db.is_mutable:
-            selection.warm_in_background(db.path)
+            metadata = datasette.table_metadata(name, "articles") or {}
+            default = [(metadata["sort_desc"], True)] if metadata.get("sort_desc") else \
+                [(metadata["sort"], False)] if metadata.get("sort") else []
+            selection.warm_in_background(db.path, default)
 
 
 @hookimpl(specname="register_facet_classes")

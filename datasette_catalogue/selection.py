@@ -45,8 +45,10 @@ class Catalogue:
     def __init__(self, conn):
         self.pmids = _pmid_array(conn.execute("select group_concat(pmid) from (select pmid from articles "
                                               "order by pmid)").fetchone()[0])
-        self._columns, self._joins = {}, {}
+        self._columns, self._joins, self._orders = {}, {}, {}
         self._lock = threading.RLock()
+        # the orders have a lock of their own: an unfiltered listing need not wait for the columns
+        self._orders_lock = threading.Lock()
 
     def _positions(self, pmids) -> np.ndarray:
         """Where PMIDs stand among the articles; those of no article (a join row left behind) are dropped."""
@@ -54,6 +56,11 @@ class Catalogue:
         inside = positions < len(self.pmids)
         positions, pmids = positions[inside], pmids[inside]
         return positions[self.pmids[positions] == pmids]
+
+    def position(self, pmid):
+        """Where a PMID stands among the articles; None for one that is not an article."""
+        at = self._positions(np.array([pmid], dtype=np.int64))
+        return int(at[0]) if len(at) else None
 
     def column(self, conn, name) -> tuple:
         """(codes, values): values[codes[i]] is article i's value of the column; -1 where it is null."""
@@ -95,8 +102,26 @@ class Catalogue:
                                      np.concatenate(codes) if codes else empty, values)
             return self._joins[name]
 
-    def warm(self, conn):
-        """Read every faceted column and counted join table now, before a page asks for them."""
+    def order(self, conn, column, descending) -> np.ndarray:
+        """The articles (their positions) in the order of a listing sorted by column, descending or
+        not, then by PMID: as SQLite orders them (nulls first, numbers before text), read from it once."""
+        with self._orders_lock:
+            if (column, descending) not in self._orders:
+                sql = f"select pmid from articles order by [{column}]{' desc' if descending else ''}, pmid"
+                pmids = np.fromiter((row[0] for row in conn.execute(sql)), dtype=np.int64)
+                self._orders[column, descending] = self._positions(pmids).astype(np.int32)
+            return self._orders[column, descending]
+
+    def listed(self, order, chosen, start, size) -> list:
+        """PMIDs of the first size chosen articles of an order, from its start'th article on."""
+        rest = order[start:]
+        return self.pmids[rest[np.flatnonzero(chosen[rest])[:size]]].tolist()
+
+    def warm(self, conn, orders=()):
+        """Read the orders (column, descending) given, every faceted column and every counted join
+        table now, before a page asks for them."""
+        for column, descending in orders:
+            self.order(conn, column, descending)
         self.column(conn, COUNTED_COLUMNS[0])
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
         for name, join in JOINS.items():
@@ -196,12 +221,18 @@ def read_filters(pairs, columns) -> list:
 
 
 def _in_values(value) -> list:
-    if value.startswith("["):
-        try:
-            return [str(v) for v in json.loads(value)]
-        except ValueError:
-            raise Unsupported(value)
-    return value.split(",")
+    """The values of column__in: a JSON list of plain values (text, numbers), or comma-separated
+    text. Any other JSON (true, null, an object) SQL binds, or refuses, as it does."""
+    if not value.startswith("["):
+        return value.split(",")
+    try:
+        values = json.loads(value)
+    except ValueError:
+        raise Unsupported(value)
+    if not isinstance(values, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                               for v in values):
+        raise Unsupported(value)
+    return [str(v) for v in values]
 
 
 # ---------------------------------------------------------------- one per database file
@@ -233,16 +264,17 @@ def catalogue_for(conn, path) -> Catalogue:
         return held[1]
 
 
-def warm_in_background(path):
-    """Read a catalogue file's arrays in a thread of their own, with a connection of their own:
-    at a million articles this takes a minute, which no reader's first page should wait."""
+def warm_in_background(path, orders=()):
+    """Read a catalogue file's arrays (and the orders (column, descending) given) in a thread of
+    their own, with a connection of their own: at a million articles this takes a minute, which
+    no reader's first page should wait."""
 
     def read():
         conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro&immutable=1", uri=True,
                                check_same_thread=False)
         try:
             if conn.execute("select 1 from sqlite_master where name = 'articles'").fetchone():
-                catalogue_for(conn, path).warm(conn)
+                catalogue_for(conn, path).warm(conn, orders)
         finally:
             conn.close()
 
