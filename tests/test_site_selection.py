@@ -129,5 +129,5 @@ def test_an_unchanging_catalogue_is_read_as_the_site_starts(sample_db):
         if thread.name == "catalogue facets":
             thread.join(timeout=60)
     held = selection._catalogues[path][1]
-    assert {"design", "population", "newer_than_reviews"} <= set(held._columns)
+    assert {"design", "population", "newer_than_reviews", "conditions", "routes"} <= set(held._columns)
     assert {"conditions", "mesh", "publication_type"} <= set(held._joins)
