@@ -136,3 +136,15 @@ async def test_exports_and_the_streamed_csv_list_every_record(ds, sample_db):
     assert [int(line.split(",")[0]) for line in csv.splitlines()[1:]] == expected
     ris = (await ds.client.get("/catalogue/articles.ris?design=review")).text
     assert ris.count("ER  -") == len(expected) > 100
+
+
+@pytest.mark.parametrize("population", [None, "human", "animal", "in-vitro"])
+def test_a_profile_s_strongest_records_read_from_its_index_are_those_of_its_order(sample_db, population):
+    """A profile of no condition or route reads its strongest records in the strongest-first index's
+    terms (profile.STRONGEST_FIRST_INDEXED): the same records, in the same order, as STRONGEST_FIRST."""
+    from datasette_catalogue import profile
+
+    conn = sqlite3.connect(sample_db)
+    where, params = profile.question_filter(population=population)
+    by_index = profile.strongest(conn, where, params, limit=200, order=profile.STRONGEST_FIRST_INDEXED)
+    assert len(by_index) > 25 and by_index == profile.strongest(conn, where, params, limit=200)
