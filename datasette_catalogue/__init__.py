@@ -34,9 +34,10 @@ from datasette_catalogue.security import (bad_request_page, guarded_connection, 
                                           secured_responses)
 
 HOOKS = (export_names, export_renderers, any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
-         join_filters, warm_facet_counts, remember_page, atom_renderer, feed_queries, sort_vars, tie_breaking, moved_static_files, page_css_urls,
-         page_filters, page_js_urls, page_vars, profile_route, search_functions, search_queries, search_vars, bad_request_page,
-         guarded_connection, read_only_databases, robots_route, secured_responses)
+         join_filters, warm_facet_counts, remember_page, atom_renderer, feed_queries, sort_vars, tie_breaking,
+         moved_static_files, page_css_urls, page_filters, page_js_urls, page_vars, profile_route, search_functions,
+         search_queries, search_vars, bad_request_page, guarded_connection, read_only_databases, robots_route,
+         secured_responses)
 
 
 def _register_whole():

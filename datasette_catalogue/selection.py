@@ -29,7 +29,7 @@ import numpy as np
 from harvest.schema import COUNTED_COLUMNS, JOINS
 
 # Arguments that shape a page rather than choose its rows.
-PAGE_ARGS = {"_next", "_size", "_sort", "_sort_desc", "_facet", "_facet_join", "_facet_size", "_facet_array",
+PAGE_ARGS = {"_next", "_size", "_sort", "_sort_desc", "_facet", "_facet_join", "_facet_size", "_facet_more", "_facet_array",
              "_facet_date", "_labels", "_nolabels", "_col", "_nocol", "_shape", "_json", "_trace", "_timelimit",
              "_nofacet", "_nocount", "_nosuggest", "_extra", "_stream", "_dl", "_ttl", "_view"}
 LOOKUPS = {"exact", "in", "isnull", "notnull"}
