@@ -30,7 +30,8 @@ from datasette_catalogue import facets, selection
 
 # (database route, query arguments) of the articles page being answered; None for any other request.
 _page = contextvars.ContextVar("catalogue_articles_page", default=None)
-ARTICLES_PAGE = re.compile(r"^/(?P<database>[^/]+)/articles(?:\.\w+)?$")
+# (searched for at the end of the path: a site served under a base_url has it first)
+ARTICLES_PAGE = re.compile(r"/(?P<database>[^/]+)/articles(?:\.\w+)?$")
 NAME = r"(?:\[[^\]]+\]|\w+)"
 # Datasette 0.65's table view (views/table.py): "select {columns} from articles {where}{order by}
 # limit {size}", and "select count(*) from articles {where}" (each where ends with a space).
@@ -49,7 +50,7 @@ def remember_page(datasette):
         async def remembering(scope, receive, send):
             page = None
             if scope["type"] == "http":
-                match = ARTICLES_PAGE.match(scope.get("path") or "")
+                match = ARTICLES_PAGE.search(scope.get("path") or "")
                 if match:
                     query = scope.get("query_string", b"").decode("latin-1")
                     page = (match["database"], urllib.parse.parse_qsl(query, keep_blank_values=True))
