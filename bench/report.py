@@ -53,6 +53,9 @@ def site_table(site) -> list:
                   "|---:|---:|---:|---:|---:|---:|---:|---:|",
                   f"| {load['clients']} | {load['links']} | {load['requests']} | {load['seconds']:.1f} | "
                   f"{load['requests_per_s']:.1f} | {load['p50_ms']:,.0f} | {load['p99_ms']:,.0f} | {load['errors']} |", ""]
+        if load.get("failing"):
+            lines += ["Failed in the load test: " + "; ".join(f"`{path}` ({status} after {ms:,} ms)"
+                                                           for path, status, ms in load["failing"]), ""]
         slow = [g["worst"] for name, g in scale["groups"].items()
                 if not name.startswith("downloads") and g["worst"]["p95_ms"] >= goal]
         if slow:

@@ -261,11 +261,12 @@ async def _client(base, paths, deadline, budget, latencies, errors):
             start = time.perf_counter()
             try:
                 response = await client.get(path)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                ok, status = response.status_code == 200, response.status_code
+            except httpx.HTTPError as e:
+                ok, status = False, type(e).__name__
             latencies.append((time.perf_counter() - start) * 1000)
-            errors.append(not ok)
+            if not ok:
+                errors.append((path, status, round(latencies[-1])))
 
 
 def load_test(base, paths) -> dict:
@@ -284,7 +285,7 @@ def load_test(base, paths) -> dict:
     asyncio.run(everyone())
     elapsed = time.monotonic() - start
     return {"clients": LOAD_CLIENTS, "seconds": elapsed, "requests": len(latencies), "links": len(paths),
-            "errors": sum(errors), "requests_per_s": len(latencies) / elapsed,
+            "errors": len(errors), "failing": errors[:10], "requests_per_s": len(latencies) / elapsed,
             "p50_ms": statistics.median(latencies), "p99_ms": percentile(latencies, 99)}
 
 
@@ -370,6 +371,8 @@ def print_scale(scale):
     print(f"  load test: {load['clients']} clients over {load['links']} links, {load['requests']} requests in "
           f"{load['seconds']:.1f} s, {load['requests_per_s']:.1f} req/s, p50 {load['p50_ms']:.0f} ms, "
           f"p99 {load['p99_ms']:.0f} ms, {load['errors']} errors")
+    for path, status, ms in load.get("failing", []):
+        print(f"      failed: {path} ({status} after {ms} ms)")
 
 
 def arguments(argv=None):

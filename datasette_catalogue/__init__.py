@@ -10,6 +10,7 @@ concern, each named for what it does (and for the hook it implements by `specnam
 - search.py: how a search is read, the ranked search query and its page
 - facets.py: facets over join tables and several values of a column, the filters in words
 - selection.py: facet counts of a filtered page, in memory
+- listing.py: the rows and count of a page of articles, in memory
 - ordering.py: one order for every listing, and the orders the articles page offers
 - exports.py: RIS, BibTeX, MEDLINE and CSL-JSON of any table, search or query
 - feed.py: the Atom feeds
@@ -24,6 +25,7 @@ from datasette_catalogue.exports import export_names, export_renderers
 from datasette_catalogue.facets import (any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
                                         join_filters, warm_facet_counts)
 from datasette_catalogue.feed import atom_renderer, feed_queries
+from datasette_catalogue.listing import remember_page
 from datasette_catalogue.ordering import sort_vars, tie_breaking
 from datasette_catalogue.pages import moved_static_files, page_css_urls, page_filters, page_js_urls, page_vars
 from datasette_catalogue.profile import profile_route
@@ -32,9 +34,10 @@ from datasette_catalogue.security import (bad_request_page, guarded_connection, 
                                           secured_responses)
 
 HOOKS = (export_names, export_renderers, any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
-         join_filters, warm_facet_counts, atom_renderer, feed_queries, sort_vars, tie_breaking, moved_static_files, page_css_urls,
-         page_filters, page_js_urls, page_vars, profile_route, search_functions, search_queries, search_vars, bad_request_page,
-         guarded_connection, read_only_databases, robots_route, secured_responses)
+         join_filters, warm_facet_counts, remember_page, atom_renderer, feed_queries, sort_vars, tie_breaking,
+         moved_static_files, page_css_urls, page_filters, page_js_urls, page_vars, profile_route, search_functions,
+         search_queries, search_vars, bad_request_page, guarded_connection, read_only_databases, robots_route,
+         secured_responses)
 
 
 def _register_whole():

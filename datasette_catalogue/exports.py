@@ -26,7 +26,7 @@ FORMATS = {
 }
 # Arguments that shape a page rather than choose its rows.
 PAGE_ARGS = {"_next", "_size", "_col", "_nocol", "_shape", "_labels", "_facet", "_facet_array",
-             "_facet_date", "_facet_join", "_facet_size", "_json", "_trace", "_timelimit", "_view"}
+             "_facet_date", "_facet_join", "_facet_size", "_facet_more", "_json", "_trace", "_timelimit", "_view"}
 
 
 def can_render(columns, table, view_name):

@@ -28,7 +28,8 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet, Facet
 from datasette.filters import FilterArguments, Filters
 from datasette.plugins import pm
-from datasette.utils import await_me_maybe, escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import (await_me_maybe, escape_sqlite, path_with_added_args, path_with_removed_args,
+                             path_with_replaced_args)
 from datasette.utils.asgi import Request
 from datasette.views.base import ureg
 
@@ -79,18 +80,24 @@ async def rows_to_count(facet, own: str):
     if not any(argument_column(k) == own or k == "_next" for k, _ in pairs):
         return facet.sql, facet.params
     kept = [(k, v) for k, v in pairs if argument_column(k) != own and k != "_next"]
-    request = Request.fake(facet.request.path + "?" + urllib.parse.urlencode(kept))
-    units = (facet.ds.table_metadata(facet.database, facet.table) or {}).get("units", {})
-    filters = Filters(sorted((k, v) for k, v in kept if not (k.startswith("_") and "__" not in k)), units, ureg)
-    where, params = filters.build_where_clauses(facet.table)
-    for hook in pm.hook.filters_from_request(request=request, table=facet.table, database=facet.database,
-                                             datasette=facet.ds):
+    where, params = await where_clauses(facet.ds, facet.database, facet.table, facet.request.path, kept)
+    sql = f"select * from {escape_sqlite(facet.table)}" + (f" where {' and '.join(where)} " if where else "")
+    return sql, params
+
+
+async def where_clauses(datasette, database, table, path, pairs) -> tuple:
+    """(where clauses, params) of a table page with these query arguments, as Datasette 0.65's
+    table view writes them (views/table.py): its filters, then those of filters_from_request."""
+    request = Request.fake(path + "?" + urllib.parse.urlencode(pairs))
+    units = (datasette.table_metadata(database, table) or {}).get("units", {})
+    filters = Filters(sorted((k, v) for k, v in pairs if not (k.startswith("_") and "__" not in k)), units, ureg)
+    where, params = filters.build_where_clauses(table)
+    for hook in pm.hook.filters_from_request(request=request, table=table, database=database, datasette=datasette):
         arguments = await await_me_maybe(hook)
         if arguments:
             where += arguments.where_clauses
             params.update(arguments.params)
-    sql = f"select * from {escape_sqlite(facet.table)}" + (f" where {' and '.join(where)} " if where else "")
-    return sql, params
+    return where, params
 
 
 async def summary_table(facet, sql, summary: str):
@@ -192,6 +199,26 @@ async def live(facet, sql, params):
                                    custom_time_limit=facet.ds.setting("facet_time_limit_ms"))).rows
 
 
+# ---------------------------------------------------------------- every value of one facet
+
+
+MORE = "_facet_more"
+
+
+def facet_size(facet, key) -> int:
+    """Values a facet shows: every one (up to max_returned_rows) for the facet ?_facet_more= names
+    (its column, or _join_NAME), else the page's facet size. A facet's "…" link shows the rest of
+    that facet alone: every value of twenty facets (?_facet_size=max) is thousands of links."""
+    if facet.request.args.get(MORE) == key:
+        return facet.ds.max_returned_rows
+    return facet.get_facet_size()
+
+
+def more_url(request, key):
+    """The page with every value of one facet shown (its "…" link); None on that page."""
+    return None if request.args.get(MORE) == key else path_with_replaced_args(request, {MORE: key})
+
+
 # ---------------------------------------------------------------- join facets
 
 
@@ -204,12 +231,12 @@ class JoinFacet(Facet):
             return results, timed_out
         tables = set(await self.ds.get_database(self.database).table_names())
         pairs = self.get_querystring_pairs()
-        size = self.get_facet_size()
         for source_and_config in self.get_configs():
             name = source_and_config["config"].get("simple")
             join = JOINS.get(name)
             if not join or join.table not in tables:
                 continue
+            size = facet_size(self, PREFIX + name)
             sql, params = await rows_to_count(self, PREFIX + name)
             rows = None
             if join.counted and await summary_table(self, sql, "join_counts"):
@@ -230,7 +257,7 @@ class JoinFacet(Facet):
                 "name": join.label or name, "type": self.type,
                 "hideable": source_and_config["source"] != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_join": name})),
-                "truncated": len(rows) > size,
+                "truncated": len(rows) > size, "more_url": more_url(self.request, PREFIX + name),
                 "results": [self._result(name, row, pairs) for row in rows[:size]],
             })
         return results, timed_out
@@ -282,10 +309,10 @@ class CountedColumnFacet(ColumnFacet):
 
     async def facet_results(self):
         results, timed_out = [], []
-        size = self.get_facet_size()
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
+            size = facet_size(self, column)
             sql, params = await rows_to_count(self, column)
             rows = None
             if await summary_table(self, sql, "column_counts"):
@@ -328,16 +355,20 @@ class CountedColumnFacet(ColumnFacet):
             })
         return {"name": column, "type": self.type, "hideable": source != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
-                "results": results, "truncated": len(rows) > size}
+                "results": results, "truncated": len(rows) > size, "more_url": more_url(self.request, column)}
 
 
 @hookimpl(specname="startup")
 def warm_facet_counts(datasette):
-    """Read the arrays selection.py counts facets from as the site starts, for every database
-    that cannot change while it is served (`datasette serve -i`, as `make serve` does)."""
+    """Read the arrays selection.py counts facets from, and the order of the articles page's
+    default sort (listing.py), as the site starts, for every database that cannot change while
+    it is served (`datasette serve -i`, as `make serve` does)."""
     for name, db in datasette.databases.items():
         if name != "_internal" and db.path and not db.is_mutable:
-            selection.warm_in_background(db.path)
+            metadata = datasette.table_metadata(name, "articles") or {}
+            default = [(metadata["sort_desc"], True)] if metadata.get("sort_desc") else \
+                [(metadata["sort"], False)] if metadata.get("sort") else []
+            selection.warm_in_background(db.path, default)
 
 
 @hookimpl(specname="register_facet_classes")

@@ -9,11 +9,14 @@ streamed CSV and every reference-manager export lost and repeated records. Here 
 page's ORDER BY ends with the primary key too, as the cursor assumes.
 """
 
+import functools
 import re
 
 from datasette import hookimpl
 from datasette.database import Database
 from datasette.utils import path_with_replaced_args
+
+from datasette_catalogue import listing
 
 # The one query of a table page that lists its rows, as Datasette 0.65 writes it
 # (views/table.py): columns by name, one sort term, no tie-breaker yet.
@@ -40,8 +43,9 @@ async def with_tie_breaker(db, sql):
 
 
 def ordered(execute):
+    @functools.wraps(execute)
     async def execute_in_order(self, sql, *args, **kwargs):
-        return await execute(self, await with_tie_breaker(self, sql), *args, **kwargs)
+        return await listing.answered(self, await with_tie_breaker(self, sql), execute, args, kwargs)
 
     execute_in_order.tie_breaking = True
     return execute_in_order
@@ -50,6 +54,7 @@ def ordered(execute):
 @hookimpl(specname="startup")
 def tie_breaking(datasette):
     # Startup runs once per Datasette instance: wrap its query method once per process.
+    # The articles page's rows and count are answered in memory where they can be (listing.py).
     if not getattr(Database.execute, "tie_breaking", False):
         Database.execute = ordered(Database.execute)
 

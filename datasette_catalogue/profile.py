@@ -36,7 +36,9 @@ def question_filter(condition=None, route=None, population=None) -> tuple:
         where.append("a.pmid in (select pmid from article_routes where route = :route)")
         params["route"] = route
     if population:
-        where.append("a.population = :population")
+        # +: not by the population index. Most records are of one population; those that answer a
+        # question are found from its label tables, the design index or the strongest-first index.
+        where.append("+a.population = :population")
         params["population"] = population
     return (" and ".join(where) or "1"), params
 
@@ -109,9 +111,15 @@ def trials_after(conn, where, params, review, population=None) -> int:
 # index harvest.schema gives profiles before any long row of theirs is read (+design: nearly every
 # design is evidence, so that index is read whole rather than the design index row by row).
 STRONGEST_FIRST = "coalesce(a.evidence_level, 6), a.sample_size is null, a.sample_size desc, a.pub_date desc, a.pmid"
+# The same order in the terms of the (evidence_rank, sample_size desc, pub_date desc) index (nulls sort
+# last when descending): a question of no condition or route, most of the catalogue, reads its
+# strongest records as the index's first rows. A condition's or a route's records are found from their
+# label table first (STRONGEST_FIRST, which no index matches): for a rare one, walking the index would
+# read most of the catalogue.
+STRONGEST_FIRST_INDEXED = "a.evidence_rank, a.sample_size desc, a.pub_date desc, a.pmid"
 
 
-def strongest(conn, where, params, limit=SHOWN) -> list:
+def strongest(conn, where, params, limit=SHOWN, order=STRONGEST_FIRST) -> list:
     """The records that answer the question, strongest first: evidence level, then sample size, then recency."""
     return _rows(conn, f"""
         select a.pmid, a.title, a.authors, a.journal_iso, a.pub_year, a.pub_date, a.design, a.evidence_level,
@@ -124,8 +132,8 @@ def strongest(conn, where, params, limit=SHOWN) -> list:
         from articles a
         where a.pmid in (select a.pmid from articles a
                          where {where} and +a.design in ({_marks(EVIDENCE_DESIGNS)}) and coalesce(a.retracted, 0) = 0
-                         order by {STRONGEST_FIRST} limit {int(limit)})
-        order by {STRONGEST_FIRST}""", params)
+                         order by {order} limit {int(limit)})
+        order by {order}""", params)
 
 
 def retracted_in(conn, where, params) -> list:
@@ -155,7 +163,8 @@ def profile(conn, condition=None, route=None, population=None) -> dict:
         "trials_after_review": trials_after(conn, where, params, review, population),
         "absent": [d["design"] for d in designs if not d["records"] and d["design"] in
                    (*REVIEW_DESIGNS, *TRIAL_DESIGNS, "observational")],
-        "strongest": [_facts(row) for row in strongest(conn, where, params)],
+        "strongest": [_facts(row) for row in strongest(conn, where, params, order=STRONGEST_FIRST
+                                                       if condition or route else STRONGEST_FIRST_INDEXED)],
         "retracted": retracted_in(conn, where, params),
     }
 

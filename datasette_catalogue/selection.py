@@ -7,12 +7,17 @@ sorted PMIDs, and each join table as (article, value) pairs; a selection is a bo
 over the articles, and a facet's counts one bincount of the codes it selects. A page's
 twenty facets then take tens of milliseconds at any scale.
 
+The same selection gives a page its rows and its count (listing.py): each order a page may be
+sorted in is an array of the articles in that order, read from SQLite once, and a page's rows
+are the first chosen articles in it.
+
 The arrays are read once per database file (again when it changes), each when first needed.
 The filters the site's own links use are read here: column=value, column__exact, column__in,
 column__isnull, column__notnull and ?_join_NAME=value. For any other (a search, a lookup,
 SQL) facets.py asks SQL for the PMIDs the page matches, once, and counts over those.
 """
 
+import collections
 import json
 import os
 import sqlite3
@@ -24,10 +29,14 @@ import numpy as np
 from harvest.schema import COUNTED_COLUMNS, JOINS
 
 # Arguments that shape a page rather than choose its rows.
-PAGE_ARGS = {"_next", "_size", "_sort", "_sort_desc", "_facet", "_facet_join", "_facet_size", "_facet_array",
+PAGE_ARGS = {"_next", "_size", "_sort", "_sort_desc", "_facet", "_facet_join", "_facet_size", "_facet_more", "_facet_array",
              "_facet_date", "_labels", "_nolabels", "_col", "_nocol", "_shape", "_json", "_trace", "_timelimit",
              "_nofacet", "_nocount", "_nosuggest", "_extra", "_stream", "_dl", "_ttl", "_view"}
 LOOKUPS = {"exact", "in", "isnull", "notnull"}
+# The columns read in the one pass over articles: those faceted, and those the evidence maps' cells
+# filter on without faceting them (conditions__isnull, routes__isnull: the records with no condition, no route).
+READ_COLUMNS = (*COUNTED_COLUMNS, "conditions", "routes")
+KEPT_SELECTIONS = 8  # selections kept for the pages asking for them now (a million articles: 1 MB each)
 JOIN_PREFIX = "_join_"
 
 
@@ -40,13 +49,16 @@ def _pmid_array(text) -> np.ndarray:
 
 
 class Catalogue:
-    """The faceted columns and join tables of one catalogue file, as arrays, each read when first asked for."""
+    """The faceted columns, join tables and orders of one catalogue file, as arrays, each read when first asked for."""
 
     def __init__(self, conn):
         self.pmids = _pmid_array(conn.execute("select group_concat(pmid) from (select pmid from articles "
                                               "order by pmid)").fetchone()[0])
-        self._columns, self._joins = {}, {}
+        self._columns, self._joins, self._orders = {}, {}, {}
         self._lock = threading.RLock()
+        # the orders have a lock of their own: an unfiltered listing need not wait for the columns
+        self._orders_lock = threading.Lock()
+        self._selections, self._selections_lock = collections.OrderedDict(), threading.Lock()
 
     def _positions(self, pmids) -> np.ndarray:
         """Where PMIDs stand among the articles; those of no article (a join row left behind) are dropped."""
@@ -55,11 +67,16 @@ class Catalogue:
         positions, pmids = positions[inside], pmids[inside]
         return positions[self.pmids[positions] == pmids]
 
+    def position(self, pmid):
+        """Where a PMID stands among the articles; None for one that is not an article."""
+        at = self._positions(np.array([pmid], dtype=np.int64))
+        return int(at[0]) if len(at) else None
+
     def column(self, conn, name) -> tuple:
         """(codes, values): values[codes[i]] is article i's value of the column; -1 where it is null."""
         with self._lock:
             if name not in self._columns:
-                self._read_columns(conn, [name] + [c for c in COUNTED_COLUMNS if c not in self._columns])
+                self._read_columns(conn, [name] + [c for c in READ_COLUMNS if c not in self._columns])
             return self._columns[name]
 
     def _read_columns(self, conn, names):
@@ -95,9 +112,27 @@ class Catalogue:
                                      np.concatenate(codes) if codes else empty, values)
             return self._joins[name]
 
-    def warm(self, conn):
-        """Read every faceted column and counted join table now, before a page asks for them."""
-        self.column(conn, COUNTED_COLUMNS[0])
+    def order(self, conn, column, descending) -> np.ndarray:
+        """The articles (their positions) in the order of a listing sorted by column, descending or
+        not, then by PMID: as SQLite orders them (nulls first, numbers before text), read from it once."""
+        with self._orders_lock:
+            if (column, descending) not in self._orders:
+                sql = f"select pmid from articles order by [{column}]{' desc' if descending else ''}, pmid"
+                pmids = np.fromiter((row[0] for row in conn.execute(sql)), dtype=np.int64)
+                self._orders[column, descending] = self._positions(pmids).astype(np.int32)
+            return self._orders[column, descending]
+
+    def listed(self, order, chosen, start, size) -> list:
+        """PMIDs of the first size chosen articles of an order, from its start'th article on."""
+        rest = order[start:]
+        return self.pmids[rest[np.flatnonzero(chosen[rest])[:size]]].tolist()
+
+    def warm(self, conn, orders=()):
+        """Read the orders (column, descending) given, every faceted column and every counted join
+        table now, before a page asks for them."""
+        for column, descending in orders:
+            self.order(conn, column, descending)
+        self.column(conn, READ_COLUMNS[0])
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
         for name, join in JOINS.items():
             if join.counted and join.table in tables:
@@ -106,22 +141,42 @@ class Catalogue:
     # ------------------------------------------------------------ selections
 
     def selection(self, conn, filters) -> np.ndarray:
-        """The articles every filter chooses, as a boolean array; filters as from read_filters."""
+        """The articles every filter chooses, as a boolean array (read only); filters as from
+        read_filters. The last few are kept: a page's count, rows and most of its facets ask for one."""
+        key = tuple(sorted((kind, name, lookup, tuple(sorted(values))) for kind, name, lookup, values in filters))
+        with self._selections_lock:
+            if key in self._selections:
+                self._selections.move_to_end(key)
+                return self._selections[key]
         chosen = np.ones(len(self.pmids), dtype=bool)
         for kind, name, lookup, values in filters:
-            if kind == "join":
-                articles, codes, known = self.join(conn, name)
-                wanted = np.isin(codes, [i for i, v in enumerate(known) if str(v) in values])
-                mask = np.zeros(len(self.pmids), dtype=bool)
-                mask[articles[wanted]] = True
-            else:
-                codes, known = self.column(conn, name)
-                if lookup in ("isnull", "notnull"):
-                    mask = codes == -1 if lookup == "isnull" else codes != -1
-                else:
-                    mask = np.isin(codes, [i for i, v in enumerate(known) if _same(v, values)])
-            chosen &= mask
+            chosen &= self._join_mask(conn, name, values) if kind == "join" else \
+                self._column_mask(conn, name, lookup, values)
+        chosen.flags.writeable = False
+        with self._selections_lock:
+            self._selections[key] = chosen
+            while len(self._selections) > KEPT_SELECTIONS:
+                self._selections.popitem(last=False)
         return chosen
+
+    def _join_mask(self, conn, name, values) -> np.ndarray:
+        """The articles with any of the values in a join table: each value's articles are one run
+        of the pairs (they are read value by value)."""
+        articles, codes, known = self.join(conn, name)
+        mask = np.zeros(len(self.pmids), dtype=bool)
+        for code in (i for i, v in enumerate(known) if str(v) in values):
+            start, end = np.searchsorted(codes, [code, code + 1])
+            mask[articles[start:end]] = True
+        return mask
+
+    def _column_mask(self, conn, name, lookup, values) -> np.ndarray:
+        codes, known = self.column(conn, name)
+        if lookup in ("isnull", "notnull"):
+            return codes == -1 if lookup == "isnull" else codes != -1
+        # a table of the wanted codes, looked up by code (ten times faster than np.isin); -1, null, is its last
+        wanted = np.zeros(len(known) + 1, dtype=bool)
+        wanted[[i for i, v in enumerate(known) if _same(v, values)]] = True
+        return wanted[codes]
 
     def matching(self, pmids_text) -> np.ndarray:
         """The articles of a comma-separated list of PMIDs (what SQL found), as a boolean array."""
@@ -196,12 +251,18 @@ def read_filters(pairs, columns) -> list:
 
 
 def _in_values(value) -> list:
-    if value.startswith("["):
-        try:
-            return [str(v) for v in json.loads(value)]
-        except ValueError:
-            raise Unsupported(value)
-    return value.split(",")
+    """The values of column__in: a JSON list of plain values (text, numbers), or comma-separated
+    text. Any other JSON (true, null, an object) SQL binds, or refuses, as it does."""
+    if not value.startswith("["):
+        return value.split(",")
+    try:
+        values = json.loads(value)
+    except ValueError:
+        raise Unsupported(value)
+    if not isinstance(values, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                               for v in values):
+        raise Unsupported(value)
+    return [str(v) for v in values]
 
 
 # ---------------------------------------------------------------- one per database file
@@ -233,16 +294,17 @@ def catalogue_for(conn, path) -> Catalogue:
         return held[1]
 
 
-def warm_in_background(path):
-    """Read a catalogue file's arrays in a thread of their own, with a connection of their own:
-    at a million articles this takes a minute, which no reader's first page should wait."""
+def warm_in_background(path, orders=()):
+    """Read a catalogue file's arrays (and the orders (column, descending) given) in a thread of
+    their own, with a connection of their own: at a million articles this takes a minute, which
+    no reader's first page should wait."""
 
     def read():
         conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro&immutable=1", uri=True,
                                check_same_thread=False)
         try:
             if conn.execute("select 1 from sqlite_master where name = 'articles'").fetchone():
-                catalogue_for(conn, path).warm(conn)
+                catalogue_for(conn, path).warm(conn, orders)
         finally:
             conn.close()
 

@@ -94,6 +94,8 @@ SUMMARY_SQL = {
         select population, design, sum(records), count(*),
                case when design not in ({", ".join(f"'{d}'" for d in SYNTHESES)}) then sum(participants) end
         from studies group by 1, 2""",
+    # publications per year by design (metadata.yml's per_year), read from the (pub_year, design) index
+    "year_counts": "select pub_year, design, count(*) from articles where pub_year is not null group by 1, 2",
     "evidence_route_counts": """
         select a.population, c.condition, r.route, count(distinct a.pmid)
         from articles a left join article_conditions c on c.pmid = a.pmid

@@ -159,6 +159,7 @@ SUMMARY_COLUMNS = {
                         "participants": int},
     "design_counts": {"population": str, "design": str, "records": int, "studies": int, "participants": int},
     "evidence_route_counts": {"population": str, "condition": str, "route": str, "records": int},
+    "year_counts": {"pub_year": int, "design": str, "records": int},
     "join_counts": {"join_table": str, "value": str, "records": int},
     # value is BLOB, which has no type affinity: a year stays an integer, a journal text.
     "column_counts": {"column_name": str, "value": "BLOB", "records": int},
@@ -173,8 +174,14 @@ INDEXES = {
     # order: with its PMID tie-breaker (datasette_catalogue/ordering.py) a page of a filtered listing
     # is the first rows of the index that pass the filter, never a sort of every row that does.
     "articles": [["pub_year", "design"], [DescIndex("pub_date")], [DescIndex("sample_size")],
-                 [DescIndex("entrez_date")], ["journal_nlm_id"], ["journal"], ["design"], ["population"],
-                 ["evidence_level"], ["evidence_rank"], ["retracted", "pub_date"], ["language"],
+                 [DescIndex("entrez_date")], ["journal_nlm_id"], ["journal"], ["population"],
+                 ["evidence_level"], ["retracted", "pub_date"], ["language"],
+                 # an evidence profile's newest review and the trials after it: a design's records by date
+                 ["design", "pub_date"],
+                 # a profile's strongest records when it names no condition or route: the first of this index
+                 # that are evidence of the question's population, read from the index alone
+                 ["evidence_rank", DescIndex("sample_size"), DescIndex("pub_date"), "population", "design",
+                  "retracted"],
                  ["created_date"],
                  # the evidence maps' cells of records with no condition or no route (__isnull filters)
                  ["conditions", "routes", "design"],
@@ -234,6 +241,7 @@ TABLES = {
     "evidence_counts": "cell of the evidence map (population, condition, design): records, studies, participants",
     "design_counts": "design of every record (population '') or of one population's: records, studies, participants",
     "evidence_route_counts": "cell of the route map (population, condition, route): records",
+    "year_counts": "publication year and design (the chart of publications per year): records",
     "join_counts": "value of a join table: the articles it has (an unfiltered facet)",
     "column_counts": "value of a faceted column of articles: the articles that have it",
     "review_studies": "catalogued study a catalogued review cites, marked when it is among those it includes",

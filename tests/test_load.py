@@ -147,7 +147,7 @@ def test_an_older_catalogue_gains_the_new_columns_when_classified_again(db, reco
     save(db, records)
     # As a catalogue built before search_terms, evidence_rank and article_harms.reported.
     db["articles"].disable_fts()
-    db.execute("drop index idx_articles_evidence_rank")
+    db.execute("drop index idx_articles_evidence_rank_sample_size_desc_pub_date_desc_population_design_retracted")
     for column in ("evidence_rank", "search_terms", "harms_none_reported"):
         db.execute(f"alter table articles drop column {column}")
     db.execute("alter table article_harms drop column reported")

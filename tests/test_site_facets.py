@@ -156,3 +156,20 @@ async def test_the_map_has_a_row_for_every_condition(ds):
 async def test_single_records_are_counted_in_the_singular(ds):
     html = (await ds.client.get(f"/catalogue/articles?pmid={TROCHES}")).text
     assert "1 record" in html and "1 records" not in html and "1 rows" not in html
+
+
+async def test_a_facet_s_more_link_shows_every_value_of_that_facet_alone(ds):
+    page = (await ds.client.get("/catalogue/articles?_facet_size=2")).text
+    more = re.findall(r'<a href="([^"]+)" aria-label="Every value of ([^"]+)"', page)
+    assert {"design", "conditions"} <= {name for _, name in more}
+    for url, name in more:
+        assert "_facet_size=max" not in url
+    design = unescape(next(url for url, name in more if name == "design"))
+    body = await get_json(ds, design.replace("/catalogue/articles?", "/catalogue/articles.json?"))
+    facets = body["facet_results"]
+    every = await get_json(ds, "/catalogue/articles.json?_facet_size=max")
+    counts = lambda facet: [(r["value"], r["count"]) for r in facet["results"]]
+    assert counts(facets["design"]) == counts(every["facet_results"]["design"]) and len(counts(facets["design"])) > 2
+    assert not facets["design"]["truncated"] and facets["design"]["more_url"] is None
+    assert len(facets["conditions"]["results"]) == 2 and facets["conditions"]["truncated"]
+    assert facets["conditions"]["more_url"].endswith("_facet_more=_join_conditions")

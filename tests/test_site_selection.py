@@ -64,7 +64,7 @@ def test_only_the_site_s_own_filters_are_read():
                                    ("_join_mesh", "Adult")], columns) == [
         ("column", "design", "in", {"rct"}), ("join", "mesh", "in", {"Humans", "Adult"})]
     for unread in [("_search", "ketamine"), ("_where", "1"), ("pub_year__gt", "2000"), ("abstract", "x"),
-                   ("design", "")]:
+                   ("design", ""), ("design__in", '[{"a": 1}]'), ("design__in", "[null]"), ("design__in", "[true]")]:
         with pytest.raises(selection.Unsupported):
             selection.read_filters([unread], columns)
 
@@ -129,5 +129,5 @@ def test_an_unchanging_catalogue_is_read_as_the_site_starts(sample_db):
         if thread.name == "catalogue facets":
             thread.join(timeout=60)
     held = selection._catalogues[path][1]
-    assert {"design", "population", "newer_than_reviews"} <= set(held._columns)
+    assert {"design", "population", "newer_than_reviews", "conditions", "routes"} <= set(held._columns)
     assert {"conditions", "mesh", "publication_type"} <= set(held._joins)
