@@ -7,8 +7,11 @@ Hyperscan (a compiled multi-pattern engine, `pip install hyperscan`) every patte
 single scan of the text, so the cost hardly grows with their number; without it, or for a pattern
 it cannot compile, Python's re tries the patterns one by one and the answers are the same.
 
-Texts are scanned as ASCII, each other character read as '?', so that offsets in bytes are offsets
-in characters; patterns are written for that (a non-ASCII character in a pattern matches '?').
+Texts are scanned as ASCII, so that offsets in bytes are offsets in characters: each other character
+is read as an ASCII stand-in of its own kind for Python's expressions (a letter with an ASCII case
+twin as that letter, another digit as '0', another word character as 'a', a space as ' ', the rest
+as '?'), so that \\w, \\s, \\d and \\b read it as Python does; a non-ASCII character in a pattern
+becomes its stand-in too.
 """
 
 import re
@@ -21,9 +24,43 @@ except ImportError:  # pragma: no cover - exercised where the wheel is missing
 UNICODE_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[89a-fA-F][0-9a-fA-F]|[^\x00-\x7f]")
 
 
+def stand_in(char: str) -> str:
+    """The ASCII character a non-ASCII one is read as: one that every class of Python's re that
+    holds the character (\\w, \\d, \\s, its case twins) holds too, so no match is lost."""
+    for twin in (char.lower(), char.upper(), char.casefold(), char.lower()[:1]):
+        if len(twin) == 1 and twin.isascii() and twin.isalpha():
+            return twin  # the Kelvin sign is a k, a long s an s, for a case-insensitive match
+    if char.isdecimal():
+        return "0"
+    if char.isspace():
+        return " "
+    return "a" if char.isalnum() or char == "_" else "?"
+
+
+class _StandIns(dict):
+    """str.translate's table: every non-ASCII character to its stand-in, worked out once each."""
+
+    def __missing__(self, code):
+        self[code] = value = chr(code) if code < 128 else stand_in(chr(code))
+        return value
+
+
+STAND_INS = _StandIns()
+
+
+def ascii_text(text: str) -> str:
+    """A text read as ASCII, of the same length: each other character its stand-in."""
+    return text if text.isascii() else text.translate(STAND_INS)
+
+
 def ascii_pattern(pattern: str) -> str:
-    """The pattern for text read as ASCII: every non-ASCII character (or its escape) becomes '?'."""
-    return UNICODE_ESCAPE.sub(r"\\?", pattern)
+    """The pattern for text read as ASCII: every non-ASCII character (or its escape) becomes its stand-in."""
+    return UNICODE_ESCAPE.sub(lambda m: re.escape(stand_in(_character(m.group()))), pattern)
+
+
+def _character(written: str) -> str:
+    """The character a pattern writes, as itself or as an escape."""
+    return written if len(written) == 1 else chr(int(written[2:], 16))
 
 
 def without_lookarounds(pattern: str) -> str:
@@ -117,18 +154,17 @@ class Scanner:
     def ends(self, text: str) -> dict:
         """{name: offsets where a match may end}, for the patterns that may match somewhere in text."""
         found = {}
-        data = text.encode("ascii", "replace")
+        read = ascii_text(text)
         if self._database is not None:
             ids = self._ids
 
             def on_match(pattern_id, start, end, flags, context):
                 found.setdefault(ids[pattern_id], []).append(end)
 
-            self._database.scan(data, match_event_handler=on_match)
+            self._database.scan(read.encode("ascii"), match_event_handler=on_match)
         if self._python:
-            ascii_text = data.decode("ascii")
             for name, regex in self._python.items():
-                ends = [m.end() for m in regex.finditer(ascii_text)]
+                ends = [m.end() for m in regex.finditer(read)]
                 if ends:
                     found[name] = ends
         return found

@@ -31,6 +31,22 @@ def test_every_python_match_end_is_found(engine):
             assert expected <= set(found.get(name, ())), (name, text, found)
 
 
+@pytest.mark.parametrize("engine", [True, False])
+def test_other_characters_are_read_as_python_reads_them(engine):
+    """A letter outside ASCII is still a word character, a no-break space still a space, the Kelvin
+    sign still a k: a match of Python's on the text as written is never lost."""
+    patterns = {"word": r"\b\d+\s+[A-Za-z][\w-]*\s+studies\b", "space": r"\d+\s+months\b",
+                "twin": r"\bketamine\b", "unit": r"\d+\s*µg\b", "digit": r"n\s*=\s*\d+"}
+    texts = ["in 12 Sjögren studies", "for 12\u00a0months", "\u212aETAMINE", "5 μg/kg", "(n = \u0663)"]
+    scanner = scan.Scanner(patterns, engine=engine)
+    for text in texts:
+        found = scanner.ends(text)
+        for name, pattern in patterns.items():
+            expected = {m.end() for m in re.finditer(pattern, text, re.IGNORECASE)}
+            assert expected <= set(found.get(name, ())), (name, text, found)
+    assert all(scanner.ends(text) for text in texts)
+
+
 def test_lookarounds_are_dropped_and_groups_unnamed():
     assert scan.without_lookarounds(r"(?<![\w.])(?P<n>\d+)(?!\s*%)\s+x(?=y)") == r"(?:\d+)\s+x"
     assert scan.without_lookarounds(r"[(?!]a(?!b(?:c)d)e") == r"[(?!]ae"
