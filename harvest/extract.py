@@ -169,6 +169,12 @@ class Patterns:
                   **{f"randomised {k}": r for k, r in self.randomised.items()},
                   **{f"blinding {k}": r for k, r in self.blinding.items()},
                   **{f"conclusion cue {i}": r for i, r in enumerate(self.conclusion_cues)}}
+        # Patterns read sentence by sentence, scanned too so that sentences where they cannot match are passed
+        # over: the studied drug, other drugs, the comparators, a review's counts, and others' work.
+        picked.update({"studied_drug": self.studied_drug, "drug": self.drug, "reported": classify.RULES.reported,
+                       **{f"comparator {k}": r for k, r in self.comparators.items()},
+                       **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
+                       **{f"review participants {i}": r for i, r in enumerate(self.review_participants)}})
         self.scanned = {regex: name for name, regex in picked.items()}
         # Counts of participants, and the groups added up, all name the people counted.
         self.scanned.update({self.sum_of_groups: "phrase", self.group_phrase: "phrase"})
@@ -382,6 +388,8 @@ class Reading:
         self._starts = {}
         self._own = {}
         self.hits = patterns.scanner.ends(self.whole_text)
+        for ends in self.hits.values():
+            ends.sort()  # for may_match_in's bisection
 
     def section_sentences(self, i: int) -> list:
         """The sentences of one abstract section, cut on first use."""
@@ -411,10 +419,36 @@ class Reading:
     def is_own(self, sentence: Sentence) -> bool:
         known = self._own.get(id(sentence))
         if known is None:
-            known = sentence.section not in self.patterns.skipped_sections and \
-                not classify.about_others(sentence.text.lower(), classify.RULES)
+            known = sentence.section not in self.patterns.skipped_sections and not self._about_others(sentence)
             self._own[id(sentence)] = known
         return known
+
+    def _about_others(self, sentence: Sentence) -> bool:
+        """classify.about_others of a sentence, asked only where the scan found words that report others' work
+        (and where lower-casing keeps the sentence's length, so that the scan read the same characters)."""
+        low = sentence.text.lower()
+        if len(low) == len(sentence.text) and not self.may_match_in(classify.RULES.reported, sentence):
+            return False
+        return classify.about_others(low, classify.RULES)
+
+    def may_match(self, regex) -> bool:
+        """Whether the scan of the whole record found a place where a regex may match."""
+        return self.patterns.scanned[regex] in self.hits
+
+    def may_match_low(self, regex) -> bool:
+        """may_match for the lower-cased text, which the scan read as written unless lower-casing changed its
+        length (a few characters grow)."""
+        return len(self.low) != len(self.whole_text) or self.may_match(regex)
+
+    def may_match_in(self, regex, sentence: Sentence) -> bool:
+        """Whether the scan found a place inside one sentence where a regex may match: a match inside
+        it ends inside it."""
+        ends = self.hits.get(self.patterns.scanned[regex])
+        if not ends:
+            return False
+        start = sentence.start + (self._abstract_at if sentence.source == "abstract" else 0)
+        i = bisect_right(ends, start)
+        return i < len(ends) and ends[i] <= start + len(sentence.text)
 
     def sentence_at(self, position: int):
         """The sentence holding a position of whole_text (the title, then a newline, then the abstract)."""
@@ -828,6 +862,8 @@ def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
     for sentence in reading.own:
+        if not any(reading.may_match_in(r, sentence) for r in (after, equal, before, reading.patterns.phrase)):
+            continue  # no count of people in it
         named = _review_counts(sentence, after, reading.patterns)
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
         if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
@@ -885,8 +921,9 @@ def studies_included(reading: Reading) -> Found | None:
     if not reading.is_review:
         return None
     found = []
+    counted = reading.patterns.review_counted
     for sentence in reading.own:
-        for regex in reading.patterns.review_counted:
+        for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
             for match in regex.finditer(sentence.text):
                 value = number_value(match.group("num"), reading.patterns)
                 if value:
@@ -986,8 +1023,10 @@ def comparators(reading: Reading) -> list:
         if sentence.section in ("RESULTS",) or not reading.patterns.comparison_cues.search(sentence.text):
             continue
         for name, regex in reading.patterns.comparators.items():
-            for match in regex.finditer(sentence.text):
+            for match in regex.finditer(sentence.text) if reading.may_match_in(regex, sentence) else ():
                 found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
+        if not reading.may_match_in(reading.patterns.drug, sentence):
+            continue  # no drug named in it
         if studied and not _names(sentence.text, studied, reading.patterns):
             continue
         for match in reading.patterns.drug.finditer(sentence.text):
@@ -1058,7 +1097,8 @@ def _not_a_follow_up(text, match, patterns) -> bool:
 def doses(reading: Reading) -> list:
     """Each ketamine dose the record states: numbers, unit, route where the text says, and schedule."""
     patterns = reading.patterns
-    if "ketamin" not in reading.low and not patterns.studied_drug.search(reading.low):
+    if "ketamin" not in reading.low and not (reading.may_match_low(patterns.studied_drug)
+                                             and patterns.studied_drug.search(reading.low)):
         return []
     ketamine_study = bool(patterns.studied_drug.search(reading.title))
     title_route = _title_route(reading)
