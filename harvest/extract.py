@@ -157,7 +157,7 @@ class Patterns:
         self.band_unknown = next(band.value for band in bands if band.start is None)
         self.equals = re.compile("=")
         # A cheap first look: most records name no registry, so none of their words.
-        words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=len, reverse=True)
+        words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=lambda w: (-len(w), w))
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
         self._scan()
 

@@ -14,7 +14,11 @@ as '?'), so that \\w, \\s, \\d and \\b read it as Python does; a non-ASCII chara
 becomes its stand-in too.
 """
 
+import hashlib
+import json
+import os
 import re
+from pathlib import Path
 
 try:  # an optional engine: the same answers without it, only slower
     import hyperscan
@@ -130,7 +134,16 @@ class Scanner:
         return set(self._ids.values()) if self._database is not None else set()
 
     def _compile(self, patterns: dict, ignore_case: bool):
-        """Build one Hyperscan database of every pattern it accepts; the rest stay with re."""
+        """Build one Hyperscan database of every pattern it accepts; the rest stay with re.
+
+        Compiling takes seconds, at the start of every run: the database is kept in a cache
+        file named by a digest of everything it is built from, so it is never stale.
+        """
+        path = _cache_path({"patterns": patterns, "ignore_case": ignore_case, "hyperscan": hyperscan.__version__})
+        cached = _load(path)
+        if cached:
+            self._ids, self._database = cached
+            return
         caseless = hyperscan.HS_FLAG_CASELESS if ignore_case else 0
         accepted = []
         for name in self.names:
@@ -150,6 +163,7 @@ class Scanner:
         self._database = hyperscan.Database()
         self._database.compile(expressions=[e for _, e, _ in accepted], ids=list(self._ids),
                                flags=[f for _, _, f in accepted])
+        _save(path, self._ids, self._database)
 
     def ends(self, text: str) -> dict:
         """{name: offsets where a match may end}, for the patterns that may match somewhere in text."""
@@ -168,6 +182,46 @@ class Scanner:
                 if ends:
                     found[name] = ends
         return found
+
+
+CACHE_ENV = "KETAMINE_CATALOGUE_CACHE"  # where compiled databases are kept; empty: nowhere
+
+
+def _cache_path(built_from: dict) -> Path | None:
+    """The cache file of a database built from these patterns and settings (None: no cache)."""
+    folder = os.environ.get(CACHE_ENV)
+    if folder is None:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ketamine-pain-catalogue"
+    if not folder:
+        return None
+    digest = hashlib.sha256(json.dumps(built_from, sort_keys=True).encode()).hexdigest()[:32]
+    return Path(folder) / f"scan-{digest}.hsdb"
+
+
+def _load(path):
+    """(ids, database) from a cache file, or None when there is none or it cannot be read."""
+    try:
+        header, _, blob = path.read_bytes().partition(b"\n")
+        ids = {int(i): name for i, name in json.loads(header).items()}
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)  # a database read back has none of its own
+        return ids, database
+    except (OSError, ValueError, AttributeError, TypeError, hyperscan.error):
+        return None  # none yet, unreadable, or built for another machine: compiled again
+
+
+def _save(path, ids: dict, database):
+    """Write a cache file whole or not at all (a reader never sees half of one); a cache that cannot
+    be written is no error."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(json.dumps(ids).encode() + b"\n" + bytes(hyperscan.dumpb(database)))
+        os.replace(partial, path)
+    except (OSError, hyperscan.error):
+        pass
 
 
 class Literals:

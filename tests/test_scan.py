@@ -76,3 +76,29 @@ def test_literals_found_are_the_strings_in_the_text(engine):
     literals = scan.Literals(strings, engine=engine)
     for text in ["(R)-ketamine 5 µg for pain; n = 12", "Straße a.b", "axb ketamine", ""]:
         assert literals.found(text) == {s for s in strings if s in text}, text
+
+
+@pytest.mark.skipif(scan.hyperscan is None, reason="the cache holds Hyperscan databases")
+def test_a_compiled_database_is_kept_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv(scan.CACHE_ENV, str(tmp_path))
+    built = scan.Scanner(PATTERNS)
+    kept = list(tmp_path.glob("scan-*.hsdb"))
+    assert len(kept) == 1
+    compiles = []
+    monkeypatch.setattr(scan.hyperscan, "Database", lambda *a: compiles.append(a))
+    read_back = scan.Scanner(PATTERNS)
+    assert not compiles  # read from the cache, not compiled again
+    assert [read_back.ends(text) for text in TEXTS] == [built.ends(text) for text in TEXTS]
+
+
+@pytest.mark.skipif(scan.hyperscan is None, reason="the cache holds Hyperscan databases")
+def test_a_broken_or_changed_cache_is_compiled_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(scan.CACHE_ENV, str(tmp_path))
+    scan.Scanner(PATTERNS)
+    for kept in tmp_path.glob("scan-*.hsdb"):
+        kept.write_bytes(b'{"0": "people"}\ngarbage')
+    assert scan.Scanner(PATTERNS).ends(TEXTS[0]) == scan.Scanner(PATTERNS, engine=True).ends(TEXTS[0])
+    assert scan.Scanner(PATTERNS).ends(TEXTS[0])["number before people"]
+    changed = scan.Scanner({**PATTERNS, "people": r"\bwomen\b"})
+    assert "people" not in changed.ends("patients only")
+    assert len(list(tmp_path.glob("scan-*.hsdb"))) == 2
