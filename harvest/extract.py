@@ -174,7 +174,7 @@ class Patterns:
         picked.update({"studied_drug": self.studied_drug, "drug": self.drug, "reported": classify.RULES.reported,
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
-                       **{f"review participants {i}": r for i, r in enumerate(self.review_participants)}})
+                       "review participants equal": self.review_participants[1]})
         self.scanned = {regex: name for name, regex in picked.items()}
         # Counts of participants, and the groups added up, all name the people counted.
         self.scanned.update({self.sum_of_groups: "phrase", self.group_phrase: "phrase"})
@@ -862,8 +862,8 @@ def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
     for sentence in reading.own:
-        if not any(reading.may_match_in(r, sentence) for r in (after, equal, before, reading.patterns.phrase)):
-            continue  # no count of people in it
+        if not (reading.may_match_in(reading.patterns.phrase, sentence) or reading.may_match_in(equal, sentence)):
+            continue  # no count of people in it: no words for people (which the others name), no 'n ='
         named = _review_counts(sentence, after, reading.patterns)
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
         if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
