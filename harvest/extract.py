@@ -171,16 +171,16 @@ class Patterns:
                   **{f"conclusion cue {i}": r for i, r in enumerate(self.conclusion_cues)}}
         # Patterns read sentence by sentence, scanned too so that sentences where they cannot match are passed
         # over: the studied drug, other drugs, the comparators, a review's counts, and others' work.
-        picked.update({"studied_drug": self.studied_drug, "drug": self.drug, "reported": classify.RULES.reported,
+        picked.update({"people": self.people_words, "studied_drug": self.studied_drug, "drug": self.drug,
+                       "reported": classify.RULES.reported,
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
                        "review participants equal": self.review_participants[1]})
         self.scanned = {regex: name for name, regex in picked.items()}
-        # Counts of participants, and the groups added up, all name the people counted.
-        self.scanned.update({self.sum_of_groups: "phrase", self.group_phrase: "phrase"})
-        scan_patterns = {name: regex.pattern for name, regex in picked.items()}
-        scan_patterns["phrase"] = self.phrase_scan
-        self.scanner = Scanner(scan_patterns)
+        # The groups added up all name the people counted.
+        self.scanned.update({self.sum_of_groups: "people", self.group_phrase: "people"})
+        self.scan_patterns = {name: regex.pattern for name, regex in picked.items()}
+        self.scanner = Scanner(self.scan_patterns)
 
     def _numbers(self, spec):
         self.unit_words, self.ten_words = spec["units"], spec["tens"]
@@ -209,7 +209,7 @@ class Patterns:
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
         # What every count of participants holds, simple enough for one scan of a whole record: the people
-        self.phrase_scan = rf"\b(?:{people})\b"
+        self.people_words = re.compile(rf"\b(?:{people})\b", re.IGNORECASE)
         self.tiers = {tier: ([re.compile(fill(p), re.IGNORECASE) for p in sides.get("before") or ()],
                              [re.compile(fill(p), re.IGNORECASE) for p in sides.get("after") or ()])
                       for tier, sides in spec["tiers"].items()}
@@ -862,7 +862,7 @@ def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
     for sentence in reading.own:
-        if not (reading.may_match_in(reading.patterns.phrase, sentence) or reading.may_match_in(equal, sentence)):
+        if not (reading.may_match_in(reading.patterns.people_words, sentence) or reading.may_match_in(equal, sentence)):
             continue  # no count of people in it: no words for people (which the others name), no 'n ='
         named = _review_counts(sentence, after, reading.patterns)
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2

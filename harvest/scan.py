@@ -79,6 +79,14 @@ def without_lookarounds(pattern: str) -> str:
 
 
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+BOUNDED_REPEAT = re.compile(r"\{(\d+),\d+\}\??")
+
+
+def without_bounds(pattern: str) -> str:
+    """A pattern that matches wherever the given one does, every {m,n} repeat made {m,}."""
+    syntax = {i for i, char in _syntax(pattern) if char == "{"}  # not an escaped brace, nor one in a [class]
+    open_ = lambda m: ("*" if m.group(1) == "0" else "{%s,}" % m.group(1)) if m.start() in syntax else m.group()
+    return BOUNDED_REPEAT.sub(open_, pattern)
 
 
 def _lookaround(pattern: str):
@@ -147,15 +155,18 @@ class Scanner:
         caseless = hyperscan.HS_FLAG_CASELESS if ignore_case else 0
         accepted = []
         for name in self.names:
-            expression = without_lookarounds(ascii_pattern(patterns[name])).encode("ascii")
-            # Exactly where it can, else as a prefilter (a superset of the matches): tried alone
-            # first, so that one pattern it cannot take does not sink the others.
-            for flags in (caseless, caseless | hyperscan.HS_FLAG_PREFILTER):
+            expression = without_lookarounds(ascii_pattern(patterns[name]))
+            # Exactly where it can, else with its bounded repeats left open (a pattern too large
+            # for it may fit so), else as a prefilter (a superset of the matches, often a loose
+            # one): tried alone first, so that one pattern it cannot take does not sink the others.
+            tries = ((expression, caseless), (without_bounds(expression), caseless),
+                     (expression, caseless | hyperscan.HS_FLAG_PREFILTER))
+            for written, flags in tries:
                 try:
-                    hyperscan.Database().compile(expressions=[expression], ids=[0], flags=[flags])
+                    hyperscan.Database().compile(expressions=[written.encode("ascii")], ids=[0], flags=[flags])
                 except hyperscan.error:
                     continue
-                accepted.append((name, expression, flags))
+                accepted.append((name, written.encode("ascii"), flags))
                 break
         if not accepted:
             return
