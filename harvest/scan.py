@@ -42,19 +42,23 @@ def stand_in(char: str) -> str:
 
 
 class _StandIns(dict):
-    """str.translate's table: every non-ASCII character to its stand-in, worked out once each."""
+    """Every non-ASCII character's stand-in by its code, worked out once each."""
 
     def __missing__(self, code):
-        self[code] = value = chr(code) if code < 128 else stand_in(chr(code))
+        self[code] = value = stand_in(chr(code))
         return value
 
 
 STAND_INS = _StandIns()
 
 
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def ascii_text(text: str) -> str:
-    """A text read as ASCII, of the same length: each other character its stand-in."""
-    return text if text.isascii() else text.translate(STAND_INS)
+    """A text read as ASCII, of the same length: each other character its stand-in (replaced one
+    by one: they are few, and str.translate would look up every character)."""
+    return text if text.isascii() else NON_ASCII.sub(lambda m: STAND_INS[ord(m.group())], text)
 
 
 def ascii_pattern(pattern: str) -> str:
