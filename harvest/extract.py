@@ -175,7 +175,8 @@ class Patterns:
                        "reported": classify.RULES.reported,
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
-                       "review participants equal": self.review_participants[1]})
+                       "review participants equal": self.review_participants[1],
+                       **{f"equals {i}": r for i, r in enumerate(self.equals_counts)}})
         self.scanned = {regex: name for name, regex in picked.items()}
         # The groups added up all name the people counted.
         self.scanned.update({self.sum_of_groups: "people", self.group_phrase: "people"})
@@ -247,6 +248,7 @@ class Patterns:
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
         self.verb_equals = _any(spec["verb_equals"])
+        self.equals_counts = (self.n_equals, self.whole_equals, self.verb_equals, self.equals_verb)
         self.arms_sentence = _any(spec["arms_sentence"])
         self.part_before = _any(spec["part_of"]["before"])
         self.part_after = _any(spec["part_of"]["after"])
@@ -548,17 +550,17 @@ def participant_candidates(reading: Reading) -> list:
         found += in_sentence + [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
         for sentence in reading.sentences_with(patterns.equals):
-            found += equals_candidates(sentence, patterns)
+            found += equals_candidates(reading, sentence, patterns)
     return found
 
 
 
-def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
+def equals_candidates(reading: Reading, sentence: Sentence, patterns: Patterns) -> list:
     """Counts written 'patients (n = 120)', 'the whole cohort (N = 20 446)', 'were recruited (n = 14)'."""
     found = []
     arms = _arms_total(sentence.text, patterns)
-    for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals, patterns.equals_verb):
-            for match in regex.finditer(sentence.text):
+    for regex in patterns.equals_counts:
+            for match in regex.finditer(sentence.text) if reading.may_match_in(regex, sentence) else ():
                 if regex in (patterns.n_equals, patterns.equals_verb) and arms and \
                         number_value(match.group("n"), patterns) != arms:
                     continue  # one group's count among several: group_sums adds them up
