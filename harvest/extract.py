@@ -176,10 +176,9 @@ class Patterns:
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
                        "review participants equal": self.review_participants[1],
-                       **{f"equals {i}": r for i, r in enumerate(self.equals_counts)}})
+                       **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
+                       "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
         self.scanned = {regex: name for name, regex in picked.items()}
-        # The groups added up all name the people counted.
-        self.scanned.update({self.sum_of_groups: "people", self.group_phrase: "people"})
         self.scan_patterns = {name: regex.pattern for name, regex in picked.items()}
         self.scanner = Scanner(self.scan_patterns)
 
@@ -699,10 +698,10 @@ def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=
 def group_candidates(reading: Reading) -> list:
     """The groups of one study added up, in the sentences that name several."""
     patterns = reading.patterns
-    sentences = reading.sentences_with(patterns.sum_of_groups)
-    if "=" in reading.abstract or " in the " in reading.abstract:
-        sentences += reading.sentences_with(patterns.arm_count) + reading.sentences_with(patterns.group_phrase)
-    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)] + reading.arms
+    # group_sums finds groups only where one of its two patterns matches: those sentences, in text order
+    found = {id(s): s for s in reading.sentences_with(patterns.sum_of_groups) + reading.sentences_with(patterns.group_phrase)}
+    sentences = sorted(found.values(), key=lambda s: (s.source != "title", s.start))
+    return [c for s in sentences for c in group_sums(s, patterns)] + reading.arms
 
 
 def arms_of_study(reading: Reading) -> list:
