@@ -8,7 +8,8 @@ in that text, so a page can show them and highlight them. Where the record is si
 or ambiguous a value is left out rather than guessed.
 
 The patterns are data (extract.yml beside this module); this code only applies them.
-There is no network, database, file write or clock here.
+There is no network, database or clock here; the only file written is the cache of the compiled
+scan (harvest.scan).
 """
 
 import re
