@@ -8,7 +8,8 @@ in that text, so a page can show them and highlight them. Where the record is si
 or ambiguous a value is left out rather than guessed.
 
 The patterns are data (extract.yml beside this module); this code only applies them.
-There is no network, database, file write or clock here.
+There is no network, database or clock here; the only file written is the cache of the compiled
+scan (harvest.scan).
 """
 
 import re
@@ -159,7 +160,7 @@ class Patterns:
         self.band_unknown = next(band.value for band in bands if band.start is None)
         self.equals = re.compile("=")
         # A cheap first look: most records name no registry, so none of their words.
-        words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=len, reverse=True)
+        words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=lambda w: (-len(w), w))
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
         self._scan()
 
@@ -171,12 +172,18 @@ class Patterns:
                   **{f"randomised {k}": r for k, r in self.randomised.items()},
                   **{f"blinding {k}": r for k, r in self.blinding.items()},
                   **{f"conclusion cue {i}": r for i, r in enumerate(self.conclusion_cues)}}
+        # Patterns read sentence by sentence, scanned too so that sentences where they cannot match are passed
+        # over: the studied drug, other drugs, the comparators, a review's counts, and others' work.
+        picked.update({"people": self.people_words, "studied_drug": self.studied_drug, "drug": self.drug,
+                       "reported": classify.RULES.reported,
+                       **{f"comparator {k}": r for k, r in self.comparators.items()},
+                       **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
+                       "review participants equal": self.review_participants[1],
+                       **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
+                       "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
         self.scanned = {regex: name for name, regex in picked.items()}
-        # Counts of participants, and the groups added up, all name the people counted.
-        self.scanned.update({self.sum_of_groups: "phrase", self.group_phrase: "phrase"})
-        scan_patterns = {name: regex.pattern for name, regex in picked.items()}
-        scan_patterns["phrase"] = self.phrase_scan
-        self.scanner = Scanner(scan_patterns)
+        self.scan_patterns = {name: regex.pattern for name, regex in picked.items()}
+        self.scanner = Scanner(self.scan_patterns)
 
     def _numbers(self, spec):
         self.unit_words, self.ten_words = spec["units"], spec["tens"]
@@ -208,7 +215,7 @@ class Patterns:
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
         # What every count of participants holds, simple enough for one scan of a whole record: the people
-        self.phrase_scan = rf"\b(?:{people})\b"
+        self.people_words = re.compile(rf"\b(?:{people})\b", re.IGNORECASE)
         self.tiers = {tier: ([re.compile(fill(p), re.IGNORECASE) for p in sides.get("before") or ()],
                              [re.compile(fill(p), re.IGNORECASE) for p in sides.get("after") or ()])
                       for tier, sides in spec["tiers"].items()}
@@ -252,6 +259,7 @@ class Patterns:
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
         self.verb_equals = _any(spec["verb_equals"])
+        self.equals_counts = (self.n_equals, self.whole_equals, self.verb_equals, self.equals_verb)
         self.arms_sentence = _any(spec["arms_sentence"])
         self.part_before = _any(spec["part_of"]["before"])
         self.part_after = _any(spec["part_of"]["after"])
@@ -400,6 +408,8 @@ class Reading:
         self._starts = {}
         self._own = {}
         self.hits = patterns.scanner.ends(self.whole_text)
+        for ends in self.hits.values():
+            ends.sort()  # for may_match_in's bisection
 
     def section_sentences(self, i: int) -> list:
         """The sentences of one abstract section, cut on first use."""
@@ -437,8 +447,7 @@ class Reading:
     def is_own(self, sentence: Sentence) -> bool:
         known = self._own.get(id(sentence))
         if known is None:
-            known = sentence.section not in self.patterns.skipped_sections and \
-                not classify.about_others(sentence.text.lower(), classify.RULES)
+            known = sentence.section not in self.patterns.skipped_sections and not self._about_others(sentence)
             self._own[id(sentence)] = known
         return known
 
@@ -446,6 +455,33 @@ class Reading:
         """The label of the abstract section holding an offset of the abstract ('' when none)."""
         i = bisect_right(self._section_starts, offset) - 1
         return self.sections[i][0] if i >= 0 else ""
+
+    def _about_others(self, sentence: Sentence) -> bool:
+        """classify.about_others of a sentence, asked only where the scan found words that report others' work
+        (and where lower-casing keeps the sentence's length, so that the scan read the same characters)."""
+        low = sentence.text.lower()
+        if len(low) == len(sentence.text) and not self.may_match_in(classify.RULES.reported, sentence):
+            return False
+        return classify.about_others(low, classify.RULES)
+
+    def may_match(self, regex) -> bool:
+        """Whether the scan of the whole record found a place where a regex may match."""
+        return self.patterns.scanned[regex] in self.hits
+
+    def may_match_low(self, regex) -> bool:
+        """may_match for the lower-cased text, which the scan read as written unless lower-casing changed its
+        length (a few characters grow)."""
+        return len(self.low) != len(self.whole_text) or self.may_match(regex)
+
+    def may_match_in(self, regex, sentence: Sentence) -> bool:
+        """Whether the scan found a place inside one sentence where a regex may match: a match inside
+        it ends inside it."""
+        ends = self.hits.get(self.patterns.scanned[regex])
+        if not ends:
+            return False
+        start = sentence.start + (self._abstract_at if sentence.source == "abstract" else 0)
+        i = bisect_right(ends, start)
+        return i < len(ends) and ends[i] <= start + len(sentence.text)
 
     def sentence_at(self, position: int):
         """The sentence holding a position of whole_text (the title, then a newline, then the abstract)."""
@@ -550,17 +586,17 @@ def participant_candidates(reading: Reading) -> list:
         found += in_sentence + [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
         for sentence in reading.sentences_with(patterns.equals):
-            found += equals_candidates(sentence, patterns)
+            found += equals_candidates(reading, sentence, patterns)
     return found
 
 
 
-def equals_candidates(sentence: Sentence, patterns: Patterns) -> list:
+def equals_candidates(reading: Reading, sentence: Sentence, patterns: Patterns) -> list:
     """Counts written 'patients (n = 120)', 'the whole cohort (N = 20 446)', 'were recruited (n = 14)'."""
     found = []
     arms = _arms_total(sentence.text, patterns)
-    for regex in (patterns.n_equals, patterns.whole_equals, patterns.verb_equals, patterns.equals_verb):
-            for match in regex.finditer(sentence.text):
+    for regex in patterns.equals_counts:
+            for match in regex.finditer(sentence.text) if reading.may_match_in(regex, sentence) else ():
                 if regex in (patterns.n_equals, patterns.equals_verb) and arms and \
                         number_value(match.group("n"), patterns) != arms:
                     continue  # one group's count among several: group_sums adds them up
@@ -735,10 +771,10 @@ def _phrase_candidate(tier, value, sentence, start, end, words, patterns, whole=
 def group_candidates(reading: Reading) -> list:
     """The groups of one study added up, in the sentences that name several."""
     patterns = reading.patterns
-    sentences = reading.sentences_with(patterns.sum_of_groups)
-    if "=" in reading.abstract or " in the " in reading.abstract:
-        sentences += reading.sentences_with(patterns.arm_count) + reading.sentences_with(patterns.group_phrase)
-    return [c for s in {id(s): s for s in sentences}.values() for c in group_sums(s, patterns)] + reading.arms
+    # group_sums finds groups only where one of its two patterns matches: those sentences, in text order
+    found = {id(s): s for s in reading.sentences_with(patterns.sum_of_groups) + reading.sentences_with(patterns.group_phrase)}
+    sentences = sorted(found.values(), key=lambda s: (s.source != "title", s.start))
+    return [c for s in sentences for c in group_sums(s, patterns)] + reading.arms
 
 
 def arms_of_study(reading: Reading) -> list:
@@ -920,6 +956,8 @@ def _review_participants(reading: Reading) -> Found | None:
     found = []
     after, equal, before = reading.patterns.review_participants
     for sentence in reading.review_sentences:
+        if not (reading.may_match_in(reading.patterns.people_words, sentence) or reading.may_match_in(equal, sentence)):
+            continue  # no count of people in it: no words for people (which the others name), no 'n ='
         named = _review_counts(sentence, after, reading.patterns)
         if reading.patterns.outcome_parts.search(sentence.text):
             named = []  # the people of one question's analysis, not the review's
@@ -981,8 +1019,9 @@ def studies_included(reading: Reading) -> Found | None:
     if not reading.is_review:
         return None
     found = []
+    counted = reading.patterns.review_counted
     for sentence in reading.review_sentences:
-        for regex in reading.patterns.review_counted:
+        for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
             for match in regex.finditer(sentence.text):
                 value = number_value(match.group("num"), reading.patterns)
                 if value:
@@ -1082,8 +1121,10 @@ def comparators(reading: Reading) -> list:
         if sentence.section in ("RESULTS",) or not reading.patterns.comparison_cues.search(sentence.text):
             continue
         for name, regex in reading.patterns.comparators.items():
-            for match in regex.finditer(sentence.text):
+            for match in regex.finditer(sentence.text) if reading.may_match_in(regex, sentence) else ():
                 found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
+        if not reading.may_match_in(reading.patterns.drug, sentence):
+            continue  # no drug named in it
         if studied and not _names(sentence.text, studied, reading.patterns):
             continue
         for match in reading.patterns.drug.finditer(sentence.text):
@@ -1154,7 +1195,8 @@ def _not_a_follow_up(text, match, patterns) -> bool:
 def doses(reading: Reading) -> list:
     """Each ketamine dose the record states: numbers, unit, route where the text says, and schedule."""
     patterns = reading.patterns
-    if "ketamin" not in reading.low and not patterns.studied_drug.search(reading.low):
+    if "ketamin" not in reading.low and not (reading.may_match_low(patterns.studied_drug)
+                                             and patterns.studied_drug.search(reading.low)):
         return []
     ketamine_study = bool(patterns.studied_drug.search(reading.title))
     title_route = _title_route(reading)

@@ -145,7 +145,9 @@ SEARCHED_LABELS = ("design", "conditions", "routes")
 UNSEARCHED_LABELS = {"other"}
 # Tried only where a word starts (the lookbehind): a match never starts inside a word, and
 # without it the engine would try every letter of every word again.
-HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+# The word parts are possessive: a hyphen never follows a shorter part of a word, so giving letters
+# back (as the engine would, letter by letter, at the end of every word) finds nothing.
+HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]++(?:[-\u2010\u2011][^\W_]++)+")
 HYPHENS = ("-", "\u2010", "\u2011")
 WORD_PARTS = re.compile(r"[^\W_]+")
 

@@ -7,11 +7,18 @@ Hyperscan (a compiled multi-pattern engine, `pip install hyperscan`) every patte
 single scan of the text, so the cost hardly grows with their number; without it, or for a pattern
 it cannot compile, Python's re tries the patterns one by one and the answers are the same.
 
-Texts are scanned as ASCII, each other character read as '?', so that offsets in bytes are offsets
-in characters; patterns are written for that (a non-ASCII character in a pattern matches '?').
+Texts are scanned as ASCII, so that offsets in bytes are offsets in characters: each other character
+is read as an ASCII stand-in of its own kind for Python's expressions (a letter with an ASCII case
+twin as that letter, another digit as '0', another word character as 'a', a space as ' ', the rest
+as '?'), so that \\w, \\s, \\d and \\b read it as Python does; a non-ASCII character in a pattern
+becomes its stand-in too.
 """
 
+import hashlib
+import json
+import os
 import re
+from pathlib import Path
 
 try:  # an optional engine: the same answers without it, only slower
     import hyperscan
@@ -21,9 +28,47 @@ except ImportError:  # pragma: no cover - exercised where the wheel is missing
 UNICODE_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[89a-fA-F][0-9a-fA-F]|[^\x00-\x7f]")
 
 
+def stand_in(char: str) -> str:
+    """The ASCII character a non-ASCII one is read as: one that every class of Python's re that
+    holds the character (\\w, \\d, \\s, its case twins) holds too, so no match is lost."""
+    for twin in (char.lower(), char.upper(), char.casefold(), char.lower()[:1]):
+        if len(twin) == 1 and twin.isascii() and twin.isalpha():
+            return twin  # the Kelvin sign is a k, a long s an s, for a case-insensitive match
+    if char.isdecimal():
+        return "0"
+    if char.isspace():
+        return " "
+    return "a" if char.isalnum() or char == "_" else "?"
+
+
+class _StandIns(dict):
+    """Every non-ASCII character's stand-in by its code, worked out once each."""
+
+    def __missing__(self, code):
+        self[code] = value = stand_in(chr(code))
+        return value
+
+
+STAND_INS = _StandIns()
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_text(text: str) -> str:
+    """A text read as ASCII, of the same length: each other character its stand-in (replaced one
+    by one: they are few, and str.translate would look up every character)."""
+    return text if text.isascii() else NON_ASCII.sub(lambda m: STAND_INS[ord(m.group())], text)
+
+
 def ascii_pattern(pattern: str) -> str:
-    """The pattern for text read as ASCII: every non-ASCII character (or its escape) becomes '?'."""
-    return UNICODE_ESCAPE.sub(r"\\?", pattern)
+    """The pattern for text read as ASCII: every non-ASCII character (or its escape) becomes its stand-in."""
+    return UNICODE_ESCAPE.sub(lambda m: re.escape(stand_in(_character(m.group()))), pattern)
+
+
+def _character(written: str) -> str:
+    """The character a pattern writes, as itself or as an escape."""
+    return written if len(written) == 1 else chr(int(written[2:], 16))
 
 
 def without_lookarounds(pattern: str) -> str:
@@ -38,6 +83,14 @@ def without_lookarounds(pattern: str) -> str:
 
 
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+BOUNDED_REPEAT = re.compile(r"\{(\d+),\d+\}\??")
+
+
+def without_bounds(pattern: str) -> str:
+    """A pattern that matches wherever the given one does, every {m,n} repeat made {m,}."""
+    syntax = {i for i, char in _syntax(pattern) if char == "{"}  # not an escaped brace, nor one in a [class]
+    open_ = lambda m: ("*" if m.group(1) == "0" else "{%s,}" % m.group(1)) if m.start() in syntax else m.group()
+    return BOUNDED_REPEAT.sub(open_, pattern)
 
 
 def _lookaround(pattern: str):
@@ -93,19 +146,31 @@ class Scanner:
         return set(self._ids.values()) if self._database is not None else set()
 
     def _compile(self, patterns: dict, ignore_case: bool):
-        """Build one Hyperscan database of every pattern it accepts; the rest stay with re."""
+        """Build one Hyperscan database of every pattern it accepts; the rest stay with re.
+
+        Compiling takes seconds, at the start of every run: the database is kept in a cache
+        file named by a digest of everything it is built from, so it is never stale.
+        """
+        path = _cache_path({"patterns": patterns, "ignore_case": ignore_case, "hyperscan": hyperscan.__version__})
+        cached = _load(path)
+        if cached:
+            self._ids, self._database = cached
+            return
         caseless = hyperscan.HS_FLAG_CASELESS if ignore_case else 0
         accepted = []
         for name in self.names:
-            expression = without_lookarounds(ascii_pattern(patterns[name])).encode("ascii")
-            # Exactly where it can, else as a prefilter (a superset of the matches): tried alone
-            # first, so that one pattern it cannot take does not sink the others.
-            for flags in (caseless, caseless | hyperscan.HS_FLAG_PREFILTER):
+            expression = without_lookarounds(ascii_pattern(patterns[name]))
+            # Exactly where it can, else with its bounded repeats left open (a pattern too large
+            # for it may fit so), else as a prefilter (a superset of the matches, often a loose
+            # one): tried alone first, so that one pattern it cannot take does not sink the others.
+            tries = ((expression, caseless), (without_bounds(expression), caseless),
+                     (expression, caseless | hyperscan.HS_FLAG_PREFILTER))
+            for written, flags in tries:
                 try:
-                    hyperscan.Database().compile(expressions=[expression], ids=[0], flags=[flags])
+                    hyperscan.Database().compile(expressions=[written.encode("ascii")], ids=[0], flags=[flags])
                 except hyperscan.error:
                     continue
-                accepted.append((name, expression, flags))
+                accepted.append((name, written.encode("ascii"), flags))
                 break
         if not accepted:
             return
@@ -113,25 +178,65 @@ class Scanner:
         self._database = hyperscan.Database()
         self._database.compile(expressions=[e for _, e, _ in accepted], ids=list(self._ids),
                                flags=[f for _, _, f in accepted])
+        _save(path, self._ids, self._database)
 
     def ends(self, text: str) -> dict:
         """{name: offsets where a match may end}, for the patterns that may match somewhere in text."""
         found = {}
-        data = text.encode("ascii", "replace")
+        read = ascii_text(text)
         if self._database is not None:
             ids = self._ids
 
             def on_match(pattern_id, start, end, flags, context):
                 found.setdefault(ids[pattern_id], []).append(end)
 
-            self._database.scan(data, match_event_handler=on_match)
+            self._database.scan(read.encode("ascii"), match_event_handler=on_match)
         if self._python:
-            ascii_text = data.decode("ascii")
             for name, regex in self._python.items():
-                ends = [m.end() for m in regex.finditer(ascii_text)]
+                ends = [m.end() for m in regex.finditer(read)]
                 if ends:
                     found[name] = ends
         return found
+
+
+CACHE_ENV = "KETAMINE_CATALOGUE_CACHE"  # where compiled databases are kept; empty: nowhere
+
+
+def _cache_path(built_from: dict) -> Path | None:
+    """The cache file of a database built from these patterns and settings (None: no cache)."""
+    folder = os.environ.get(CACHE_ENV)
+    if folder is None:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ketamine-pain-catalogue"
+    if not folder:
+        return None
+    digest = hashlib.sha256(json.dumps(built_from, sort_keys=True).encode()).hexdigest()[:32]
+    return Path(folder) / f"scan-{digest}.hsdb"
+
+
+def _load(path):
+    """(ids, database) from a cache file, or None when there is none or it cannot be read."""
+    try:
+        header, _, blob = path.read_bytes().partition(b"\n")
+        ids = {int(i): name for i, name in json.loads(header).items()}
+        database = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)  # a database read back has none of its own
+        return ids, database
+    except (OSError, ValueError, AttributeError, TypeError, hyperscan.error):
+        return None  # none yet, unreadable, or built for another machine: compiled again
+
+
+def _save(path, ids: dict, database):
+    """Write a cache file whole or not at all (a reader never sees half of one); a cache that cannot
+    be written is no error."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(json.dumps(ids).encode() + b"\n" + bytes(hyperscan.dumpb(database)))
+        os.replace(partial, path)
+    except (OSError, hyperscan.error):
+        pass
 
 
 class Literals:

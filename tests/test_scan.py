@@ -31,9 +31,29 @@ def test_every_python_match_end_is_found(engine):
             assert expected <= set(found.get(name, ())), (name, text, found)
 
 
+@pytest.mark.parametrize("engine", [True, False])
+def test_other_characters_are_read_as_python_reads_them(engine):
+    """A letter outside ASCII is still a word character, a no-break space still a space, the Kelvin
+    sign still a k: a match of Python's on the text as written is never lost."""
+    patterns = {"word": r"\b\d+\s+[A-Za-z][\w-]*\s+studies\b", "space": r"\d+\s+months\b",
+                "twin": r"\bketamine\b", "unit": r"\d+\s*µg\b", "digit": r"n\s*=\s*\d+"}
+    texts = ["in 12 Sjögren studies", "for 12\u00a0months", "\u212aETAMINE", "5 μg/kg", "(n = \u0663)"]
+    scanner = scan.Scanner(patterns, engine=engine)
+    for text in texts:
+        found = scanner.ends(text)
+        for name, pattern in patterns.items():
+            expected = {m.end() for m in re.finditer(pattern, text, re.IGNORECASE)}
+            assert expected <= set(found.get(name, ())), (name, text, found)
+    assert all(scanner.ends(text) for text in texts)
+
+
 def test_lookarounds_are_dropped_and_groups_unnamed():
     assert scan.without_lookarounds(r"(?<![\w.])(?P<n>\d+)(?!\s*%)\s+x(?=y)") == r"(?:\d+)\s+x"
     assert scan.without_lookarounds(r"[(?!]a(?!b(?:c)d)e") == r"[(?!]ae"
+
+
+def test_bounded_repeats_are_opened_outside_classes_and_escapes():
+    assert scan.without_bounds(r"a{1,3}b{0,4}?c\{1,2\}[{1,2}]d{3}") == r"a{1,}b*c\{1,2\}[{1,2}]d{3}"
 
 
 def test_offsets_are_characters_of_the_text():
@@ -48,9 +68,7 @@ def test_extraction_reads_the_same_with_and_without_the_engine(real_record):
     classification = classify.classify(record)
     with_engine = extract.extract(record, classification)
     slow = extract.Patterns(extract.PATTERNS.data)
-    slow.scanner = scan.Scanner({name: r.pattern for r, name in slow.scanned.items()
-                                 if r is not slow.sum_of_groups and r is not slow.group_phrase} |
-                                {"phrase": slow.phrase_scan}, engine=False)
+    slow.scanner = scan.Scanner(slow.scan_patterns, engine=False)
     assert extract.extract(record, classification, slow) == with_engine
 
 
@@ -60,3 +78,29 @@ def test_literals_found_are_the_strings_in_the_text(engine):
     literals = scan.Literals(strings, engine=engine)
     for text in ["(R)-ketamine 5 µg for pain; n = 12", "Straße a.b", "axb ketamine", ""]:
         assert literals.found(text) == {s for s in strings if s in text}, text
+
+
+@pytest.mark.skipif(scan.hyperscan is None, reason="the cache holds Hyperscan databases")
+def test_a_compiled_database_is_kept_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv(scan.CACHE_ENV, str(tmp_path))
+    built = scan.Scanner(PATTERNS)
+    kept = list(tmp_path.glob("scan-*.hsdb"))
+    assert len(kept) == 1
+    compiles = []
+    monkeypatch.setattr(scan.hyperscan, "Database", lambda *a: compiles.append(a))
+    read_back = scan.Scanner(PATTERNS)
+    assert not compiles  # read from the cache, not compiled again
+    assert [read_back.ends(text) for text in TEXTS] == [built.ends(text) for text in TEXTS]
+
+
+@pytest.mark.skipif(scan.hyperscan is None, reason="the cache holds Hyperscan databases")
+def test_a_broken_or_changed_cache_is_compiled_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(scan.CACHE_ENV, str(tmp_path))
+    scan.Scanner(PATTERNS)
+    for kept in tmp_path.glob("scan-*.hsdb"):
+        kept.write_bytes(b'{"0": "people"}\ngarbage')
+    assert scan.Scanner(PATTERNS).ends(TEXTS[0]) == scan.Scanner(PATTERNS, engine=True).ends(TEXTS[0])
+    assert scan.Scanner(PATTERNS).ends(TEXTS[0])["number before people"]
+    changed = scan.Scanner({**PATTERNS, "people": r"\bwomen\b"})
+    assert "people" not in changed.ends("patients only")
+    assert len(list(tmp_path.glob("scan-*.hsdb"))) == 2
