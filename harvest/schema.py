@@ -174,7 +174,9 @@ INDEXES = {
     # order: with its PMID tie-breaker (datasette_catalogue/ordering.py) a page of a filtered listing
     # is the first rows of the index that pass the filter, never a sort of every row that does.
     "articles": [["pub_year", "design"], [DescIndex("pub_date")], [DescIndex("sample_size")],
-                 [DescIndex("entrez_date")], ["journal_nlm_id"], ["journal"], ["population"],
+                 # what's new and the Atom feed, newest first with the PMID tie-breaker: many records of a
+                 # daily file share their Entrez date, and without the PMID here every one of them is sorted
+                 [DescIndex("entrez_date"), DescIndex("pmid")], ["journal_nlm_id"], ["journal"], ["population"],
                  ["evidence_level"], ["retracted", "pub_date"], ["language"],
                  # an evidence profile's newest review and the trials after it: a design's records by date
                  ["design", "pub_date"],

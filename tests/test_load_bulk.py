@@ -2,8 +2,10 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from harvest import files, load, read, schema
 from tests.conftest import article_set, real_record_xml
@@ -85,3 +87,14 @@ def test_join_counts_count_articles_per_value(db, real_record):
         "select value, records from join_counts where join_table = 'article_publication_types'")}
     assert counts["Journal Article"] == db.execute(
         "select count(distinct pmid) from article_publication_types where publication_type = 'Journal Article'").fetchone()[0]
+
+
+def test_newest_records_are_read_from_an_index_without_sorting_ties(db, real_record):
+    """What's new lists the newest Entrez dates with a PMID tie-breaker: a daily file gives thousands of records
+    one date, and an index on the date alone would sort all of them for every page."""
+    load.save_records(db, [real_record(p) for p in PMIDS], load.start_run(db, "files"))
+    load.ensure_search(db)
+    metadata = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text())
+    sql = metadata["databases"]["catalogue"]["queries"]["whats_new"]["sql"]
+    plan = " / ".join(row[3] for row in db.execute("explain query plan " + sql).fetchall())
+    assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
