@@ -149,9 +149,11 @@ class Scanner:
         """Build one Hyperscan database of every pattern it accepts; the rest stay with re.
 
         Compiling takes seconds, at the start of every run: the database is kept in a cache
-        file named by a digest of everything it is built from, so it is never stale.
+        file named by a digest of everything it is built from (the patterns, and this module's
+        code, which rewrites them before they are compiled), so it is never stale.
         """
-        path = _cache_path({"patterns": patterns, "ignore_case": ignore_case, "hyperscan": hyperscan.__version__})
+        path = _cache_path({"patterns": patterns, "ignore_case": ignore_case, "hyperscan": hyperscan.__version__,
+                            "code": CODE_DIGEST})
         cached = _load(path)
         if cached:
             self._ids, self._database = cached
@@ -200,6 +202,8 @@ class Scanner:
 
 
 CACHE_ENV = "KETAMINE_CATALOGUE_CACHE"  # where compiled databases are kept; empty: nowhere
+# A change to how patterns are rewritten for the engine (stand-ins, open bounds) changes the database too.
+CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _cache_path(built_from: dict) -> Path | None:

@@ -104,3 +104,13 @@ def test_a_broken_or_changed_cache_is_compiled_again(tmp_path, monkeypatch):
     changed = scan.Scanner({**PATTERNS, "people": r"\bwomen\b"})
     assert "people" not in changed.ends("patients only")
     assert len(list(tmp_path.glob("scan-*.hsdb"))) == 2
+
+
+@pytest.mark.skipif(scan.hyperscan is None, reason="the cache holds Hyperscan databases")
+def test_a_cache_of_other_code_is_not_read(tmp_path, monkeypatch):
+    """How patterns are rewritten for the engine is code: a database kept by other code is compiled again."""
+    monkeypatch.setenv(scan.CACHE_ENV, str(tmp_path))
+    scan.Scanner(PATTERNS)
+    monkeypatch.setattr(scan, "CODE_DIGEST", "another version of harvest/scan.py")
+    scan.Scanner(PATTERNS)
+    assert len(list(tmp_path.glob("scan-*.hsdb"))) == 2
