@@ -32,7 +32,7 @@ from datasette_catalogue import facets, selection
 _page = contextvars.ContextVar("catalogue_articles_page", default=None)
 # (searched for at the end of the path: a site served under a base_url has it first)
 ARTICLES_PAGE = re.compile(r"/(?P<database>[^/]+)/articles(?:\.\w+)?$")
-NAME = r"(?:\[[^\]]+\]|\w+)"
+NAME = r"(?:\[[^\]]+\]|\w+)"  # a name as Datasette writes it in SQL: [quoted] or bare (ordering.py reads it too)
 # Datasette 0.65's table view (views/table.py): "select {columns} from articles {where}{order by}
 # limit {size}", and "select count(*) from articles {where}" (each where ends with a space).
 ROWS = re.compile(rf"^select (?P<columns>.+?) from articles (?:where (?P<where>.+) )?order by "

@@ -20,7 +20,7 @@ from datasette_catalogue import listing
 
 # The one query of a table page that lists its rows, as Datasette 0.65 writes it
 # (views/table.py): columns by name, one sort term, no tie-breaker yet.
-NAME = r"(?:\[[^\]]+\]|\w+)"
+NAME = listing.NAME  # a name as Datasette writes it in SQL: [quoted] or bare
 LISTING = re.compile(
     rf"^(?P<head>select {NAME}(?:, {NAME})* from (?P<table>{NAME}) (?:where .+ )?order by )"
     rf"(?P<column>{NAME})(?P<desc> desc)?(?P<tail> limit \d+(?: offset \d+)?)$",
