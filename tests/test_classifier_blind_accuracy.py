@@ -29,3 +29,14 @@ def test_the_blind_set_is_real_split_and_labelled(labelled, sample_files):
 def test_held_out_accuracy(labelled, predictions):
     table, _, below = blind.held_out("classify", labelled, predictions, FLOORS, REPORT)
     assert not below, f"held-out figures fell below their floors: {below}\n{table}"
+
+
+def test_a_new_reading_round_keeps_earlier_records_in_their_half(labelled):
+    from tests.tune_classify import split
+
+    earlier = [e for e in blind.half(labelled, "tuning") if e["stratum"].split(":")[0] != "tuning-only-9"]
+    later = [{"pmid": 10**9 + n, "stratum": "tuning-only-9:drawn later", "half": "tuning"} for n in range(40)]
+    development, _ = split(earlier)
+    development_after, check_after = split(earlier + later)
+    assert {e["pmid"] for e in development} == {e["pmid"] for e in development_after} - {e["pmid"] for e in later}
+    assert len([e for e in later if e in development_after]) == 20 == len([e for e in later if e in check_after])

@@ -11,6 +11,7 @@ listed here.
 """
 
 import random
+import re
 import sys
 
 from tests import blind, classification_scores as scores
@@ -36,10 +37,21 @@ def disagreements(entries, records, predictions, fields) -> list:
     return lines
 
 
+def round_of(entry) -> str:
+    """The reading round a tuning record came in: rounds 1 to 3, or a later round on its own."""
+    drawn = re.match(r"tuning-only-(\d+):", entry["stratum"])
+    return drawn.group(1) if drawn and int(drawn.group(1)) >= 4 else "1-3"
+
+
 def split(entries) -> tuple:
-    """(development, check): the tuning half cut in two at random, the same way every time."""
-    pmids = sorted(e["pmid"] for e in entries)
-    development = set(random.Random(SPLIT_SEED).sample(pmids, len(pmids) // 2))
+    """(development, check): the tuning half cut in two at random, the same way every time.
+
+    Each round from the fourth on is cut on its own, so that a new round never moves an earlier
+    record between the halves (rounds 1 to 3 were cut together, before there were more)."""
+    development = set()
+    for name in sorted({round_of(e) for e in entries}):
+        pmids = sorted(e["pmid"] for e in entries if round_of(e) == name)
+        development |= set(random.Random(SPLIT_SEED).sample(pmids, len(pmids) // 2))
     return [e for e in entries if e["pmid"] in development], [e for e in entries if e["pmid"] not in development]
 
 
