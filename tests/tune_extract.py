@@ -24,8 +24,9 @@ def disagreements(entries, predictions, fields) -> list:
             if label["status"] not in blind.TRUSTED and not e["stratum"].startswith("tuning-only"):
                 continue
             if field == "registrations":
-                want = [r["id"] for r in label["value"]]
-                right = blind.matched_registrations(want, got[field]) == len(want) == len(got[field])
+                ids = {blind.registration_key(r) for r in got[field]}
+                want = scores.closest_registrations(label, ids)
+                right = blind.matched_registrations(want, ids) == len(want) == len(ids)
             elif field == "ketamine_doses":
                 right = {blind.dose_key(d) for d in label["value"] or []} == {blind.dose_key(d) for d in got[field]}
             else:
