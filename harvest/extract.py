@@ -1378,7 +1378,7 @@ def registrations(record: dict, reading: Reading) -> list:
                                                                 registry_url(registry, rid), None))
     named = "registry_words" in reading.hits and patterns.registry_words.search(reading.low)
     for sentence in reading.sentences if named else ():
-        for registry, rid, start, end in ids_in(sentence.text, patterns):
+        for registry, rid, start, end in ids_in(sentence.text, patterns, sentence.section):
             key = (registry.name, rid)
             quote = sentence.quote(start, end)
             if key in found:
@@ -1394,11 +1394,12 @@ def _registry_for_databank(name, patterns):
     return next((r for r in patterns.registries if name in r.databank), None)
 
 
-def ids_in(text: str, patterns: Patterns = PATTERNS):
-    """(registry, normalised id, start, end) for each registration id a text names."""
+def ids_in(text: str, patterns: Patterns = PATTERNS, section: str = ""):
+    """(registry, normalised id, start, end) for each registration id a text names; the words a
+    registry needs around its ids may also be the label of the text's section ('OSF REGISTRATION: ...')."""
     taken = []
     for registry in patterns.registries:
-        if registry.needs_context and not registry.needs_context.search(text):
+        if registry.needs_context and not registry.needs_context.search(f"{section}: {text}"):
             continue
         for match in registry.id.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
@@ -1424,6 +1425,8 @@ def normalise_id(registry: Registry, text: str) -> str:
         compact = PREFIX_MARK.sub(r"\1", compact)
     if registry.name == "ClinicalTrials.gov":
         return compact.replace("-", "").upper()
+    if registry.name == "OSF Registries":  # its page, however the text wrote it: 'osf.io/abcde'
+        return re.sub(r"^.*?(?=osf\.io/)", "", compact.lower())
     if registry.name in ("jRCT", "Research Registry"):
         return compact if registry.name == "jRCT" else compact.lower()
     if registry.name == "ChiCTR":

@@ -23,6 +23,8 @@ SAME_WORK = ("UpdateOf", "UpdateIn", "RepublishedFrom", "RepublishedIn", "Reprin
              "OriginalReportIn")
 # Registries of systematic reviews: their ids join reports of one review, never of a trial.
 REVIEW_REGISTRIES = ("PROSPERO", "INPLASY", "Research Registry")
+# Registries of reviews and studies alike: their ids join reports of one work whatever its design.
+ANY_WORK_REGISTRIES = ("OSF Registries",)
 # A record linked as the same work to more records than this is a notice about several papers.
 MAX_SAME_WORK = 2
 # A record naming more registrations than this lists other people's trials (a review's), not its own.
@@ -74,7 +76,8 @@ def same_work_pairs(db) -> list:
     pairs += db.execute(f"""
         with own as (
             select r.pmid, r.registration_id from article_registrations r join articles a on a.pmid = r.pmid
-            where (r.registry in ({_marks(REVIEW_REGISTRIES)})) = (coalesce(a.design, '') in ({_marks(SYNTHESES)}))
+            where ((r.registry in ({_marks(REVIEW_REGISTRIES)})) = (coalesce(a.design, '') in ({_marks(SYNTHESES)}))
+                   or r.registry in ({_marks(ANY_WORK_REGISTRIES)}))
               and r.pmid in (select pmid from article_registrations group by pmid
                              having count(*) <= {MAX_OWN_REGISTRATIONS})),
         firsts as (select registration_id, min(pmid) as first from own group by 1 having count(*) > 1)

@@ -389,6 +389,12 @@ def test_ketamine_doses(abstract, title, expected):
     ("CTRI/2009/091/000123 was registered.", [("CTRI", "CTRI/2009/091/000123")]),
     ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
     ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
+    # OSF registrations, as a page or a DOI; OSF's data and preprints are not registrations
+    ("The protocol was preregistered on the Open Science Framework (https://osf.io/Fp62E/).",
+     [("OSF Registries", "osf.io/fp62e")]),
+    ("This review was registered (DOI 10.17605/OSF.IO/EHJ6X).", [("OSF Registries", "osf.io/ehj6x")]),
+    ("Data and code are available at osf.io/abcde.", []),
+    ("Registered at osf.io/abcdefgh/files.", []),  # not an id's shape
 ])
 def test_registration_ids_in_text(text, expected):
     got = extracted(text).registrations

@@ -84,6 +84,16 @@ def test_registrations_join_reports_but_a_reviews_list_of_trials_does_not(tmp_pa
     assert study[12] == 12 and study[20] == 20 and study[30] == 30
 
 
+def test_an_osf_registration_joins_a_review_and_its_protocol_and_a_study_and_its_report(tmp_path):
+    db = fixture_db(tmp_path, [(1, "protocol", {}), (2, "systematic-review", {}), (3, "protocol", {}),
+                               (4, "observational", {}), (5, "rct", {}), (6, "rct", {})],
+                    registrations=[(1, "OSF Registries", "osf.io/aaaaa"), (2, "OSF Registries", "osf.io/aaaaa"),
+                                   (3, "OSF Registries", "osf.io/bbbbb"), (4, "OSF Registries", "osf.io/bbbbb"),
+                                   (5, "PROSPERO", "CRD42020000001"), (6, "PROSPERO", "CRD42020000001")])
+    study = dict(db.execute("select pmid, study_id from articles").fetchall())
+    assert study[1] == study[2] == 1 and study[3] == study[4] == 3
+    assert study[5] == 5 and study[6] == 6  # trials citing one review's registration are not one study
+
 def test_a_notice_about_many_papers_joins_none_of_them(tmp_path):
     db = fixture_db(tmp_path, [(1, "rct", {}), (2, "rct", {}), (3, "rct", {}), (9, "other", {}), (4, "rct", {}),
                                (5, "other", {})],
