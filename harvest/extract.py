@@ -251,6 +251,7 @@ class Patterns:
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
+        self.list_item_before = re.compile(spec["list_item_before"].replace("{M}", self.number), re.IGNORECASE)
         self.subset_opening = _any(spec["subset_opening"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
@@ -268,6 +269,7 @@ class Patterns:
         self.planned_after = re.compile(fill(spec["planned_after"]), re.IGNORECASE)
         self.future = _any(spec["future"])
         self.count_mark = _any(spec["count_mark"])
+        self.others_attributed = _any(spec["others_attributed"])
 
     def _reviews(self, spec):
         studies = spec["studies"]
@@ -456,6 +458,20 @@ class Reading:
         i = bisect_right(self._section_starts, offset) - 1
         return self.sections[i][0] if i >= 0 else ""
 
+    def counts_own_people(self, sentence: Sentence) -> bool:
+        """Whether a sentence's counts of people may be this study's: its own sentences, and those the classifier
+        reads as others' work only for words that describe the people or the study's own doing ('patients with
+        prior surgery', 'at least one previous drug', 'has been performed in 105 patients since 1970'), not for
+        words that say the work is someone else's ('previous studies', 'has been reported', 'in the literature')."""
+        if self.is_own(sentence):
+            return True
+        return sentence.section not in self.patterns.skipped_sections and \
+            not self.patterns.others_attributed.search(sentence.text)
+
+    def count_sentences(self, regex) -> list:
+        """sentences_with for counts of people: the sentences whose counts may be this study's."""
+        return [s for s in self.sentences_with(regex, own=False) if self.counts_own_people(s)]
+
     def _about_others(self, sentence: Sentence) -> bool:
         """classify.about_others of a sentence, asked only where the scan found words that report others' work
         (and where lower-casing keeps the sentence's length, so that the scan read the same characters)."""
@@ -562,7 +578,7 @@ def participant_candidates(reading: Reading) -> list:
     patterns = reading.patterns
     found = []
     for sentence in reading.sentences_with(patterns.phrase, own=False):
-        if not (reading.is_own(sentence) or patterns.this_study.search(sentence.text)):
+        if not (reading.counts_own_people(sentence) or patterns.this_study.search(sentence.text)):
             continue
         phrases = list(patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, patterns)
@@ -585,7 +601,7 @@ def participant_candidates(reading: Reading) -> list:
             in_sentence = [c for c in in_sentence if c.tier != "weak"]
         found += in_sentence + [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
-        for sentence in reading.sentences_with(patterns.equals):
+        for sentence in reading.count_sentences(patterns.equals):
             found += equals_candidates(reading, sentence, patterns)
     return found
 
@@ -772,7 +788,7 @@ def group_candidates(reading: Reading) -> list:
     """The groups of one study added up, in the sentences that name several."""
     patterns = reading.patterns
     # group_sums finds groups only where one of its two patterns matches: those sentences, in text order
-    found = {id(s): s for s in reading.sentences_with(patterns.sum_of_groups) + reading.sentences_with(patterns.group_phrase)}
+    found = {id(s): s for s in reading.count_sentences(patterns.sum_of_groups) + reading.count_sentences(patterns.group_phrase)}
     sentences = sorted(found.values(), key=lambda s: (s.source != "title", s.start))
     return [c for s in sentences for c in group_sums(s, patterns)] + reading.arms
 
@@ -784,7 +800,7 @@ def arms_of_study(reading: Reading) -> list:
     if "=" not in reading.abstract:
         return []
     arms = []
-    for sentence in reading.sentences_with(patterns.arm_count):
+    for sentence in reading.count_sentences(patterns.arm_count):
         if sentence.section == "RESULTS" or not (patterns.arms_sentence.search(sentence.text) or any(
                 patterns.people_before.search(sentence.text[max(0, m.start() - 30):m.start()])
                 for m in patterns.arm_count.finditer(sentence.text))):
@@ -834,6 +850,8 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
         if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
+        if patterns.list_item_before.search(text[max(0, match.start() - 60):match.start()]):
+            continue  # 'two center managers, nine health professionals and eleven women': the last two of a list
         if a and b and patterns.plural_nouns.search(match.group()) and \
                 not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
@@ -921,7 +939,7 @@ def sample_size(reading: Reading) -> Found | None:
         if any(c.tier in ("weak", "analysed") for c in candidates):
             # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
             largest = max((number_value(m.group("num"), reading.patterns) or 0
-                           for s in reading.sentences_with(reading.patterns.phrase)
+                           for s in reading.count_sentences(reading.patterns.phrase)
                            for m in reading.patterns.phrase.finditer(s.text)), default=0)
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
