@@ -243,6 +243,10 @@ class Patterns:
         self.results_section = _any(spec["results_sections"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.one_group_after = _any(spec["one_group_after"])
+        # a count between two groups, not an age or a time ('aged between one day and one month')
+        self.count_between = re.compile(rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{stop})\b)",
+                                         re.IGNORECASE)
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
@@ -656,6 +660,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if (patterns.list_after.match(after) or patterns.list_after_bare.match(after)) and \
             not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
+    if patterns.one_group_after.match(after):
+        return []  # 'A total of 3466 participants in the intervention group were randomized': one group
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     pool = _pool(sentence, phrase, patterns)
@@ -724,6 +730,8 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
     for first, second in zip(phrases, phrases[1:]):
         if first.start() in paired or not patterns.groups_between.match(text[first.end():second.start()]):
             continue
+        if patterns.count_between.search(re.sub(r"\([^()]*\)", "", text[first.end():second.start()])):
+            continue  # 'eighteen cases, three borderline cases, seven relatives and 35 controls': not the only two
         if patterns.part_after.search(text[second.end():second.end() + 60]) or \
                 patterns.part_before.search(text[max(0, first.start() - 40):first.start()]):
             continue

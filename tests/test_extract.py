@@ -117,6 +117,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # the last two groups of a list of three are not added up as if they were all: the count before them stands
     ("In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were "
      "measured.", 30),
+    # the people of a finding 'in total', one group's 'total', a response to treatment: none of them the whole
+    ("Forty patients were enrolled. In total in 12 patients a second dose was given.", 40),
+    ("The study enrolled 120 adults. A total of 60 participants in the exercise group were followed for a year.", 120),
+    ("Forty women were treated with the cream. Thirty women responded to treatment.", 40),
+    ("2254 students (average age 20.0 years) responded to a questionnaire on neck pain.", 2254),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -194,6 +199,9 @@ def test_participants_stated(abstract, expected):
     "Previous studies have reported relief in 300 patients. We describe our method.",
     # the last two groups of a longer list
     "Interviews were held with two ward managers, nine nurses and eleven mothers.",
+    # two groups with others counted between them
+    "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
+    "relatives of patients and thirty-five healthy controls.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
