@@ -245,8 +245,9 @@ class Patterns:
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.one_group_after = _any(spec["one_group_after"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
-        self.count_between = re.compile(rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{stop})\b)",
-                                         re.IGNORECASE)
+        self.count_between = re.compile(
+            rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{_words(spec['units_after_a_count'])})\b)",
+            re.IGNORECASE)
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
@@ -657,9 +658,11 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
             patterns.excluded_after.match(after):
         return []
-    if (patterns.list_after.match(after) or patterns.list_after_bare.match(after)) and \
-            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+    if patterns.list_after.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
+    if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) and \
+            not _groups_add_up(after, value, patterns):
+        return []  # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'
     if patterns.one_group_after.match(after):
         return []  # 'A total of 3466 participants in the intervention group were randomized': one group
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
@@ -697,6 +700,14 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         # people given the study's treatment, not a finding counted in some of them
         found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
+
+
+def _groups_add_up(after, value, patterns) -> bool:
+    """True when the counts after a count, up to the end of its sentence, add up to it: 'The study included 533
+    patients, 290 in one group and 243 in the other' names the whole, then its groups."""
+    counts = [number_value(m.group(), patterns) or 0 for m in patterns.count_between.finditer(after.split(".")[0])]
+    # groups of one person each add up by chance ('two patients with melanoma, one with sarcoma, and one with ...')
+    return len(counts) >= 2 and min(counts) >= 2 and sum(counts) == value
 
 
 def _pool(sentence: Sentence, phrase, patterns: Patterns):

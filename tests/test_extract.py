@@ -122,6 +122,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("The study enrolled 120 adults. A total of 60 participants in the exercise group were followed for a year.", 120),
     ("Forty women were treated with the cream. Thirty women responded to treatment.", 40),
     ("2254 students (average age 20.0 years) responded to a questionnaire on neck pain.", 2254),
+    # a whole, then its groups counted bare, that add up to it
+    ("The study included 533 patients, 290 in the paresthesia group and 243 in the artery group.", 533),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -199,6 +201,10 @@ def test_participants_stated(abstract, expected):
     "Previous studies have reported relief in 300 patients. We describe our method.",
     # the last two groups of a longer list
     "Interviews were held with two ward managers, nine nurses and eleven mothers.",
+    # the first of two groups, the second counted bare; the first of a list of groups
+    "The metabolism was studied in three patients with carcinoma of the liver and two with biliary cirrhosis.",
+    "Normal controls were set. 20 rats, 20 in the statin group and 20 in the nanocarrier group.",
+    "Sera of two patients with melanoma, one with sarcoma, and one with carcinoma were tested.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
