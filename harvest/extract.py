@@ -830,7 +830,7 @@ def arms_of_study(reading: Reading) -> list:
         if counted is None:
             return []  # a count of things or of times among them: no sum
         arms += counted
-    if len(arms) < 2:
+    if len(arms) < 2 or _broken_down(arms):
         return []
     first, last = arms[0], arms[-1]
     text = reading.abstract[first.quote.start:last.quote.end] if first.quote.source == "abstract" else None
@@ -838,6 +838,14 @@ def arms_of_study(reading: Reading) -> list:
         return []
     return [Candidate("groups", sum(a.value for a in arms),
                       Quote("abstract", first.quote.start, last.quote.end, text), False)]
+
+
+def _broken_down(arms) -> bool:
+    """True when some arms after another add up to it: '(N = 40) ... short (N = 19) or long (N = 21) illness' counts
+    one arm again in parts, so the counts do not add up to the study."""
+    values = [a.value for a in arms]
+    return any(sum(values[j:k]) == values[i] for i in range(len(values))
+               for j in range(i + 1, len(values)) for k in range(j + 2, len(values) + 1))
 
 
 def _arms_in(sentence: Sentence, patterns: Patterns):

@@ -205,6 +205,10 @@ def test_participants_stated(abstract, expected):
     "The metabolism was studied in three patients with carcinoma of the liver and two with biliary cirrhosis.",
     "Normal controls were set. 20 rats, 20 in the statin group and 20 in the nanocarrier group.",
     "Sera of two patients with melanoma, one with sarcoma, and one with carcinoma were tested.",
+    # arms counted again in parts do not add up; millions of people are a population, not a count of them
+    "Patients were randomized to ketamine (n = 40) or placebo (n = 38). Patients assigned to ketamine were divided "
+    "into responders (n = 19) and non-responders (n = 21).",
+    "Satellite images of 90 cities covering 179,168 km2 and 230 million people were measured.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
