@@ -244,6 +244,7 @@ class Patterns:
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.one_group_after = _any(spec["one_group_after"])
+        self.ratio_after = _any(spec["ratio_after"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
         self.count_between = re.compile(
             rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{_words(spec['units_after_a_count'])})\b)",
@@ -663,8 +664,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) and \
             not _groups_add_up(after, value, patterns):
         return []  # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'
-    if patterns.one_group_after.match(after):
-        return []  # 'A total of 3466 participants in the intervention group were randomized': one group
+    if patterns.one_group_after.match(after) or patterns.ratio_after.match(after):
+        return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     pool = _pool(sentence, phrase, patterns)

@@ -209,6 +209,8 @@ def test_participants_stated(abstract, expected):
     "Patients were randomized to ketamine (n = 40) or placebo (n = 38). Patients assigned to ketamine were divided "
     "into responders (n = 19) and non-responders (n = 21).",
     "Satellite images of 90 cities covering 179,168 km2 and 230 million people were measured.",
+    # a ratio, however its people are introduced
+    "Women who died of breast cancer were selected as cases. Two controls were selected per case and matched by age.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
