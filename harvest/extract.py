@@ -245,6 +245,7 @@ class Patterns:
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.one_group_after = _any(spec["one_group_after"])
         self.ratio_after = _any(spec["ratio_after"])
+        self.taken_in = _any(spec["taken_in"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
         self.count_between = re.compile(
             rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{_words(spec['units_after_a_count'])})\b)",
@@ -957,6 +958,7 @@ def sample_size(reading: Reading) -> Found | None:
         candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
                                                     and c.quote.start < arms.quote.end
                                                     and arms.quote.start < c.quote.end)]
+    candidates = [c for c in candidates if not _part_of_an_earlier(c, candidates, reading.patterns)]
     chosen = decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
@@ -980,6 +982,22 @@ def sample_size(reading: Reading) -> Found | None:
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+# Tiers from the weakest words to the strongest, for telling a whole stated in passing from a later part of it.
+STRENGTH = {"analysed": 0, "weak": 1, "groups": 1, "total": 2, "randomised": 3}
+
+
+def _part_of_an_earlier(candidate: Candidate, candidates, patterns: Patterns) -> bool:
+    """True for a count smaller than one the record states before it in weaker words, unless its own words say it
+    is randomised or a total: 'was evaluated in 14 patients. Nine patients had been treated with ...', 'CT scans of
+    98 patients ... Twenty-two patients were studied after irradiation' name some of the people counted first.
+    (Two counts in words of one strength stay two answers.)"""
+    if candidate.tier == "randomised" or candidate.says_total or patterns.taken_in.search(candidate.quote.text):
+        return False  # '304 patients fulfilled the inclusion criteria': those taken from the people counted first
+    at, strength = (candidate.quote.source != "title", candidate.quote.start), STRENGTH.get(candidate.tier, 0)
+    return any(c.value > candidate.value and STRENGTH.get(c.tier, 0) < strength and
+               (c.quote.source != "title", c.quote.start) < at for c in candidates)
 
 
 def _several_studies(reading: Reading) -> bool:

@@ -122,6 +122,13 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("The study enrolled 120 adults. A total of 60 participants in the exercise group were followed for a year.", 120),
     ("Forty women were treated with the cream. Thirty women responded to treatment.", 40),
     ("2254 students (average age 20.0 years) responded to a questionnaire on neck pain.", 2254),
+    # a later, smaller count in stronger words names some of those counted first in passing, unless its words take
+    # them into the study from the first count
+    ("The combination was evaluated in 14 patients with ovarian cancer. Nine patients had been treated before with "
+     "alkylating agents.", 14),
+    ("CT scans were obtained on 98 patients before and after radiotherapy. Twenty-two patients were studied after "
+     "irradiation.", 98),
+    ("Surveillance outcomes were reviewed in 516 men. In the end 304 men fulfilled the inclusion criteria.", 304),
     # a whole, then its groups counted bare, that add up to it
     ("The study included 533 patients, 290 in the paresthesia group and 243 in the artery group.", 533),
 ])
