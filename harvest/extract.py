@@ -243,6 +243,13 @@ class Patterns:
         self.results_section = _any(spec["results_sections"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
+        self.one_group_after = _any(spec["one_group_after"])
+        self.ratio_after = _any(spec["ratio_after"])
+        self.taken_in = _any(spec["taken_in"])
+        # a count between two groups, not an age or a time ('aged between one day and one month')
+        self.count_between = re.compile(
+            rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{_words(spec['units_after_a_count'])})\b)",
+            re.IGNORECASE)
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
@@ -251,6 +258,7 @@ class Patterns:
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                       re.IGNORECASE)
         self.arm_subset = _any(spec["arm_subset"])
+        self.list_item_before = re.compile(spec["list_item_before"].replace("{M}", self.number), re.IGNORECASE)
         self.subset_opening = _any(spec["subset_opening"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
@@ -268,6 +276,7 @@ class Patterns:
         self.planned_after = re.compile(fill(spec["planned_after"]), re.IGNORECASE)
         self.future = _any(spec["future"])
         self.count_mark = _any(spec["count_mark"])
+        self.others_attributed = _any(spec["others_attributed"])
 
     def _reviews(self, spec):
         studies = spec["studies"]
@@ -456,6 +465,20 @@ class Reading:
         i = bisect_right(self._section_starts, offset) - 1
         return self.sections[i][0] if i >= 0 else ""
 
+    def counts_own_people(self, sentence: Sentence) -> bool:
+        """Whether a sentence's counts of people may be this study's: its own sentences, and those the classifier
+        reads as others' work only for words that describe the people or the study's own doing ('patients with
+        prior surgery', 'at least one previous drug', 'has been performed in 105 patients since 1970'), not for
+        words that say the work is someone else's ('previous studies', 'has been reported', 'in the literature')."""
+        if self.is_own(sentence):
+            return True
+        return sentence.section not in self.patterns.skipped_sections and \
+            not self.patterns.others_attributed.search(sentence.text)
+
+    def count_sentences(self, regex) -> list:
+        """sentences_with for counts of people: the sentences whose counts may be this study's."""
+        return [s for s in self.sentences_with(regex, own=False) if self.counts_own_people(s)]
+
     def _about_others(self, sentence: Sentence) -> bool:
         """classify.about_others of a sentence, asked only where the scan found words that report others' work
         (and where lower-casing keeps the sentence's length, so that the scan read the same characters)."""
@@ -562,7 +585,7 @@ def participant_candidates(reading: Reading) -> list:
     patterns = reading.patterns
     found = []
     for sentence in reading.sentences_with(patterns.phrase, own=False):
-        if not (reading.is_own(sentence) or patterns.this_study.search(sentence.text)):
+        if not (reading.counts_own_people(sentence) or patterns.this_study.search(sentence.text)):
             continue
         phrases = list(patterns.phrase.finditer(sentence.text))
         paired = paired_groups(sentence, phrases, patterns)
@@ -585,7 +608,7 @@ def participant_candidates(reading: Reading) -> list:
             in_sentence = [c for c in in_sentence if c.tier != "weak"]
         found += in_sentence + [c for c in paired.values() if c]
     if "=" in reading.abstract:  # most abstracts write no 'n = 120'
-        for sentence in reading.sentences_with(patterns.equals):
+        for sentence in reading.count_sentences(patterns.equals):
             found += equals_candidates(reading, sentence, patterns)
     return found
 
@@ -637,9 +660,13 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
             patterns.excluded_after.match(after):
         return []
-    if (patterns.list_after.match(after) or patterns.list_after_bare.match(after)) and \
-            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+    if patterns.list_after.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
+    if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) and \
+            not _groups_add_up(after, value, patterns):
+        return []  # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'
+    if patterns.one_group_after.match(after) or patterns.ratio_after.match(after):
+        return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     pool = _pool(sentence, phrase, patterns)
@@ -677,6 +704,14 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     return found
 
 
+def _groups_add_up(after, value, patterns) -> bool:
+    """True when the counts after a count, up to the end of its sentence, add up to it: 'The study included 533
+    patients, 290 in one group and 243 in the other' names the whole, then its groups."""
+    counts = [number_value(m.group(), patterns) or 0 for m in patterns.count_between.finditer(after.split(".")[0])]
+    # groups of one person each add up by chance ('two patients with melanoma, one with sarcoma, and one with ...')
+    return len(counts) >= 2 and min(counts) >= 2 and sum(counts) == value
+
+
 def _pool(sentence: Sentence, phrase, patterns: Patterns):
     """For 'Of 47,823 patients seen, 14,891 met the criteria': the second count as the study's (a list of one
     candidate), since the first is the pool it was drawn from; None when the count is no such pool."""
@@ -708,6 +743,8 @@ def paired_groups(sentence: Sentence, phrases, patterns: Patterns) -> dict:
     for first, second in zip(phrases, phrases[1:]):
         if first.start() in paired or not patterns.groups_between.match(text[first.end():second.start()]):
             continue
+        if patterns.count_between.search(re.sub(r"\([^()]*\)", "", text[first.end():second.start()])):
+            continue  # 'eighteen cases, three borderline cases, seven relatives and 35 controls': not the only two
         if patterns.part_after.search(text[second.end():second.end() + 60]) or \
                 patterns.part_before.search(text[max(0, first.start() - 40):first.start()]):
             continue
@@ -772,7 +809,7 @@ def group_candidates(reading: Reading) -> list:
     """The groups of one study added up, in the sentences that name several."""
     patterns = reading.patterns
     # group_sums finds groups only where one of its two patterns matches: those sentences, in text order
-    found = {id(s): s for s in reading.sentences_with(patterns.sum_of_groups) + reading.sentences_with(patterns.group_phrase)}
+    found = {id(s): s for s in reading.count_sentences(patterns.sum_of_groups) + reading.count_sentences(patterns.group_phrase)}
     sentences = sorted(found.values(), key=lambda s: (s.source != "title", s.start))
     return [c for s in sentences for c in group_sums(s, patterns)] + reading.arms
 
@@ -784,7 +821,7 @@ def arms_of_study(reading: Reading) -> list:
     if "=" not in reading.abstract:
         return []
     arms = []
-    for sentence in reading.sentences_with(patterns.arm_count):
+    for sentence in reading.count_sentences(patterns.arm_count):
         if sentence.section == "RESULTS" or not (patterns.arms_sentence.search(sentence.text) or any(
                 patterns.people_before.search(sentence.text[max(0, m.start() - 30):m.start()])
                 for m in patterns.arm_count.finditer(sentence.text))):
@@ -795,7 +832,7 @@ def arms_of_study(reading: Reading) -> list:
         if counted is None:
             return []  # a count of things or of times among them: no sum
         arms += counted
-    if len(arms) < 2:
+    if len(arms) < 2 or _broken_down(arms):
         return []
     first, last = arms[0], arms[-1]
     text = reading.abstract[first.quote.start:last.quote.end] if first.quote.source == "abstract" else None
@@ -803,6 +840,14 @@ def arms_of_study(reading: Reading) -> list:
         return []
     return [Candidate("groups", sum(a.value for a in arms),
                       Quote("abstract", first.quote.start, last.quote.end, text), False)]
+
+
+def _broken_down(arms) -> bool:
+    """True when some arms after another add up to it: '(N = 40) ... short (N = 19) or long (N = 21) illness' counts
+    one arm again in parts, so the counts do not add up to the study."""
+    values = [a.value for a in arms]
+    return any(sum(values[j:k]) == values[i] for i in range(len(values))
+               for j in range(i + 1, len(values)) for k in range(j + 2, len(values) + 1))
 
 
 def _arms_in(sentence: Sentence, patterns: Patterns):
@@ -834,6 +879,8 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
         if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
+        if patterns.list_item_before.search(text[max(0, match.start() - 60):match.start()]):
+            continue  # 'two center managers, nine health professionals and eleven women': the last two of a list
         if a and b and patterns.plural_nouns.search(match.group()) and \
                 not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
@@ -911,6 +958,7 @@ def sample_size(reading: Reading) -> Found | None:
         candidates = [c for c in candidates if not (c.quote.source == "abstract" and not c.says_total
                                                     and c.quote.start < arms.quote.end
                                                     and arms.quote.start < c.quote.end)]
+    candidates = [c for c in candidates if not _part_of_an_earlier(c, candidates, reading.patterns)]
     chosen = decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
@@ -921,7 +969,7 @@ def sample_size(reading: Reading) -> Found | None:
         if any(c.tier in ("weak", "analysed") for c in candidates):
             # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
             largest = max((number_value(m.group("num"), reading.patterns) or 0
-                           for s in reading.sentences_with(reading.patterns.phrase)
+                           for s in reading.count_sentences(reading.patterns.phrase)
                            for m in reading.patterns.phrase.finditer(s.text)), default=0)
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
@@ -934,6 +982,22 @@ def sample_size(reading: Reading) -> Found | None:
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+# Tiers from the weakest words to the strongest, for telling a whole stated in passing from a later part of it.
+STRENGTH = {"analysed": 0, "weak": 1, "groups": 1, "total": 2, "randomised": 3}
+
+
+def _part_of_an_earlier(candidate: Candidate, candidates, patterns: Patterns) -> bool:
+    """True for a count smaller than one the record states before it in weaker words, unless its own words say it
+    is randomised or a total: 'was evaluated in 14 patients. Nine patients had been treated with ...', 'CT scans of
+    98 patients ... Twenty-two patients were studied after irradiation' name some of the people counted first.
+    (Two counts in words of one strength stay two answers.)"""
+    if candidate.tier == "randomised" or candidate.says_total or patterns.taken_in.search(candidate.quote.text):
+        return False  # '304 patients fulfilled the inclusion criteria': those taken from the people counted first
+    at, strength = (candidate.quote.source != "title", candidate.quote.start), STRENGTH.get(candidate.tier, 0)
+    return any(c.value > candidate.value and STRENGTH.get(c.tier, 0) < strength and
+               (c.quote.source != "title", c.quote.start) < at for c in candidates)
 
 
 def _several_studies(reading: Reading) -> bool:

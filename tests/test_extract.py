@@ -108,6 +108,29 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("31 patients received 20 sessions of rTMS (N = 15) or sham treatment (N = 16).", 31),
     # the same people at two times are no two groups
     ("We studied 40 patients at baseline and 35 patients at 12 months.", 40),
+    # words that describe the people or the study's own doing, not someone else's work: the count is this study's
+    # (and a count in passing later is not the whole)
+    ("Forty patients with prior abdominal surgery were randomly allocated to ketamine or placebo.", 40),
+    ("Twelve adults who had failed at least one previous opioid were treated with oral ketamine. Pain fell in "
+     "eight patients.", 12),
+    ("The block has been performed in 45 patients at our centre since 2010.", 45),
+    # the last two groups of a list of three are not added up as if they were all: the count before them stands
+    ("In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were "
+     "measured.", 30),
+    # the people of a finding 'in total', one group's 'total', a response to treatment: none of them the whole
+    ("Forty patients were enrolled. In total in 12 patients a second dose was given.", 40),
+    ("The study enrolled 120 adults. A total of 60 participants in the exercise group were followed for a year.", 120),
+    ("Forty women were treated with the cream. Thirty women responded to treatment.", 40),
+    ("2254 students (average age 20.0 years) responded to a questionnaire on neck pain.", 2254),
+    # a later, smaller count in stronger words names some of those counted first in passing, unless its words take
+    # them into the study from the first count
+    ("The combination was evaluated in 14 patients with ovarian cancer. Nine patients had been treated before with "
+     "alkylating agents.", 14),
+    ("CT scans were obtained on 98 patients before and after radiotherapy. Twenty-two patients were studied after "
+     "irradiation.", 98),
+    ("Surveillance outcomes were reviewed in 516 men. In the end 304 men fulfilled the inclusion criteria.", 304),
+    # a whole, then its groups counted bare, that add up to it
+    ("The study included 533 patients, 290 in the paresthesia group and 243 in the artery group.", 533),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -166,7 +189,6 @@ def test_participants_stated(abstract, expected):
     # an arm named by its group's number, animals beside people, groups beside people counted apart
     "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
     "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
-    "In 30 cases of knee disease (9 cases of arthritis, 14 arthroses and 7 cases of synovitis) enzymes were measured.",
     # one arm given its treatment beside another, however strong its verb
     "34 patients were treated with DPA as a single drug, 45 were treated in combination with other drugs.",
     # a group named before a count, a share written before its people, a count of samples
@@ -182,6 +204,23 @@ def test_participants_stated(abstract, expected):
     # one group beside others counted by their arms
     "The study was conducted with a group of 30 children with RD and two comparison groups: skilled readers "
     "(n = 22) and children with mild problems (n = 30).",
+    # someone else's people
+    "Previous studies have reported relief in 300 patients. We describe our method.",
+    # the last two groups of a longer list
+    "Interviews were held with two ward managers, nine nurses and eleven mothers.",
+    # the first of two groups, the second counted bare; the first of a list of groups
+    "The metabolism was studied in three patients with carcinoma of the liver and two with biliary cirrhosis.",
+    "Normal controls were set. 20 rats, 20 in the statin group and 20 in the nanocarrier group.",
+    "Sera of two patients with melanoma, one with sarcoma, and one with carcinoma were tested.",
+    # arms counted again in parts do not add up; millions of people are a population, not a count of them
+    "Patients were randomized to ketamine (n = 40) or placebo (n = 38). Patients assigned to ketamine were divided "
+    "into responders (n = 19) and non-responders (n = 21).",
+    "Satellite images of 90 cities covering 179,168 km2 and 230 million people were measured.",
+    # a ratio, however its people are introduced
+    "Women who died of breast cancer were selected as cases. Two controls were selected per case and matched by age.",
+    # two groups with others counted between them
+    "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
+    "relatives of patients and thirty-five healthy controls.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None

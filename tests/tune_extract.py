@@ -1,14 +1,19 @@
 """List where the extractor and the blind labels disagree, on the TUNING half only.
 
-    .venv/bin/python -m tests.tune_extract [FIELD ...]
+    .venv/bin/python -m tests.tune_extract [FIELD ...]            # every tuning record
+    .venv/bin/python -m tests.tune_extract --dev [FIELD ...]      # the development half of it
+    .venv/bin/python -m tests.tune_extract --check                # the check half: its figures only
 
-The held-out half is scored by tests/test_extraction_accuracy.py and never listed here:
-patterns are changed while reading these lines, so they must not be the held-out records.
+Patterns are changed while reading the development half (the same seeded random half of the tuning
+half as tests/tune_classify.py cuts); the check half is only ever read as a whole, to see whether a
+change holds on records it was not made for. The held-out half is scored by
+tests/test_extraction_accuracy.py and never listed here.
 """
 
 import sys
 
 from tests import blind, extraction_scores as scores
+from tests.tune_classify import split
 
 FIELDS = ("sample_size", "studies_included", "registrations", "randomised", "blinding", "placebo_controlled",
           "comparators", "follow_up_days", "ketamine_doses", "conclusion")
@@ -36,10 +41,16 @@ def disagreements(entries, predictions, fields) -> list:
     return lines
 
 
-def main(fields):
+def main(args):
     entries, records, predictions = blind.tuning_half("extract")
-    print("\n".join(disagreements(entries, predictions, fields or FIELDS)))
-    print("\n" + scores.report(entries, predictions, "tuning half"))
+    fields = [a for a in args if not a.startswith("--")] or FIELDS
+    development, check = split(entries)
+    if "--check" in args:
+        print(scores.report(check, predictions, "check half of the tuning half"))
+        return
+    shown = development if "--dev" in args else entries
+    print("\n".join(disagreements(shown, predictions, fields)))
+    print("\n" + scores.report(shown, predictions, "development half" if "--dev" in args else "tuning half"))
 
 
 if __name__ == "__main__":
