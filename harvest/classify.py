@@ -670,8 +670,15 @@ def voided(label: Label, view: View) -> bool:
 
 
 def no_study_evidence(view: View, rules: Rules = RULES):
-    """(source, reason) when an abstract reports no study of its own and no laboratory work, else None."""
-    if not view.has_abstract or _scores(view, TEXT_FIELDS, rules)[2]:
+    """(source, reason) when an abstract about people reports no study of its own and no laboratory work, else None.
+
+    MeSH Humans, or the record's own words, must name people, a condition or clinical medicine:
+    a clinical journal's name alone does not make a device, a model or an economy a subject of medicine.
+    """
+    people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
+    if not view.has_abstract or laboratory:
+        return None
+    if not (people or evidence(rules.facets["population"]["humans-tag"], view) or speaks_of_medicine(view, rules)):
         return None
     start, end = view.bounds["title"][0], view.bounds["background"][1]
     if rules.own_study.search(view.low, start, end):
@@ -916,9 +923,19 @@ def _clinical_hint(view, design_found, rules):
         label, (source, reason) = next(iter(conditions.items()))
         return f"it concerns {label} ({reason})"
     clinical = named_evidence("population", "clinical", view, rules)
+    if (clinical and clinical[0] == "journal" and view.has_abstract and "laboratory" in design_found
+            and not speaks_of_medicine(view, rules)):
+        return None  # a device, method or program in a clinical journal whose abstract names nothing clinical
     if clinical:
         return f"it speaks of clinical medicine ({clinical[1]})"
     return None
+
+
+def speaks_of_medicine(view, rules) -> bool:
+    """True when the title, keywords or abstract (not the journal's name) use the words of clinical
+    medicine or name a condition."""
+    clinical = (label for label in rules.facets["population"].values() if label.name == "clinical")
+    return any(count_matches(label, view, TEXT_FIELDS) for label in clinical) or bool(facet_evidence("conditions", view, rules))
 
 
 def _scores(view, fields, rules):

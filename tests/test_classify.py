@@ -26,7 +26,7 @@ MESH = {
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
     "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
-PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
+PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448"})
 
 
 def record(title="", abstract=None, pt=("Journal Article",), mesh=(), keywords=(), journal=None,
@@ -121,6 +121,14 @@ DESIGN = [
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
     ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
+    # ... but a multicentre or observational study indexed as case reports too is not one to three patients,
+    # and a review of published case reports reports none of its own
+    ("Non-invasive ventilation in pneumonia: a multicentre registry", "Data of 300 patients from 12 hospitals were analysed.",
+     ("Case Reports", "Multicenter Study"), "observational"),
+    ("Ketamine for agitation in the emergency department", "Records of 87 patients seen in 4 units were analysed.",
+     ("Case Reports", "Observational Study"), "observational"),
+    ("Anaesthesia for caesarean delivery in COVID-19: a review of published case reports",
+     "Recently published case reports were reviewed; most deliveries were under regional anaesthesia.", ("Case Reports",), "review"),
     ("Ketamine for neuropathic pain", "We present a 45-year-old woman with refractory pain.", (), "case-report"),
     (None, None, ("Practice Guideline",), "guideline"),
     ("Consensus guidelines on the use of intravenous ketamine for chronic pain", None, (), "guideline"),
@@ -288,6 +296,18 @@ READING = [
      "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
      (), "other"),
     ("The present and future of liquid biopsy for brain tumours", None, (), "review"),
+    ("Ketamine for depression: past, present and future",
+     "Ketamine has rapid antidepressant effects. Esketamine is now approved. How it acts is still debated.", (), "review"),
+    # ... but a title that frames a topic, or an abstract that "discusses" one, heads research papers too:
+    # the authors' own model, measurements or results make it their study
+    ("Reflective roofs and heat-related mortality under present and future climate",
+     "In this study we use a regional weather model to simulate summer temperatures. Our results show that fewer "
+     "deaths follow.", (), "other"),
+    ("Tariffs and trade: current perspectives",
+     "This paper discusses the effect of tariffs by measuring the real trade scale of two countries. The results show "
+     "that trade was overestimated by 3 percent.", (), "other"),
+    ("Drug pricing in Europe", "This paper discusses how the prices of new medicines for patients are set, and argues "
+     "for reform.", (), "review"),
     # an abstract that says what the record is frames the designs it goes on to name
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
@@ -310,6 +330,31 @@ READING = [
 def test_designs_read_from_what_a_record_does(title, abstract, mesh, expected):
     got = classify.classify(record(title, abstract, mesh=mesh))
     assert got["design"] == expected, got["classification_reasons"]
+
+
+ESSAY_JOURNAL = [
+    # an essay is about people: a clinical journal's name alone does not make a device, a model or an
+    # economy one, and its own words naming people, medicine or a condition do
+    (dict(title="Design of a wide-range pulse signal acquisition system",
+          abstract="An adaptive acquisition system based on a new converter is designed, with high accuracy and low noise, "
+                   "and extracts weak pulse signals.", journal="Chinese journal of medical instrumentation"), ("other", "unknown")),
+    (dict(title="Choice of material for half-value-layer measurements of megavoltage x rays",
+          abstract="Low-atomic-number materials such as water are more sensitive to changes in spectral quality than lead.",
+          journal="Medical physics"), ("other", "human")),
+    (dict(title="Planning hospital services", abstract="Hospitals must plan their services as health care costs rise.",
+          journal="Hospitals"), ("review", "human")),
+    (dict(title="Migraine in the workplace", abstract="Migraine costs employers dearly. Better support would help.",
+          journal="Occupational medicine"), ("review", "human")),
+    # ... and a method whose abstract names something clinical is still about people
+    (dict(title="A new technique for measuring surgical wounds", abstract="The technique measures the area of surgical wounds "
+          "from a photograph.", journal="Journal of medical engineering"), ("other", "human")),
+]
+
+
+@pytest.mark.parametrize("fields, expected", ESSAY_JOURNAL)
+def test_an_essay_is_about_people_named_by_more_than_its_journal(fields, expected):
+    got = classify.classify(record(**fields))
+    assert (got["design"], got["population"]) == expected, got["classification_reasons"]
 
 
 def test_an_essay_and_a_study_of_its_own_say_why():
