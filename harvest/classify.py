@@ -76,6 +76,7 @@ class Label:
     reports_no_study: bool = False  # evidence is an abstract with no sign of a study of its own
     reports_a_study: bool = False  # evidence is the first sign in the abstract of a study of its own
     unless_text: re.Pattern | None = None  # void for records whose title, keywords or abstract match this
+    spared_by_text: re.Pattern | None = None  # ... unless they match this too
     unless_before: re.Pattern | None = None
     needs_before: re.Pattern | None = None  # the text just before the match must end like this
     unless_after: re.Pattern | None = None
@@ -248,6 +249,7 @@ def compile_label(name: str, spec: dict) -> Label:
         reports_no_study=bool(spec.get("reports_no_study")),
         reports_a_study=bool(spec.get("reports_a_study")),
         unless_text=_regex(spec.get("unless_text")),
+        spared_by_text=_regex(spec.get("spared_by_text")),
         unless_codes=frozenset(_codes(list(spec.get("unless_mesh") or ()) + list(spec.get("unless_publication_types") or ()))),
         unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
         needs_before=_regex(spec.get("needs_before"), r"(?:%s)$"),
@@ -666,7 +668,8 @@ def evidence(label: Label, view: View):
 def voided(label: Label, view: View) -> bool:
     """True when the record as a whole rules a label out: it has an abstract, a MeSH heading or words it must not."""
     return bool(label.no_abstract and view.has_abstract or not label.unless_codes.isdisjoint(view.code_keys)
-                or label.unless_text and _text_has(label.unless_text, view))
+                or label.unless_text and _text_has(label.unless_text, view)
+                and not (label.spared_by_text and _text_has(label.spared_by_text, view)))
 
 
 def no_study_evidence(view: View, rules: Rules = RULES):

@@ -125,6 +125,8 @@ DESIGN = [
     # and a review of published case reports reports none of its own
     ("Non-invasive ventilation in pneumonia: a multicentre registry", "Data of 300 patients from 12 hospitals were analysed.",
      ("Case Reports", "Multicenter Study"), "observational"),
+    # a title's age of a group of people is no case
+    ("Diet in 40-49-year-old persons in an urban district", None, ("Journal Article",), "other"),
     ("Ketamine for agitation in the emergency department", "Records of 87 patients seen in 4 units were analysed.",
      ("Case Reports", "Observational Study"), "observational"),
     ("Anaesthesia for caesarean delivery in COVID-19: a review of published case reports",
@@ -134,6 +136,14 @@ DESIGN = [
     ("Consensus guidelines on the use of intravenous ketamine for chronic pain", None, (), "guideline"),
     ("Adherence to guidelines for opioid prescribing: a cohort study", None, (), "observational"),
     # a review's abstract describes the studies it reviews
+    ("Ketamine and the NMDA receptor", "Its affinity was measured in many laboratories, at 0.5 to 5 mg/kg. We review the "
+     "literature.", ("Review",), "review"),
+    # ... but a Review or Historical Article type on an abstract that reports what the authors measured, with its
+    # figures, and no literature reviewed, is that study
+    ("An enzyme of rat lung with an improved assay", "The assay was modified for lung microsomes; activity was found "
+     "to be linear for 60 min, and the Km was 0.2 mM.", ("Review",), "other"),
+    ("A fossil skull from a cave", "Fragments of a skull were found in a breccia; the cranial capacity is about 500 ml.",
+     ("Historical Article",), "other"),
     ("Ketamine for pain", "Randomized controlled trials have shown benefit. We review the evidence.", ("Review",), "review"),
     ("Ketamine for pain", "Several cohort studies and a randomised trial are discussed.", ("Review",), "review"),
     # background sentences describe other people's work
@@ -199,6 +209,9 @@ CASES = [
     ("Ketamine cystitis", "Two cases of ketamine cystitis are reported.", (), "case-report"),
     ("Ketamine", "We report a 34-year-old woman with CRPS.", ("Case Reports",), "case-report"),
     ("Peristomal pyoderma gangrenosum in a patient with inflammatory bowel disease", None, (), "case-report"),
+    ("GM1 gangliosidosis in twins", "This report describes 7-month-old twin female infants with GM1 gangliosidosis.", (),
+     "case-report"),
+    ("Ataxia in a 3-year-old boy", None, (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
 ]
