@@ -524,6 +524,9 @@ WHO = [
     # ... and so does a disease named inside a word, or an organ's mass
     (dict(title="[Combined hepatocellular-cholangiocarcinoma]."), "human"),
     (dict(title="[A calcified lung mass]."), "human"),
+    # ... but not a clinical word for things: equipment is no one
+    (dict(title="Disinfection of anaesthetic-respiratory equipment"), "unknown"),
+    (dict(title="Anaesthetic management of a difficult airway"), "human"),
     # ... but a title that names only the kind of record says nothing of anyone, whatever the journal
     (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
     (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
