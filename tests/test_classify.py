@@ -114,6 +114,11 @@ DESIGN = [
     ("Ketamine for depression: a systematic review and meta-analysis", None, ("Review",), "meta-analysis"),
     ("Ketamine for chronic pain: a systematic review", None, ("Review",), "systematic-review"),
     ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
+    # a review that gives an estimate over several studies has pooled them; over one it has not
+    ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
+     "3 studies, 210 participants).", ("Systematic Review",), "meta-analysis"),
+    ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
+     "1 study, 60 participants).", ("Systematic Review",), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
     ("Botulinum toxin for spasticity in children: a phase 3 study",
