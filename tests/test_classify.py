@@ -292,6 +292,11 @@ READING = [
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
      ("Humans",), "clinical-trial"),
     ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    ("Stress and heart rate under beta-blockade", "Heart rate was studied in two groups of 6 men. One group received "
+     "propranolol 15 mg i.v. and the other pindolol.", ("Humans",), "clinical-trial"),
+    ("Elimination of ampicillin by haemofiltration", "Elimination was measured in 5 patients. Serum half-life after a single "
+     "I.V. dose of 2 g was 3 h.", ("Humans",), "clinical-trial"),
+    ("Gait training after stroke: a random controlled study", None, ("Humans",), "rct"),
     # ... an injection may be a diagnostic test given to a population surveyed
     ("Skin tests with tuberculin in Turkey",
      "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
