@@ -488,6 +488,13 @@ LABORATORY = [
     (dict(title="On the nature of chromophore in pig kidney diamine oxidase",
           abstract="The purified enzyme has an absorption band at 480 nm; its chromophore reacts with substrates.",
           mesh=("Animals", "Swine")), "in-vitro"),
+    (dict(title="Inhibition of purified transferases by an organotin",
+          abstract="Transferases purified from rat liver are inhibited by triethyltin; the inhibition is competitive.",
+          mesh=("Animals", "Rats", "In Vitro Techniques")), "in-vitro"),
+    # ... unless the animals were dosed for the work
+    (dict(title="Cytochrome P450 purified from rats treated with biphenyls",
+          abstract="The enzyme was purified from rats treated with a biphenyl mixture; its kinetics were measured.",
+          mesh=("Animals", "Rats", "In Vitro Techniques")), "animal"),
     (dict(title="A database of flavivirus RNA structures",
           abstract="We developed an algorithm for pattern search in RNA sequences and found domains in insect-specific "
                    "flaviviruses."), "in-vitro"),
