@@ -76,6 +76,7 @@ class Label:
     reports_no_study: bool = False  # evidence is an abstract with no sign of a study of its own
     reports_a_study: bool = False  # evidence is the first sign in the abstract of a study of its own
     unless_text: re.Pattern | None = None  # void for records whose title, keywords or abstract match this
+    spared_by_text: re.Pattern | None = None  # ... unless they match this too
     unless_before: re.Pattern | None = None
     needs_before: re.Pattern | None = None  # the text just before the match must end like this
     unless_after: re.Pattern | None = None
@@ -248,6 +249,7 @@ def compile_label(name: str, spec: dict) -> Label:
         reports_no_study=bool(spec.get("reports_no_study")),
         reports_a_study=bool(spec.get("reports_a_study")),
         unless_text=_regex(spec.get("unless_text")),
+        spared_by_text=_regex(spec.get("spared_by_text")),
         unless_codes=frozenset(_codes(list(spec.get("unless_mesh") or ()) + list(spec.get("unless_publication_types") or ()))),
         unless_before=_regex(spec.get("unless_before"), r"(?:%s)[\s-]*$"),
         needs_before=_regex(spec.get("needs_before"), r"(?:%s)$"),
@@ -666,12 +668,20 @@ def evidence(label: Label, view: View):
 def voided(label: Label, view: View) -> bool:
     """True when the record as a whole rules a label out: it has an abstract, a MeSH heading or words it must not."""
     return bool(label.no_abstract and view.has_abstract or not label.unless_codes.isdisjoint(view.code_keys)
-                or label.unless_text and _text_has(label.unless_text, view))
+                or label.unless_text and _text_has(label.unless_text, view)
+                and not (label.spared_by_text and _text_has(label.spared_by_text, view)))
 
 
 def no_study_evidence(view: View, rules: Rules = RULES):
-    """(source, reason) when an abstract reports no study of its own and no laboratory work, else None."""
-    if not view.has_abstract or _scores(view, TEXT_FIELDS, rules)[2]:
+    """(source, reason) when an abstract about people reports no study of its own and no laboratory work, else None.
+
+    MeSH Humans, or the record's own words, must name people, a condition or clinical medicine:
+    a clinical journal's name alone does not make a device, a model or an economy a subject of medicine.
+    """
+    people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
+    if not view.has_abstract or laboratory:
+        return None
+    if not (people or evidence(rules.facets["population"]["humans-tag"], view) or speaks_of_medicine(view, rules)):
         return None
     start, end = view.bounds["title"][0], view.bounds["background"][1]
     if rules.own_study.search(view.low, start, end):
@@ -916,9 +926,19 @@ def _clinical_hint(view, design_found, rules):
         label, (source, reason) = next(iter(conditions.items()))
         return f"it concerns {label} ({reason})"
     clinical = named_evidence("population", "clinical", view, rules)
+    if (clinical and clinical[0] == "journal" and view.has_abstract and "laboratory" in design_found
+            and not speaks_of_medicine(view, rules)):
+        return None  # a device, method or program in a clinical journal whose abstract names nothing clinical
     if clinical:
         return f"it speaks of clinical medicine ({clinical[1]})"
     return None
+
+
+def speaks_of_medicine(view, rules) -> bool:
+    """True when the title, keywords or abstract (not the journal's name) use the words of clinical
+    medicine or name a condition."""
+    clinical = (label for label in rules.facets["population"].values() if label.name == "clinical")
+    return any(count_matches(label, view, TEXT_FIELDS) for label in clinical) or bool(facet_evidence("conditions", view, rules))
 
 
 def _scores(view, fields, rules):

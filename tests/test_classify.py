@@ -26,7 +26,7 @@ MESH = {
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
     "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
-PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456"})
+PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448"})
 
 
 def record(title="", abstract=None, pt=("Journal Article",), mesh=(), keywords=(), journal=None,
@@ -114,6 +114,11 @@ DESIGN = [
     ("Ketamine for depression: a systematic review and meta-analysis", None, ("Review",), "meta-analysis"),
     ("Ketamine for chronic pain: a systematic review", None, ("Review",), "systematic-review"),
     ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
+    # a review that gives an estimate over several studies has pooled them; over one it has not
+    ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
+     "3 studies, 210 participants).", ("Systematic Review",), "meta-analysis"),
+    ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
+     "1 study, 60 participants).", ("Systematic Review",), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
     ("Botulinum toxin for spasticity in children: a phase 3 study",
@@ -121,11 +126,29 @@ DESIGN = [
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
     ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
+    # ... but a multicentre or observational study indexed as case reports too is not one to three patients,
+    # and a review of published case reports reports none of its own
+    ("Non-invasive ventilation in pneumonia: a multicentre registry", "Data of 300 patients from 12 hospitals were analysed.",
+     ("Case Reports", "Multicenter Study"), "observational"),
+    # a title's age of a group of people is no case
+    ("Diet in 40-49-year-old persons in an urban district", None, ("Journal Article",), "other"),
+    ("Ketamine for agitation in the emergency department", "Records of 87 patients seen in 4 units were analysed.",
+     ("Case Reports", "Observational Study"), "observational"),
+    ("Anaesthesia for caesarean delivery in COVID-19: a review of published case reports",
+     "Recently published case reports were reviewed; most deliveries were under regional anaesthesia.", ("Case Reports",), "review"),
     ("Ketamine for neuropathic pain", "We present a 45-year-old woman with refractory pain.", (), "case-report"),
     (None, None, ("Practice Guideline",), "guideline"),
     ("Consensus guidelines on the use of intravenous ketamine for chronic pain", None, (), "guideline"),
     ("Adherence to guidelines for opioid prescribing: a cohort study", None, (), "observational"),
     # a review's abstract describes the studies it reviews
+    ("Ketamine and the NMDA receptor", "Its affinity was measured in many laboratories, at 0.5 to 5 mg/kg. We review the "
+     "literature.", ("Review",), "review"),
+    # ... but a Review or Historical Article type on an abstract that reports what the authors measured, with its
+    # figures, and no literature reviewed, is that study
+    ("An enzyme of rat lung with an improved assay", "The assay was modified for lung microsomes; activity was found "
+     "to be linear for 60 min, and the Km was 0.2 mM.", ("Review",), "other"),
+    ("A fossil skull from a cave", "Fragments of a skull were found in a breccia; the cranial capacity is about 500 ml.",
+     ("Historical Article",), "other"),
     ("Ketamine for pain", "Randomized controlled trials have shown benefit. We review the evidence.", ("Review",), "review"),
     ("Ketamine for pain", "Several cohort studies and a randomised trial are discussed.", ("Review",), "review"),
     # background sentences describe other people's work
@@ -191,6 +214,9 @@ CASES = [
     ("Ketamine cystitis", "Two cases of ketamine cystitis are reported.", (), "case-report"),
     ("Ketamine", "We report a 34-year-old woman with CRPS.", ("Case Reports",), "case-report"),
     ("Peristomal pyoderma gangrenosum in a patient with inflammatory bowel disease", None, (), "case-report"),
+    ("GM1 gangliosidosis in twins", "This report describes 7-month-old twin female infants with GM1 gangliosidosis.", (),
+     "case-report"),
+    ("Ataxia in a 3-year-old boy", None, (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
 ]
@@ -266,6 +292,11 @@ READING = [
      "The influence of a short-term treatment with aspirin on glucagon has been investigated in seven subjects.",
      ("Humans",), "clinical-trial"),
     ("Immunogenicity of two polysaccharide vaccines administered together in humans", None, ("Humans", "Male"), "clinical-trial"),
+    ("Stress and heart rate under beta-blockade", "Heart rate was studied in two groups of 6 men. One group received "
+     "propranolol 15 mg i.v. and the other pindolol.", ("Humans",), "clinical-trial"),
+    ("Elimination of ampicillin by haemofiltration", "Elimination was measured in 5 patients. Serum half-life after a single "
+     "I.V. dose of 2 g was 3 h.", ("Humans",), "clinical-trial"),
+    ("Gait training after stroke: a random controlled study", None, ("Humans",), "rct"),
     # ... an injection may be a diagnostic test given to a population surveyed
     ("Skin tests with tuberculin in Turkey",
      "Intradermal reactions were read after injection of the antigen in 2759 persons in eight provinces.", ("Humans",),
@@ -288,6 +319,18 @@ READING = [
      "Using transgenic flies we tested 12 variants; cifA variants reduced hatch rates. We discuss the implications.",
      (), "other"),
     ("The present and future of liquid biopsy for brain tumours", None, (), "review"),
+    ("Ketamine for depression: past, present and future",
+     "Ketamine has rapid antidepressant effects. Esketamine is now approved. How it acts is still debated.", (), "review"),
+    # ... but a title that frames a topic, or an abstract that "discusses" one, heads research papers too:
+    # the authors' own model, measurements or results make it their study
+    ("Reflective roofs and heat-related mortality under present and future climate",
+     "In this study we use a regional weather model to simulate summer temperatures. Our results show that fewer "
+     "deaths follow.", (), "other"),
+    ("Tariffs and trade: current perspectives",
+     "This paper discusses the effect of tariffs by measuring the real trade scale of two countries. The results show "
+     "that trade was overestimated by 3 percent.", (), "other"),
+    ("Drug pricing in Europe", "This paper discusses how the prices of new medicines for patients are set, and argues "
+     "for reform.", (), "review"),
     # an abstract that says what the record is frames the designs it goes on to name
     ("Photobiomodulation: clinical applications",
      "METHODS: A review of the clinical literature on low-level light therapy for acne was performed.\n\n"
@@ -310,6 +353,31 @@ READING = [
 def test_designs_read_from_what_a_record_does(title, abstract, mesh, expected):
     got = classify.classify(record(title, abstract, mesh=mesh))
     assert got["design"] == expected, got["classification_reasons"]
+
+
+ESSAY_JOURNAL = [
+    # an essay is about people: a clinical journal's name alone does not make a device, a model or an
+    # economy one, and its own words naming people, medicine or a condition do
+    (dict(title="Design of a wide-range pulse signal acquisition system",
+          abstract="An adaptive acquisition system based on a new converter is designed, with high accuracy and low noise, "
+                   "and extracts weak pulse signals.", journal="Chinese journal of medical instrumentation"), ("other", "unknown")),
+    (dict(title="Choice of material for half-value-layer measurements of megavoltage x rays",
+          abstract="Low-atomic-number materials such as water are more sensitive to changes in spectral quality than lead.",
+          journal="Medical physics"), ("other", "human")),
+    (dict(title="Planning hospital services", abstract="Hospitals must plan their services as health care costs rise.",
+          journal="Hospitals"), ("review", "human")),
+    (dict(title="Migraine in the workplace", abstract="Migraine costs employers dearly. Better support would help.",
+          journal="Occupational medicine"), ("review", "human")),
+    # ... and a method whose abstract names something clinical is still about people
+    (dict(title="A new technique for measuring surgical wounds", abstract="The technique measures the area of surgical wounds "
+          "from a photograph.", journal="Journal of medical engineering"), ("other", "human")),
+]
+
+
+@pytest.mark.parametrize("fields, expected", ESSAY_JOURNAL)
+def test_an_essay_is_about_people_named_by_more_than_its_journal(fields, expected):
+    got = classify.classify(record(**fields))
+    assert (got["design"], got["population"]) == expected, got["classification_reasons"]
 
 
 def test_an_essay_and_a_study_of_its_own_say_why():
@@ -420,6 +488,13 @@ LABORATORY = [
     (dict(title="On the nature of chromophore in pig kidney diamine oxidase",
           abstract="The purified enzyme has an absorption band at 480 nm; its chromophore reacts with substrates.",
           mesh=("Animals", "Swine")), "in-vitro"),
+    (dict(title="Inhibition of purified transferases by an organotin",
+          abstract="Transferases purified from rat liver are inhibited by triethyltin; the inhibition is competitive.",
+          mesh=("Animals", "Rats", "In Vitro Techniques")), "in-vitro"),
+    # ... unless the animals were dosed for the work
+    (dict(title="Cytochrome P450 purified from rats treated with biphenyls",
+          abstract="The enzyme was purified from rats treated with a biphenyl mixture; its kinetics were measured.",
+          mesh=("Animals", "Rats", "In Vitro Techniques")), "animal"),
     (dict(title="A database of flavivirus RNA structures",
           abstract="We developed an algorithm for pattern search in RNA sequences and found domains in insect-specific "
                    "flaviviruses."), "in-vitro"),
@@ -466,6 +541,9 @@ WHO = [
     # ... and so does a disease named inside a word, or an organ's mass
     (dict(title="[Combined hepatocellular-cholangiocarcinoma]."), "human"),
     (dict(title="[A calcified lung mass]."), "human"),
+    # ... but not a clinical word for things: equipment is no one
+    (dict(title="Disinfection of anaesthetic-respiratory equipment"), "unknown"),
+    (dict(title="Anaesthetic management of a difficult airway"), "human"),
     # ... but a title that names only the kind of record says nothing of anyone, whatever the journal
     (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
     (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),

@@ -55,7 +55,15 @@ def split(entries) -> tuple:
     return [e for e in entries if e["pmid"] in development], [e for e in entries if e["pmid"] not in development]
 
 
+OPTIONS = ("--dev", "--check")
+
+
 def main(args):
+    unknown = [a for a in args if a.startswith("-") and a not in OPTIONS] + \
+              [a for a in args if not a.startswith("-") and a not in FIELDS]
+    if unknown:
+        # an option it does not know must not fall back to listing the whole tuning half
+        sys.exit(f"tune_classify: unknown argument {unknown[0]!r}; options {', '.join(OPTIONS)}, fields {', '.join(FIELDS)}")
     entries, records, predictions = blind.tuning_half("classify")
     fields = [a for a in args if not a.startswith("--")] or FIELDS
     development, check = split(entries)
