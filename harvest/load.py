@@ -456,8 +456,12 @@ def extraction_rows(pmid, found) -> dict:
     return {table: found_rows for table, found_rows in rows.items() if found_rows}
 
 
+# json.dumps with an argument of its own builds a new encoder at every call; this one is built once.
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json(values):
-    return json.dumps(values, ensure_ascii=False) if values else None
+    return _ENCODE_JSON(values) if values else None
 
 
 def child_rows_of(records) -> dict:
