@@ -338,8 +338,9 @@ class Rules:
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
-    scanned: list = field(default_factory=list)  # (label, pattern, texts one of which it needs) for the rest
+    scanned: list = field(default_factory=list)  # ((label, pattern, None), texts one of which it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
+    rank: dict = field(default_factory=dict)  # (label, pattern, prefix) -> its place in the order they are tried
     design_labels: list = field(default_factory=list)  # design groups in the order they are read
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain texts one of which every match of it contains
@@ -398,11 +399,17 @@ def _index(rules: Rules):
                 rules.needs[pattern] = tuple(t.lower() for t in required_texts(pattern.regex.pattern))
                 # A prefix shorter than a key starts too many words to be worth looking up.
                 if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
-                    rules.scanned.append((label, pattern, rules.needs[pattern]))
+                    rules.scanned.append(((label, pattern, None), rules.needs[pattern]))
                     continue
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
     rules.by_prefix = {prefix: triples for prefixes in rules.by_key.values() for prefix, triples in prefixes.items()}
+    # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
+    # when a label keeps one match per text the same one wins in every process, whatever order
+    # the set of words came in: Python salts string hashes per process.
+    triples = [t for ts in rules.by_prefix.values() for t in ts] + [t for t, _ in rules.scanned]
+    ordered = sorted(triples, key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
+    rules.rank = {triple: i for i, triple in enumerate(ordered)}
     every_label = [label for labels in rules.facets.values() for label in labels.values()]
     for label in every_label:
         for key in label.code_keys:
@@ -577,11 +584,8 @@ def candidates(low: str, rules: Rules) -> list:
     by_prefix = rules.by_prefix
     chosen = [triple for prefix in present if prefix in by_prefix for triple in by_prefix[prefix]
               if not present.isdisjoint(needs[triple[1]])]
-    chosen += [(label, pattern, None) for label, pattern, texts in rules.scanned if not present.isdisjoint(texts)]
-    # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
-    # when a label keeps one match per text the same one wins in every process, whatever order
-    # the set of words came in: Python salts string hashes per process.
-    chosen.sort(key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
+    chosen += [triple for triple, texts in rules.scanned if not present.isdisjoint(texts)]
+    chosen.sort(key=rules.rank.__getitem__)  # in the order of rules.yml (see _index)
     return chosen
 
 
