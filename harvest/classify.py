@@ -457,7 +457,7 @@ class View:
         for ref in record.get("comments_corrections") or ():
             self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
         self.accepted = {}  # (Label.context, start, end, text) -> accepted()
-        self.breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.low)]
+        self.breaks = [m.span() for m in SENTENCE_BREAK.finditer(self.low)]
         self.break_starts = [b[0] for b in self.breaks]
         self.matches = find_matches(self, rules)
         self.cache = {}
