@@ -345,6 +345,10 @@ class Rules:
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain texts one of which every match of it contains
     by_prefix: dict = field(default_factory=dict)  # word prefix -> [(label, pattern, prefix)]
+    # by_prefix split for candidates(): the triples whose pattern needs no more than the prefix itself,
+    # and ((label, pattern, prefix), texts one of which it needs besides) for the others
+    ready: dict = field(default_factory=dict)
+    needy: dict = field(default_factory=dict)
     by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
     always_read: frozenset = frozenset()  # labels whose evidence is read for every record
     literals: Literals | None = None  # every prefix and needed text, looked for in one pass
@@ -410,6 +414,13 @@ def _index(rules: Rules):
     triples = [t for ts in rules.by_prefix.values() for t in ts] + [t for t, _ in rules.scanned]
     ordered = sorted(triples, key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
     rules.rank = {triple: i for i, triple in enumerate(ordered)}
+    for prefix, triples in rules.by_prefix.items():
+        for triple in triples:
+            texts = rules.needs[triple[1]]
+            if "" in texts or any(text in prefix for text in texts):  # found wherever the prefix is
+                rules.ready.setdefault(prefix, []).append(triple)
+            else:
+                rules.needy.setdefault(prefix, []).append((triple, texts))
     every_label = [label for labels in rules.facets.values() for label in labels.values()]
     for label in every_label:
         for key in label.code_keys:
@@ -580,10 +591,12 @@ def candidates(low: str, rules: Rules) -> list:
     """
     present = rules.literals.found(low)
     present.add("")  # a pattern that needs no particular text
-    needs = rules.needs
-    by_prefix = rules.by_prefix
-    chosen = [triple for prefix in present if prefix in by_prefix for triple in by_prefix[prefix]
-              if not present.isdisjoint(needs[triple[1]])]
+    ready, needy = rules.ready, rules.needy
+    chosen = []
+    for prefix in present:
+        chosen += ready.get(prefix, ())
+        if prefix in needy:
+            chosen += [triple for triple, texts in needy[prefix] if not present.isdisjoint(texts)]
     chosen += [triple for triple, texts in rules.scanned if not present.isdisjoint(texts)]
     chosen.sort(key=rules.rank.__getitem__)  # in the order of rules.yml (see _index)
     return chosen
