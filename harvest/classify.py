@@ -341,6 +341,8 @@ class Rules:
     scanned: list = field(default_factory=list)  # ((label, pattern, None), texts one of which it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
     rank: dict = field(default_factory=dict)  # (label, pattern, prefix) -> its place in the order they are tried
+    # (label, pattern, prefix) -> what find_matches runs once per record for every triple that shares it
+    expression: dict = field(default_factory=dict)
     design_labels: list = field(default_factory=list)  # design groups in the order they are read
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
     needs: dict = field(default_factory=dict)  # pattern -> plain texts one of which every match of it contains
@@ -414,6 +416,8 @@ def _index(rules: Rules):
     triples = [t for ts in rules.by_prefix.values() for t in ts] + [t for t, _ in rules.scanned]
     ordered = sorted(triples, key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
     rules.rank = {triple: i for i, triple in enumerate(ordered)}
+    rules.expression = {triple: (triple[1].regex.pattern, triple[1].cased, triple[1].first, triple[1].last, triple[2])
+                        for triple in ordered}
     for prefix, triples in rules.by_prefix.items():
         for triple in triples:
             texts = rules.needs[triple[1]]
@@ -548,13 +552,14 @@ def find_matches(view: View, rules: Rules) -> dict:
     found = defaultdict(list)
     low = view.low
     tried = {}  # an expression that several rule groups repeat is run once over the same texts
-    for label, pattern, prefix in candidates(low, rules):
-        key = (pattern.regex.pattern, pattern.cased, pattern.first, pattern.last, prefix)
+    expression = rules.expression
+    for triple in candidates(low, rules):
+        key = expression[triple]
         matches = tried.get(key)
         if matches is None:
-            matches = tried[key] = regex_matches(pattern, prefix, view)
+            matches = tried[key] = regex_matches(triple[1], triple[2], view)
         for span in matches:
-            _try(label, span, view, rules, found)
+            _try(triple[0], span, view, rules, found)
     for matches in found.values():
         matches.sort(key=lambda m: m.start)
     return found
