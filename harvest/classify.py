@@ -55,6 +55,9 @@ class Pattern:
     last: str
     triggers: tuple | None  # every match starts a word with one of these; None: scan the texts
     cased: bool = False  # matched against the text as written
+    # For a scanned pattern whose matches lie inside one word: the same pattern tried only where a
+    # word starts (see word_confined); None for the others.
+    at_word_start: re.Pattern | None = None
 
 
 @dataclass(eq=False)
@@ -126,27 +129,42 @@ def triggers(pattern: str) -> tuple | None:
     return (literal,) if literal else None
 
 
-def required_literal(pattern: str) -> str:
-    """The longest plain text every match of a pattern must contain ('' if none is certain)."""
-    if len(split_alternatives(pattern)) > 1:
-        return ""
-    runs, run, i = [], "", 0
+def required_texts(pattern: str) -> tuple:
+    """Plain texts one of which every match of a pattern contains: its longest certain run of
+    plain text, or the alternatives of a group it cannot do without, whichever has the longest
+    shortest text; ('',) if nothing is certain."""
+    alternatives = split_alternatives(pattern)
+    if len(alternatives) > 1:
+        found = [required_texts(a) for a in alternatives]
+        return ("",) if any("" in texts for texts in found) else tuple(dict.fromkeys(t for f in found for t in f))
+    choices, run, i = [], "", 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":  # an escaped symbol is plain text; \\b, \\s, \\w and the like end a run
             plain = not pattern[i + 1:i + 2].isalnum()
-            run, i = (run + pattern[i + 1], i + 2) if plain else (runs.append(run) or "", i + 2)
+            run, i = (run + pattern[i + 1], i + 2) if plain else (choices.append((run,)) or "", i + 2)
             continue
         if char.isalnum() or char in " -:,'":
             run, i = run + char, i + 1
             continue
         if char in "?*{" and run:
             run = run[:-1]  # the last character is optional (or repeated a number of times)
-        runs.append(run)
+        choices.append((run,))
+        if char == "(":
+            end = _skip_group(pattern, i)
+            if _needed_group(pattern, i, end):
+                choices.append(required_texts(pattern[i + (1 if pattern[i + 1] != "?" else 3):end - 1]))
         run, i = "", (_skip_group(pattern, i) if char == "(" else _skip_class(pattern, i) if char == "["
                       else pattern.find("}", i) + 1 or len(pattern) if char == "{" else i + 1)
-    runs.append(run)
-    return max(runs, key=len)
+    choices.append((run,))
+    return max(choices, key=lambda texts: min(map(len, texts)))
+
+
+def _needed_group(pattern: str, start: int, end: int) -> bool:
+    """True for a plain group (no lookaround, no flags) that every match of the pattern passes through."""
+    opening = pattern[start:start + 3]
+    plain = opening == "(?:" or not opening.startswith("(?")
+    return plain and end <= len(pattern) and pattern[end - 1:end] == ")" and pattern[end:end + 1] not in ("?", "*", "{")
 
 
 def _skip_group(pattern: str, i: int) -> int:
@@ -212,8 +230,50 @@ def compile_patterns(spec: dict) -> tuple:
             regex = re.compile(source, re.MULTILINE)
             cased = kind == "cased"
             found = None if source.startswith("^") or cased else triggers(source)
-            patterns.append(Pattern(regex, frozenset(fields), fields[0], fields[-1], found, cased))
+            at_word_start = None
+            if found is None and not cased and word_confined(regex):
+                at_word_start = re.compile(rf"(?<!\w)(?:{source})", re.MULTILINE)
+            patterns.append(Pattern(regex, frozenset(fields), fields[0], fields[-1], found, cased, at_word_start))
     return tuple(patterns)
+
+
+def word_confined(regex: re.Pattern) -> bool:
+    """True when every match of a pattern is word characters only (and zero-width assertions).
+
+    Such a pattern without a prefix is scanned for along the whole text, yet only its matches that
+    start a word are kept (regex_matches). A match that starts inside a word ends inside that word,
+    so it never hides a later match that starts a word: trying the pattern only where a word
+    starts finds the same matches, without running it from every letter of every word
+    ('\\w*(?:carcinoma|sarcoma)' from each letter reads the rest of the word again).
+    """
+    return _word_only(re._parser.parse(regex.pattern, regex.flags))
+
+
+def _word_only(items) -> bool:
+    """Whether parsed regular expression items (re._parser) match word characters only."""
+    c = re._constants
+    for op, arg in items:
+        if op is c.LITERAL:
+            ok = WORD_CHAR.match(chr(arg)) is not None
+        elif op is c.IN:
+            ok = all(kind is c.LITERAL and WORD_CHAR.match(chr(value))
+                     or kind is c.CATEGORY and value in (c.CATEGORY_WORD, c.CATEGORY_DIGIT)
+                     for kind, value in arg)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            ok = _word_only(arg[2])
+        elif op is c.SUBPATTERN:
+            ok = _word_only(arg[3])
+        elif op is c.ATOMIC_GROUP:
+            ok = _word_only(arg)
+        elif op is c.BRANCH:
+            ok = all(_word_only(branch) for branch in arg[1])
+        elif op is c.AT:
+            ok = arg in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY)
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
 
 
 def _codes(entries) -> dict:
@@ -280,12 +340,19 @@ class Rules:
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
-    scanned: list = field(default_factory=list)  # (label, pattern, literal it needs) for the rest
+    scanned: list = field(default_factory=list)  # ((label, pattern, None), texts one of which it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
+    rank: dict = field(default_factory=dict)  # (label, pattern, prefix) -> its place in the order they are tried
+    # (label, pattern, prefix) -> what find_matches runs once per record for every triple that shares it
+    expression: dict = field(default_factory=dict)
     design_labels: list = field(default_factory=list)  # design groups in the order they are read
     design_ranks: dict = field(default_factory=dict)  # design -> its place among the designs, most specific first
-    needs: dict = field(default_factory=dict)  # pattern -> plain text every match of it contains
+    needs: dict = field(default_factory=dict)  # pattern -> plain texts one of which every match of it contains
     by_prefix: dict = field(default_factory=dict)  # word prefix -> [(label, pattern, prefix)]
+    # by_prefix split for candidates(): the triples whose pattern needs no more than the prefix itself,
+    # and ((label, pattern, prefix), texts one of which it needs besides) for the others
+    ready: dict = field(default_factory=dict)
+    needy: dict = field(default_factory=dict)
     by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
     always_read: frozenset = frozenset()  # labels whose evidence is read for every record
     literals: Literals | None = None  # every prefix and needed text, looked for in one pass
@@ -337,21 +404,36 @@ def _index(rules: Rules):
         for label in labels.values():
             for pattern in label.patterns:
                 rules.order[pattern] = len(rules.order)
-                rules.needs[pattern] = required_literal(pattern.regex.pattern).lower()
+                rules.needs[pattern] = tuple(t.lower() for t in required_texts(pattern.regex.pattern))
                 # A prefix shorter than a key starts too many words to be worth looking up.
                 if not pattern.triggers or min(map(len, pattern.triggers)) < KEY_LENGTH:
-                    rules.scanned.append((label, pattern, rules.needs[pattern]))
+                    rules.scanned.append(((label, pattern, None), rules.needs[pattern]))
                     continue
                 for prefix in pattern.triggers:
                     rules.by_key.setdefault(prefix[:KEY_LENGTH], {}).setdefault(prefix, []).append((label, pattern, prefix))
     rules.by_prefix = {prefix: triples for prefixes in rules.by_key.values() for prefix, triples in prefixes.items()}
+    # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
+    # when a label keeps one match per text the same one wins in every process, whatever order
+    # the set of words came in: Python salts string hashes per process.
+    triples = [t for ts in rules.by_prefix.values() for t in ts] + [t for t, _ in rules.scanned]
+    ordered = sorted(triples, key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
+    rules.rank = {triple: i for i, triple in enumerate(ordered)}
+    rules.expression = {triple: (triple[1].regex.pattern, triple[1].cased, triple[1].first, triple[1].last, triple[2])
+                        for triple in ordered}
+    for prefix, triples in rules.by_prefix.items():
+        for triple in triples:
+            texts = rules.needs[triple[1]]
+            if "" in texts or any(text in prefix for text in texts):  # found wherever the prefix is
+                rules.ready.setdefault(prefix, []).append(triple)
+            else:
+                rules.needy.setdefault(prefix, []).append((triple, texts))
     every_label = [label for labels in rules.facets.values() for label in labels.values()]
     for label in every_label:
         for key in label.code_keys:
             rules.by_code.setdefault(key, []).append(label)
     rules.always_read = frozenset(label for label in every_label
                                   if label.ref_types or label.reports_no_study or label.reports_a_study)
-    rules.literals = Literals(list(rules.by_prefix) + list(rules.needs.values()))
+    rules.literals = Literals(list(rules.by_prefix) + [t for texts in rules.needs.values() for t in texts])
 
 
 def load_rules(path=RULES_PATH) -> Rules:
@@ -392,7 +474,7 @@ class View:
         for ref in record.get("comments_corrections") or ():
             self.ref_types.setdefault(ref.get("ref_type"), ref.get("ref_pmid"))
         self.accepted = {}  # (Label.context, start, end, text) -> accepted()
-        self.breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(self.low)]
+        self.breaks = [m.span() for m in SENTENCE_BREAK.finditer(self.low)]
         self.break_starts = [b[0] for b in self.breaks]
         self.matches = find_matches(self, rules)
         self.cache = {}
@@ -472,13 +554,14 @@ def find_matches(view: View, rules: Rules) -> dict:
     found = defaultdict(list)
     low = view.low
     tried = {}  # an expression that several rule groups repeat is run once over the same texts
-    for label, pattern, prefix in candidates(low, rules):
-        key = (pattern.regex.pattern, pattern.cased, pattern.first, pattern.last, prefix)
+    expression = rules.expression
+    for triple in candidates(low, rules):
+        key = expression[triple]
         matches = tried.get(key)
         if matches is None:
-            matches = tried[key] = regex_matches(pattern, prefix, view)
+            matches = tried[key] = regex_matches(triple[1], triple[2], view)
         for span in matches:
-            _try(label, span, view, rules, found)
+            _try(triple[0], span, view, rules, found)
     for matches in found.values():
         matches.sort(key=lambda m: m.start)
     return found
@@ -494,7 +577,8 @@ def regex_matches(pattern: Pattern, prefix: str | None, view: View) -> list:
         found = (pattern.regex.match(low, position, end) for position in word_starts(low, prefix, start, end))
         matches = [match for match in found if match is not None]
     else:
-        matches = [match for match in pattern.regex.finditer(view.text if pattern.cased else low, start, end)
+        regex = pattern.at_word_start or pattern.regex
+        matches = [match for match in regex.finditer(view.text if pattern.cased else low, start, end)
                    if match.start() == 0 or not WORD_CHAR.match(low, match.start() - 1)]
     spans = []
     for match in matches:
@@ -514,15 +598,14 @@ def candidates(low: str, rules: Rules) -> list:
     """
     present = rules.literals.found(low)
     present.add("")  # a pattern that needs no particular text
-    needs = rules.needs
-    by_prefix = rules.by_prefix
-    chosen = [triple for prefix in present if prefix in by_prefix for triple in by_prefix[prefix]
-              if needs[triple[1]] in present]
-    chosen += [(label, pattern, None) for label, pattern, literal in rules.scanned if literal in present]
-    # Tried in the order of rules.yml (and a pattern's prefixes in alphabetical order), so that
-    # when a label keeps one match per text the same one wins in every process, whatever order
-    # the set of words came in: Python salts string hashes per process.
-    chosen.sort(key=lambda triple: (rules.order[triple[1]], triple[2] or ""))
+    ready, needy = rules.ready, rules.needy
+    chosen = []
+    for prefix in present:
+        chosen += ready.get(prefix, ())
+        if prefix in needy:
+            chosen += [triple for triple, texts in needy[prefix] if not present.isdisjoint(texts)]
+    chosen += [triple for triple, texts in rules.scanned if not present.isdisjoint(texts)]
+    chosen.sort(key=rules.rank.__getitem__)  # in the order of rules.yml (see _index)
     return chosen
 
 

@@ -66,7 +66,6 @@ def ingest_files(db, paths, run_id, keep_all=False, progress=False) -> FileRun:
             bar.set_description(os.path.basename(path))
             _ingest_file(db, path, items, keep_all, run_id, run, bar)
     bar.close()
-    load.ensure_search(db)
     return run
 
 

@@ -148,8 +148,13 @@ UNSEARCHED_LABELS = {"other"}
 # The word parts are possessive: a hyphen never follows a shorter part of a word, so giving letters
 # back (as the engine would, letter by letter, at the end of every word) finds nothing.
 HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]++(?:[-\u2010\u2011][^\W_]++)+")
-HYPHENS = ("-", "\u2010", "\u2011")
 WORD_PARTS = re.compile(r"[^\W_]+")
+
+
+def has_hyphen(text: str) -> bool:
+    """Whether a text holds one of HYPHENATED's hyphens (three plain searches: a generator over
+    them cost more than the searching)."""
+    return "-" in text or "\u2010" in text or "\u2011" in text
 
 
 def search_terms(record, classification) -> str | None:
@@ -162,7 +167,7 @@ def search_terms(record, classification) -> str | None:
     texts = [record.get("title"), record.get("abstract"), *labels,
              *(k.get("keyword") for k in record.get("keywords") or ()),
              *(m.get("descriptor") for m in record.get("mesh") or ())]
-    hyphenated = (text for text in texts if text and any(h in text for h in HYPHENS))
+    hyphenated = (text for text in texts if text and has_hyphen(text))
     compounds = (WORD_PARTS.findall(m.group().lower()) for text in hyphenated for m in HYPHENATED.finditer(text))
     joined = ["".join(parts) for parts in compounds if not all(part.isdigit() for part in parts)]  # not 2012-2019
     words = [label.replace("-", " ") for label in labels] + joined
@@ -174,10 +179,12 @@ def bulk_build(db):
     """Fill an empty catalogue faster: its indexes and search index are built once, after the rows.
 
     Building an index over rows already in place costs a fraction of keeping it
-    up to date row by row. A catalogue that already has articles is left as it is.
+    up to date row by row. A catalogue that already has articles keeps its indexes.
+    Either way the links, search and counts are brought up to date (ensure_search) once at the end.
     """
     if db.execute("select 1 from articles limit 1").fetchone():
         yield
+        ensure_search(db)
         return
     if "articles_fts" in db.table_names():
         db["articles"].disable_fts()
@@ -449,8 +456,12 @@ def extraction_rows(pmid, found) -> dict:
     return {table: found_rows for table, found_rows in rows.items() if found_rows}
 
 
+# json.dumps with an argument of its own builds a new encoder at every call; this one is built once.
+_ENCODE_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json(values):
-    return json.dumps(values, ensure_ascii=False) if values else None
+    return _ENCODE_JSON(values) if values else None
 
 
 def child_rows_of(records) -> dict:
