@@ -243,6 +243,14 @@ LABORATORY_DESIGN = [
      "Patients' histories, obtained by nurses during an interview, are entered and new prescriptions screened.", ("Humans",), "other"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
+    # devices and models indexed as such are engineering, unless people are studied with them
+    ("A simplified model for teaching minor surgery", "A teaching model is described for students.",
+     ("Models, Anatomic", "Teaching Materials"), "other"),
+    ("A head holder for stereotactic radiotherapy", "The holder was tested in 15 patients; we found it reproducible.",
+     ("Equipment Design", "Humans"), "observational"),
+    # a field study "systematically evaluated" its measurements: no review
+    ("Airborne microbes during haze",
+     "The impacts of meteorological factors on bacterial communities were systematically evaluated.", (), "other"),
 ]
 
 
@@ -515,6 +523,27 @@ LABORATORY = [
     # plants and field sites are neither laboratory work nor people
     (dict(title="Methane production in boreal peatlands", abstract="Microbial processes were measured in soils of 14 peatlands."),
      "unknown"),
+    # ... even when the abstract names people in passing, outnumbered by the field's words
+    (dict(title="Lead and arsenic in soils near a mine",
+          abstract="Soils were sampled at 20 sites; the soils exceeded limits for agricultural soils. Soil metals pose "
+                   "health risks to children living near the site."), "unknown"),
+    # ... but people studied outnumber them
+    (dict(title="Asthma in children living near a mine",
+          abstract="Children aged 5-12 years and their parents were interviewed; children near the soils had more "
+                   "asthma than children far away, and their mothers reported more symptoms in children."), "human"),
+    # devices, circuits and teaching models study no one, whatever journal or clinical word they come with
+    (dict(title="A low-cost model for teaching suturing", abstract="A training model was built for dental students.",
+          mesh=("Models, Anatomic", "Education, Dental"), journal="Journal of oral surgery"), "unknown"),
+    (dict(title="A transistor circuit for neural network hardware",
+          abstract="We present a circuit architecture of memristors; circuit-level simulation validates it for "
+                   "computational tasks such as speech recognition."), "unknown"),
+    # measurements on phantoms or on excised tissue are laboratory work
+    (dict(title="A phantom for quality assurance of magnetic resonance imaging",
+          abstract="The phantom was designed and fabricated; imaging protocols measure geometric distortion and SNR.",
+          journal="Magnetic resonance in medicine"), "in-vitro"),
+    (dict(title="Collagen fibre kinematics of heart valve leaflets under biaxial testing",
+          abstract="Valve leaflets were mounted in a biaxial testing device and imaged under loading; we found the "
+                   "affine model underpredicted fibre reorientation."), "in-vitro"),
 ]
 
 
