@@ -905,7 +905,7 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if secondary(design_found, rules) and people and animals:
         # A review that mentions dogs in passing is not an animal study.
         return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
-    field = _unpeopled_work(view, people, animals, rules)
+    field = _unpeopled_work(view, design_found, people, animals, rules)
     if field:
         return "unknown", field
     if people or animals:
@@ -919,14 +919,16 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     return "unknown", "no MeSH check tags and no words for people or animals"
 
 
-def _unpeopled_work(view, people, animals, rules):
+def _unpeopled_work(view, design_found, people, animals, rules):
     """Why a record is field or engineering work that studies nobody, or None.
 
     Plants, field sites, devices, circuits and models (words and MeSH headings counted), no
-    animals, and the people the abstract names (if any) outnumbered by those words `dominance`
-    times: "health risks to children" from a soil survey, "students" trained on a model, are
-    named in passing; patients studied are named more often. MeSH Humans never get this far.
+    animals, and the abstract's only words for people weak ones ("people", "individuals") for plants
+    and field sites; otherwise no clinical design and the people the abstract names outnumbered by
+    those words `dominance` times ("health risks to children" from a soil survey, "students"
+    trained on a model), and at least `unpeopled_words` of them. MeSH Humans never get this far.
     """
+    spec = rules.data["population"]
     if animals:
         return None
     found = []
@@ -936,15 +938,22 @@ def _unpeopled_work(view, people, animals, rules):
             if hit:
                 headings = {shown for wanted in label.codes.values() for key, shown in wanted.items() if key in view.code_keys}
                 found.append((label.name, hit, count_matches(label, view, TEXT_FIELDS) + len(headings)))
+    if not found:
+        return None
     words = sum(count for _, _, count in found)
     named = named_evidence("population", "human", view, rules)  # not only "people", "individuals"
-    if not found or named and words < people * rules.data["population"]["dominance"]:
+    field = next((hit for name, hit, _ in found if name == "environment"), None)
+    if field and not named:
+        return f"plants or a field site ({field[1]}), and no people or animals studied"
+    if any(design in spec["clinical_designs"] for design in design_found):
+        return None  # "a 62-year-old woman presented with ...": a case, whatever else it names
+    if words < max(spec["unpeopled_words"], people * spec["dominance"]):
         return None
     name, hit, _ = found[0]
     kind = "plants or a field site" if name == "environment" else "engineering"
-    if named:
+    if people:
         return f"{kind} ({hit[1]}): {words} such word(s) to {people} for people, named in passing, and no animals"
-    return f"{kind} ({hit[1]}), and no people or animals studied"
+    return f"{kind} ({hit[1]}), {words} such word(s), and no people or animals studied"
 
 
 def _clinical_hint(view, design_found, rules):

@@ -244,13 +244,15 @@ LABORATORY_DESIGN = [
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
     # devices and models indexed as such are engineering, unless people are studied with them
-    ("A simplified model for teaching minor surgery", "A teaching model is described for students.",
-     ("Models, Anatomic", "Teaching Materials"), "other"),
+    ("A simplified model for teaching minor surgery",
+     "A teaching model, built for training students in the use of surgical instruments, is described; it "
+     "reproduces surgical situations.", ("Models, Anatomic", "Teaching Materials"), "other"),
     ("A head holder for stereotactic radiotherapy", "The holder was tested in 15 patients; we found it reproducible.",
      ("Equipment Design", "Humans"), "observational"),
     # a field study "systematically evaluated" its measurements: no review
     ("Airborne microbes during haze",
      "The impacts of meteorological factors on bacterial communities were systematically evaluated.", (), "other"),
+    ("Exercise for low back pain", "Eligible trials were systematically evaluated for risk of bias.", (), "systematic-review"),
 ]
 
 
@@ -537,6 +539,17 @@ LABORATORY = [
     (dict(title="A transistor circuit for neural network hardware",
           abstract="We present a circuit architecture of memristors; circuit-level simulation validates it for "
                    "computational tasks such as speech recognition."), "unknown"),
+    # ... but not a device tried on people counted as "subjects", nor a case, nor one engineering word
+    (dict(title="A soft robotic glove for hand rehabilitation after stroke",
+          abstract="Soft actuators were fabricated. Sixteen stroke subjects were recruited; subjects trained for 20 "
+                   "sessions, and subjects improved; subjects with spasticity improved less than other subjects."),
+     "human"),
+    (dict(title="Crop circles on optical coherence tomography",
+          abstract="A 62-year-old woman presented with chest pain; imaging showed a pattern like crop circles in a "
+                   "field of crops."), "human"),
+    (dict(title="Comparison of e-scooter and bicycle crashes",
+          abstract="We classified 131 police-reported crashes with a prototype version of a crash analysis tool; "
+                   "injuries were compared."), "human"),
     # measurements on phantoms or on excised tissue are laboratory work
     (dict(title="A phantom for quality assurance of magnetic resonance imaging",
           abstract="The phantom was designed and fabricated; imaging protocols measure geometric distortion and SNR.",
@@ -577,6 +590,10 @@ WHO = [
     (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
     (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
     (dict(title="Letter to the editor.", abstract="We treated 12 patients with ketamine.", pt=("Letter",)), "human"),
+    # professionals shown different information are people studied
+    (dict(title="Context and the judgment of safety inspectors",
+          abstract="We tested whether background information biases professionals' judgments: professionals "
+                   "rated worksites after reading a safe or an unsafe history."), "human"),
     # an animal experiment is not a patient: "a 12-year-old female rhesus monkey", "adolescent rats"
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
