@@ -550,6 +550,12 @@ LABORATORY = [
     (dict(title="Comparison of e-scooter and bicycle crashes",
           abstract="We classified 131 police-reported crashes with a prototype version of a crash analysis tool; "
                    "injuries were compared."), "human"),
+    # ... and the brain's circuits, or a way of training people, are no engineering
+    (dict(title="Reward circuits in drug addiction", abstract="Circuits of the brain that drive reward seeking are "
+          "reviewed; circuits in the striatum and circuits of the cortex differ.", pt=("Review",),
+          journal="Journal of neurochemistry"), "human"),
+    (dict(title="Training models for therapists", abstract="Training models were compared; training models that "
+          "include supervision work best.", journal="Clinical psychology"), "human"),
     # measurements on phantoms or on excised tissue are laboratory work
     (dict(title="A phantom for quality assurance of magnetic resonance imaging",
           abstract="The phantom was designed and fabricated; imaging protocols measure geometric distortion and SNR.",
@@ -602,6 +608,9 @@ WHO = [
     (dict(title="Autogenic capacity in Triatoma infestans (Hemiptera: Reduviidae) resistant to deltamethrin",
           abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
     (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
+    # ... and so are vectors caught in the field, whatever parasite or microbe they carry
+    (dict(title="Trypanosomes naturally infecting triatomines in the field", mesh=("Eukaryota", "Triatominae")), "animal"),
+    (dict(title="Leishmania in sand flies of a village", abstract="Sand flies were trapped and dissected."), "animal"),
     # ecologists' "individuals" beside animals are the animals
     (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
     # MeSH tag both, the text names only people (or only animals)
