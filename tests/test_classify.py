@@ -560,6 +560,10 @@ LABORATORY = [
     (dict(title="A phantom for quality assurance of magnetic resonance imaging",
           abstract="The phantom was designed and fabricated; imaging protocols measure geometric distortion and SNR.",
           journal="Magnetic resonance in medicine"), "in-vitro"),
+    # ... not a phantom limb, nor a "phantom" structure of the body
+    (dict(title="Phantom limb pain after amputation", abstract="Phantom limb pain was measured on a scale; phantom "
+          "sensations were mapped with imaging.", pt=("Review",)), "human"),
+    (dict(title='Nonvisualized ("phantom") renal calyx: causes and radiological approach to diagnosis'), "human"),
     (dict(title="Collagen fibre kinematics of heart valve leaflets under biaxial testing",
           abstract="Valve leaflets were mounted in a biaxial testing device and imaged under loading; we found the "
                    "affine model underpredicted fibre reorientation."), "in-vitro"),
