@@ -959,6 +959,9 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
     if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words or named_evidence("population", "environment", view, rules):
         return None
+    engineering = sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values() if label.name == "engineering")
+    if engineering > words:
+        return None  # circuits that simulate a network are engineering, not a computer model of biology
     if (not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]
             and named_evidence("population", "clinical", view, rules)):
         return None
@@ -985,9 +988,9 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if secondary(design_found, rules) and people and animals:
         # A review that mentions dogs in passing is not an animal study.
         return "human", f"{_first_reason('human', view, rules)}; species only in the abstract of a review or letter"
-    field = named_evidence("population", "environment", view, rules)
-    if field and not animals and not named_evidence("population", "human", view, rules):
-        return "unknown", f"plants or a field site ({field[1]}), and no people or animals studied"
+    field = _unpeopled_work(view, design_found, people, animals, rules)
+    if field:
+        return "unknown", field
     if people or animals:
         return _weigh(people, animals, view, fields, rules)
     untold = named_evidence("population", "unknown", view, rules)
@@ -997,6 +1000,43 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if hint:
         return "human", f"no words for people or animals, but {hint}"
     return "unknown", "no MeSH check tags and no words for people or animals"
+
+
+def _unpeopled_work(view, design_found, people, animals, rules):
+    """Why a record is field or engineering work that studies nobody, or None.
+
+    Plants, field sites, devices, circuits and models (words and MeSH headings counted), no
+    animals, and the abstract's only words for people weak ones ("people", "individuals") for plants
+    and field sites; otherwise no clinical design and the people the abstract names outnumbered by
+    those words `dominance` times ("health risks to children" from a soil survey, "students"
+    trained on a model), and at least `unpeopled_words` of them. MeSH Humans never get this far.
+    """
+    spec = rules.data["population"]
+    if animals:
+        return None
+    found = []
+    for label in rules.facets["population"].values():
+        if label.name in ("environment", "engineering") and label in view.live:
+            hit = evidence(label, view)
+            if hit:
+                headings = {shown for wanted in label.codes.values() for key, shown in wanted.items() if key in view.code_keys}
+                found.append((label.name, hit, count_matches(label, view, TEXT_FIELDS) + len(headings)))
+    if not found:
+        return None
+    words = sum(count for _, _, count in found)
+    named = named_evidence("population", "human", view, rules)  # not only "people", "individuals"
+    field = next((hit for name, hit, _ in found if name == "environment"), None)
+    if field and not named:
+        return f"plants or a field site ({field[1]}), and no people or animals studied"
+    if any(design in spec["clinical_designs"] for design in design_found):
+        return None  # "a 62-year-old woman presented with ...": a case, whatever else it names
+    if words < max(spec["unpeopled_words"], people * spec["dominance"]):
+        return None
+    name, hit, _ = found[0]
+    kind = "plants or a field site" if name == "environment" else "engineering"
+    if people:
+        return f"{kind} ({hit[1]}): {words} such word(s) to {people} for people, named in passing, and no animals"
+    return f"{kind} ({hit[1]}), {words} such word(s), and no people or animals studied"
 
 
 def _clinical_hint(view, design_found, rules):

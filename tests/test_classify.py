@@ -243,6 +243,16 @@ LABORATORY_DESIGN = [
      "Patients' histories, obtained by nurses during an interview, are entered and new prescriptions screened.", ("Humans",), "other"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
+    # devices and models indexed as such are engineering, unless people are studied with them
+    ("A simplified model for teaching minor surgery",
+     "A teaching model, built for training students in the use of surgical instruments, is described; it "
+     "reproduces surgical situations.", ("Models, Anatomic", "Teaching Materials"), "other"),
+    ("A head holder for stereotactic radiotherapy", "The holder was tested in 15 patients; we found it reproducible.",
+     ("Equipment Design", "Humans"), "observational"),
+    # a field study "systematically evaluated" its measurements: no review
+    ("Airborne microbes during haze",
+     "The impacts of meteorological factors on bacterial communities were systematically evaluated.", (), "other"),
+    ("Exercise for low back pain", "Eligible trials were systematically evaluated for risk of bias.", (), "systematic-review"),
 ]
 
 
@@ -515,6 +525,48 @@ LABORATORY = [
     # plants and field sites are neither laboratory work nor people
     (dict(title="Methane production in boreal peatlands", abstract="Microbial processes were measured in soils of 14 peatlands."),
      "unknown"),
+    # ... even when the abstract names people in passing, outnumbered by the field's words
+    (dict(title="Lead and arsenic in soils near a mine",
+          abstract="Soils were sampled at 20 sites; the soils exceeded limits for agricultural soils. Soil metals pose "
+                   "health risks to children living near the site."), "unknown"),
+    # ... but people studied outnumber them
+    (dict(title="Asthma in children living near a mine",
+          abstract="Children aged 5-12 years and their parents were interviewed; children near the soils had more "
+                   "asthma than children far away, and their mothers reported more symptoms in children."), "human"),
+    # devices, circuits and teaching models study no one, whatever journal or clinical word they come with
+    (dict(title="A low-cost model for teaching suturing", abstract="A training model was built for dental students.",
+          mesh=("Models, Anatomic", "Education, Dental"), journal="Journal of oral surgery"), "unknown"),
+    (dict(title="A transistor circuit for neural network hardware",
+          abstract="We present a circuit architecture of memristors; circuit-level simulation validates it for "
+                   "computational tasks such as speech recognition."), "unknown"),
+    # ... but not a device tried on people counted as "subjects", nor a case, nor one engineering word
+    (dict(title="A soft robotic glove for hand rehabilitation after stroke",
+          abstract="Soft actuators were fabricated. Sixteen stroke subjects were recruited; subjects trained for 20 "
+                   "sessions, and subjects improved; subjects with spasticity improved less than other subjects."),
+     "human"),
+    (dict(title="Crop circles on optical coherence tomography",
+          abstract="A 62-year-old woman presented with chest pain; imaging showed a pattern like crop circles in a "
+                   "field of crops."), "human"),
+    (dict(title="Comparison of e-scooter and bicycle crashes",
+          abstract="We classified 131 police-reported crashes with a prototype version of a crash analysis tool; "
+                   "injuries were compared."), "human"),
+    # ... and the brain's circuits, or a way of training people, are no engineering
+    (dict(title="Reward circuits in drug addiction", abstract="Circuits of the brain that drive reward seeking are "
+          "reviewed; circuits in the striatum and circuits of the cortex differ.", pt=("Review",),
+          journal="Journal of neurochemistry"), "human"),
+    (dict(title="Training models for therapists", abstract="Training models were compared; training models that "
+          "include supervision work best.", journal="Clinical psychology"), "human"),
+    # measurements on phantoms or on excised tissue are laboratory work
+    (dict(title="A phantom for quality assurance of magnetic resonance imaging",
+          abstract="The phantom was designed and fabricated; imaging protocols measure geometric distortion and SNR.",
+          journal="Magnetic resonance in medicine"), "in-vitro"),
+    # ... not a phantom limb, nor a "phantom" structure of the body
+    (dict(title="Phantom limb pain after amputation", abstract="Phantom limb pain was measured on a scale; phantom "
+          "sensations were mapped with imaging.", pt=("Review",)), "human"),
+    (dict(title='Nonvisualized ("phantom") renal calyx: causes and radiological approach to diagnosis'), "human"),
+    (dict(title="Collagen fibre kinematics of heart valve leaflets under biaxial testing",
+          abstract="Valve leaflets were mounted in a biaxial testing device and imaged under loading; we found the "
+                   "affine model underpredicted fibre reorientation."), "in-vitro"),
 ]
 
 
@@ -548,6 +600,10 @@ WHO = [
     (dict(title="Letter to the editor.", pt=("Letter",), journal="Clinical & translational oncology"), "unknown"),
     (dict(title="Reply", pt=("Letter",), journal="Annals of surgery"), "unknown"),
     (dict(title="Letter to the editor.", abstract="We treated 12 patients with ketamine.", pt=("Letter",)), "human"),
+    # professionals shown different information are people studied
+    (dict(title="Context and the judgment of safety inspectors",
+          abstract="We tested whether background information biases professionals' judgments: professionals "
+                   "rated worksites after reading a safe or an unsafe history."), "human"),
     # an animal experiment is not a patient: "a 12-year-old female rhesus monkey", "adolescent rats"
     (dict(title="Ketamine self-administration",
           abstract="A 12-year-old female rhesus monkey was trained to press a lever for ketamine."), "animal"),
@@ -556,6 +612,9 @@ WHO = [
     (dict(title="Autogenic capacity in Triatoma infestans (Hemiptera: Reduviidae) resistant to deltamethrin",
           abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
     (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
+    # ... and so are vectors caught in the field, whatever parasite or microbe they carry
+    (dict(title="Trypanosomes naturally infecting triatomines in the field", mesh=("Eukaryota", "Triatominae")), "animal"),
+    (dict(title="Leishmania in sand flies of a village", abstract="Sand flies were trapped and dissected."), "animal"),
     # ecologists' "individuals" beside animals are the animals
     (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
     # MeSH tag both, the text names only people (or only animals)
