@@ -1375,7 +1375,9 @@ def _conclusion(reading: Reading) -> Found | None:
     readable = lambda s: (s.section not in patterns.skipped_sections
                           and not patterns.not_conclusion_section.search(s.section))
     for cue in patterns.conclusion_cues:
-        stated = [s for s in reading.sentences_with(cue, own=False) if s.source == "abstract" and readable(s)]
+        # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
+        stated = [s for s in reading.sentences_with(cue, own=False)
+                  if s.source == "abstract" and readable(s) and cue.search(s.text)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(stated[:1], patterns)

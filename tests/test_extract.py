@@ -525,6 +525,23 @@ def test_conclusion_from_the_sentence_that_states_it():
      "Reduced ventricular function was an essential factor; improved results follow earlier indications for surgery."),
     ("Blood samples were collected. We observed that COPD patients have shorter telomeres. Cytokines differed "
      "between groups.", "observational", "We observed that COPD patients have shorter telomeres."),
+    # words that open a conclusion only where they open a sentence
+    ("Eight trials were collectively analysed. Pooled response was 60%. Nausea was the most common harm.",
+     "meta-analysis", "Nausea was the most common harm."),
+    ("Pain scores fell in both groups. Collectively, these data favour early infusion. Two patients withdrew.",
+     "rct", "Collectively, these data favour early infusion."),
+    # a subject set off by a clause, other verbs of stating, a finding told by the research itself
+    ("Ligation of the artery raised renin. This observation, which was unplanned, demonstrates the role of the "
+     "kidney in hypertension. Such a cause may be common after transplantation.", "case-report",
+     "This observation, which was unplanned, demonstrates the role of the kidney in hypertension."),
+    ("Nine workers fell ill. This report emphasises the hazard of aerosols in the laboratory. Vaccinated staff stayed "
+     "well.", "case-series", "This report emphasises the hazard of aerosols in the laboratory."),
+    ("Leaks were more frequent after irradiation. We stress that a protective stoma should be considered. Ten "
+     "patients were followed.", "observational", "We stress that a protective stoma should be considered."),
+    ("Acid output fell after the operation, suggesting that the gut drives secretion. Gastrin did not change.",
+     "clinical-trial", "Acid output fell after the operation, suggesting that the gut drives secretion."),
+    ("Staff were interviewed. The present research found that design alone does not secure access. Four factors "
+     "were named by staff.", "observational", "The present research found that design alone does not secure access."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
