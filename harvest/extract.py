@@ -150,7 +150,9 @@ class Patterns:
         self.boilerplate = _any(conclusion["boilerplate"])
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
-        self.not_a_finding = _any(conclusion["not_a_finding"])
+        self.aims = _any(conclusion["aims"])
+        self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
+        self.not_a_finding = _any(conclusion["not_a_finding"] + conclusion["aims"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.plans = _any(conclusion["plans"])
@@ -1384,8 +1386,21 @@ def _conclusion(reading: Reading) -> Found | None:
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
-    closing = next((s for s in reversed(abstract) if readable(s) and kept([s]) and finding(s)), None)
-    return _joined([closing], patterns) if closing else None
+    last = next((s for s in reversed(abstract) if readable(s) and kept([s])), None)
+    if last is None or patterns.aims.search(last.text):
+        return None  # it closes on what it sets out to do: no finding stated
+    at = next((i for i in reversed(range(len(abstract)))
+               if readable(abstract[i]) and kept([abstract[i]]) and finding(abstract[i])), None)
+    if at is None:
+        return None
+    closing = abstract[at - 1:at + 1] if at and _goes_on_from(abstract[at - 1], abstract[at], patterns) else [abstract[at]]
+    return _joined(closing, patterns)
+
+
+def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:
+    """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
+    return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
+            and not patterns.not_a_finding.search(before.text))
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:

@@ -542,6 +542,14 @@ def test_conclusion_from_the_sentence_that_states_it():
      "clinical-trial", "Acid output fell after the operation, suggesting that the gut drives secretion."),
     ("Staff were interviewed. The present research found that design alone does not secure access. Four factors "
      "were named by staff.", "observational", "The present research found that design alone does not secure access."),
+    # 'the results ... indicated' reports a result: the closing judgement is the conclusion
+    ("Rats were dosed for 50 days. The results of the analysis indicated no difference in the parents and a drug "
+     "effect in the offspring. This effect across generations is consistent with that of other sedatives.",
+     "clinical", "This effect across generations is consistent with that of other sedatives."),
+    # a closing sentence that goes on from the one before is quoted with it; what the discussion covers is no finding
+    ("Scores predicted play at weekends. Instead, age predicted play in the afternoon. The discussion deals with "
+     "future research.", "observational",
+     "Scores predicted play at weekends. Instead, age predicted play in the afternoon."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
@@ -550,6 +558,19 @@ def test_conclusion_from_the_sentence_that_states_it():
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
     assert got.value == expected and got.quote.text == expected
+
+
+@pytest.mark.parametrize("abstract, design", [
+    ("Statins differ in solubility. Their harms may differ too. Thus, the aim of the present review was to collect "
+     "the evidence on these differences.", "review"),
+    ("Robotic surgery has grown. Training varies. In this review, we describe the training programmes that exist.",
+     "review"),
+    ("Free radicals injure the heart. Its effects on apoptosis were examined to determine whether it protects the "
+     "heart.", "clinical"),
+])
+def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
+    # an unstructured abstract that ends on what it sets out to do has stated no finding
+    assert extracted(abstract, {"design": design, "population": "human"}).conclusion is None
 
 
 def test_no_conclusion_from_a_methods_section():
