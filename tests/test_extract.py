@@ -498,6 +498,30 @@ def test_conclusion_section_verbatim_without_registration():
     assert record["abstract"][got.quote.start:got.quote.end] == got.value
 
 
+@pytest.mark.parametrize("abstract", [
+    "Pain fell by half. Conclusions: Ketamine relieved pain. Clinical trial registered with www.clinicaltrials.gov "
+    "(NCT01234567).",
+    "Pain fell by half. Conclusion: Ketamine relieved pain. Clinical Trial Number: NCT01234567.",
+    "Pain fell by half. Conclusion: Ketamine relieved pain.This study was registered at ClinicalTrials.gov "
+    "(identifier: NCT01234567).",
+    # unlabelled: the note is its own sentence at the end
+    "Forty patients were treated. Pain fell by half. Ketamine relieved pain. The trial was registered with a "
+    "national registry: JapicCTI-142693.",
+    "Forty patients were treated. Pain fell by half. Ketamine relieved pain. Further trials would be needed to "
+    "confirm this. Supplementary data are available at the journal's site.",
+])
+def test_notes_after_a_conclusion_are_left_out(abstract):
+    assert extracted(abstract).conclusion.value == "Ketamine relieved pain."
+
+
+def test_no_conclusion_from_the_sections_of_notes():
+    record = fixture(None, sections=[("RESULTS", "Pain fell by half. The tool ran sixty times faster."),
+                                     ("AVAILABILITY AND IMPLEMENTATION", "The tool is free at www.example.org."),
+                                     ("SUPPLEMENTARY INFORMATION", "Supplementary data are available online."),
+                                     ("PROTOCOL REGISTRATION", "PROSPERO CRD42020187078.")])
+    assert extract.extract(record, STUDY).conclusion.value == "The tool ran sixty times faster."
+
+
 def test_conclusion_from_the_sentence_that_states_it():
     text = ("Forty patients were treated. Pain fell by half. In conclusion, ketamine relieved pain. "
             "Further work will follow.")
