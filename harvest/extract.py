@@ -146,6 +146,7 @@ class Patterns:
         self.days_per = follow["days_per"]
         conclusion = data["conclusion"]
         self.conclusion_section = _any(conclusion["sections"])
+        self.closing_section = re.compile(conclusion["closing_sections"], re.IGNORECASE)
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
         self.boilerplate = _any(conclusion["boilerplate"])
         self.inline_conclusion = re.compile(conclusion["inline_label"])
@@ -1365,7 +1366,12 @@ def _conclusion(reading: Reading) -> Found | None:
     abstract = reading.abstract_sentences
     kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(_without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
+    readable = lambda s: (s.section not in patterns.skipped_sections
+                          and not patterns.not_conclusion_section.search(s.section))
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
+    if label is None:  # a discussion that closes the abstract, notes aside, is its conclusion
+        last = next((s.section for s in reversed(abstract) if readable(s)), "")
+        label = last if patterns.closing_section.search(last) else None
     if label:
         chosen = kept([s for s in abstract if s.section == label])
         if chosen:
@@ -1374,8 +1380,6 @@ def _conclusion(reading: Reading) -> Found | None:
     if inline:
         return inline
     finding = lambda s: not patterns.not_a_finding.search(s.text)
-    readable = lambda s: (s.section not in patterns.skipped_sections
-                          and not patterns.not_conclusion_section.search(s.section))
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         stated = [s for s in reading.sentences_with(cue, own=False)

@@ -514,6 +514,17 @@ def test_notes_after_a_conclusion_are_left_out(abstract):
     assert extracted(abstract).conclusion.value == "Ketamine relieved pain."
 
 
+@pytest.mark.parametrize("label", ["CONCLUSIONS AND SIGNIFICANCE", "CONCLUSIONS FOR PRACTICE", "DISCUSSION/CONCLUSION",
+                                   "EXPERT OPINION", "KEY MESSAGE", "DISCUSSION"])
+def test_sections_read_as_the_conclusion(label):
+    # DISCUSSION only because it closes the abstract, notes aside
+    record = fixture(None, sections=[("METHODS", "We enrolled 40 patients."),
+                                     ("RESULTS", "Pain fell by half. These data show a large effect."),
+                                     (label, "Ketamine relieved pain. It was well tolerated."),
+                                     ("TRIAL REGISTRATION", "NCT01234567.")])
+    assert extract.extract(record, STUDY).conclusion.value == "Ketamine relieved pain. It was well tolerated."
+
+
 def test_no_conclusion_from_the_sections_of_notes():
     record = fixture(None, sections=[("RESULTS", "Pain fell by half. The tool ran sixty times faster."),
                                      ("AVAILABILITY AND IMPLEMENTATION", "The tool is free at www.example.org."),
