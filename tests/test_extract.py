@@ -585,6 +585,12 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Scores predicted play at weekends. Instead, age predicted play in the afternoon. The discussion deals with "
      "future research.", "observational",
      "Scores predicted play at weekends. Instead, age predicted play in the afternoon."),
+    # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
+    ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
+     "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
+    # 'we also discuss' follows findings: the finding before it
+    ("Twelve studies were read. Studies of the other nuclei supported a role in reward. Finally, we discuss "
+     "strategies for future work.", "review", "Studies of the other nuclei supported a role in reward."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
@@ -602,6 +608,8 @@ def test_conclusion_without_a_section(abstract, design, expected):
      "review"),
     ("Free radicals injure the heart. Its effects on apoptosis were examined to determine whether it protects the "
      "heart.", "clinical"),
+    ("Polyps of the appendix are rare in children. We describe the sonographic features of two such polyps.",
+     "case-series"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
