@@ -12,6 +12,7 @@ There is no network, database or clock here; the only file written is the cache 
 scan (harvest.scan).
 """
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -1390,11 +1391,11 @@ def _conclusion(reading: Reading) -> Found | None:
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
-    last = next((s for s in reversed(abstract) if readable(s) and kept([s])), None)
-    if last is None or patterns.aims.search(last.text):
+    candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
+    last = next(candidates, None)
+    if last is None or patterns.aims.search(abstract[last].text):
         return None  # it closes on what it sets out to do: no finding stated
-    at = next((i for i in reversed(range(len(abstract)))
-               if readable(abstract[i]) and kept([abstract[i]]) and finding(abstract[i])), None)
+    at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
     if at is None:
         return None
     closing = abstract[at - 1:at + 1] if at and _goes_on_from(abstract[at - 1], abstract[at], patterns) else [abstract[at]]
