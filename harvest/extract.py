@@ -12,6 +12,7 @@ There is no network, database or clock here; the only file written is the cache 
 scan (harvest.scan).
 """
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -146,11 +147,14 @@ class Patterns:
         self.days_per = follow["days_per"]
         conclusion = data["conclusion"]
         self.conclusion_section = _any(conclusion["sections"])
+        self.closing_section = re.compile(conclusion["closing_sections"], re.IGNORECASE)
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
         self.boilerplate = _any(conclusion["boilerplate"])
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
-        self.not_a_finding = _any(conclusion["not_a_finding"])
+        self.aims = _any(conclusion["aims"])
+        self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
+        self.not_a_finding = _any(conclusion["not_a_finding"] + conclusion["aims"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.plans = _any(conclusion["plans"])
@@ -1363,7 +1367,12 @@ def _conclusion(reading: Reading) -> Found | None:
     abstract = reading.abstract_sentences
     kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(_without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
+    readable = lambda s: (s.section not in patterns.skipped_sections
+                          and not patterns.not_conclusion_section.search(s.section))
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
+    if label is None:  # a discussion that closes the abstract, notes aside, is its conclusion
+        last = next((s.section for s in reversed(abstract) if readable(s)), "")
+        label = last if patterns.closing_section.search(last) else None
     if label:
         chosen = kept([s for s in abstract if s.section == label])
         if chosen:
@@ -1372,18 +1381,31 @@ def _conclusion(reading: Reading) -> Found | None:
     if inline:
         return inline
     finding = lambda s: not patterns.not_a_finding.search(s.text)
-    readable = lambda s: (s.section not in patterns.skipped_sections
-                          and not patterns.not_conclusion_section.search(s.section))
     for cue in patterns.conclusion_cues:
-        stated = [s for s in reading.sentences_with(cue, own=False) if s.source == "abstract" and readable(s)]
+        # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
+        stated = [s for s in reading.sentences_with(cue, own=False)
+                  if s.source == "abstract" and readable(s) and cue.search(s.text)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(stated[:1], patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
-    closing = next((s for s in reversed(abstract) if readable(s) and kept([s]) and finding(s)), None)
-    return _joined([closing], patterns) if closing else None
+    candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
+    last = next(candidates, None)
+    if last is None or patterns.aims.search(abstract[last].text):
+        return None  # it closes on what it sets out to do: no finding stated
+    at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
+    if at is None:
+        return None
+    closing = abstract[at - 1:at + 1] if at and _goes_on_from(abstract[at - 1], abstract[at], patterns) else [abstract[at]]
+    return _joined(closing, patterns)
+
+
+def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:
+    """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
+    return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
+            and not patterns.not_a_finding.search(before.text))
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:

@@ -498,6 +498,41 @@ def test_conclusion_section_verbatim_without_registration():
     assert record["abstract"][got.quote.start:got.quote.end] == got.value
 
 
+@pytest.mark.parametrize("abstract", [
+    "Pain fell by half. Conclusions: Ketamine relieved pain. Clinical trial registered with www.clinicaltrials.gov "
+    "(NCT01234567).",
+    "Pain fell by half. Conclusion: Ketamine relieved pain. Clinical Trial Number: NCT01234567.",
+    "Pain fell by half. Conclusion: Ketamine relieved pain.This study was registered at ClinicalTrials.gov "
+    "(identifier: NCT01234567).",
+    # unlabelled: the note is its own sentence at the end
+    "Forty patients were treated. Pain fell by half. Ketamine relieved pain. The trial was registered with a "
+    "national registry: JapicCTI-142693.",
+    "Forty patients were treated. Pain fell by half. Ketamine relieved pain. Further trials would be needed to "
+    "confirm this. Supplementary data are available at the journal's site.",
+])
+def test_notes_after_a_conclusion_are_left_out(abstract):
+    assert extracted(abstract).conclusion.value == "Ketamine relieved pain."
+
+
+@pytest.mark.parametrize("label", ["CONCLUSIONS AND SIGNIFICANCE", "CONCLUSIONS FOR PRACTICE", "DISCUSSION/CONCLUSION",
+                                   "EXPERT OPINION", "KEY MESSAGE", "DISCUSSION"])
+def test_sections_read_as_the_conclusion(label):
+    # DISCUSSION only because it closes the abstract, notes aside
+    record = fixture(None, sections=[("METHODS", "We enrolled 40 patients."),
+                                     ("RESULTS", "Pain fell by half. These data show a large effect."),
+                                     (label, "Ketamine relieved pain. It was well tolerated."),
+                                     ("TRIAL REGISTRATION", "NCT01234567.")])
+    assert extract.extract(record, STUDY).conclusion.value == "Ketamine relieved pain. It was well tolerated."
+
+
+def test_no_conclusion_from_the_sections_of_notes():
+    record = fixture(None, sections=[("RESULTS", "Pain fell by half. The tool ran sixty times faster."),
+                                     ("AVAILABILITY AND IMPLEMENTATION", "The tool is free at www.example.org."),
+                                     ("SUPPLEMENTARY INFORMATION", "Supplementary data are available online."),
+                                     ("PROTOCOL REGISTRATION", "PROSPERO CRD42020187078.")])
+    assert extract.extract(record, STUDY).conclusion.value == "The tool ran sixty times faster."
+
+
 def test_conclusion_from_the_sentence_that_states_it():
     text = ("Forty patients were treated. Pain fell by half. In conclusion, ketamine relieved pain. "
             "Further work will follow.")
@@ -525,6 +560,37 @@ def test_conclusion_from_the_sentence_that_states_it():
      "Reduced ventricular function was an essential factor; improved results follow earlier indications for surgery."),
     ("Blood samples were collected. We observed that COPD patients have shorter telomeres. Cytokines differed "
      "between groups.", "observational", "We observed that COPD patients have shorter telomeres."),
+    # words that open a conclusion only where they open a sentence
+    ("Eight trials were collectively analysed. Pooled response was 60%. Nausea was the most common harm.",
+     "meta-analysis", "Nausea was the most common harm."),
+    ("Pain scores fell in both groups. Collectively, these data favour early infusion. Two patients withdrew.",
+     "rct", "Collectively, these data favour early infusion."),
+    # a subject set off by a clause, other verbs of stating, a finding told by the research itself
+    ("Ligation of the artery raised renin. This observation, which was unplanned, demonstrates the role of the "
+     "kidney in hypertension. Such a cause may be common after transplantation.", "case-report",
+     "This observation, which was unplanned, demonstrates the role of the kidney in hypertension."),
+    ("Nine workers fell ill. This report emphasises the hazard of aerosols in the laboratory. Vaccinated staff stayed "
+     "well.", "case-series", "This report emphasises the hazard of aerosols in the laboratory."),
+    ("Leaks were more frequent after irradiation. We stress that a protective stoma should be considered. Ten "
+     "patients were followed.", "observational", "We stress that a protective stoma should be considered."),
+    ("Acid output fell after the operation, suggesting that the gut drives secretion. Gastrin did not change.",
+     "clinical-trial", "Acid output fell after the operation, suggesting that the gut drives secretion."),
+    ("Staff were interviewed. The present research found that design alone does not secure access. Four factors "
+     "were named by staff.", "observational", "The present research found that design alone does not secure access."),
+    # 'the results ... indicated' reports a result: the closing judgement is the conclusion
+    ("Rats were dosed for 50 days. The results of the analysis indicated no difference in the parents and a drug "
+     "effect in the offspring. This effect across generations is consistent with that of other sedatives.",
+     "clinical", "This effect across generations is consistent with that of other sedatives."),
+    # a closing sentence that goes on from the one before is quoted with it; what the discussion covers is no finding
+    ("Scores predicted play at weekends. Instead, age predicted play in the afternoon. The discussion deals with "
+     "future research.", "observational",
+     "Scores predicted play at weekends. Instead, age predicted play in the afternoon."),
+    # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
+    ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
+     "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
+    # 'we also discuss' follows findings: the finding before it
+    ("Twelve studies were read. Studies of the other nuclei supported a role in reward. Finally, we discuss "
+     "strategies for future work.", "review", "Studies of the other nuclei supported a role in reward."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
@@ -533,6 +599,21 @@ def test_conclusion_from_the_sentence_that_states_it():
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
     assert got.value == expected and got.quote.text == expected
+
+
+@pytest.mark.parametrize("abstract, design", [
+    ("Statins differ in solubility. Their harms may differ too. Thus, the aim of the present review was to collect "
+     "the evidence on these differences.", "review"),
+    ("Robotic surgery has grown. Training varies. In this review, we describe the training programmes that exist.",
+     "review"),
+    ("Free radicals injure the heart. Its effects on apoptosis were examined to determine whether it protects the "
+     "heart.", "clinical"),
+    ("Polyps of the appendix are rare in children. We describe the sonographic features of two such polyps.",
+     "case-series"),
+])
+def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
+    # an unstructured abstract that ends on what it sets out to do has stated no finding
+    assert extracted(abstract, {"design": design, "population": "human"}).conclusion is None
 
 
 def test_no_conclusion_from_a_methods_section():
