@@ -58,21 +58,28 @@ def split(entries) -> tuple:
 OPTIONS = ("--dev", "--check")
 
 
-def main(args):
+def run(kind: str, args, fields, list_disagreements):
+    """What both tuning scripts do: refuse what they do not know, then list the development half's
+    disagreements (--dev), give the check half's figures only (--check), or list the whole tuning half.
+    list_disagreements(entries, records, predictions, fields) -> lines."""
     unknown = [a for a in args if a.startswith("-") and a not in OPTIONS] + \
-              [a for a in args if not a.startswith("-") and a not in FIELDS]
+              [a for a in args if not a.startswith("-") and a not in fields]
     if unknown:
         # an option it does not know must not fall back to listing the whole tuning half
-        sys.exit(f"tune_classify: unknown argument {unknown[0]!r}; options {', '.join(OPTIONS)}, fields {', '.join(FIELDS)}")
-    entries, records, predictions = blind.tuning_half("classify")
-    fields = [a for a in args if not a.startswith("--")] or FIELDS
+        sys.exit(f"tune_{kind}: unknown argument {unknown[0]!r}; options {', '.join(OPTIONS)}, fields {', '.join(fields)}")
+    scores = blind.scores_of(kind)
+    entries, records, predictions = blind.tuning_half(kind)
     development, check = split(entries)
     if "--check" in args:
         print(scores.report(check, predictions, "check half of the tuning half"))
         return
     shown = development if "--dev" in args else entries
-    print("\n".join(disagreements(shown, records, predictions, fields)))
+    print("\n".join(list_disagreements(shown, records, predictions, [a for a in args if a in fields] or fields)))
     print("\n" + scores.report(shown, predictions, "development half" if "--dev" in args else "tuning half"))
+
+
+def main(args):
+    run("classify", args, FIELDS, disagreements)
 
 
 if __name__ == "__main__":

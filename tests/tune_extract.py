@@ -13,7 +13,7 @@ tests/test_extraction_accuracy.py and never listed here.
 import sys
 
 from tests import blind, extraction_scores as scores
-from tests.tune_classify import split
+from tests.tune_classify import run
 
 FIELDS = ("sample_size", "studies_included", "registrations", "randomised", "blinding", "placebo_controlled",
           "comparators", "follow_up_days", "ketamine_doses", "conclusion")
@@ -42,15 +42,7 @@ def disagreements(entries, predictions, fields) -> list:
 
 
 def main(args):
-    entries, records, predictions = blind.tuning_half("extract")
-    fields = [a for a in args if not a.startswith("--")] or FIELDS
-    development, check = split(entries)
-    if "--check" in args:
-        print(scores.report(check, predictions, "check half of the tuning half"))
-        return
-    shown = development if "--dev" in args else entries
-    print("\n".join(disagreements(shown, predictions, fields)))
-    print("\n" + scores.report(shown, predictions, "development half" if "--dev" in args else "tuning half"))
+    run("extract", args, FIELDS, lambda entries, records, predictions, fields: disagreements(entries, predictions, fields))
 
 
 if __name__ == "__main__":
