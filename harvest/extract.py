@@ -186,7 +186,9 @@ class Patterns:
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
         self.scanned = {regex: name for name, regex in picked.items()}
-        self.scan_patterns = {name: regex.pattern for name, regex in picked.items()}
+        # Where a pattern's own form is slow to scan for, the scan looks for a piece of every match of it.
+        self.scan_forms = {self.n_equals: self.data["participants"]["n_equals_scan"]}
+        self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()}
         self.scanner = Scanner(self.scan_patterns)
 
     def _numbers(self, spec):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from harvest import extract, scan
+from harvest import extract, read, scan
 
 PATTERNS = {
     "people": r"\b(?:patients?|women)\b",
@@ -114,3 +114,19 @@ def test_a_cache_of_other_code_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(scan, "CODE_DIGEST", "another version of harvest/scan.py")
     scan.Scanner(PATTERNS)
     assert len(list(tmp_path.glob("scan-*.hsdb"))) == 2
+
+
+def test_a_looser_scan_form_is_found_inside_every_match_of_its_pattern(sample_files):
+    """A scan form stands in for its pattern in the scan, so every match of the pattern must hold one:
+    checked on the sample's abstracts that hold an '=' (the first few thousand of them)."""
+    lines = []
+    with read.open_input(sample_files[1]) as stream:
+        for block in read.iter_blocks(stream):
+            lines += [line for line in block.decode("utf-8").splitlines() if "<Abstract" in line and "=" in line]
+    lines = lines[:6000]
+    for regex, form in extract.PATTERNS.scan_forms.items():
+        piece = re.compile(scan.ascii_pattern(form), re.IGNORECASE)
+        matches = [m for line in lines for m in regex.finditer(scan.ascii_text(line))]
+        assert len(matches) > 20, form  # enough real matches to mean something
+        for match in matches:
+            assert piece.search(match.string, match.start(), match.end()), (form, match.group())
