@@ -566,6 +566,10 @@ def test_conclusion_from_the_sentence_that_states_it():
      "meta-analysis", "Nausea was the most common harm."),
     ("Pain scores fell in both groups. Collectively, these data favour early infusion. Two patients withdrew.",
      "rct", "Collectively, these data favour early infusion."),
+    ("Our purpose was to use meta-analysis to summarize the estimates of ten studies. Pooled prevalence was 40%. "
+     "Screening is recommended.", "meta-analysis", "Screening is recommended."),
+    ("Pooled odds of preterm birth were raised. Further studies with enough samples are required to verify this.",
+     "meta-analysis", "Pooled odds of preterm birth were raised."),
     # a subject set off by a clause, other verbs of stating, a finding told by the research itself
     ("Ligation of the artery raised renin. This observation, which was unplanned, demonstrates the role of the "
      "kidney in hypertension. Such a cause may be common after transplantation.", "case-report",
