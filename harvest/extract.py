@@ -291,6 +291,7 @@ class Patterns:
         fill = lambda p: (p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
                           .replace("{D}", digits))
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
+        self.review_protocol = re.compile(spec["protocol"], re.IGNORECASE)
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.one_study = _any(spec["one_study"])
         self.outcome_parts = _any(spec["outcome_parts"])
@@ -547,7 +548,13 @@ class Reading:
     @property
     def reports_a_study(self) -> bool:
         """A study of its own participants: design signals, comparators and follow-up describe it."""
-        return self.design not in NOT_A_STUDY | REVIEWS and self.population not in PRECLINICAL
+        return self.design not in NOT_A_STUDY | REVIEWS and self.population not in PRECLINICAL \
+            and not self.plans_a_review
+
+    @property
+    def plans_a_review(self) -> bool:
+        """A review's protocol: the trials it will include are randomised, not its own participants."""
+        return self.design == "protocol" and bool(self.patterns.review_protocol.search(self.title))
 
 
 # ---------------------------------------------------------------- numbers
@@ -1385,8 +1392,9 @@ def _conclusion(reading: Reading) -> Found | None:
     finding = lambda s: not patterns.not_a_finding.search(s.text)
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
+        # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and readable(s) and cue.search(s.text)]
+                  if s.source == "abstract" and readable(s) and cue.search(s.text) and not patterns.aims.search(s.text)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(stated[:1], patterns)

@@ -358,6 +358,16 @@ def test_design_signals(abstract, randomised, blinding, placebo):
     assert (got.placebo_controlled.value if got.placebo_controlled else None) == placebo
 
 
+@pytest.mark.parametrize("title, randomised", [
+    ("Herbal medicine for insomnia: A protocol for systematic review and meta-analysis", None),
+    ("Ketamine for CRPS: protocol for a randomised controlled trial", True),
+])
+def test_a_review_protocol_is_not_randomised_by_the_trials_it_will_include(title, randomised):
+    abstract = "Patients will be randomized to ketamine or placebo; the review will include only randomized trials."
+    got = extracted(abstract, {"design": "protocol", "population": "human"}, title=title)
+    assert (got.randomised.value if got.randomised else None) == randomised
+
+
 def test_signals_in_a_background_section_are_not_this_studys():
     got = extracted(None, sections=[("BACKGROUND", "Double-blind randomised trials found benefit."),
                                     ("METHODS", "We reviewed the charts of 80 patients.")],
