@@ -588,6 +588,10 @@ def test_conclusion_from_the_sentence_that_states_it():
      "well.", "case-series", "This report emphasises the hazard of aerosols in the laboratory."),
     ("Leaks were more frequent after irradiation. We stress that a protective stoma should be considered. Ten "
      "patients were followed.", "observational", "We stress that a protective stoma should be considered."),
+    ("Serum phosphate fell. On the basis of our results we recommend adding phosphate from the start. Two patients "
+     "were excluded.", "clinical-trial", "On the basis of our results we recommend adding phosphate from the start."),
+    ("Thirty pyloroplasties were made. According to our experiences the plastic repair is simple. The mucosa was "
+     "sutured apart.", "case-series", "According to our experiences the plastic repair is simple."),
     ("Acid output fell after the operation, suggesting that the gut drives secretion. Gastrin did not change.",
      "clinical-trial", "Acid output fell after the operation, suggesting that the gut drives secretion."),
     ("Staff were interviewed. The present research found that design alone does not secure access. Four factors "
