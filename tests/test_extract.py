@@ -318,6 +318,9 @@ def test_review_participants(abstract, expected):
     ("The authors found 858 total studies, 16 studies met the inclusion criteria and were included.", 16),
     ("Two researchers identified 14 studies which met criteria.", 14),
     ("The search yielded 49 citations; after review, six studies were assessed and qualified to be included.", 6),
+    ("We identified a total of 4,457 publications and screened 2626. A total of 13 qualitative studies were "
+     "retained for the final analysis.", 13),
+    ("A total of 612 articles were retrieved. A total of 21 studies were included.", 21),
     # counts of people are not counts of studies
     ("Seven randomized controlled trials with a total of 1,773 patients and 3 observational studies with a total "
      "of 12,528 patients were included.", 7),
