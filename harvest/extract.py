@@ -317,7 +317,8 @@ class Patterns:
         flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
         return Registry(
             name=spec["name"],
-            id=re.compile(rf"(?<![\w/]){spec['id']}(?!\w)", flags),
+            # (an id may stand in a link's path: 'clinicaltrials.gov/ct2/show/NCT01234567', 'NTR4132/NL3847')
+            id=re.compile(rf"(?<!\w){spec['id']}(?!\w)", flags),
             named_number=_any(spec.get("named_number")),
             prefix=spec.get("prefix"),
             needs_context=_any(spec.get("needs_context")),
@@ -1527,6 +1528,10 @@ def normalise_id(registry: Registry, text: str) -> str:
         return compact if registry.name == "jRCT" else compact.lower()
     if registry.name == "ChiCTR":
         return "ChiCTR" + compact[6:].upper()
+    if registry.name == "JapicCTI":  # the registry writes its mark and its case: 'JapicCTI-142693'
+        return "JapicCTI-" + compact[-6:]
+    if registry.name == "CTRI":  # 'CTRI/2018/02/011,664': a thousands comma the registry does not write
+        return compact.replace(",", "").upper()
     return compact.upper() if registry.name != "ReBEC" else "RBR-" + compact[4:].lower()
 
 

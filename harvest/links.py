@@ -22,9 +22,9 @@ SAME_WORK = ("UpdateOf", "UpdateIn", "RepublishedFrom", "RepublishedIn", "Reprin
              "RetractedandRepublishedFrom", "RetractedandRepublishedIn", "SummaryForPatientsIn",
              "OriginalReportIn")
 # Registries of systematic reviews: their ids join reports of one review, never of a trial.
-REVIEW_REGISTRIES = ("PROSPERO", "INPLASY", "Research Registry")
+REVIEW_REGISTRIES = ("PROSPERO", "INPLASY")
 # Registries of reviews and studies alike: their ids join reports of one work whatever its design.
-ANY_WORK_REGISTRIES = ("OSF Registries",)
+ANY_WORK_REGISTRIES = ("OSF Registries", "Research Registry")
 # A record linked as the same work to more records than this is a notice about several papers.
 MAX_SAME_WORK = 2
 # A record naming more registrations than this lists other people's trials (a review's), not its own.

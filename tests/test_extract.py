@@ -423,6 +423,15 @@ def test_ketamine_doses(abstract, title, expected):
     ("Registered as NCT-04447131 and in the European Clinical Trials Database (2012-001234-56).",
      [("ClinicalTrials.gov", "NCT04447131"), ("EudraCT", "2012-001234-56")]),
     ("Research Registry UIN: researchregistry5678.", [("Research Registry", "researchregistry5678")]),
+    ("Review registered as reviewregistry857.", [("Research Registry", "reviewregistry857")]),
+    ("Registered with Clinicaltrials.jp: JapicCTI-142693.", [("JapicCTI", "JapicCTI-142693")]),
+    # an id in a link's path, a register's new id after its old one, a thousands comma in a CTRI number
+    ("Registered at https://clinicaltrials.gov/ct2/show/NCT01234567 and https://www.anzctr.org.au/"
+     "ACTRN12615000123456.aspx.", [("ClinicalTrials.gov", "NCT01234567"), ("ANZCTR", "ACTRN12615000123456")]),
+    ("Registered with the Netherlands Trial Registry, NTR4132/NL3847.",
+     [("Netherlands Trial Register", "NTR4132"), ("Netherlands Trial Register", "NL3847")]),
+    ("Registered with the clinical trial registry of India (CTRI/2018/02/011,664).",
+     [("CTRI", "CTRI/2018/02/011664")]),
     # marks and spaces between an id's letters and digits, as texts write them
     ("Registered as ISRCTN-82180413, DRKS: 00012345 and ACTRN 12615000123456.",
      [("ISRCTN", "ISRCTN82180413"), ("DRKS", "DRKS00012345"), ("ANZCTR", "ACTRN12615000123456")]),

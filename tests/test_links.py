@@ -1,6 +1,7 @@
 """Links between catalogued records (harvest.links): real sample records where the sample has them,
 small fixture rows on a temporary catalogue where it does not."""
 
+import pytest
 
 from harvest import links, load, parse
 from tests.conftest import real_record_xml
@@ -84,15 +85,21 @@ def test_registrations_join_reports_but_a_reviews_list_of_trials_does_not(tmp_pa
     assert study[12] == 12 and study[20] == 20 and study[30] == 30
 
 
-def test_an_osf_registration_joins_a_review_and_its_protocol_and_a_study_and_its_report(tmp_path):
+@pytest.mark.parametrize("registry, first, second", [
+    ("OSF Registries", "osf.io/aaaaa", "osf.io/bbbbb"),
+    ("Research Registry", "reviewregistry857", "researchregistry5678"),  # it registers reviews and studies
+])
+def test_a_registry_of_any_work_joins_a_review_and_its_protocol_and_a_study_and_its_report(tmp_path, registry,
+                                                                                             first, second):
     db = fixture_db(tmp_path, [(1, "protocol", {}), (2, "systematic-review", {}), (3, "protocol", {}),
                                (4, "observational", {}), (5, "rct", {}), (6, "rct", {})],
-                    registrations=[(1, "OSF Registries", "osf.io/aaaaa"), (2, "OSF Registries", "osf.io/aaaaa"),
-                                   (3, "OSF Registries", "osf.io/bbbbb"), (4, "OSF Registries", "osf.io/bbbbb"),
+                    registrations=[(1, registry, first), (2, registry, first),
+                                   (3, registry, second), (4, registry, second),
                                    (5, "PROSPERO", "CRD42020000001"), (6, "PROSPERO", "CRD42020000001")])
     study = dict(db.execute("select pmid, study_id from articles").fetchall())
     assert study[1] == study[2] == 1 and study[3] == study[4] == 3
     assert study[5] == 5 and study[6] == 6  # trials citing one review's registration are not one study
+
 
 def test_a_notice_about_many_papers_joins_none_of_them(tmp_path):
     db = fixture_db(tmp_path, [(1, "rct", {}), (2, "rct", {}), (3, "rct", {}), (9, "other", {}), (4, "rct", {}),
