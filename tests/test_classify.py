@@ -117,6 +117,10 @@ DESIGN = [
     ("Ketamine for depression: a systematic review and meta-analysis", None, ("Review",), "meta-analysis"),
     ("Ketamine for chronic pain: a systematic review", None, ("Review",), "systematic-review"),
     ("Ketamine in chronic pain: a scoping review", None, (), "systematic-review"),
+    # following PRISMA, whose name holds "systematic review and meta-analyses", is no meta-analysis
+    ("Recovery methods in young soccer players: a systematic review", "A structured search followed the Preferred "
+     "Reporting Items for Systematic Review and Meta-Analyses (PRISMA) guidelines.", ("Systematic Review",),
+     "systematic-review"),
     # a review that gives an estimate over several studies has pooled them; over one it has not
     ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
      "3 studies, 210 participants).", ("Systematic Review",), "meta-analysis"),
