@@ -106,9 +106,6 @@ DESIGN = [
     ("A randomised trial of two stents for coronary disease: rationale and design of the TALENT trial", None,
      ("Randomized Controlled Trial",), "protocol"),
     ("Stents for coronary disease", "METHODS: 1,550 patients will be assigned to one of two stents.", (), "protocol"),
-    # a few patients described and compared with others: not a series
-    ("Clinical experiences with an implant", "We report our experiences with 38 implants to the face; results were "
-     "better than in controls (p < 0.05).", (), "observational"),
     # ... but clinical and laboratory "protocols" are not study protocols
     ("An enhanced recovery protocol reduces opioid use after knee surgery: a retrospective cohort study", None, (), "observational"),
     ("Ketamine infusion protocol for chronic pain: a case series", None, (), "case-series"),
@@ -212,9 +209,6 @@ CASES = [
     ("Oral ketamine in CRPS", "We describe 12 patients treated with oral ketamine for a year.", (), "case-series"),
     ("Meningitis in newborns", "Four cases of neonatal meningitis are reported.", (), "case-series"),
     ("Five cases of ketamine cystitis", None, (), "case-series"),
-    # a few patients described, nothing compared or tested: a series
-    ("Clinical experiences with an implant", "We report our experiences with 38 implants to the face, with 33 good "
-     "results.", (), "case-series"),
     ("Multinodular hepatic hemangioendothelioma in infancy. Description of 4 cases", None, ("Case Reports",), "case-series"),
     ("Our experience with conditions of hepatic coma", None, (), "case-series"),
     # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
