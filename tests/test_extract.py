@@ -619,6 +619,9 @@ def test_conclusion_from_the_sentence_that_states_it():
     # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
     ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
      "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
+    # what the record goes on to is no finding
+    ("Resection remained incomplete and histology showed fibrosis. The case description is followed by a brief "
+     "overview of IgG4-related disease.", "case-report", "Resection remained incomplete and histology showed fibrosis."),
     # 'we also discuss' follows findings: the finding before it
     ("Twelve studies were read. Studies of the other nuclei supported a role in reward. Finally, we discuss "
      "strategies for future work.", "review", "Studies of the other nuclei supported a role in reward."),
@@ -641,6 +644,8 @@ def test_conclusion_without_a_section(abstract, design, expected):
      "heart.", "clinical"),
     ("Polyps of the appendix are rare in children. We describe the sonographic features of two such polyps.",
      "case-series"),
+    ("Stroke follows COVID-19 in some patients. The present narrative review summarizes the current evidence on it.",
+     "review"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
