@@ -108,6 +108,9 @@ class Registry:
     needs_context: re.Pattern | None
     databank: tuple
     url: str
+    id_case: str = "upper"  # how the registry writes its ids: upper, lower or as-written
+    id_letters: str | None = None  # the letters its ids start with, spelled as it spells them
+    keeps_mark: bool = False  # whether it writes a mark after those letters ('RBR-7xyz')
 
 
 class Patterns:
@@ -324,6 +327,9 @@ class Patterns:
             needs_context=_any(spec.get("needs_context")),
             databank=tuple(d.lower() for d in spec.get("databank") or ()),
             url=spec["url"],
+            id_case=spec.get("id_case", "upper"),
+            id_letters=spec.get("id_letters"),
+            keeps_mark=spec.get("keeps_mark", False),
         )
 
 
@@ -1516,23 +1522,20 @@ PREFIX_MARK = re.compile(r"^([A-Za-z]+)[:\u2010\u2011\u2013-]+(?=\d)")
 
 
 def normalise_id(registry: Registry, text: str) -> str:
-    """An id as its registry writes it: no inner spaces, the prefix in its own case."""
-    compact = re.sub(r"\s+", "", text.strip().strip(".,;:()[]"))
-    if registry.name != "ReBEC":  # 'ISRCTN-12345678', 'DRKS: 00012345': the registry writes no mark there
+    """An id as its registry writes it (extract.yml): no inner spaces or thousands commas
+    ('CTRI/2018/02/011,664'), no mark after its letters unless the registry writes one
+    ('ISRCTN-12345678'), in the registry's case, its letters spelled as the registry spells them
+    and nothing written before them ('doi.org/10.17605/OSF.IO/ABCDE' is 'osf.io/abcde')."""
+    compact = re.sub(r"\s+|(?<=\d),(?=\d)", "", text.strip().strip(".,;:()[]"))
+    if not registry.keeps_mark:
         compact = PREFIX_MARK.sub(r"\1", compact)
-    if registry.name == "ClinicalTrials.gov":
-        return compact.replace("-", "").upper()
-    if registry.name == "OSF Registries":  # its page, however the text wrote it: 'osf.io/abcde'
-        return re.sub(r"^.*?(?=osf\.io/)", "", compact.lower())
-    if registry.name in ("jRCT", "Research Registry"):
-        return compact if registry.name == "jRCT" else compact.lower()
-    if registry.name == "ChiCTR":
-        return "ChiCTR" + compact[6:].upper()
-    if registry.name == "JapicCTI":  # the registry writes its mark and its case: 'JapicCTI-142693'
-        return "JapicCTI-" + compact[-6:]
-    if registry.name == "CTRI":  # 'CTRI/2018/02/011,664': a thousands comma the registry does not write
-        return compact.replace(",", "").upper()
-    return compact.upper() if registry.name != "ReBEC" else "RBR-" + compact[4:].lower()
+    compact = ID_CASES[registry.id_case](compact)
+    letters = registry.id_letters
+    at = compact.lower().find(letters.lower()) if letters else -1
+    return letters + compact[at + len(letters):] if at >= 0 else compact
+
+
+ID_CASES = {"upper": str.upper, "lower": str.lower, "as-written": str}
 
 
 def registry_url(registry: Registry, rid: str) -> str | None:
