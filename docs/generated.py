@@ -140,6 +140,18 @@ def accuracy_summary() -> str:
     return tables[0] + "".join(tables[1].splitlines(keepends=True)[2:])
 
 
+def blind_sets() -> str:
+    """The blind labelled sets (tests/labelled/blind/README.md): what each labels and how many records it holds."""
+    rows = [("classify", "design, population, conditions, routes, about ketamine, about pain"),
+            ("extract", "participants, studies included, registrations, design signals, comparators, follow-up, "
+                        "ketamine doses, conclusion")]
+    lines = ["| set | what is labelled | records | codebook |", "|---|---|---|---|"]
+    for kind, what in rows:
+        count = len(yaml.safe_load((ROOT / f"tests/labelled/blind/{kind}.yml").read_text()))
+        lines.append(f"| `{kind}.yml` | {what} | {count} | [{kind}-codebook.md]({kind}-codebook.md) |")
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- schema
 
 

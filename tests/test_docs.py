@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 GUIDES = sorted((ROOT / "docs").glob("*.md"))
 # What `make docs` writes: the Makefile's GENERATED_DOCS.
-GENERATED = [README, ROOT / "metadata.yml", *GUIDES]
+GENERATED = [README, ROOT / "metadata.yml", *GUIDES, ROOT / "tests/labelled/blind/README.md"]
 COG_MARKER = "[[[" + "cog"  # spelled apart, so that cog never takes this file for one of its own
 
 
