@@ -1029,7 +1029,9 @@ def _single_case(reading: Reading) -> Candidate | None:
     """One patient, for a case report that counts nobody."""
     if reading.design != "case-report":
         return None
-    for sentence in reading.own:
+    for sentence in reading.sentences:  # 'The authors report the case of ...' reads like others' work
+        if not reading.counts_own_people(sentence):
+            continue
         match = reading.patterns.single_case.search(sentence.text)
         if match:
             return Candidate("case", 1, sentence.quote(match.start(), match.end()), False)

@@ -332,10 +332,36 @@ def test_studies_included(abstract, expected):
     assert found is not None and found.value == expected, found
 
 
-def test_case_report_is_one_patient():
-    got = extracted("During an operation in a normotensive young man an artery was ligated.",
+@pytest.mark.parametrize("abstract", [
+    "During an operation in a normotensive young man an artery was ligated.",
+    "A case of anal-sphincter injury with total fecal incontinence is presented. Parenteral nutrition was used.",
+    "A patient is described who presented with an abrupt onset of diplopia in association with a drooping lid.",
+    "A healthy 18-year-old man was admitted to our unit two hours after a suicidal ingestion of verapamil.",
+    "Intracellular IgM k is described in a case of CLL. No paraprotein could be found in the serum.",
+    "Biopsy is controversial. Recently, we saw a patient with bilateral uveitis and cranial nerve palsies.",
+    "Lymphangiomas are benign tumours. This report is about a patient suffering from a giant lymphangioma.",
+    # a sentence that reads like others' work still says whom this record reports
+    "The authors report the case of a 71 years old woman. Only 3 cases were found in the literature.",
+])
+def test_case_report_is_one_patient(abstract):
+    got = extracted(abstract, {"design": "case-report", "population": "human"})
+    assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
+
+
+@pytest.mark.parametrize("abstract", [
+    # 'this case' of a hospital studied is no patient
+    "Hospitals should be designed for all. This research evaluated the hospital of the case study, and in this case "
+    "the design was agreed by few.",
+    "Mixed cryoproteins are common in cirrhosis and are discussed here.",
+])
+def test_case_report_that_names_no_patient_counts_nobody(abstract):
+    assert extracted(abstract, {"design": "case-report", "population": "human"}).sample_size is None
+
+
+def test_a_case_report_of_sisters_counts_them():
+    got = extracted("Mixed cryoproteins were demonstrated in the sera of four sisters.",
                     {"design": "case-report", "population": "human"})
-    assert got.sample_size.value == 1
+    assert got.sample_size.value == 4
 
 
 def test_a_case_report_of_two_counts_two():
