@@ -160,6 +160,7 @@ class Patterns:
         self.not_a_finding = _any(conclusion["not_a_finding"] + conclusion["aims"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
+        self.participants_section = re.compile(data["participants"]["participants_section"])
         self.plans = _any(conclusion["plans"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
@@ -966,6 +967,16 @@ def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
     return methods[0] if tier and len({c.value for c in methods}) == 1 else None
 
 
+def _stated_in_participants_section(reading: Reading, candidates) -> Candidate | None:
+    """The one count a structured abstract's section of participants states in strong words ('PARTICIPANTS:
+    Participants (n = 7516) were English ...'): the study's, whatever later sections count of some of them."""
+    if not reading.sections or not reading.sections[0][0]:
+        return None  # no structured abstract: no section says whom the study took
+    stated = [c for c in candidates if c.tier in ("randomised", "total") and c.quote.source == "abstract" and
+              reading.patterns.participants_section.match(reading.section_at(c.quote.start))]
+    return stated[0] if len({c.value for c in stated}) == 1 else None
+
+
 def sample_size(reading: Reading) -> Found | None:
     """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
     if reading.design in NOT_A_STUDY - {"other"} or reading.population == "in-vitro":
@@ -979,7 +990,8 @@ def sample_size(reading: Reading) -> Found | None:
                                                     and c.quote.start < arms.quote.end
                                                     and arms.quote.start < c.quote.end)]
     candidates = [c for c in candidates if not _part_of_an_earlier(c, candidates, reading.patterns)]
-    chosen = decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
+    chosen = _stated_in_participants_section(reading, candidates) or \
+        decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
         weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))

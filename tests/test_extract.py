@@ -36,6 +36,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Patients were randomized to: 1) support (n = 233); 2) email (n = 216); or 3) clinic (n = 226).", 675),
     ("We evaluated overall survival in the whole cohort (N = 20 446) and among subtypes.", 20446),
     ("Forty rats were randomly divided into four groups.", 40),
+    ("All patients aged 70 years and older with hip fractures were included consecutively (n = 649).", 649),
     # the pool a study drew from, then the study's own
     ("Of the 228,438 women in the overall cohort, 130,008 (59.6%) met the inclusion criteria.", 130008),
     # two groups named in one breath, no total stated
@@ -241,6 +242,17 @@ def test_two_counts_of_the_strongest_words_give_way_to_the_methods():
     assert extract.extract(record, STUDY).sample_size.value == 62
     record = fixture("The study included 62 women with pain. The study included 61 women. Pain fell.")
     assert extract.extract(record, STUDY).sample_size is None  # no methods to tell them apart
+
+
+def test_the_section_of_participants_states_the_study_s_count():
+    record = fixture(None, sections=[("DESIGN", "Parallel randomized controlled trial."),
+                                     ("PARTICIPANTS", "Participants (n = 7516) were adults who drink alcohol."),
+                                     ("INTERVENTIONS", "A total of 500 participants saw a health warning.")])
+    assert extract.extract(record, STUDY).sample_size.value == 7516
+    record = fixture(None, sections=[("DESIGN", "Parallel randomized controlled trial."),
+                                     ("METHODS", "Participants (n = 7516) were adults who drink alcohol."),
+                                     ("INTERVENTIONS", "A total of 500 participants saw a health warning.")])
+    assert extract.extract(record, STUDY).sample_size.value == 500  # no section only of whom it took: 'a total' decides
 
 
 def test_a_protocol_counts_the_people_it_plans():
