@@ -199,7 +199,10 @@ class Patterns:
         self.unit_words, self.ten_words = spec["units"], spec["tens"]
         units = _words(k for k in self.unit_words if k not in ("a", "an", "single"))
         tens = _words(self.ten_words)
-        words = rf"(?:(?:{units}|{tens})(?:[\s-]+(?:hundred|thousand)(?:[\s-]+(?:and[\s-]+)?(?:{tens}|{units}))?)?(?:[\s-]+(?:{units}))?)"
+        # "twenty-nine", "one hundred and sixty", "six thousand two hundred ten"
+        below_100 = rf"(?:(?:{units}|{tens})(?:[\s-]+(?:{units}))?)"
+        below_1000 = rf"(?:{below_100}(?:[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{below_100})?)?)"
+        words = rf"(?:{below_1000}(?:[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?{below_1000})?)?)"
         # thousands written with commas or (thin) spaces: "1,734", "20 446"
         self.number = rf"(?:\d{{1,3}}(?:(?:,|[ \u2009\u202f](?=\d{{3}}(?!\d)))\d{{3}})+|\d+|{words})"
 

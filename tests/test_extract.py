@@ -37,6 +37,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("We evaluated overall survival in the whole cohort (N = 20 446) and among subtypes.", 20446),
     ("Forty rats were randomly divided into four groups.", 40),
     ("All patients aged 70 years and older with hip fractures were included consecutively (n = 649).", 649),
+    # all of them, between the arms
+    ("In a controlled clinical trial, 143 men with urethritis received either cefoxitin or penicillin.", 143),
+    ("Sixty C57BL/6 mice were divided into three groups.", 60),
+    ("Six thousand two hundred ten volunteer parents took part in the survey.", 6210),
+    ("The trial was carried out for 7 months on 51 adult diabetics attending the clinic.", 51),
+    ("The authors observed prospectively 28 brain-injured patients who required intubation.", 28),
     # the pool a study drew from, then the study's own
     ("Of the 228,438 women in the overall cohort, 130,008 (59.6%) met the inclusion criteria.", 130008),
     # two groups named in one breath, no total stated
@@ -255,9 +261,19 @@ def test_the_section_of_participants_states_the_study_s_count():
     assert extract.extract(record, STUDY).sample_size.value == 500  # no section only of whom it took: 'a total' decides
 
 
-def test_a_protocol_counts_the_people_it_plans():
-    found = extracted("A sample size of 120 patients will be recruited.", {"design": "protocol", "population": "human"})
-    assert found.sample_size.value == 120
+@pytest.mark.parametrize("abstract, expected", [
+    ("A sample size of 120 patients will be recruited.", 120),
+    ("We will recruit 506 young adults (aged 18-30 years) via an open recruitment strategy.", 506),
+])
+def test_a_protocol_counts_the_people_it_plans(abstract, expected):
+    found = extracted(abstract, {"design": "protocol", "population": "human"})
+    assert found.sample_size.value == expected
+
+
+def test_one_arm_allocated_is_not_the_whole():
+    found = extracted("Initially, 63 patients were allocated in the cancer group, while the other 40 healthy "
+                      "volunteers were recruited as the control group. Expression was lower in cancer.")
+    assert found.sample_size is None or found.sample_size.value == 103
 
 
 def test_a_review_reads_its_results_even_where_they_read_like_others_work():
