@@ -673,6 +673,13 @@ def test_conclusion_from_the_sentence_that_states_it():
     # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
     ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
      "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
+    # what the record does (recommendations made, results reported) and calls for more work are no finding
+    ("Mortality was higher with miliary disease. General recommendations pertaining to treatment are made.",
+     "observational", "Mortality was higher with miliary disease."),
+    ("Histology did not predict response. In this paper are reported the results of 132 tumours, and compared with "
+     "data from literature.", "observational", "Histology did not predict response."),
+    ("Function improved in most knees. Further comparisons with longer follow-up are needed to determine which "
+     "repair is better.", "observational", "Function improved in most knees."),
     # what the record goes on to is no finding
     ("Resection remained incomplete and histology showed fibrosis. The case description is followed by a brief "
      "overview of IgG4-related disease.", "case-report", "Resection remained incomplete and histology showed fibrosis."),
