@@ -505,6 +505,11 @@ def test_ketamine_doses(abstract, title, expected):
     ("CTRI/2009/091/000123 was registered.", [("CTRI", "CTRI/2009/091/000123")]),
     ("Interleukin 2015-2019 values and function at NCT scale were studied.", []),  # no id shapes
     ("A dose of 2015-001234-56 mg.", []),  # EudraCT shape without the registry named
+    # UMIN-CTR's receipt numbers where UMIN is named; not the one in the address of a page its UMIN id names
+    ("TRIAL REGISTRATION: R000048089 (UMIN-CTR).", [("UMIN-CTR", "R000048089")]),
+    ("Values of R000048089 were high.", []),
+    ("UMIN000042071, https://upload.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000048012.",
+     [("UMIN-CTR", "UMIN000042071")]),
     # OSF registrations, as a page or a DOI; OSF's data and preprints are not registrations
     ("The protocol was preregistered on the Open Science Framework (https://osf.io/Fp62E/).",
      [("OSF Registries", "osf.io/fp62e")]),
