@@ -41,6 +41,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("In a controlled clinical trial, 143 men with urethritis received either cefoxitin or penicillin.", 143),
     ("Sixty C57BL/6 mice were divided into three groups.", 60),
     ("Six thousand two hundred ten volunteer parents took part in the survey.", 6210),
+    ("These effects were found in a double blind experiment, using 10 subjects.", 10),
+    ("There were 228 patients who met the study-specific inclusion criteria and had DNA available.", 228),
     ("The trial was carried out for 7 months on 51 adult diabetics attending the clinic.", 51),
     ("The authors observed prospectively 28 brain-injured patients who required intubation.", 28),
     # the pool a study drew from, then the study's own
