@@ -973,8 +973,6 @@ def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
 def _stated_in_participants_section(reading: Reading, candidates) -> Candidate | None:
     """The one count a structured abstract's section of participants states in strong words ('PARTICIPANTS:
     Participants (n = 7516) were English ...'): the study's, whatever later sections count of some of them."""
-    if not reading.sections or not reading.sections[0][0]:
-        return None  # no structured abstract: no section says whom the study took
     stated = [c for c in candidates if c.tier in ("randomised", "total") and c.quote.source == "abstract" and
               reading.patterns.participants_section.match(reading.section_at(c.quote.start))]
     return stated[0] if len({c.value for c in stated}) == 1 else None
