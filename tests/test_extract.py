@@ -599,14 +599,20 @@ def test_notes_after_a_conclusion_are_left_out(abstract):
 
 
 @pytest.mark.parametrize("label", ["CONCLUSIONS AND SIGNIFICANCE", "CONCLUSIONS FOR PRACTICE", "DISCUSSION/CONCLUSION",
-                                   "EXPERT OPINION", "KEY MESSAGE", "DISCUSSION"])
+                                   "EXPERT OPINION", "KEY MESSAGE", "DISCUSSION", "DISCUSSIONS"])
 def test_sections_read_as_the_conclusion(label):
     # DISCUSSION only because it closes the abstract, notes aside
     record = fixture(None, sections=[("METHODS", "We enrolled 40 patients."),
                                      ("RESULTS", "Pain fell by half. These data show a large effect."),
                                      (label, "Ketamine relieved pain. It was well tolerated."),
-                                     ("TRIAL REGISTRATION", "NCT01234567.")])
+                                     ("TRIAL REGISTRATION", "NCT01234567."),
+                                     ("LEVEL OF EVIDENCE", "II; therapeutic, prospective cohort study.")])
     assert extract.extract(record, STUDY).conclusion.value == "Ketamine relieved pain. It was well tolerated."
+
+
+@pytest.mark.parametrize("abstract", ["Not available.", "No abstract available."])
+def test_no_conclusion_from_an_abstract_that_is_not_there(abstract):
+    assert extracted(abstract).conclusion is None
 
 
 def test_no_conclusion_from_the_sections_of_notes():
@@ -680,7 +686,20 @@ def test_conclusion_from_the_sentence_that_states_it():
     # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
     ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
      "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
+    # 'highlights the need' judges; 'highlights recent advances' says what the record is about
+    ("Cancer literacy is low among Asian Americans. This review highlights the need to educate them on screening.",
+     "review", "This review highlights the need to educate them on screening."),
     # what the record does (recommendations made, results reported) and calls for more work are no finding
+    ("CT changed the plan in 41 patients. Speculations are made regarding the impact of CT scanners.",
+     "observational", "CT changed the plan in 41 patients."),
+    ("Thymomas recurred in 9 patients. An attempt is made to work out a uniform working scheme of nomenclature.",
+     "observational", "Thymomas recurred in 9 patients."),
+    ("EFT reduced cannabis use. Further testing with larger samples of users is needed to understand it.",
+     "rct", "EFT reduced cannabis use."),
+    ("BoNT-A managed gingival smile safely. Further and larger studies may determine the influence of each factor.",
+     "observational", "BoNT-A managed gingival smile safely."),
+    ("Mortality fell in the last decade. The epidemiology of cerebral palsy in Sweden is briefly surveyed.",
+     "observational", "Mortality fell in the last decade."),
     ("Mortality was higher with miliary disease. General recommendations pertaining to treatment are made.",
      "observational", "Mortality was higher with miliary disease."),
     ("Histology did not predict response. In this paper are reported the results of 132 tumours, and compared with "
@@ -713,6 +732,8 @@ def test_conclusion_without_a_section(abstract, design, expected):
     ("Polyps of the appendix are rare in children. We describe the sonographic features of two such polyps.",
      "case-series"),
     ("Stroke follows COVID-19 in some patients. The present narrative review summarizes the current evidence on it.",
+     "review"),
+    ("Catalysts are used widely. As a result, this minireview will highlight the recent advances in this field.",
      "review"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
