@@ -538,6 +538,14 @@ def test_every_databank_registry_id_is_kept_and_repositories_are_not():
     assert got["ISRCTN474042962"].url is None  # not the registry's shape: no link that would 404
 
 
+def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
+    # a UMIN id's digits are not its page's reception number there (UMIN000041687 is R000047586)
+    text = "Registered at UMIN-CTR (UMIN000041687). TRIAL REGISTRATION: R000048089 (UMIN-CTR)."
+    got = {r.registration_id: r.url for r in extract.extract(fixture(text), STUDY).registrations}
+    assert got == {"UMIN000041687": "https://trialsearch.who.int/Trial2.aspx?TrialID=JPRN-UMIN000041687",
+                   "R000048089": "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000048089"}
+
+
 # ---------------------------------------------------------------- follow-up and comparators
 
 
