@@ -965,16 +965,19 @@ def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
     """Where the strongest tier states two counts, the one a structured abstract's methods state: the people the
     study took, before the results tell how many of them were followed or analysed."""
     tier = next((t for t in ("randomised", "total") if any(c.tier == t for c in candidates)), None)
-    methods = [c for c in candidates if c.tier == tier and c.quote.source == "abstract" and
-               reading.patterns.methods_section.search(reading.section_at(c.quote.start))]
-    return methods[0] if tier and len({c.value for c in methods}) == 1 else None
+    return _one_count_in_sections(reading, candidates, reading.patterns.methods_section, (tier,)) if tier else None
 
 
 def _stated_in_participants_section(reading: Reading, candidates) -> Candidate | None:
     """The one count a structured abstract's section of participants states in strong words ('PARTICIPANTS:
     Participants (n = 7516) were English ...'): the study's, whatever later sections count of some of them."""
-    stated = [c for c in candidates if c.tier in ("randomised", "total") and c.quote.source == "abstract" and
-              reading.patterns.participants_section.match(reading.section_at(c.quote.start))]
+    return _one_count_in_sections(reading, candidates, reading.patterns.participants_section, ("randomised", "total"))
+
+
+def _one_count_in_sections(reading: Reading, candidates, sections: re.Pattern, tiers) -> Candidate | None:
+    """The count that candidates of these tiers state in the abstract's sections a pattern names, if they state one."""
+    stated = [c for c in candidates if c.tier in tiers and c.quote.source == "abstract" and
+              sections.search(reading.section_at(c.quote.start))]
     return stated[0] if len({c.value for c in stated}) == 1 else None
 
 
