@@ -305,6 +305,7 @@ class Patterns:
         self.number_only = re.compile(self.number, re.IGNORECASE)
         self.review_participants = [re.compile(fill(spec[key]), re.IGNORECASE)
                                     for key in ("participants_after", "participants_equal", "participants_before")]
+        self.and_controls = re.compile(fill(spec["and_controls"]), re.IGNORECASE)
 
     def _doses(self, spec):
         units = spec["units"]
@@ -1096,11 +1097,15 @@ def _review_counts(sentence: Sentence, regex, patterns: Patterns) -> list:
     found = []
     for match in regex.finditer(sentence.text):
         value = number_value(match.group("n"), patterns)
+        end = match.end()
+        controls = patterns.and_controls.match(sentence.text, end) if value else None
+        if controls:  # 'covering 23780 cases and 27307 controls'
+            value, end = value + (number_value(controls.group("n"), patterns) or 0), controls.end()
         if value and value >= 2 and (regex is patterns.review_participants[1] or
                                      patterns.plural_nouns.search(match.group())) and \
                 not _in_outcome_statistics(sentence.text, match.start(), patterns) and \
                 not any(c.quote.start <= sentence.start + match.start() < c.quote.end for c in found):
-            found.append(Candidate("review", value, sentence.quote(match.start(), match.end()), False))
+            found.append(Candidate("review", value, sentence.quote(match.start(), end), False))
     return found
 
 

@@ -331,6 +331,10 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     ("A systematic search identified 37 reports, including data from 1794 patients.", 1794),
     ("Data on 4,453 patients were pooled from two randomized trials.", 4453),
     ("Twelve trials were included. The largest trial enrolled 5,000 patients.", None),  # one study's people
+    # a review of case-control studies: cases and controls are its people
+    ("Then 26 studies with 5,776 cases and 8,025 controls were included.", 13801),
+    ("Seven studies involving 460 patients with hypothyroidism and 2,143 healthy controls were included.", 2603),
+    ("Seven studies involving 460 patients with hypothyroidism and 12 with goitre were included.", 460),
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
