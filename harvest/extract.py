@@ -906,6 +906,8 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
         if patterns.list_item_before.search(text[max(0, match.start() - 60):match.start()]):
             continue  # 'two center managers, nine health professionals and eleven women': the last two of a list
+        if patterns.ratio_after.match(text[match.end():match.end() + 60]):
+            continue  # '6 replicates and 15 chickens per replicate': a ratio
         if a and b and patterns.plural_nouns.search(match.group()) and \
                 not _is_part(sentence.text, match.start(), match.end(), patterns):
             found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))

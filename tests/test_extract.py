@@ -228,6 +228,8 @@ def test_participants_stated(abstract, expected):
     "Satellite images of 90 cities covering 179,168 km2 and 230 million people were measured.",
     # a ratio, however its people are introduced
     "Women who died of breast cancer were selected as cases. Two controls were selected per case and matched by age.",
+    "Hens were randomly divided into 4 groups with 6 replicates and 15 hens per replicate.",
+    "A median of 4 (range 1-7) surgeons were identified per centre.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
