@@ -1048,7 +1048,9 @@ def _single_case(reading: Reading) -> Candidate | None:
     """One patient, for a case report that counts nobody."""
     if reading.design != "case-report":
         return None
-    for sentence in reading.sentences:  # 'The authors report the case of ...' reads like others' work
+    # The abstract's words first: they say more than a title's 'A case of' or 'Case report'.
+    for sentence in sorted(reading.sentences, key=lambda s: s.source == "title"):
+        # 'The authors report the case of ...' reads like others' work
         if not reading.counts_own_people(sentence):
             continue
         match = reading.patterns.single_case.search(sentence.text)

@@ -378,10 +378,26 @@ def test_studies_included(abstract, expected):
     "Lymphangiomas are benign tumours. This report is about a patient suffering from a giant lymphangioma.",
     # a sentence that reads like others' work still says whom this record reports
     "The authors report the case of a 71 years old woman. Only 3 cases were found in the literature.",
+    "A patient who was receiving rifampin for tuberculosis developed renal failure.",
+    "A 59-year-old women with no history of diabetes was admitted in ketoacidosis.",
+    "Presented is a case in which calcification of the adrenal gland was evident on the first day of life.",
+    "Neurilemomas of the trachea are rare. In this article we report what is, to our knowledge, the 12th case.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
     assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
+
+
+def test_a_case_report_named_only_by_its_title_is_one_patient():
+    got = extracted("Spirochetosis is rare. It is mostly found at screening.", {"design": "case-report", "population": "human"},
+                    title="A Case of Human Intestinal Spirochetosis Diagnosed During Screening Colonoscopy.")
+    assert got.sample_size.value == 1 and got.sample_size.quote.source == "title"
+
+
+def test_a_case_report_is_quoted_from_its_abstract_before_its_title():
+    got = extracted("A 72-year-old man presented with fever.", {"design": "case-report", "population": "human"},
+                    title="Fever after travel: a case report.")
+    assert got.sample_size.quote.text == "A 72-year-old man"
 
 
 @pytest.mark.parametrize("abstract", [
