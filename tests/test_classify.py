@@ -94,6 +94,12 @@ DESIGN = [
      "aged under 17 years were included.\nRESULTS: 120 children were admitted.", ("Letter",), "observational"),
     ("Ketamine and the bladder", "We read with interest the retrospective cohort study of 120 patients by Smith et al.",
      ("Letter",), "letter-editorial"),
+    # ... so does an article that is also typed Comment, its sections run into the text
+    ("Benefits of pulmonary rehabilitation in COVID-19", "Background: Many patients tire. Methods: This prospective "
+     "cohort study followed 50 patients. Results: Walking distance improved.", ("Journal Article", "Comment"),
+     "observational"),
+    ("Ketamine and the bladder", "This comment discusses the cohort study of 120 patients by Smith et al.",
+     ("Comment",), "letter-editorial"),
     # protocols are not yet evidence, whatever they will test
     ("A protocol for a randomised controlled trial of ketamine in CRPS", None, (), "protocol"),
     ("Ketamine and psychotherapy for PTSD: Protocol for a Randomized Control Trial", None, (), "protocol"),
