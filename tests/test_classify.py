@@ -100,6 +100,11 @@ DESIGN = [
      "observational"),
     ("Ketamine and the bladder", "This comment discusses the cohort study of 120 patients by Smith et al.",
      ("Comment",), "letter-editorial"),
+    # people given one treatment are a case series only where no groups are compared or association analysed
+    ("Lidocaine after surgery", "Forty patients were treated with lidocaine or saline in two groups. Pain was less "
+     "with lidocaine.", (), "clinical-trial"),
+    ("Genital mycoplasmas and birth weight", "The relationship between colonization and the outcome of pregnancy in a "
+     "study of 104 women is reported.", (), "observational"),
     # protocols are not yet evidence, whatever they will test
     ("A protocol for a randomised controlled trial of ketamine in CRPS", None, (), "protocol"),
     ("Ketamine and psychotherapy for PTSD: Protocol for a Randomized Control Trial", None, (), "protocol"),
@@ -217,6 +222,10 @@ CASES = [
     ("Five cases of ketamine cystitis", None, (), "case-series"),
     ("Multinodular hepatic hemangioendothelioma in infancy. Description of 4 cases", None, ("Case Reports",), "case-series"),
     ("Our experience with conditions of hepatic coma", None, (), "case-series"),
+    # ... so are people given one treatment and described, where no comparison or analysis is named ...
+    ("Operative treatment of the ruptured ankle ligament", "Twenty-seven patients with acute inversion injuries of the "
+     "ankle were treated surgically during the past ten years. Results were good in twenty.", (), "case-series"),
+    ("Proplast implants", "We report our experiences with 38 Proplast implants to the face.", (), "case-series"),
     # ... NLM's "Case Reports" covers series too, so a case report counting four or more patients is one ...
     ("Valproate in childhood epilepsy", "A total of 142 patients with generalized epilepsy have been treated with valproate.",
      ("Case Reports",), "case-series"),
