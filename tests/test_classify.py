@@ -239,6 +239,8 @@ CASES = [
     ("GM1 gangliosidosis in twins", "This report describes 7-month-old twin female infants with GM1 gangliosidosis.", (),
      "case-report"),
     ("Ataxia in a 3-year-old boy", None, (), "case-report"),
+    ("Metastatic thyroid carcinoma in bone in an elderly male with known adenocarcinoma of prostate", None, (),
+     "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
 ]
