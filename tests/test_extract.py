@@ -33,7 +33,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("We recruited 120 male and female volunteers.", 120),
     ("We recruited 1,631 middle and high school students to explore bullying.", 1631),
     ("Seventy-five male and female Syrian hamsters were studied.", 75),
-    ("METHODS: Semi-structured interviews with 19 key stakeholders were conducted.", 19),
+    ("We interviewed 19 key stakeholders about the new service.", 19),
     ("A total of 750 ASA physical status I and II patients were included in the study.", 750),
     ("Of 200 patients screened, 120 patients were randomized.", 120),
     ("The therapeutic efficacy was tested in 23 psychogeriatric and 18 chronic schizophrenic patients.", 41),
