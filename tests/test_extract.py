@@ -34,6 +34,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("We recruited 1,631 middle and high school students to explore bullying.", 1631),
     ("Seventy-five male and female Syrian hamsters were studied.", 75),
     ("We interviewed 19 key stakeholders about the new service.", 19),
+    ("METHODS: Data came from a follow-up study of 72 head and neck cancer patients on radiotherapy.", 72),
+    ("This randomized controlled trial involves recruitment of 327 older adults with frailty.", 327),
+    ("Surveys were completed by 232 participants.", 232),
     ("A total of 750 ASA physical status I and II patients were included in the study.", 750),
     ("Of 200 patients screened, 120 patients were randomized.", 120),
     ("The therapeutic efficacy was tested in 23 psychogeriatric and 18 chronic schizophrenic patients.", 41),
@@ -233,6 +236,8 @@ def test_participants_stated(abstract, expected):
     # a ratio, however its people are introduced
     "Women who died of breast cancer were selected as cases. Two controls were selected per case and matched by age.",
     "Hens were randomly divided into 4 groups with 6 replicates and 15 hens per replicate.",
+    # one group's people, however they were taken in
+    "After exclusion, 16 patients were enrolled into the surgery group and 11 patients into the other group.",
     "A median of 4 (range 1-7) surgeons were identified per centre.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
