@@ -649,7 +649,11 @@ def test_sections_read_as_the_conclusion(label):
     assert extract.extract(record, STUDY).conclusion.value == "Ketamine relieved pain. It was well tolerated."
 
 
-@pytest.mark.parametrize("abstract", ["Not available.", "No abstract available."])
+@pytest.mark.parametrize("abstract", ["Not available.", "No abstract available.",
+                                      # an erratum's or a retraction's note
+                                      "[This corrects the article DOI: 10.3389/fphys.2020.590787.].",
+                                      "[This corrects the article on p. 208 in vol. 14, PMID: 33487817.].",
+                                      "[This retracts the article on p. 50 in vol. 13, PMID: 31031480.]."])
 def test_no_conclusion_from_an_abstract_that_is_not_there(abstract):
     assert extracted(abstract).conclusion is None
 
@@ -751,6 +755,14 @@ def test_conclusion_from_the_sentence_that_states_it():
     # 'we also discuss' follows findings: the finding before it
     ("Twelve studies were read. Studies of the other nuclei supported a role in reward. Finally, we discuss "
      "strategies for future work.", "review", "Studies of the other nuclei supported a role in reward."),
+    ("Clearance of dead cells fails in the plaque. Lastly, we review therapies that restore it.", "review",
+     "Clearance of dead cells fails in the plaque."),
+    ("Function improved in most knees. Further studies with uniform inclusion criteria, standardized treatment "
+     "parameters, well-defined outcome measures, and long follow-up are needed.", "observational",
+     "Function improved in most knees."),
+    # a journal's note is none
+    ("Our results are validated numerically. This article is part of the theme issue 'The mathematics of energy "
+     "systems'.", "other", "Our results are validated numerically."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
