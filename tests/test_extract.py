@@ -763,6 +763,14 @@ def test_conclusion_from_the_sentence_that_states_it():
     # a journal's note is none
     ("Our results are validated numerically. This article is part of the theme issue 'The mathematics of energy "
      "systems'.", "other", "Our results are validated numerically."),
+    ("The niche needs more attention. Published by John Wiley & Sons, Ltd.", "review",
+     "The niche needs more attention."),
+    ("Bleeding was more frequent with 12 months of therapy. Unique identifier: NCT02494895.", "clinical-trial",
+     "Bleeding was more frequent with 12 months of therapy."),
+    # the number of a list's next item is no sentence
+    ("1. Uptake fell after amphetamine. 2. Entry from the blood was not disturbed. 3. Corticosterone did not mediate "
+     "the effect. 4. Changes in catecholamines are considered as possible factors.", "other",
+     "Corticosterone did not mediate the effect."),
     # one sentence is its own conclusion; a protocol's plans are none
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
