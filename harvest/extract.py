@@ -212,9 +212,11 @@ class Patterns:
         # "ASA I and II patients" keeps its grade, and "120 male and female volunteers" or "1,631 middle and high
         # school students" the words joined (joined_modifiers); other words with 'and' end the phrase.
         # no comma inside a phrase: "81 practical observations, health professionals" counts observations
+        # a number of two digits or more is a count of its own, never a word of another's ("in 1972 produced 35 live
+        # infants"), where one digit may be ("20 type 2 diabetic patients")
         joined = rf"(?:{_words(spec['joined_modifiers'])})\s+(?:and|or)\s+(?=(?:{_words(spec['joined_modifiers'])})\s)"
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
-                    rf"|(?!(?:{stop})(?![\w-]))[A-Za-z0-9][\w'’/-]*\s+)")
+                    rf"|(?!(?:{stop})(?![\w-]))(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+)")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)

@@ -239,6 +239,9 @@ def test_participants_stated(abstract, expected):
     # one group's people, however they were taken in
     "After exclusion, 16 patients were enrolled into the surgery group and 11 patients into the other group.",
     "A median of 4 (range 1-7) surgeons were identified per centre.",
+    # a year is no count, nor is a count before another one
+    "Twins born in 1972 produced 35 live infants.",
+    "In 2019 among people aged 60 years, many had diabetes.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
