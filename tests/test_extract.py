@@ -770,6 +770,13 @@ def test_conclusion_from_the_sentence_that_states_it():
      "The niche needs more attention."),
     ("Bleeding was more frequent with 12 months of therapy. Unique identifier: NCT02494895.", "clinical-trial",
      "Bleeding was more frequent with 12 months of therapy."),
+    ("Survival was longer with surgery. Further studies are in progress.", "observational",
+     "Survival was longer with surgery."),
+    ("Pressure fell in group 1. These facts are explained by differences in the ventricle. The concept is explained.",
+     "observational", "These facts are explained by differences in the ventricle."),
+    ("Most patients recovered. Registered January 2021.", "clinical-trial", "Most patients recovered."),
+    ("Visual aids help readers. J Orthop Sports Phys Ther 2021;51(6):262-263. doi:10.2519/jospt.2021.0108.",
+     "letter-editorial", "Visual aids help readers."),
     # the number of a list's next item is no sentence
     ("1. Uptake fell after amphetamine. 2. Entry from the blood was not disturbed. 3. Corticosterone did not mediate "
      "the effect. 4. Changes in catecholamines are considered as possible factors.", "other",
