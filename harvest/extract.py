@@ -148,6 +148,7 @@ class Patterns:
         self.period_after = _any(follow["period_after"])
         self.period_sentence = _any(follow["period_sentence"])
         self.days_per = follow["days_per"]
+        self.longest_days = follow["longest_days"]
         conclusion = data["conclusion"]
         self.conclusion_section = _any(conclusion["sections"])
         self.closing_section = re.compile(conclusion["closing_sections"], re.IGNORECASE)
@@ -1296,12 +1297,14 @@ def _days(match, patterns) -> float | None:
     number = match.group("n").replace("·", ".")
     amount = float(number) if number[0].isdigit() else number_value(number, patterns)
     per = patterns.days_per.get(match.group("unit").lower())
-    return None if amount is None or per is None else round(amount * per, 3)
+    if amount is None or per is None or amount * per > patterns.longest_days:
+        return None
+    return round(amount * per, 3)
 
 
 def _not_a_follow_up(text, match, patterns) -> bool:
     """An age, a spread, a disease's duration or a date range, not a time participants were seen."""
-    before = text[max(0, match.start() - 30):match.start()].lower()
+    before = text[max(0, match.start() - 60):match.start()].lower()
     return bool(patterns.not_before_duration.search(before) or patterns.not_after_duration.search(text[match.end():]))
 
 

@@ -595,6 +595,14 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Retention was high, 95% at 12-month and 96% at 15-month assessments.", 450),
     ("1-year event-free survival was 59%.", 365),
     ("Infants were enrolled at 32 weeks of gestation.", None),
+    # ages are no follow-up, however they are put; nor is a year read as a duration
+    ("The age of the patients ranged from 31 to 83 years, followed for 7 years.", 2555),
+    ("Of the 122 patients (average age, 27 years; range, 12 to 64 years), 112 were male.", None),
+    ("Twenty-eight patients ranging from newborn to 66 years received parenteral nutrition for 10 days.", 10),
+    ("We studied outcomes in patients older than 55 years at 2 years after surgery.", 730),
+    ("We used data for the period from 2015 to 2019 years by territory.", None),
+    ("The age-adjusted incidence and the 30-day mortality were reported.", 30),
+    ("Children aged 6 were followed up to 10 years.", 3650),
     # the time of the intervention when nothing later is stated
     ("Participants received B vitamins or placebo (n = 101) for 2 years.", 730),
     ("We used a pre-post design to test whether a 12-week music intervention improved mood.", 84),
