@@ -215,7 +215,8 @@ class Patterns:
         # no comma inside a phrase: "81 practical observations, health professionals" counts observations
         # a number of two digits or more is a count of its own, never a word of another's ("in 1972 produced 35 live
         # infants"), where one digit may be ("20 type 2 diabetic patients")
-        joined = rf"(?:{_words(spec['joined_modifiers'])})\s+(?:and|or)\s+(?=(?:{_words(spec['joined_modifiers'])})\s)"
+        joinable = _words(spec["joined_modifiers"])
+        joined = rf"(?:{joinable})\s+(?:and|or)\s+(?=(?:{joinable})\s)"
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
                     rf"|(?!(?:{stop})(?![\w-]))(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+)")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
@@ -1297,9 +1298,8 @@ def _days(match, patterns) -> float | None:
     number = match.group("n").replace("·", ".")
     amount = float(number) if number[0].isdigit() else number_value(number, patterns)
     per = patterns.days_per.get(match.group("unit").lower())
-    if amount is None or per is None or amount * per > patterns.longest_days:
-        return None
-    return round(amount * per, 3)
+    days = None if amount is None or per is None else amount * per
+    return None if days is None or days > patterns.longest_days else round(days, 3)
 
 
 def _not_a_follow_up(text, match, patterns) -> bool:
