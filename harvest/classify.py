@@ -332,6 +332,7 @@ class Rules:
     negating_prefixes: tuple
     negation_cue: re.Pattern  # any negating word at all: most texts have none
     reported: re.Pattern
+    called_for: re.Pattern
     own_work: re.Pattern
     own_study: re.Pattern  # any sign that a record reports a study of its own
     background_sections: frozenset
@@ -380,6 +381,7 @@ def compile_rules(data: dict) -> Rules:
         negation_cue=re.compile(r"\b(?:%s)" % "|".join(
             sorted({k.split()[0] for k in context["negation"]["reach"]} | set(context["negation"]["attached"])))),
         reported=_regex(context["reported"]),
+        called_for=_regex(context["called_for"]),
         own_work=_regex(context["own_work"]),
         own_study=_regex(context["own_study"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
@@ -696,8 +698,9 @@ def negated(before: str, rules: Rules) -> bool:
 
 @lru_cache(maxsize=4096)
 def about_others(sentence: str, rules: Rules) -> bool:
-    """True when a sentence reports other people's work and does not speak of its own."""
-    return bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence)
+    """True when a sentence reports other people's work and does not speak of its own, or calls for a study."""
+    return bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence) or \
+        bool(rules.called_for.search(sentence))
 
 
 # ---------------------------------------------------------------- evidence

@@ -173,6 +173,11 @@ DESIGN = [
     ("Ketamine after surgery", "A previous meta-analysis found benefit. We conducted a retrospective cohort study of 200 patients.",
      (), "observational"),
     ("Ketamine after surgery", "Future randomized trials are needed.", ("Review",), "review"),
+    # a trial the authors call for is not one they ran, though they say "we"
+    ("Statins and survival in ovarian cancer", "Population-based data were linked for 4207 people. Statin use was "
+     "associated with survival. We recommend a randomized clinical trial of statin use.", (), "observational"),
+    ("Ketamine for pain", "We treated 40 patients with ketamine. Our findings warrant larger randomised trials.", (),
+     "observational"),
     # letters and notices are about other papers
     ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
     ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),
