@@ -265,6 +265,8 @@ class Patterns:
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.one_group_after = _any(spec["one_group_after"])
         self.ratio_after = _any(spec["ratio_after"])
+        self.sexes = _any(spec["sexes"])
+        self.rate_before = _any(spec["rate_before"])
         self.taken_in = _any(spec["taken_in"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
         self.count_between = re.compile(
@@ -679,6 +681,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
         return []  # 'Cohort 2 included adults': a name, not a count
+    if patterns.rate_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
+        return []
     if patterns.list_before.search(text[max(0, phrase.start() - 40):phrase.start()]):
         return []
     window_start = max(0, phrase.start() - BEFORE)
@@ -917,7 +921,9 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
             continue  # '6 replicates and 15 chickens per replicate': a ratio
         if a and b and patterns.plural_nouns.search(match.group()) and \
                 not _is_part(sentence.text, match.start(), match.end(), patterns):
-            found.append(Candidate("groups", a + b, sentence.quote(match.start(), match.end()), False))
+            tier = "weak" if patterns.sexes.search(first_words) and patterns.sexes.search(text[match.start("b"):match.end()]) \
+                else "groups"
+            found.append(Candidate(tier, a + b, sentence.quote(match.start(), match.end()), False))
     groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
     if len(groups) >= 2:
         values = [number_value(m.group("num"), patterns) for m in groups]

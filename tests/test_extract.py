@@ -148,6 +148,16 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Surveillance outcomes were reviewed in 516 men. In the end 304 men fulfilled the inclusion criteria.", 304),
     # a whole, then its groups counted bare, that add up to it
     ("The study included 533 patients, 290 in the paresthesia group and 243 in the artery group.", 533),
+    # 'in all', a study conducted among its people, males and females counted as people
+    ("RESULTS: In all, 648 patients (216 RAPN/432 MIS-RN) were matched.", 648),
+    ("Herein we report on a randomized controlled clinical trial conducted among 43 healthy adult males.", 43),
+    ("The study was conducted using a trial design, and it was carried out on 77 patients.", 77),
+    # those followed up are some of those included; a count of each sex is the whole only when it is the largest
+    ("In this retrospective study, 1206 patients were included. From patients (n=1172) completing follow-up, 199 had "
+     "severe disease.", 1206),
+    ("Five hundred patients were studied. Of the 7 with a rare variant, there were 2 males and 5 females.", 500),
+    ("The questionnaires were completed by 1192 students (586 males and 606 females).", 1192),
+    ("Study samples were selected from a cohort comprising 6364 males and 9678 females.", 16042),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -242,6 +252,9 @@ def test_participants_stated(abstract, expected):
     # a year is no count, nor is a count before another one
     "Twins born in 1972 produced 35 live infants.",
     "In 2019 among people aged 60 years, many had diabetes.",
+    # a rate is no count
+    "Undisclosed treatment was present in approximately one in three individuals presenting for care.",
+    "Breast cancer is predicted to affect 1 in 9 women in a lifetime.",
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
