@@ -784,6 +784,10 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Function improved in most knees. Further studies with uniform inclusion criteria, standardized treatment "
      "parameters, well-defined outcome measures, and long follow-up are needed.", "observational",
      "Function improved in most knees."),
+    # 'We concluded that' states the authors' conclusion wherever it stands
+    ("The view that cases can be halved was examined. We concluded that only a minority of cases follow this trend. "
+     "Milder cases pose difficulties. While research gives a clear indication, such knowledge is rarely applied.",
+     "letter-editorial", "We concluded that only a minority of cases follow this trend."),
     # a journal's note is none
     ("Our results are validated numerically. This article is part of the theme issue 'The mathematics of energy "
      "systems'.", "other", "Our results are validated numerically."),
