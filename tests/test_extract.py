@@ -158,6 +158,10 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Five hundred patients were studied. Of the 7 with a rare variant, there were 2 males and 5 females.", 500),
     ("The questionnaires were completed by 1192 students (586 males and 606 females).", 1192),
     ("Study samples were selected from a cohort comprising 6364 males and 9678 females.", 16042),
+    # a survey counted '(N = ...)' is its respondents; those seen at follow-up are some of them
+    ("The study relied on 2019 data from a representative survey (N = 28,047) in Norway.", 28047),
+    ("RESULTS: Patients (N=556) were studied at baseline. Patients (n=240) were seen at follow-up, with 57 treated.",
+     556),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
