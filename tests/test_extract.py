@@ -158,6 +158,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Five hundred patients were studied. Of the 7 with a rare variant, there were 2 males and 5 females.", 500),
     ("The questionnaires were completed by 1192 students (586 males and 606 females).", 1192),
     ("Study samples were selected from a cohort comprising 6364 males and 9678 females.", 16042),
+    # the people a study set out to evaluate; a response rate is no share of the people counted
+    ("The purpose of this study was to evaluate 39 nutritionally-depleted patients treated with radiation.", 39),
+    ("RESULTS: Responses were received from 151 students (38.3% responses rate). Most students were anxious.", 151),
     # a survey counted '(N = ...)' is its respondents
     ("The study relied on 2019 data from a representative survey (N = 28,047) in Norway.", 28047),
 ])
