@@ -265,6 +265,10 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # a year is no count, nor is a count before another one
     "Twins born in 1972 produced 35 live infants.",
     "In 2019 among people aged 60 years, many had diabetes.",
+    # people of a simulated or a potential trial, people withdrawn
+    "Fibrosis in placebo arms was modelled. Each simulated trial included 120 participants.",
+    "The predicted benefit is potentially testable in trials recruiting 359 patients enriched for heart dose.",
+    "Four patients receiving placebo, however, had to be withdrawn because of worsening of the condition.",
     # a rate is no count
     "Undisclosed treatment was present in approximately one in three individuals presenting for care.",
     "Breast cancer is predicted to affect 1 in 9 women in a lifetime.",
