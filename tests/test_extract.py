@@ -805,6 +805,16 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("The view that cases can be halved was examined. We concluded that only a minority of cases follow this trend. "
      "Milder cases pose difficulties. While research gives a clear indication, such knowledge is rarely applied.",
      "letter-editorial", "We concluded that only a minority of cases follow this trend."),
+    ("Lung ultrasound was used in 40 neonates. In the end, we have concluded that ultrasound is reliable for pneumonia. "
+     "Scores rose with severity.", "observational", "In the end, we have concluded that ultrasound is reliable for "
+                                                    "pneumonia."),
+    # a conclusion labelled without a colon after a full stop; 'Conclusions support' is a sentence
+    ("Accuracy was 0.92 (P = .01). Conclusion An endorectal system predicted response. © RSNA, 2021",
+     "observational", "An endorectal system predicted response."),
+    ("Mobile devices were used by 30 athletes. Conclusions support the use of daily variability to guide training.",
+     "observational", "Conclusions support the use of daily variability to guide training."),
+    ("Accuracy was high in 40 patients. The system predicted response. See also the editorial by Klibanov in this "
+     "issue.", "observational", "The system predicted response."),
     # a journal's note is none
     ("Our results are validated numerically. This article is part of the theme issue 'The mathematics of energy "
      "systems'.", "other", "Our results are validated numerically."),
