@@ -813,6 +813,13 @@ def test_conclusion_from_the_sentence_that_states_it():
      "observational", "An endorectal system predicted response."),
     ("Mobile devices were used by 30 athletes. Conclusions support the use of daily variability to guide training.",
      "observational", "Conclusions support the use of daily variability to guide training."),
+    ("Speech rate was measured in 22 adults. Conclusion GAT is a unique tool to process voice data. Supplemental "
+     "Material https://doi.org/10.23641/asha.14575533.", "observational", "GAT is a unique tool to process voice data."),
+    # where code or data may be had is no finding
+    ("Our model outperforms existing prediction models. The prediction server is available at "
+     "http://ssbio.cau.ac.kr/software/bbb.", "other", "Our model outperforms existing prediction models."),
+    ("Leukocyte proteins were disturbed in 30 patients. Data are available via ProteomeXchange with identifier "
+     "PXD019435.", "observational", "Leukocyte proteins were disturbed in 30 patients."),
     ("Accuracy was high in 40 patients. The system predicted response. See also the editorial by Klibanov in this "
      "issue.", "observational", "The system predicted response."),
     # a journal's note is none
