@@ -267,6 +267,7 @@ class Patterns:
         self.ratio_after = _any(spec["ratio_after"])
         self.sexes = _any(spec["sexes"])
         self.rate_before = _any(spec["rate_before"])
+        self.twins = _any(spec["twins"])
         self.taken_in = _any(spec["taken_in"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
         self.count_between = re.compile(
@@ -1066,6 +1067,9 @@ def _single_case(reading: Reading) -> Candidate | None:
         # 'The authors report the case of ...' reads like others' work
         if not reading.counts_own_people(sentence):
             continue
+        match = reading.patterns.twins.search(sentence.text)
+        if match:
+            return Candidate("case", 2, sentence.quote(match.start(), match.end()), False)
         match = reading.patterns.single_case.search(sentence.text)
         if match:
             return Candidate("case", 1, sentence.quote(match.start(), match.end()), False)

@@ -458,6 +458,13 @@ def test_a_case_report_of_sisters_counts_them():
     assert got.sample_size.value == 4
 
 
+def test_a_case_report_of_twins_counts_two():
+    got = extracted("This report describes 7-month-old monozygotic twin female infants with the disease.",
+                    {"design": "case-report", "population": "human"},
+                    title="Case Report: Neonatal diabetes mellitus caused by a novel GLIS3 mutation in twins.")
+    assert got.sample_size.value == 2
+
+
 def test_a_case_report_of_two_counts_two():
     got = extracted("Two cases with partial seizure and periodic EEG pattern were reported. Case 1. A 74-year-old "
                     "woman had PLEDs.", {"design": "case-report", "population": "human"})
