@@ -683,7 +683,7 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
         return []  # 'Cohort 2 included adults': a name, not a count
     if patterns.rate_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
-        return []
+        return []  # 'one in three individuals': a rate
     if patterns.list_before.search(text[max(0, phrase.start() - 40):phrase.start()]):
         return []
     window_start = max(0, phrase.start() - BEFORE)
@@ -922,9 +922,10 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
             continue  # '6 replicates and 15 chickens per replicate': a ratio
         if a and b and patterns.plural_nouns.search(match.group()) and \
                 not _is_part(sentence.text, match.start(), match.end(), patterns):
-            tier = "weak" if patterns.sexes.search(first_words) and patterns.sexes.search(text[match.start("b"):match.end()]) \
-                else "groups"
-            found.append(Candidate(tier, a + b, sentence.quote(match.start(), match.end()), False))
+            # '2 males and 5 females': a count of each sex, in passing (sexes in extract.yml)
+            by_sex = patterns.sexes.search(first_words) and patterns.sexes.search(text[match.start("b"):match.end()])
+            found.append(Candidate("weak" if by_sex else "groups", a + b, sentence.quote(match.start(), match.end()),
+                                   False))
     groups = list(patterns.group_phrase.finditer(text)) if " in the " in text else []
     if len(groups) >= 2:
         values = [number_value(m.group("num"), patterns) for m in groups]
