@@ -699,8 +699,8 @@ def negated(before: str, rules: Rules) -> bool:
 @lru_cache(maxsize=4096)
 def about_others(sentence: str, rules: Rules) -> bool:
     """True when a sentence reports other people's work and does not speak of its own, or calls for a study."""
-    return bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence) or \
-        bool(rules.called_for.search(sentence))
+    reports_others = bool(rules.reported.search(sentence)) and not rules.own_work.search(sentence)
+    return reports_others or bool(rules.called_for.search(sentence))
 
 
 # ---------------------------------------------------------------- evidence
