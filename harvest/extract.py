@@ -15,7 +15,7 @@ scan (harvest.scan).
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -225,12 +225,14 @@ class Patterns:
         self.animal_word = re.compile(rf"\b(?:{_words(spec['animals'])})\b", re.IGNORECASE)
         self.human_word = re.compile(rf"\b(?:{_words(spec['people'])})\b", re.IGNORECASE)
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
-        # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time
+        # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time;
+        # "six cases reported since 1949" others' people, "40 patients reported pain" a finding, but
+        # "the twenty patients reported on in this study" are the study's
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
-                                   rf"(?![\s-]+(?:reports?|series|studies|control\b|(?:years?|months?|weeks?|days?)\b))")
+                                   rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
@@ -441,7 +443,7 @@ class Reading:
         self.low = self.whole_text.lower()
         self._abstract_at = len(raw_title) + 1  # where the abstract starts in whole_text
         self.sections = sections_of(record)
-        self._section_starts = [offset for _, offset, _ in self.sections]
+        self.section_starts = [offset for _, offset, _ in self.sections]
         self._split = {}
         self._starts = {}
         self._own = {}
@@ -491,7 +493,7 @@ class Reading:
 
     def section_at(self, offset: int) -> str:
         """The label of the abstract section holding an offset of the abstract ('' when none)."""
-        i = bisect_right(self._section_starts, offset) - 1
+        i = bisect_right(self.section_starts, offset) - 1
         return self.sections[i][0] if i >= 0 else ""
 
     def counts_own_people(self, sentence: Sentence) -> bool:
@@ -540,7 +542,7 @@ class Reading:
         if position < self._abstract_at:
             return self.title_sentence
         at = position - self._abstract_at
-        i = bisect_right(self._section_starts, at) - 1
+        i = bisect_right(self.section_starts, at) - 1
         if i < 0:
             return None
         sentences = self.section_sentences(i)
@@ -988,8 +990,12 @@ def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
 
 def _stated_in_participants_section(reading: Reading, candidates) -> Candidate | None:
     """The one count a structured abstract's section of participants states in strong words ('PARTICIPANTS:
-    Participants (n = 7516) were English ...'): the study's, whatever later sections count of some of them."""
-    return _one_count_in_sections(reading, candidates, reading.patterns.participants_section, ("randomised", "total"))
+    Participants (n = 7516) were English ...') or opens with ('PARTICIPANTS: 264 clients (aged >= 65 years)'):
+    the study's, whatever the setting counts around them or later sections count of some of them."""
+    opening = [replace(c, tier="total") for c in candidates if c.tier == "weak" and c.quote.source == "abstract"
+               and c.quote.start in reading.section_starts]
+    return _one_count_in_sections(reading, candidates + opening, reading.patterns.participants_section,
+                                  ("randomised", "total"))
 
 
 def _one_count_in_sections(reading: Reading, candidates, sections: re.Pattern, tiers) -> Candidate | None:

@@ -307,6 +307,26 @@ def test_the_section_of_participants_states_the_study_s_count():
     assert extract.extract(record, STUDY).sample_size.value == 500  # no section only of whom it took: 'a total' decides
 
 
+def test_a_count_opening_the_section_of_participants_is_the_study_s_not_the_setting_s():
+    record = fixture(None, sections=[("SETTING", "Fixture homecare (10 teams comprising a total of 313 staff members)."),
+                                     ("PARTICIPANTS", "264 clients (aged 65 years or more)."),
+                                     ("RESULTS", "In 120 clients sedentary time fell.")])
+    assert extract.extract(record, STUDY).sample_size.value == 264
+    record = fixture(None, sections=[("SETTING", "Fixture homecare (10 teams comprising a total of 313 staff members)."),
+                                     ("RESULTS", "264 clients were less sedentary.")])
+    assert extract.extract(record, STUDY).sample_size.value == 313  # a results section opening with a count says nothing
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    # the people a study reports on are its own; people who reported something are a finding, others' reports others'
+    ("Correlation with angiography was made in the twenty patients reported on in this study. In twelve patients "
+     "flow was reversed.", 20),
+    ("Two new cases of fixture ectopia are described, and six cases reported since 1949 are reviewed.", 2),
+])
+def test_reported_people(abstract, expected):
+    assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == expected
+
+
 @pytest.mark.parametrize("abstract, expected", [
     ("A sample size of 120 patients will be recruited.", 120),
     ("We will recruit 506 young adults (aged 18-30 years) via an open recruitment strategy.", 506),
