@@ -58,6 +58,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("50 veterans with chronic mTBI (mean of 20.7 yrs. from trauma) and 40 age-matched controls "
      "underwent two scans.", 90),
     ("Efficacy was evaluated in 36 patients with vascular disease and in 16 patients with cerebral disorders.", 52),
+    ("Fixture drug was given double-blind to 20 patients during 6 months of gold therapy, and to 20 patients not "
+     "receiving gold.", 40),  # two groups treated as long, not the same people at two times
+    ("A fixture test was given to 110 right brain-damaged patients and to 94 normal controls.", 204),
     ("Participants were mothers (n = 246) who enrolled their infants.", 246),
     ("Patients with a clinical diagnosis (n = 128) participated in an interview.", 128),
     # the same people twice are not two groups
