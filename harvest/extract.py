@@ -247,6 +247,7 @@ class Patterns:
                                         .replace("MODIFIERS", modifiers).replace("PEOPLE", people), re.IGNORECASE)
         self.analysis_only = re.compile(fill(spec["analysis_only"]), re.IGNORECASE)
         self.others_counted = _any(spec["others_counted"])
+        self.others_before = _any(spec["others_before"])
         self.pool_then_included = re.compile(fill(spec["pool_then_included"]).replace("{M}", self.number),
                                              re.IGNORECASE)
         self.pool_opening = re.compile(r"(?:^|[,;:]\s*)(?:of|among|amongst|from|out\s+of)\s+(?:the\s+|these\s+|all\s+)?$",
@@ -697,6 +698,7 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
             not patterns.future.search(text):
         return []  # 'A sample size of 120 patients was calculated': a plan, not people taken
     if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
+            patterns.others_before.search(before) or \
             patterns.excluded_after.match(after):
         return []
     if patterns.list_after.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):

@@ -64,6 +64,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture tomography was used to study 79 patients with suspected gallbladder disease.", 79),  # a verb, no label
     ("Experience with 47 patients with fixture carcinoma operated after irradiation is reported.", 47),
     ("Fixture Donor Nephrectomy: Single-Center Experience of 200 Consecutive Cases.", 200),
+    ("A prospective study on 6,125 job applicants for fixture work is presented.", 6125),
+    ("Children ages 6-8 years (n = 48, Mage = 7.04) were included in the fixture study.", 48),
     ("Participants were mothers (n = 246) who enrolled their infants.", 246),
     ("Patients with a clinical diagnosis (n = 128) participated in an interview.", 128),
     # the same people twice are not two groups
@@ -331,6 +333,12 @@ def test_a_count_opening_the_section_of_participants_is_the_study_s_not_the_sett
 ])
 def test_reported_people(abstract, expected):
     assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == expected
+
+
+def test_the_people_of_an_earlier_study_are_not_this_one_s():
+    got = extracted("Fixture residents were evaluated before admission. A previous mortality study on 145 aged subjects "
+                    "at the same institution provided a frame of reference.", {"design": "observational", "population": "human"})
+    assert got.sample_size is None
 
 
 @pytest.mark.parametrize("abstract, expected", [
