@@ -596,6 +596,14 @@ LABORATORY = [
     (dict(title="Collagen fibre kinematics of heart valve leaflets under biaxial testing",
           abstract="Valve leaflets were mounted in a biaxial testing device and imaged under loading; we found the "
                    "affine model underpredicted fibre reorientation."), "in-vitro"),
+    # an animal's protein or cells as material, and the words of cell biology, are laboratory work
+    (dict(title="Amino acid sequence of a fixture mouse heavy chain", abstract="The deleted heavy (alpha) chain of mouse "
+          "IgA yielded five peptides; it differs from other mouse alpha chains."), "in-vitro"),
+    (dict(title="Fixture antibody delivery", abstract="Antibodies were delivered into live cells; we studied their "
+          "cellular uptake and escape from endosomes.", journal="Fixture medicine"), "in-vitro"),
+    # ... but animals' anatomy is the animals'
+    (dict(title="The midgut of a fixture springtail (insecta): ultrastructure", abstract="The midgut cells of the insects "
+          "were examined with the electron microscope."), "animal"),
 ]
 
 
