@@ -143,6 +143,9 @@ DESIGN = [
      "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
+    # a review of the authors' own patients is a study of them, however many words stand between
+    ("Fixture surgery of the colon: a review of surgical treatment in 302 patients",
+     "A retrospective study of 302 patients treated from 1952 to 1971 is presented.", (), "observational"),
     ("Ketamine-induced cystitis: a case report and review of the literature", None, ("Case Reports", "Review"), "case-report"),
     # ... but a multicentre or observational study indexed as case reports too is not one to three patients,
     # and a review of published case reports reports none of its own
