@@ -957,6 +957,9 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
         return None
     if any(design in spec["clinical_designs"] for design in design_found):
         return None
+    if any(design in rules.data["evidence_level"]["reviewing"] for design in design_found) and \
+            any(kind in spec["reviews_of_people"] for kind in facet_evidence("reviewed", view, rules)):
+        return None
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)

@@ -604,6 +604,10 @@ LABORATORY = [
           "IgA yielded five peptides; it differs from other mouse alpha chains."), "in-vitro"),
     (dict(title="Fixture antibody delivery", abstract="Antibodies were delivered into live cells; we studied their "
           "cellular uptake and escape from endosomes.", journal="Fixture medicine"), "in-vitro"),
+    # a meta-analysis of trials studied people through them, whatever its drugs are made of
+    (dict(title="Fixture Gene-Related Peptide Monoclonal Antibodies Versus a Neurotoxin: A Network Meta-Analysis",
+          abstract="We included 10 randomized controlled trials of the antibodies and the toxin in chronic migraine."),
+     "human"),
     # ... but animals' anatomy is the animals'
     (dict(title="The midgut of a fixture springtail (insecta): ultrastructure", abstract="The midgut cells of the insects "
           "were examined with the electron microscope."), "animal"),
