@@ -66,6 +66,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture Donor Nephrectomy: Single-Center Experience of 200 Consecutive Cases.", 200),
     ("A prospective study on 6,125 job applicants for fixture work is presented.", 6125),
     ("In a double-blind crossover trial, 24 patients with fixture rhinitis have been treated with a spray.", 24),
+    ("Fixture drug was given in doses of 750 mg and 1000 mg three times daily for 10 days to 99 patients in a "
+     "double-blind comparison.", 99),
+    ("Six visually normal observers discriminated the direction of fixture dots.", 6),
     ("During 14 years, 346 patients with a fixture aneurysm were operated on by direct procedures.", 346),
     ("METHODS: Prospective cross-sectional pilot study: 26 patients (ages 1-4 years) were given a questionnaire.", 26),
     ("Children ages 6-8 years (n = 48, Mage = 7.04) were included in the fixture study.", 48),
