@@ -637,6 +637,11 @@ WHO = [
     # ... and so does a disease named inside a word, or an organ's mass
     (dict(title="[Combined hepatocellular-cholangiocarcinoma]."), "human"),
     (dict(title="[A calcified lung mass]."), "human"),
+    # ... or an organ transplant, a children's specialty, a title kept in German, but not a lichen transplanted
+    (dict(title="Microsporidiosis in a solid organ transplant recipient."), "human"),
+    (dict(title="The history of pediatric rheumatology."), "human"),
+    (dict(title="Kortisonstoß begünstigt bei Kindern schwere Nebenwirkungen."), "human"),
+    (dict(title="PAHs in an urban area: the role of lichen transplants in detecting local sources"), "unknown"),
     # ... but not a clinical word for things: equipment is no one
     (dict(title="Disinfection of anaesthetic-respiratory equipment"), "unknown"),
     (dict(title="Anaesthetic management of a difficult airway"), "human"),
