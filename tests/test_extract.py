@@ -397,6 +397,9 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
      "controlled trials; n = 4 quasi-experimental studies).", None),  # counts of studies
     ("Forty-three articles met our inclusion criteria. We identified 3 children with retinal haemorrhages.", None),
     ("RESULTS: 3,073 patients from 6 RCTs met the inclusion criteria.", 3073),
+    ("Fixture abnormalities refine outcome prediction: a meta-analysis of 2,596 trial patients.", 2596),
+    ("A total of 21 studies were included in the pooled analysis (n = 635 patients).", 635),
+    ("RESULTS: 15 reports studying 8954 men with fixture cancer were found.", 8954),
     ("Eighteen studies were included: randomised control trials (n = 4), non-controlled trials (n = 3) and "
      "cross-sectional studies (n = 3).", None),  # counts of studies
     ("A total of 21 studies (10 case-control studies and 11 cohort studies) were included.", None),
