@@ -69,6 +69,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture drug was given in doses of 750 mg and 1000 mg three times daily for 10 days to 99 patients in a "
      "double-blind comparison.", 99),
     ("Six visually normal observers discriminated the direction of fixture dots.", 6),
+    ("Fixture hormones were determined in 21 healthy, young subjects before and after venous stasis.", 21),
+    ("Nineteen first-episode, unmedicated fixture patients and twenty-two healthy controls were scanned.", 41),
     ("During 14 years, 346 patients with a fixture aneurysm were operated on by direct procedures.", 346),
     ("METHODS: Prospective cross-sectional pilot study: 26 patients (ages 1-4 years) were given a questionnaire.", 26),
     ("Children ages 6-8 years (n = 48, Mage = 7.04) were included in the fixture study.", 48),
@@ -339,6 +341,12 @@ def test_a_count_opening_the_section_of_participants_is_the_study_s_not_the_sett
 ])
 def test_reported_people(abstract, expected):
     assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == expected
+
+
+@pytest.mark.parametrize("text", ["In three separate experiments, animals fed a fixture diet grew tumours.",
+                                  "At 28 degrees C, subjects sat quietly in the fixture chamber."])
+def test_a_comma_joins_adjectives_only(text):
+    assert [m.group() for m in extract.PATTERNS.phrase.finditer(text)] == []
 
 
 def test_the_people_of_an_earlier_study_are_not_this_one_s():
