@@ -143,6 +143,9 @@ DESIGN = [
      "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
+    # a protocol's structured summary that the journal types as a Letter is still a protocol
+    ("Fixture yoga for long COVID: a structured summary of a study protocol for a randomized controlled trial",
+     "TRIAL DESIGN: Multi-centric, randomized, controlled, open-label study.", ("Letter",), "protocol"),
     # a review of the authors' own patients is a study of them, however many words stand between
     ("Fixture surgery of the colon: a review of surgical treatment in 302 patients",
      "A retrospective study of 302 patients treated from 1952 to 1971 is presented.", (), "observational"),
