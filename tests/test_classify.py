@@ -143,6 +143,8 @@ DESIGN = [
      "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
+    ("Fixture video therapy in transplant recipients", "Herein, we describe a pilot intervention study using mobile "
+     "video directly observed therapy.", (), "clinical-trial"),
     # a protocol's structured summary that the journal types as a Letter is still a protocol
     ("Fixture yoga for long COVID: a structured summary of a study protocol for a randomized controlled trial",
      "TRIAL DESIGN: Multi-centric, randomized, controlled, open-label study.", ("Letter",), "protocol"),
