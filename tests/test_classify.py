@@ -393,6 +393,9 @@ READING = [
     ("Hip fracture after stroke", "We used a national database of 12,000 patients admitted to hospital.", (), "observational"),
     ("MicroRNA-34a suppresses cell motility in cancer",
      "Expression data were taken from a public database; cells were transfected and cell migration was measured.", (), "other"),
+    # what the investigators gave people in an old title's "normal man" is a trial; what they only looked at is not
+    ("Fixture glucagon infusion in normal man: effects on plasma amino acids", None, ("Humans", "Male"), "clinical-trial"),
+    ("Fixture lymphoid cells of the intestinal mucosa in normal man", None, ("Humans",), "other"),
 ]
 
 
