@@ -889,6 +889,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "Bleeding was more frequent with 12 months of therapy."),
     ("Survival was longer with surgery. Further studies are in progress.", "observational",
      "Survival was longer with surgery."),
+    # a call for more study that goes on to a finding ("is needed, but ...") states it
+    ("Conduction was delayed in 40 fixture patients. One patient died. Further evaluation is needed, but with "
+     "follow-up of 17 months patients without bradyarrhythmias appear not to require pacing.", "observational",
+     "Further evaluation is needed, but with follow-up of 17 months patients without bradyarrhythmias appear not to "
+     "require pacing."),
     ("Pressure fell in group 1. These facts are explained by differences in the ventricle. The concept is explained.",
      "observational", "These facts are explained by differences in the ventricle."),
     ("Most patients recovered. Registered January 2021.", "clinical-trial", "Most patients recovered."),
