@@ -218,9 +218,9 @@ class Patterns:
         joinable = _words(spec["joined_modifiers"])
         joined = rf"(?:{joinable})\s+(?:and|or)\s+(?=(?:{joinable})\s)"
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
-                    rf"|(?!(?:{stop})(?![\w-]))(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+"
-                    # adjectives a comma joins: "21 healthy, young subjects"
-                    rf"|(?!(?:{stop})(?![\w-]))(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z])))")
+                    rf"|(?!(?:{stop})(?![\w-]))(?:(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+"
+                    # or adjectives a comma joins: "21 healthy, young subjects"
+                    rf"|(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z]))))")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)
