@@ -85,11 +85,25 @@ def merge_field(field, first, second):
     return {"value": one[0], "accept": one + [a for a in two if not contains(field, one, a)], "status": "disputed"}
 
 
+# Fields the codebook answers with true or false. A reader may quote the answer ('no'), which YAML then reads as text.
+YES_NO = {"ketamine", "pain", "randomised", "placebo_controlled"}
+SAID = {"yes": True, "true": True, "no": False, "false": False}
+
+
+def as_written_meant(entry) -> dict:
+    """A read with quoted yes/no answers taken as the true or false they say."""
+    for answers in (entry, entry.get("also") or {}):
+        for field in YES_NO & answers.keys():
+            if isinstance(answers[field], str) and answers[field].strip().lower() in SAID:
+                answers[field] = SAID[answers[field].strip().lower()]
+    return entry
+
+
 def reads(which):
     found = {}
     for path in sorted(HERE.glob(f"reads/{kind}-{which}-*.yml")):
         for entry in yaml.safe_load(path.read_text()) or []:
-            found[entry["pmid"]] = entry
+            found[entry["pmid"]] = as_written_meant(entry)
     return found
 
 
