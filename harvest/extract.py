@@ -1460,7 +1460,7 @@ def _conclusion(reading: Reading) -> Found | None:
                   if s.source == "abstract" and readable(s) and cue.search(s.text) and not patterns.aims.search(s.text)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
-            return _joined(stated[:1], patterns)
+            return _joined(_closing(abstract, abstract.index(stated[0]), patterns), patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
@@ -1471,8 +1471,14 @@ def _conclusion(reading: Reading) -> Found | None:
     at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
     if at is None:
         return None
-    closing = abstract[at - 1:at + 1] if at and _goes_on_from(abstract[at - 1], abstract[at], patterns) else [abstract[at]]
-    return _joined(closing, patterns)
+    return _joined(_closing(abstract, at, patterns), patterns)
+
+
+def _closing(abstract: list, at: int, patterns: Patterns) -> list:
+    """The sentence at `at`, with the one before when it goes on from it ('In addition, the data support ...')."""
+    if at and _goes_on_from(abstract[at - 1], abstract[at], patterns):
+        return abstract[at - 1:at + 1]
+    return [abstract[at]]
 
 
 def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:

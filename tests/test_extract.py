@@ -819,6 +819,11 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Scores predicted play at weekends. Instead, age predicted play in the afternoon. The discussion deals with "
      "future research.", "observational",
      "Scores predicted play at weekends. Instead, age predicted play in the afternoon."),
+    # a cued closing sentence that goes on from a cued one before ('In addition, the data support') is quoted with it
+    ("Lisuride lowered prolactin in all 12 fixture subjects. These results show that lisuride lowers prolactin in man. "
+     "In addition, the data support a role of dopamine in its secretion.", "clinical-trial",
+     "These results show that lisuride lowers prolactin in man. In addition, the data support a role of dopamine in "
+     "its secretion."),
     # 'we found that' reports a finding, no stronger than 'these results suggest': the later of the two
     ("We found that lesions raised investigation in females. These results suggest a role of the nucleus in sex "
      "differences. Males did not differ.", "animal", "These results suggest a role of the nucleus in sex differences."),
