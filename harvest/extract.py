@@ -1579,8 +1579,9 @@ def ids_in(text: str, patterns: Patterns = PATTERNS, section: str = ""):
                 yield registry, registry.prefix + match.group("digits"), match.start(), match.end()
 
 
-# A mark between an id's letters and its digits, as texts write it and registries do not: 'ISRCTN-12345678'.
-PREFIX_MARK = re.compile(r"^([A-Za-z]+)[:\u2010\u2011\u2013-]+(?=\d)")
+# A mark between an id's letters and its digits, as texts write it and registries do not: 'ISRCTN-12345678',
+# 'NCT#02581813'.
+PREFIX_MARK = re.compile(r"^([A-Za-z]+)[#:\u2010\u2011\u2013-]+(?=\d)")
 
 
 def normalise_id(registry: Registry, text: str) -> str:

@@ -615,6 +615,9 @@ def test_ketamine_doses(abstract, title, expected):
       ("jRCT", "jRCTs031180123")]),
     # a bare number after the registry's name
     ("ClinicalTrials.gov identifier: 01234567.", [("ClinicalTrials.gov", "NCT01234567")]),
+    ("Clinical Trial Registration: Clinicaltrials.gov; NCT#01234567.", [("ClinicalTrials.gov", "NCT01234567")]),
+    ("TRIAL REGISTRATION: Australian New Zealand Clinical Trials Registry (ACTRN): 12615000123456; "
+     "http://www.anzctr.org.au/Trial/Registration/TrialReview.aspx?id=365137.", [("ANZCTR", "ACTRN12615000123456")]),
     ("Registered with the ANZCTR (12615000123456) and UMIN-CTR: 000041687.",
      [("ANZCTR", "ACTRN12615000123456"), ("UMIN-CTR", "UMIN000041687")]),
     ("PROSPERO registration number 42020187078.", [("PROSPERO", "CRD42020187078")]),
