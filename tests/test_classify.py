@@ -396,6 +396,12 @@ READING = [
     # what the investigators gave people in an old title's "normal man" is a trial; what they only looked at is not
     ("Fixture glucagon infusion in normal man: effects on plasma amino acids", None, ("Humans", "Male"), "clinical-trial"),
     ("Fixture lymphoid cells of the intestinal mucosa in normal man", None, ("Humans",), "other"),
+    # words that only say something was studied or compared are a study of people where people alone were studied;
+    # where animals were studied beside them, they are laboratory work
+    ("Comparative serological reactivity of fixture proteins", "Sera of patients and of immunised rabbits were "
+     "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
+    ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
+     "of the fractions.", ("Humans",), "observational"),
 ]
 
 
