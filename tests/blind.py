@@ -66,8 +66,9 @@ def same_text(a, b, share_needed: float = 0.8) -> bool:
 
 
 def registration_key(rid: str) -> str:
-    """An id's letters and digits; an OSF registration's DOI and its page are one id."""
-    rid = re.sub(r"^(?:https?://)?(?:(?:dx\.)?doi\.org/)?10\.17605/", "", str(rid), flags=re.IGNORECASE)
+    """An id's letters and digits; an OSF registration's DOI, its page and its address are one id."""
+    rid = re.sub(r"^(?:https?://)?(?:www\.)?(?:(?:dx\.)?doi\.org/10\.17605/|10\.17605/)?", "", str(rid).strip(),
+                 flags=re.IGNORECASE)
     return re.sub(r"\W", "", rid).upper()
 
 

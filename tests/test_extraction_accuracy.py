@@ -51,3 +51,11 @@ def test_scoring_accepts_alternatives_and_counts_abstentions():
     assert rows["sample size exact (records that state one)"] == (0, 1)  # an abstention is not exact
     assert rows["sample sizes given that are wrong"] == (1, 1)  # an answer where none is stated is wrong
     assert blind.wilson(9, 10)[0] < 0.9 < blind.wilson(9, 10)[1]
+
+
+def test_one_registration_written_as_an_id_a_doi_or_an_address_is_one_id():
+    # readers copy a registration as the text writes it: an OSF page's address is the id the extractor gives
+    assert blind.same_registration("https://osf.io/pxjrv/", "osf.io/pxjrv")
+    assert blind.same_registration("https://doi.org/10.17605/OSF.IO/EHJ6X", "osf.io/ehj6x")
+    assert blind.same_registration("NCT#01234567", "NCT01234567")
+    assert not blind.same_registration("osf.io/pxjrv", "osf.io/pxjrw")
