@@ -69,6 +69,13 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture drug was given in doses of 750 mg and 1000 mg three times daily for 10 days to 99 patients in a "
      "double-blind comparison.", 99),
     ("Six visually normal observers discriminated the direction of fixture dots.", 6),
+    # the subject after an opening phrase of time or setting; not one part of several experiments
+    ("Between March 1970 and May 1976, 564 patients have undergone fixture valve replacement. Three patients "
+     "suffered embolization.", 564),
+    ("In a prospective study, 100 consecutive patients (mean age 51.3 years) with angina had fixture drug withdrawn.",
+     100),
+    ("In one experiment, 36 mice were immunized with each of three fixture strains. Of 108 mice immunized, 103 "
+     "survived.", 108),
     # the people a study reports on are its own; others' reported cases are others'
     ("Correlation with angiography was made in the twenty patients reported on in this study. In twelve patients "
      "flow was reversed.", 20),
