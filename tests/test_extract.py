@@ -76,6 +76,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
      100),
     ("In one experiment, 36 mice were immunized with each of three fixture strains. Of 108 mice immunized, 103 "
      "survived.", 108),
+    ("By January 2021, the fixture registry cohort includes 4156 patients and 7420 treatment regimens.", 4156),
     # the people a study reports on are its own; others' reported cases are others'
     ("Correlation with angiography was made in the twenty patients reported on in this study. In twelve patients "
      "flow was reversed.", 20),
