@@ -220,7 +220,12 @@ class Patterns:
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
                     rf"|(?!(?:{stop})(?![\w-]))(?:(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+"
                     # or adjectives a comma joins: "21 healthy, young subjects"
-                    rf"|(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z]))))")
+                    rf"|(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z]))"
+                    # or 'and' ("28 younger and older observers", "3 unusual and challenging cases"; not "eight
+                    # drugs and patients", whose first word is a plural, "35 normal and eighteen cirrhotic patients" or
+                    # "17 normotensive and all hypertensive subjects")
+                    rf"|(?-i:[a-z])[\w'’/-]*(?<!s)\s+and\s+"
+                    rf"(?!(?:{self.number}|{stop}|all|some|both|each|other|their|those|these|no)\b)(?=(?-i:[a-z]))))")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)

@@ -77,6 +77,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("In one experiment, 36 mice were immunized with each of three fixture strains. Of 108 mice immunized, 103 "
      "survived.", 108),
     ("By January 2021, the fixture registry cohort includes 4156 patients and 7420 treatment regimens.", 4156),
+    # adjectives 'and' joins are one phrase; a number or a quantifier after 'and' is not
+    ("The fixture task was given to 41 advanced and intermediate adult learners of Chinese.", 41),
+    ("A case-control study of 91 cases of fixture disease and 546 age- and sex-matched controls.", 637),
+    ("Recordings were made in 33 healthy and 12 hypertensive subjects. Pressure was recorded on 17 normotensive and "
+     "all hypertensive subjects.", 45),
     # the people a study reports on are its own; others' reported cases are others'
     ("Correlation with angiography was made in the twenty patients reported on in this study. In twelve patients "
      "flow was reversed.", 20),
