@@ -80,6 +80,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Adolescents (N = 82: 13.7 ± 1.2 y, 63.4% female) received a fixture program.", 82),
     ("In this study 28 younger and older observers discriminated the shapes of fixture objects.", 28),
     ("Eighteen adult asthmatics, nine of whom were females and nine males, were given a fixture capsule.", 18),
+    ("Fixture levels were compared. Main results: Sixty-six PICU patients (30 with ARDS and 36 without) met the "
+     "criteria.", 66),
     # adjectives 'and' joins are one phrase; a number or a quantifier after 'and' is not
     ("The fixture task was given to 41 advanced and intermediate adult learners of Chinese.", 41),
     ("A case-control study of 91 cases of fixture disease and 546 age- and sex-matched controls.", 637),
