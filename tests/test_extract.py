@@ -467,10 +467,28 @@ def test_review_participants(abstract, expected):
      "of 12,528 patients were included.", 7),
     ("RESULTS: 3,073 patients from 6 RCTs met the inclusion criteria.", 6),
     ("Searching identified 3477 records, with 110 studies included, comprising 53 796 patients.", 110),
+    # other words for the studies kept; what a search found is not kept
+    ("A systematic search identified 37 reports, including data from 1794 patients.", 37),
+    ("RESULTS: In total, 2,306 articles were found. Applying the criteria gave a final data set of 47 peer-reviewed "
+     "articles.", 47),
+    ("RESULTS: In total, 20 studies from the screened articles were appropriate for inclusion.", 20),
+    ("RESULTS: Of the included studies (n = 32), athletes had greater creatine kinase.", 32),
+    ("Twenty-two of the 23 evaluated studies documented meaningful changes.", 23),
 ])
 def test_studies_included(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
     assert found is not None and found.value == expected, found
+
+
+@pytest.mark.parametrize("abstract", [
+    # a search's finds, the first of a list, one study's part: none is the count of studies included
+    "RESULTS: In total, 7752 studies were identified.",
+    "In total, 12 randomized controlled trials, 1 clinical trial and 2 cohort studies were read.",
+    "Techniques were compared: magnetic resonance imaging (2 trials, with 58 and 14 participants).",
+])
+def test_no_studies_included_from_other_counts(abstract):
+    found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
+    assert found is None, found
 
 
 @pytest.mark.parametrize("abstract", [
