@@ -474,6 +474,12 @@ def test_review_participants(abstract, expected):
     ("RESULTS: In total, 20 studies from the screened articles were appropriate for inclusion.", 20),
     ("RESULTS: Of the included studies (n = 32), athletes had greater creatine kinase.", 32),
     ("Twenty-two of the 23 evaluated studies documented meaningful changes.", 23),
+    ("RESULTS: 15 reports studying 8954 men with fixture cancer were found.", 15),
+    ("Twenty-one studies with a combined population of 37359 patients were pooled.", 21),
+    ("RESULTS: Fourteen RCTs, representing a total of 1124 patients, were studied.", 14),
+    ("RESULTS: Of the 2583 participants enrolled in 24 studies, 1613 patients had the syndrome.", 24),
+    ("RESULTS: The search yielded 5719 nonduplicate articles; 134 were included in the quantitative analysis.", 134),
+    ("We screened 1424 articles and selected 46 for this review.", 46),
 ])
 def test_studies_included(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
