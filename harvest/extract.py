@@ -216,16 +216,14 @@ class Patterns:
         # a number of two digits or more is a count of its own, never a word of another's ("in 1972 produced 35 live
         # infants"), where one digit may be ("20 type 2 diabetic patients")
         joinable = _words(spec["joined_modifiers"])
+        unjoined = _words(spec["not_joined_after_and"])
         joined = rf"(?:{joinable})\s+(?:and|or)\s+(?=(?:{joinable})\s)"
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
                     rf"|(?!(?:{stop})(?![\w-]))(?:(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+"
                     # or adjectives a comma joins: "21 healthy, young subjects"
                     rf"|(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z]))"
-                    # or 'and' ("28 younger and older observers", "3 unusual and challenging cases"; not "eight
-                    # drugs and patients", whose first word is a plural, "35 normal and eighteen cirrhotic patients" or
-                    # "17 normotensive and all hypertensive subjects")
-                    rf"|(?-i:[a-z])[\w'’/-]*(?<!s)\s+and\s+"
-                    rf"(?!(?:{self.number}|{stop}|all|some|both|each|other|their|those|these|no)\b)(?=(?-i:[a-z]))))")
+                    # or 'and' ("28 younger and older observers"; see joined_modifiers in extract.yml)
+                    rf"|(?-i:[a-z])[\w'’/-]*(?<!s)\s+and\s+(?!(?:{self.number}|{stop}|{unjoined})\b)(?=(?-i:[a-z]))))")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
         self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)
