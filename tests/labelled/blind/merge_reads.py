@@ -94,8 +94,9 @@ def as_written_meant(entry) -> dict:
     """A read with quoted yes/no answers taken as the true or false they say."""
     for answers in (entry, entry.get("also") or {}):
         for field in YES_NO & answers.keys():
-            if isinstance(answers[field], str) and answers[field].strip().lower() in SAID:
-                answers[field] = SAID[answers[field].strip().lower()]
+            said = answers[field].strip().lower() if isinstance(answers[field], str) else None
+            if said in SAID:
+                answers[field] = SAID[said]
     return entry
 
 
