@@ -190,7 +190,9 @@ class Patterns:
                        "review participants equal": self.review_participants[1],
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
-        self.scanned = {regex: name for name, regex in picked.items()}
+        # Keyed by the pattern object's id: a compiled pattern hashes its whole text at every lookup (16 µs for
+        # the longest), and sentences are looked up by pattern many times a record.
+        self.scanned = {id(regex): name for name, regex in picked.items()}
         # Where a pattern's own form is slow to scan for, the scan looks for a piece of every match of it.
         self.scan_forms = {self.n_equals: self.data["participants"]["n_equals_scan"]}
         self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()}
@@ -526,7 +528,7 @@ class Reading:
 
     def may_match(self, regex) -> bool:
         """Whether the scan of the whole record found a place where a regex may match."""
-        return self.patterns.scanned[regex] in self.hits
+        return self.patterns.scanned[id(regex)] in self.hits
 
     def may_match_low(self, regex) -> bool:
         """may_match for the lower-cased text, which the scan read as written unless lower-casing changed its
@@ -536,7 +538,7 @@ class Reading:
     def may_match_in(self, regex, sentence: Sentence) -> bool:
         """Whether the scan found a place inside one sentence where a regex may match: a match inside
         it ends inside it."""
-        ends = self.hits.get(self.patterns.scanned[regex])
+        ends = self.hits.get(self.patterns.scanned[id(regex)])
         if not ends:
             return False
         start = sentence.start + (self._abstract_at if sentence.source == "abstract" else 0)
@@ -559,7 +561,7 @@ class Reading:
         """The sentences (about this study, by default) in which a regex may match, by the scan of the
         whole record: most sentences match nothing and are never cut out or looked at."""
         found = {}
-        for end in self.hits.get(self.patterns.scanned[regex], ()):
+        for end in self.hits.get(self.patterns.scanned[id(regex)], ()):
             sentence = self.sentence_at(max(0, end - 1))
             if sentence is not None:
                 found.setdefault(id(sentence), sentence)
