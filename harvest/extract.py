@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from harvest import classify, read_yaml, vocabulary
-from harvest.scan import Scanner
+from harvest.scan import Scanner, ascii_text
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
@@ -99,6 +99,66 @@ def _any(patterns, flags=re.IGNORECASE):
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+class Guarded:
+    """A compiled expression behind a cheap first look for the plain texts one of which every match of it holds
+    (classify.required_texts). Most texts a long expression is asked about hold none of them, and looking for a
+    few words costs far less than trying its alternatives at every position of the text.
+
+    The look reads the text as scan.ascii_text does, lower-cased (a letter read as its ASCII case twin, as
+    re.IGNORECASE does), so it never rules out a text the expression matches, with or without IGNORECASE.
+    """
+
+    __slots__ = ("regex", "pattern", "needs")
+
+    def __init__(self, regex: re.Pattern, needs: tuple):
+        self.regex, self.pattern, self.needs = regex, regex.pattern, needs
+
+    def may_match(self, text: str) -> bool:
+        if text is not _FOLDED[0]:
+            _FOLDED[:] = text, ascii_text(text).lower()
+        low = _FOLDED[1]
+        for need in self.needs:
+            if need in low:
+                return True
+        return False
+
+    def search(self, text, *bounds):
+        return self.regex.search(text, *bounds) if self.may_match(text) else None
+
+    def match(self, text, *bounds):
+        return self.regex.match(text, *bounds) if self.may_match(text) else None
+
+    def fullmatch(self, text, *bounds):
+        return self.regex.fullmatch(text, *bounds) if self.may_match(text) else None
+
+    def finditer(self, text, *bounds):
+        return self.regex.finditer(text, *bounds) if self.may_match(text) else iter(())
+
+
+_FOLDED = ["", ""]  # the last text folded, and its folding: one window is asked about by many expressions in turn
+
+# Which expressions are worth the first look (a matter of speed only: the answers are the same either way): long
+# ones, whose search tries many alternatives at each position, that need one of a few words (looking for many
+# costs as much as the search).
+GUARDED_LENGTH, GUARDED_NEEDS = 200, 65
+
+
+def guarded(value, done: dict):
+    """Every compiled expression in a value (a pattern, or lists, tuples and dicts of them) behind a first look
+    where it is worth one, each expression once (done: by id), so that one named twice stays one object."""
+    if isinstance(value, re.Pattern):
+        if id(value) not in done:
+            needs = tuple(dict.fromkeys(ascii_text(need).lower() for need in classify.required_texts(value.pattern)))
+            worth = len(value.pattern) > GUARDED_LENGTH and len(needs) <= GUARDED_NEEDS and "" not in needs
+            done[id(value)] = Guarded(value, needs) if worth else value
+        return done[id(value)]
+    if isinstance(value, (list, tuple)):
+        return type(value)(guarded(v, done) for v in value)
+    if isinstance(value, dict):
+        return {k: guarded(v, done) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class Registry:
     name: str
@@ -168,6 +228,10 @@ class Patterns:
         self.bands = [(band.start, band.value) for band in bands if band.start is not None]
         self.band_unknown = next(band.value for band in bands if band.start is None)
         self.equals = re.compile("=")
+        done = {}
+        for name, value in list(vars(self).items()):
+            if name not in ("data", "registries"):
+                setattr(self, name, guarded(value, done))
         # A cheap first look: most records name no registry, so none of their words.
         words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=lambda w: (-len(w), w))
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
@@ -1514,10 +1578,13 @@ def _inline_conclusion(reading: Reading) -> Found | None:
     if match is None:
         return None
     start, end = match.end(), len(text)
-    note = patterns.glued_notes.search(text, start) or re.search(r"\s(?:(?:Clinical\s+)?(?:Trial|Study)\s+)?[Rr]egistration\b",
-                                                                 text[start:])
+    note = patterns.glued_notes.search(text, start)
     if note:
-        end = note.start() if note.re is patterns.glued_notes else start + note.start()
+        end = note.start()
+    else:
+        note = re.search(r"\s(?:(?:Clinical\s+)?(?:Trial|Study)\s+)?[Rr]egistration\b", text[start:])
+        if note:
+            end = start + note.start()
     end = len(text[:end].rstrip())
     if end - start < 20:
         return None

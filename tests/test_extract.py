@@ -1020,3 +1020,58 @@ def test_quotes_point_into_the_stored_texts(real_record):
             if item is not None:
                 text = record[item.quote.source]
                 assert text[item.quote.start:item.quote.end] == item.quote.text
+
+
+# ---------------------------------------------------------------- first looks (extract.Guarded)
+
+
+def _guarded_expressions():
+    found = []
+
+    def walk(value):
+        if isinstance(value, extract.Guarded):
+            found.append(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for value in vars(extract.PATTERNS).values():
+        walk(value)
+    return list({id(g): g for g in found}.values())
+
+
+def test_long_expressions_are_behind_a_first_look():
+    guarded = _guarded_expressions()
+    assert len(guarded) >= 20
+    assert extract.PATTERNS.not_a_finding in guarded and extract.PATTERNS.aims in guarded
+
+
+def test_every_match_of_a_guarded_expression_holds_a_text_it_looks_for_first(sample_files):
+    # The first look rules a text out when it holds none of the texts: real texts must agree.
+    from harvest import read
+
+    records = (v for k, v in read.iter_file(sample_files[1]) if k == "record")
+    texts = [f"{r['title']}\n{r.get('abstract') or ''}" for r, _ in zip(records, range(600))]
+    for guard in _guarded_expressions():
+        for text in texts:
+            for match in guard.regex.finditer(text):
+                words = extract.ascii_text(match.group()).lower()
+                assert any(need in words for need in guard.needs), (guard.pattern[:80], match.group())
+
+
+@pytest.mark.parametrize("text", [
+    "These findings are discussed.",  # the expression matches: so does the first look
+    "THESE FINDINGS ARE DISCUSSED.",  # whatever the case
+    "These findings are di\u017fcu\u017f\u017fed.",  # a long s, which re.IGNORECASE reads as an s
+    "These findings were striking.",  # no match: none either way
+])
+def test_a_guarded_expression_answers_as_the_expression_does(text):
+    guard = extract.PATTERNS.not_a_finding
+    assert isinstance(guard, extract.Guarded)
+    expected = guard.regex.search(text)
+    found = guard.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in guard.finditer(text)] == [m.span() for m in guard.regex.finditer(text)]
