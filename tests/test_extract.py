@@ -1075,3 +1075,20 @@ def test_a_guarded_expression_answers_as_the_expression_does(text):
     found = guard.search(text)
     assert (found and found.span()) == (expected and expected.span())
     assert [m.span() for m in guard.finditer(text)] == [m.span() for m in guard.regex.finditer(text)]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Pain fell. Sleep improved.", ["Pain fell.", "Sleep improved."]),
+    ("Pain fell.  ", ["Pain fell."]),  # spaces after the last stop
+    ("Pain fell. 12 patients improved.", ["Pain fell.", "12 patients improved."]),
+    ("Pain fell. (See table.)", ["Pain fell.", "(See table.)"]),
+    ("Doses were 0.5 mg/kg i.v. Pain fell.", ["Doses were 0.5 mg/kg i.v. Pain fell."]),  # an abbreviation's stop
+    ("Ketamine was given i.v.", ["Ketamine was given i.v."]),  # ... at the very end
+    ("Did pain fall?! It did.", ["Did pain fall?!", "It did."]),
+    ("First line\nsecond line", ["First line", "second line"]),
+    ("Pain fell.\n", ["Pain fell."]),
+    ("Mean age was 7.4 years. Pain fell.", ["Mean age was 7.4 years.", "Pain fell."]),  # a decimal point
+    ("It fell. it rose.", ["It fell. it rose."]),  # no capital after the stop: one sentence
+])
+def test_sentences_end_where_a_reader_ends_them(text, sentences):
+    assert [text[a:b] for a, b in extract.split_sentences(text)] == sentences
