@@ -213,7 +213,8 @@ class Patterns:
         self.conclusion_section = _any(conclusion["sections"])
         self.closing_section = re.compile(conclusion["closing_sections"], re.IGNORECASE)
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
-        self.boilerplate = _any(conclusion["boilerplate"])
+        # each of its forms apart: those anchored at the start are tried there only, the others behind a first look
+        self.boilerplate = [_any(form) for form in conclusion["boilerplate"]]
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
         self.aims = _any(conclusion["aims"])
@@ -1509,7 +1510,7 @@ def conclusion(reading: Reading) -> Found | None:
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
     abstract = reading.abstract_sentences
-    kept = lambda sentences: [s for s in sentences if not patterns.boilerplate.search(_without_notes(s, patterns))]
+    kept = lambda sentences: [s for s in sentences if not _boilerplate(_without_notes(s, patterns), patterns)]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
     readable = lambda s: (s.section not in patterns.skipped_sections
                           and not patterns.not_conclusion_section.search(s.section))
@@ -1557,6 +1558,10 @@ def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> b
     """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
     return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
             and not patterns.not_a_finding.search(before.text))
+
+
+def _boilerplate(text: str, patterns: Patterns) -> bool:
+    return any(form.search(text) for form in patterns.boilerplate)
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
