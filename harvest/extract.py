@@ -1623,6 +1623,8 @@ def registrations(record: dict, reading: Reading) -> list:
                                                                 registry_url(registry, rid), None))
     named = "registry_words" in reading.hits and patterns.registry_words.search(reading.low)
     for sentence in reading.sentences if named else ():
+        if not patterns.registry_words.search(f"{sentence.section}: {sentence.text}".lower()):
+            continue  # every mention of a registry holds one of its words, in its sentence or the section's label
         for registry, rid, start, end in ids_in(sentence.text, patterns, sentence.section):
             key = (registry.name, rid)
             quote = sentence.quote(start, end)

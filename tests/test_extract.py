@@ -1092,3 +1092,10 @@ def test_a_guarded_expression_answers_as_the_expression_does(text):
 ])
 def test_sentences_end_where_a_reader_ends_them(text, sentences):
     assert [text[a:b] for a, b in extract.split_sentences(text)] == sentences
+
+
+def test_a_registry_named_only_in_the_section_label_is_read_with_its_id():
+    record = fixture(None, sections=[("BACKGROUND", "Pain persists."), ("EUDRACT NUMBER", "2012-001234-56."),
+                                     ("UMIN", "R000048089.")])
+    got = {(r.registry, r.registration_id) for r in extract.extract(record, STUDY).registrations}
+    assert got == {("EudraCT", "2012-001234-56"), ("UMIN-CTR", "R000048089")}
