@@ -159,6 +159,17 @@ def guarded(value, done: dict):
     return value
 
 
+def _forms(patterns) -> tuple:
+    """Each form of a list compiled apart, for asking only whether a text holds any (holds): a form anchored at
+    the start is tried there only, and a long one behind its first look, where one expression of them all would
+    try every form at every position."""
+    return tuple(_any(form) for form in patterns)
+
+
+def holds(forms, text: str) -> bool:
+    return any(form.search(text) for form in forms)
+
+
 @dataclass(frozen=True)
 class Registry:
     name: str
@@ -213,13 +224,12 @@ class Patterns:
         self.conclusion_section = _any(conclusion["sections"])
         self.closing_section = re.compile(conclusion["closing_sections"], re.IGNORECASE)
         self.conclusion_cues = [_any(c) for c in conclusion["cues"]]
-        # each of its forms apart: those anchored at the start are tried there only, the others behind a first look
-        self.boilerplate = [_any(form) for form in conclusion["boilerplate"]]
+        self.boilerplate = _forms(conclusion["boilerplate"])
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
-        self.aims = _any(conclusion["aims"])
+        self.aims = _forms(conclusion["aims"])
         self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
-        self.not_a_finding = _any(conclusion["not_a_finding"] + conclusion["aims"])
+        self.not_a_finding = _forms(conclusion["not_a_finding"] + conclusion["aims"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.participants_section = re.compile(data["participants"]["participants_section"])
@@ -1510,7 +1520,7 @@ def conclusion(reading: Reading) -> Found | None:
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
     abstract = reading.abstract_sentences
-    kept = lambda sentences: [s for s in sentences if not _boilerplate(_without_notes(s, patterns), patterns)]
+    kept = lambda sentences: [s for s in sentences if not holds(patterns.boilerplate, _without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
     readable = lambda s: (s.section not in patterns.skipped_sections
                           and not patterns.not_conclusion_section.search(s.section))
@@ -1525,12 +1535,12 @@ def _conclusion(reading: Reading) -> Found | None:
     inline = _inline_conclusion(reading)
     if inline:
         return inline
-    finding = lambda s: not patterns.not_a_finding.search(s.text)
+    finding = lambda s: not holds(patterns.not_a_finding, s.text)
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and readable(s) and cue.search(s.text) and not patterns.aims.search(s.text)]
+                  if s.source == "abstract" and readable(s) and cue.search(s.text) and not holds(patterns.aims, s.text)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return _joined(_closing(abstract, abstract.index(stated[0]), patterns), patterns)
@@ -1539,7 +1549,7 @@ def _conclusion(reading: Reading) -> Found | None:
     # ('improved results follow earlier indications for surgery').
     candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
     last = next(candidates, None)
-    if last is None or patterns.aims.search(abstract[last].text):
+    if last is None or holds(patterns.aims, abstract[last].text):
         return None  # it closes on what it sets out to do: no finding stated
     at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
     if at is None:
@@ -1557,11 +1567,7 @@ def _closing(abstract: list, at: int, patterns: Patterns) -> list:
 def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:
     """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
     return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
-            and not patterns.not_a_finding.search(before.text))
-
-
-def _boilerplate(text: str, patterns: Patterns) -> bool:
-    return any(form.search(text) for form in patterns.boilerplate)
+            and not holds(patterns.not_a_finding, before.text))
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
