@@ -114,9 +114,10 @@ class Guarded:
         self.regex, self.pattern, self.needs = regex, regex.pattern, needs
 
     def may_match(self, text: str) -> bool:
-        if text is not _FOLDED[0]:
-            _FOLDED[:] = text, ascii_text(text).lower()
-        low = _FOLDED[1]
+        last = _FOLDED[0]
+        if last[0] is not text:
+            last = _FOLDED[0] = (text, ascii_text(text).lower())
+        low = last[1]
         for need in self.needs:
             if need in low:
                 return True
@@ -135,7 +136,8 @@ class Guarded:
         return self.regex.finditer(text, *bounds) if self.may_match(text) else iter(())
 
 
-_FOLDED = ["", ""]  # the last text folded, and its folding: one window is asked about by many expressions in turn
+# The last text folded and its folding, as one pair: one window is asked about by many expressions in turn.
+_FOLDED = [("", "")]
 
 # Which expressions are worth the first look (a matter of speed only: the answers are the same either way): long
 # ones, whose search tries many alternatives at each position, that need one of a few words (looking for many
@@ -239,9 +241,9 @@ class Patterns:
         self.bands = [(band.start, band.value) for band in bands if band.start is not None]
         self.band_unknown = next(band.value for band in bands if band.start is None)
         self.equals = re.compile("=")
-        done = {}
+        done = {}  # long expressions behind their first look, each compiled expression once
         for name, value in list(vars(self).items()):
-            if name not in ("data", "registries"):
+            if name != "data":
                 setattr(self, name, guarded(value, done))
         # A cheap first look: most records name no registry, so none of their words.
         words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=lambda w: (-len(w), w))
