@@ -442,6 +442,10 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     ("Then 26 studies with 5,776 cases and 8,025 controls were included.", 13801),
     ("Seven studies involving 460 patients with hypothyroidism and 2,143 healthy controls were included.", 2603),
     ("Seven studies involving 460 patients with hypothyroidism and 12 with goitre were included.", 460),
+    # studies named without a count of them: the 'n =' counts the studies
+    ("RESULTS: Of the included studies (n = 32), athletes had greater creatine kinase.", None),
+    ("These trials (n = 9) reported pain.", None),
+    ("Six eligible RCTs (n = 2858) were pooled.", 2858),
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
