@@ -351,6 +351,7 @@ class Patterns:
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
         self.one_group_after = _any(spec["one_group_after"])
+        self.one_arm_after = _any(spec["one_arm_after"])
         self.ratio_after = _any(spec["ratio_after"])
         self.sexes = _any(spec["sexes"])
         self.rate_before = _any(spec["rate_before"])
@@ -819,6 +820,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
             for regex in afters:
                 match = regex.match(after)
                 if match and _equal_count(match, value) and not _verb_of_another(before, match.group()):
+                    if patterns.one_arm_after.match(after[match.end():]):
+                        break  # 'Two patients randomised in the TPC arm died': the people of one arm
                     # "Of these, 256 patients met the criteria": the words after it make it the whole
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))

@@ -407,6 +407,12 @@ def test_participants_of_one_analysis_give_way_to_the_whole(abstract, expected):
     assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == expected
 
 
+def test_people_randomised_in_one_arm_are_no_whole():
+    abstract = ("In this trial, 100 fixture patients were included in the analysis. Patients were randomly assigned to "
+                "either TPF (N = 49) or TPC (N = 51). Two patients randomised in the TPC arm died during treatment.")
+    assert extracted(abstract, {"design": "rct", "population": "human"}).sample_size.value == 100
+
+
 @pytest.mark.parametrize("abstract, expected", [
     ("Finally, we included 29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) "
      "in the physically active individuals.", 190222),  # the review's two parts
