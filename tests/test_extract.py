@@ -483,6 +483,8 @@ def test_review_participants(abstract, expected):
      "articles.", 47),
     ("RESULTS: In total, 20 studies from the screened articles were appropriate for inclusion.", 20),
     ("RESULTS: Of the included studies (n = 32), athletes had greater creatine kinase.", 32),
+    ("Twelve included studies (n = 1,234) were analysed.", 12),  # the n counts their people
+    ("Included studies (n = 9) were small.", 9),
     ("Twenty-two of the 23 evaluated studies documented meaningful changes.", 23),
     ("RESULTS: 15 reports studying 8954 men with fixture cancer were found.", 15),
     ("Twenty-one studies with a combined population of 37359 patients were pooled.", 21),
