@@ -3,7 +3,8 @@ into a catalogue) and real records from the offline sample."""
 
 import pytest
 
-from harvest import classify, extract
+from harvest import classify, extract, read
+from harvest.scan import ascii_text
 
 STUDY = {"design": "rct", "population": "human"}
 
@@ -1063,14 +1064,12 @@ def test_long_expressions_are_behind_a_first_look():
 
 def test_every_match_of_a_guarded_expression_holds_a_text_it_looks_for_first(sample_files):
     # The first look rules a text out when it holds none of the texts: real texts must agree.
-    from harvest import read
-
     records = (v for k, v in read.iter_file(sample_files[1]) if k == "record")
     texts = [f"{r['title']}\n{r.get('abstract') or ''}" for r, _ in zip(records, range(600))]
     for guard in _guarded_expressions():
         for text in texts:
             for match in guard.regex.finditer(text):
-                words = extract.ascii_text(match.group()).lower()
+                words = ascii_text(match.group()).lower()
                 assert any(need in words for need in guard.needs), (guard.pattern[:80], match.group())
 
 
