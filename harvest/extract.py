@@ -364,6 +364,13 @@ class Patterns:
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
+        self.denominator_before = re.compile(spec["denominator_before"].replace("{M}", self.number), re.IGNORECASE)
+        self.denominator_beside = re.compile(spec["denominator_beside"], re.IGNORECASE)
+        self.denominator_pool = _any(spec["denominator_pool"])
+        # any 'N of M' ('Nineteen of 20 retinal detachments'), M named 'm'
+        self.share_count = re.compile(rf"(?<![\w.,])(?:{self.number}|none)\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?"
+                                      rf"(?:out\s+of|of)(?:\s+the|\s+all)?\s+(?P<m>{self.number})(?![\w.,%])",
+                                      re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                      re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
@@ -1125,7 +1132,8 @@ def sample_size(reading: Reading) -> Found | None:
                            for m in reading.patterns.phrase.finditer(s.text)), default=0)
             candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
-        chosen = decide_count(candidates, ("groups", "weak", "analysed")) or (not candidates and _single_case(reading))
+        chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
+            (not candidates and (_single_case(reading) or _denominator(reading)))
         if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
                 chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
             # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
@@ -1150,6 +1158,34 @@ def _part_of_an_earlier(candidate: Candidate, candidates, patterns: Patterns) ->
     at, strength = (candidate.quote.source != "title", candidate.quote.start), STRENGTH.get(candidate.tier, 0)
     return any(c.value > candidate.value and STRENGTH.get(c.tier, 0) < strength and
                (c.quote.source != "title", c.quote.start) < at for c in candidates)
+
+
+def _denominator(reading: Reading) -> Candidate | None:
+    """The people a study's findings are shares of, where it counts them only so ('Out of 112 patients who had a
+    Linton flap operation, recurrences developed in 9', '32 of 56 patients received the MTD'): the whole, when it
+    is the largest count of people its own sentences state."""
+    patterns, shares, largest = reading.patterns, [], 0
+    for sentence in reading.count_sentences(patterns.phrase):
+        for phrase in patterns.phrase.finditer(sentence.text):
+            value = number_value(phrase.group("num"), patterns) or 0
+            largest = max(largest, value)
+            if value >= 2 and patterns.plural_nouns.search(phrase.group()) and \
+                    not patterns.percentage.search(phrase.group()) and \
+                    patterns.denominator_before.search(sentence.text[max(0, phrase.start() - 25):phrase.start()]) and \
+                    not patterns.denominator_beside.search(sentence.text) and \
+                    not patterns.denominator_pool.search(sentence.text):
+                shares.append(Candidate("denominator", value, sentence.quote(phrase.start(), phrase.end()), False))
+    # two shares may be of two groups ('24 of 25 men with asymptomatic gonorrhea and 10 of 25 men with symptomatic
+    # gonorrhea'): which is the whole is not said
+    if len(shares) != 1 or shares[0].value != largest:
+        return None
+    # nor where a share of something larger is stated in other words ('212 (31.7%) of the 669 intent-to-treat
+    # population ... 144 (29.2%) of the 493 ITT patients': two trials; 'Nineteen of 20 retinal detachments')
+    for sentence in reading.own:
+        for share in patterns.share_count.finditer(sentence.text):
+            if (number_value(share.group("m"), patterns) or 0) > largest:
+                return None
+    return shares[0]
 
 
 def _several_studies(reading: Reading) -> bool:

@@ -415,6 +415,27 @@ def test_people_randomised_in_one_arm_are_no_whole():
 
 
 @pytest.mark.parametrize("abstract, expected", [
+    # where nothing else counts the study's people, the one count its findings are shares of is its whole
+    ("Out of 84 fixture patients who had the operation, recurrences developed in 12%.", 84),
+    ("RESULTS: The dose was tolerated by 21 of 38 patients, five during escalation and 16 during expansion.", 38),
+    ("Remission was achieved in twenty-two of forty patients (55 per cent).", 40),
+    ("Of 96 infants, 80% survived to discharge.", 96),
+    # two shares: of two groups, or one whole with a share of it; which is the whole is not said
+    ("Pain fell in 9 of 12 patients given the drug and in none out of the 12 patients given placebo.", None),
+    ("Response was seen in 7 of 20 fixture women and in 3 of 15 fixture men.", None),
+    # a share of something larger stated in other words ('of 30 lesions'), or beside another group's
+    ("Twenty-eight of 30 lesions healed; the method failed in four of six patients.", None),
+    ("Antibodies were absent in treated patients, while two of 44 untreated patients had them.", None),
+    # a pool the study took its people from: they are the share, not the pool
+    ("RESULTS: Out of 950 patients screened, 700 patients qualified; 40 of them died.", None),
+    ("Thirty of 52 eligible patients completed the survey.", None),
+])
+def test_the_whole_findings_are_shares_of(abstract, expected):
+    found = extracted(abstract).sample_size
+    assert (found and found.value) == expected, found
+
+
+@pytest.mark.parametrize("abstract, expected", [
     ("Finally, we included 29 studies (182,135 subjects) in the general population and 14 studies (8087 subjects) "
      "in the physically active individuals.", 190222),  # the review's two parts
     ("Searching identified 3477 records, with 110 studies included, comprising 53 796 patients.", 53796),
