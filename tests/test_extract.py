@@ -32,6 +32,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Twenty-nine subjects with Fuchs dystrophy were enrolled and randomized to drops or placebo.", 29),
     ("We present a retrospective review of twenty-nine patients (n=29) from a pain service.", 29),
     ("We recruited 120 male and female volunteers.", 120),
+    ("To compare two regimens, 240 hospital outpatients were randomly assigned to one of them.", 240),  # 'hospital' qualifies
+    ("METHODS: The trial allocated 86 patients, with 1:1 randomisation to exercise or usual care.", 86),
     ("We recruited 1,631 middle and high school students to explore bullying.", 1631),
     ("Seventy-five male and female Syrian hamsters were studied.", 75),
     ("We interviewed 19 key stakeholders about the new service.", 19),
@@ -314,6 +316,10 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # two groups with others counted between them
     "Calcitonin was measured in eighteen cases of the disease (all but one occult), three 'borderline cases', seven "
     "relatives of patients and thirty-five healthy controls.",
+    # the first of a list of groups, each qualified by what it received
+    "RESULTS: 14 patients receiving a low dose (< 10 mg/day), 11 patients receiving a middle dose (10 to 20 mg/day) "
+    "and 9 patients receiving a high dose were collected.",
+    "Imaging was performed in 120 untreated fixture patients, 95 patients with benign disease (BD), and 12 healthy women.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
