@@ -904,6 +904,11 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Scores predicted play at weekends. Instead, age predicted play in the afternoon. The discussion deals with "
      "future research.", "observational",
      "Scores predicted play at weekends. Instead, age predicted play in the afternoon."),
+    # ... however it goes on ('What's more', 'At the same time')
+    ("Fixture plaques were found in 12 patients. Knowing these risk factors may help earlier diagnosis. What's more, "
+     "it helps in understanding how the plaques develop.", "observational",
+     "Knowing these risk factors may help earlier diagnosis. What's more, it helps in understanding how the plaques "
+     "develop."),
     # a cued closing sentence that goes on from a cued one before ('In addition, the data support') is quoted with it
     ("Lisuride lowered prolactin in all 12 fixture subjects. These results show that lisuride lowers prolactin in man. "
      "In addition, the data support a role of dopamine in its secretion.", "clinical-trial",
