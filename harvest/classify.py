@@ -340,6 +340,7 @@ class Rules:
     absent_before: re.Pattern | None  # the text before a harm says none was found ("no patient had")
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
+    humans_in_title: re.Pattern  # a title's words for people studied beside animals
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # ((label, pattern, None), texts one of which it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
@@ -389,6 +390,7 @@ def compile_rules(data: dict) -> Rules:
         absent_before=_regex(listed(none_reported.get("before")), r"(?:%s)$"),
         absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
         people_tags=frozenset(_codes(data["population"]["people_tags"])),
+        humans_in_title=re.compile(data["population"]["humans_in_title"], re.IGNORECASE),
     )
     _index(rules)
     spec = data["design"]
@@ -927,6 +929,11 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
     if humans and animals:
         people, animal_words = bool(named_evidence("population", "human", view, rules)), _scores(view, TEXT_FIELDS, rules)[1]
         if animal_words and not people:
+            named = rules.humans_in_title.search(view.text, *view.bounds["title"])
+            if named:
+                # "Sensory discriminability in monkeys and humans": the title sets people beside the animals
+                return "mixed", f"MeSH: Humans and Animals, and the title names people beside animals " \
+                                f"(title: '{named.group()}')"
             return "animal", "MeSH: Humans and Animals, but the text names no people studied"
         if people and not animal_words:
             return "human", "MeSH: Humans and Animals, but the text names no animals studied"

@@ -683,6 +683,13 @@ WHO = [
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
+    # a title that sets people beside the animals, whatever the abstract says ...
+    (dict(title="Fixture discrimination in monkeys and humans", mesh=("Humans", "Animals")), "mixed"),
+    (dict(title="Urinary metabolites of a fixture solvent in rats and humans", abstract="Rats were exposed to the "
+          "solvent for 8 weeks and their urine was analysed.", mesh=("Humans", "Animals", "Rats")), "mixed"),
+    # ... not one that names people only as the source of a material
+    (dict(title="Fixture enzyme activity in human liver and rat kidney", abstract="Rats were given the drug.",
+          mesh=("Humans", "Animals", "Rats")), "animal"),
     # ... or indexes a parasite of the people studied under Animals, and the text names no animal
     (dict(title="Diagnosis of scabies.", pt=("Letter",), mesh=("Animals", "Humans", "Sarcoptes scabiei", "Scabies")), "human"),
     (dict(title="Scabies in a kennel: mites on dogs", mesh=("Animals", "Humans", "Sarcoptes scabiei")), "animal"),
