@@ -367,10 +367,7 @@ class Patterns:
         self.denominator_before = re.compile(spec["denominator_before"].replace("{M}", self.number), re.IGNORECASE)
         self.denominator_beside = re.compile(spec["denominator_beside"], re.IGNORECASE)
         self.denominator_pool = _any(spec["denominator_pool"])
-        # any 'N of M' ('Nineteen of 20 retinal detachments'), M named 'm'
-        self.share_count = re.compile(rf"(?<![\w.,])(?:{self.number}|none)\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?"
-                                      rf"(?:out\s+of|of)(?:\s+the|\s+all)?\s+(?P<m>{self.number})(?![\w.,%])",
-                                      re.IGNORECASE)
+        self.share_count = re.compile(spec["share_count"].replace("{M}", self.number), re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                      re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
