@@ -1196,8 +1196,9 @@ def _single_case(reading: Reading) -> Candidate | None:
         return None
     # The abstract's words first: they say more than a title's 'A case of' or 'Case report'.
     for sentence in sorted(reading.sentences, key=lambda s: s.source == "title"):
-        # 'The authors report the case of ...' reads like others' work
-        if not reading.counts_own_people(sentence):
+        # 'The authors report the case of ...' reads like others' work; a title is the record's own ('Cerebral
+        # granulomatous angiitis: case report and literature review')
+        if sentence.source != "title" and not reading.counts_own_people(sentence):
             continue
         match = reading.patterns.twins.search(sentence.text)
         if match:

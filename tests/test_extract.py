@@ -551,6 +551,9 @@ def test_no_studies_included_from_other_counts(abstract):
     "A 59-year-old women with no history of diabetes was admitted in ketoacidosis.",
     "Presented is a case in which calcification of the adrenal gland was evident on the first day of life.",
     "Neurilemomas of the trachea are rare. In this article we report what is, to our knowledge, the 12th case.",
+    "Fatal septicemia due to an unidentified rod developed in a 60-year-old alcoholic.",
+    "After a stress test that showed abnormal findings, a patient with coronary disease had a raised enzyme level.",
+    "The thorax may be short. This case involves an infant who died of respiratory failure after birth.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
@@ -561,6 +564,19 @@ def test_a_case_report_named_only_by_its_title_is_one_patient():
     got = extracted("Spirochetosis is rare. It is mostly found at screening.", {"design": "case-report", "population": "human"},
                     title="A Case of Human Intestinal Spirochetosis Diagnosed During Screening Colonoscopy.")
     assert got.sample_size.value == 1 and got.sample_size.quote.source == "title"
+
+
+def test_a_case_report_in_a_title_that_also_reviews_the_literature_is_one_patient():
+    got = extracted("Granulomatous angiitis is a distinct vasculitis. CT can monitor therapy.",
+                    {"design": "case-report", "population": "human"},
+                    title="Cerebral fixture angiitis: case report and literature review.")
+    assert got.sample_size.value == 1 and got.sample_size.quote.text == "case report"
+
+
+def test_a_case_report_quotes_the_patient_not_the_comma_before():
+    got = extracted("After the operation, a man with a fixture implant developed a fever.",
+                    {"design": "case-report", "population": "human"})
+    assert got.sample_size.quote.text == "a man with"
 
 
 def test_a_case_report_is_quoted_from_its_abstract_before_its_title():
