@@ -1216,7 +1216,8 @@ def _review_participants(reading: Reading) -> Found | None:
         if not (reading.may_match_in(reading.patterns.people_words, sentence) or reading.may_match_in(equal, sentence)):
             continue  # no count of people in it: no words for people (which the others name), no 'n ='
         named = _review_counts(sentence, after, reading.patterns)
-        if reading.patterns.outcome_parts.search(sentence.text):
+        questions = reading.patterns.outcome_parts.search(sentence.text)
+        if questions:
             named = []  # the people of one question's analysis, not the review's
         several_equals = len(re.findall(r"\bn\s*=", sentence.text, re.IGNORECASE)) >= 2
         if several_equals:  # '(group A, 6 studies, n=1113 cases) and (group B, 39 studies n=16,741)': parts
@@ -1237,8 +1238,12 @@ def _review_participants(reading: Reading) -> Found | None:
         for phrase in phrases:
             if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
                 pooled = sentence.text[phrase.end():phrase.end() + 40]  # 'Data on 4,453 patients were pooled'
-                found += [c for c in phrase_candidates(sentence, phrase, reading.patterns)
-                          if c.says_total or (c.tier == "total" and REVIEW_WHOLE.search(c.quote.text + pooled))]
+                for c in phrase_candidates(sentence, phrase, reading.patterns):
+                    # 'A total of 1009 patients were included in the analysis' are the pooled analysis's people,
+                    # unless the sentence analyses them for one question ('... were analyzed to assess ...')
+                    pooled_whole = c.tier in ("total", "analysed") and REVIEW_WHOLE.search(c.quote.text + pooled)
+                    if c.says_total or pooled_whole and not (c.tier == "analysed" and questions):
+                        found.append(c)
         found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(
             reading.abstract[sentence.start:c.quote.start] if c.quote.source == "abstract" else "")]
     # Subgroups of a review's studies count fewer people than all of them: the largest is the whole.

@@ -469,6 +469,9 @@ def test_the_whole_findings_are_shares_of(abstract, expected):
     ("Eight studies were included (total n = 640).", 640),
     ("13 studies with 16,648 patients were analyzed to assess drains after one surgery, and 4 studies with 6,990 "
      "patients were analyzed to assess drains after another.", None),  # two analyses' parts need not add up
+    # a pooled analysis's people, before the arms it compares
+    ("RESULTS: A total of 812 patients were included in the analysis. Sixty patients were treated with one device "
+     "and 752 with the other.", 812),
     ("A systematic search identified 37 reports, including data from 1794 patients.", 1794),
     ("Data on 4,453 patients were pooled from two randomized trials.", 4453),
     ("Twelve trials were included. The largest trial enrolled 5,000 patients.", None),  # one study's people
