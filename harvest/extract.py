@@ -364,10 +364,12 @@ class Patterns:
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
-        self.denominator_before = re.compile(spec["denominator_before"].replace("{M}", self.number), re.IGNORECASE)
+        share = spec["share_words"].replace("{M}", self.number)
+        self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
         self.denominator_beside = re.compile(spec["denominator_beside"], re.IGNORECASE)
-        self.denominator_pool = _any(spec["denominator_pool"])
-        self.share_count = re.compile(spec["share_count"].replace("{M}", self.number), re.IGNORECASE)
+        self.denominator_pool = _any([spec["taken_in"], spec["denominator_pool"]])
+        self.share_count = re.compile(spec["share_count"].replace("{SHARE}", share).replace("{M}", self.number),
+                                      re.IGNORECASE)
         self.list_after = re.compile(spec["list_after"].replace("{M}", self.number).replace("{PEOPLE}", people),
                                      re.IGNORECASE)
         self.list_before = re.compile(spec["list_before"].replace("{M}", self.number).replace("{PEOPLE}", people),
@@ -652,6 +654,13 @@ class Reading:
                 found.setdefault(id(sentence), sentence)
         return sorted((s for s in found.values() if not own or self.is_own(s)),
                       key=lambda s: (s.source != "title", s.start))
+
+    @cached_property
+    def largest_count(self) -> int:
+        """The largest count of people the sentences whose counts may be this study's state (0 for none)."""
+        phrase = self.patterns.phrase
+        return max((number_value(m.group("num"), self.patterns) or 0
+                    for s in self.count_sentences(phrase) for m in phrase.finditer(s.text)), default=0)
 
     @cached_property
     def arms(self) -> list:
@@ -1124,10 +1133,7 @@ def sample_size(reading: Reading) -> Found | None:
             candidates = [c for c in candidates if c.tier != "weak"]
         if any(c.tier in ("weak", "analysed") for c in candidates):
             # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
-            largest = max((number_value(m.group("num"), reading.patterns) or 0
-                           for s in reading.count_sentences(reading.patterns.phrase)
-                           for m in reading.patterns.phrase.finditer(s.text)), default=0)
-            candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= largest]
+            candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
         # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
         chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
             (not candidates and (_single_case(reading) or _denominator(reading)))
@@ -1161,11 +1167,10 @@ def _denominator(reading: Reading) -> Candidate | None:
     """The people a study's findings are shares of, where it counts them only so ('Out of 112 patients who had a
     Linton flap operation, recurrences developed in 9', '32 of 56 patients received the MTD'): the whole, when it
     is the largest count of people its own sentences state."""
-    patterns, shares, largest = reading.patterns, [], 0
+    patterns, shares, largest = reading.patterns, [], reading.largest_count
     for sentence in reading.count_sentences(patterns.phrase):
         for phrase in patterns.phrase.finditer(sentence.text):
             value = number_value(phrase.group("num"), patterns) or 0
-            largest = max(largest, value)
             if value >= 2 and patterns.plural_nouns.search(phrase.group()) and \
                     not patterns.percentage.search(phrase.group()) and \
                     patterns.denominator_before.search(sentence.text[max(0, phrase.start() - 25):phrase.start()]) and \
@@ -1242,7 +1247,7 @@ def _review_participants(reading: Reading) -> Found | None:
                     # 'A total of 1009 patients were included in the analysis' are the pooled analysis's people,
                     # unless the sentence analyses them for one question ('... were analyzed to assess ...')
                     pooled_whole = c.tier in ("total", "analysed") and REVIEW_WHOLE.search(c.quote.text + pooled)
-                    if c.says_total or pooled_whole and not (c.tier == "analysed" and questions):
+                    if c.says_total or (pooled_whole and not (c.tier == "analysed" and questions)):
                         found.append(c)
         found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(
             reading.abstract[sentence.start:c.quote.start] if c.quote.source == "abstract" else "")]
