@@ -483,6 +483,13 @@ def test_the_whole_findings_are_shares_of(abstract, expected):
     ("RESULTS: Of the included studies (n = 32), athletes had greater creatine kinase.", None),
     ("These trials (n = 9) reported pain.", None),
     ("Six eligible RCTs (n = 2858) were pooled.", 2858),
+    # the studies kept, then who they recruited; a list of designs in brackets before the people
+    ("RESULTS: Overall, eight studies were included that recruited 476 patients.", 476),
+    ("RESULTS: Out of 200 articles screened, 19 studies (six retrospective cohort studies, seven randomised "
+     "controlled trials, five non-randomised trials, one case series) with 8754 unique patients were included.", 8754),
+    # reviews counted by an overview are not its people
+    ("RESULTS: A total of 1,132 reviews were included. Cochrane reviews (n=84; 7.4%) less often restricted language.",
+     None),
 ])
 def test_review_participants(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).sample_size
@@ -523,6 +530,12 @@ def test_review_participants(abstract, expected):
     ("RESULTS: Of the 2583 participants enrolled in 24 studies, 1613 patients had the syndrome.", 24),
     ("RESULTS: The search yielded 5719 nonduplicate articles; 134 were included in the quantitative analysis.", 134),
     ("We screened 1424 articles and selected 46 for this review.", 46),
+    # a decimal inside the words before the verb; reviews of reviews; a review done on its studies
+    ("Fourteen randomized controlled trials (679 patients) of good quality (6.43 ± 1.09) were included.", 14),
+    ("RESULTS: Seven systematic reviews were included and reported on depressive symptoms.", 7),
+    ("To compare the options, a meta-analysis was performed based on 68 studies in which losses were measured.", 68),
+    ("Method: A rapid evidence assessment (REA) was conducted on 41 studies published in the past two decades.", 41),
+    ("RESULTS: 31 full text papers were identified for inclusion; most were from Africa.", 31),
 ])
 def test_studies_included(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
@@ -534,6 +547,8 @@ def test_studies_included(abstract, expected):
     "RESULTS: In total, 7752 studies were identified.",
     "In total, 12 randomized controlled trials, 1 clinical trial and 2 cohort studies were read.",
     "Techniques were compared: magnetic resonance imaging (2 trials, with 58 and 14 participants).",
+    # the samples of an estimate, not studies
+    "For resin, THC rose by 0.57% a year (95% CI: 0.10, 1.03), P = 0.017 based on 17 371 samples from eight studies.",
 ])
 def test_no_studies_included_from_other_counts(abstract):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
