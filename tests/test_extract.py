@@ -204,6 +204,14 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("RESULTS: Responses were received from 151 students (38.3% responses rate). Most students were anxious.", 151),
     # a survey counted '(N = ...)' is its respondents
     ("The study relied on 2019 data from a representative survey (N = 28,047) in Norway.", 28047),
+    # five words may describe the people; 'AS' (a disease) is one of them, where 'as' ends the phrase
+    ("METHODS: We identified 8833 non-metastatic upper tract urothelial carcinoma patients treated with surgery.", 8833),
+    ("METHODS: A total of 496 consecutive AS patients were admitted and they were retrospectively reviewed.", 496),
+    # controls taken in for comparison are not the whole
+    ("METHODS: Eighteen patients with the dystrophy underwent strength assessment. Fourteen age- and body mass "
+     "index-matched healthy men were included for comparison.", 18),
+    ("METHODS: The data of 94 fixture patients were analyzed. Seventeen healthy volunteers were recruited as "
+     "controls.", 94),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -320,6 +328,8 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "RESULTS: 14 patients receiving a low dose (< 10 mg/day), 11 patients receiving a middle dose (10 to 20 mg/day) "
     "and 9 patients receiving a high dose were collected.",
     "Imaging was performed in 120 untreated fixture patients, 95 patients with benign disease (BD), and 12 healthy women.",
+    # 'as' ends a phrase: angles are no people
+    "Photographs were taken from two different angles as people walked past the camera.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
