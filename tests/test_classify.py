@@ -201,6 +201,14 @@ DESIGN = [
     (None, None, ("Published Erratum",), "other"),
     # nothing named
     ("Ketamine metabolism", "Ketamine is metabolised by cytochrome P450 enzymes.", (), "other"),
+    # the adverb after the verb; a random split into cohorts for a model is no trial
+    ("Fixture injections for keloids", "A total of 60 patients were enrolled and divided randomly into three equal "
+     "groups.", (), "rct"),
+    ("A fixture score for kidney injury", "A total of 80,091 patients were enrolled retrospectively and distributed "
+     "randomly into the test cohort and the validation cohort (2:1).", (), "observational"),
+    # the authors' own meta-analyses, in words of their own
+    ("Adverse outcomes in trials of fixture therapy", "We undertook meta-analyses of three outcomes in all ten "
+     "published trials.", (), "meta-analysis"),
 ]
 
 
