@@ -363,6 +363,7 @@ class Patterns:
             re.IGNORECASE)
         self.percent_of = _any(spec["percent_of"])
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
+        self.verb_then_list = re.compile(spec["verb_then_list"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         share = spec["share_words"].replace("{M}", self.number)
         self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
@@ -804,9 +805,12 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     if patterns.list_after.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
-    if patterns.list_after_bare.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) and \
-            not _groups_add_up(after, value, patterns):
-        return []  # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'
+    if patterns.list_after_bare.match(after) and not _groups_add_up(after, value, patterns) and (
+            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or patterns.verb_then_list.match(after)):
+        # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'; a
+        # total given a verb of its own is one group of the list: 'A total of 19 patients were treated with C and 17
+        # with M'
+        return []
     if patterns.one_group_after.match(after) or patterns.ratio_after.match(after):
         return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):

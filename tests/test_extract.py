@@ -212,6 +212,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "index-matched healthy men were included for comparison.", 18),
     ("METHODS: The data of 94 fixture patients were analyzed. Seventeen healthy volunteers were recruited as "
      "controls.", 94),
+    # a total with a verb of its own, then 'and 17 with ...', is one group; a total before its groups is the whole
+    ("We included 36 patients with the disease. A total of 19 patients were treated with clindamycin plus rifampicin "
+     "(C + R) and 17 with clindamycin alone for 12 weeks.", 36),
+    ("RESULTS: A total of 298 patients were included in the study, 89 with type 1 diabetes (group 1), 27 with type 2 "
+     "diabetes (group 2), 77 with GDM (group 3) and 105 controls (group 4).", 298),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
