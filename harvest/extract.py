@@ -203,6 +203,7 @@ class Patterns:
         vocabulary.require("blinding", data["blinding"], "extract.yml blinding")
         self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
         self.placebo = _any(data["placebo"]["stated"])
+        self.placebo_anywhere = _any(data["placebo"]["anywhere"])
         self.comparison_cues = _any(data["comparison_cues"])
         self.compares = _any(data["compares"])
         self.comparators = {name: _any(p) for name, p in data["comparators"].items()}
@@ -1352,7 +1353,7 @@ def blinding(reading: Reading) -> Found | None:
     return None
 
 
-def placebo_controlled(reading: Reading, comparators: list) -> Found | None:
+def placebo_controlled(reading: Reading, comparators: list, allocated: Found | None = None) -> Found | None:
     """True with a placebo or sham arm; False when the named comparators hold none; else unknown."""
     if not reading.reports_a_study:
         return None
@@ -1367,6 +1368,9 @@ def placebo_controlled(reading: Reading, comparators: list) -> Found | None:
     if hit:
         sentence, match = hit
         return Found(False, sentence.quote(match.start(), match.end()))
+    if allocated and allocated.value and not reading.patterns.placebo_anywhere.search(reading.low):
+        # participants randomised between arms none of which the record ever calls a placebo or a sham
+        return Found(False, allocated.quote)
     return None
 
 
@@ -1765,13 +1769,14 @@ def extract(record: dict, classification: dict | None = None, patterns: Patterns
     """What one parsed record says about its own study (docs/record.md), each value with its quote."""
     reading = Reading(record, classification, patterns)
     compared = comparators(reading)
+    allocated = randomised(reading)
     result = Extraction(
         sample_size=sample_size(reading),
         studies_included=studies_included(reading),
-        randomised=randomised(reading),
+        randomised=allocated,
         blinding=blinding(reading),
         comparators=compared,
-        placebo_controlled=placebo_controlled(reading, compared),
+        placebo_controlled=placebo_controlled(reading, compared, allocated),
         follow_up_days=follow_up_days(reading),
         doses=doses(reading),
         registrations=registrations(record, reading),

@@ -656,6 +656,10 @@ def test_a_case_report_of_two_counts_two():
     ("Patients were randomly allocated to ketamine or lidocaine; assessors were blinded.", True, "single", False),
     ("A triple-blind trial compared ketamine with sham stimulation.", None, "triple", True),
     ("Randomized trials are needed to confirm these findings in 30 patients.", None, None, None),
+    # randomised between arms none of which is ever called a placebo or a sham: not placebo-controlled ...
+    ("Sixty patients were randomised to a standard diet or to a high-protein diet for 12 weeks.", True, None, False),
+    # ... unless a word that may name one stands anywhere
+    ("Sixty patients were randomised to the fixture tablet or to a dummy tablet for 12 weeks.", True, None, None),
 ])
 def test_design_signals(abstract, randomised, blinding, placebo):
     got = extracted(abstract)
