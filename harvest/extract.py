@@ -204,6 +204,7 @@ class Patterns:
         self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
         self.placebo = _any(data["placebo"]["stated"])
         self.placebo_anywhere = _any(data["placebo"]["anywhere"])
+        self.allocation = _any(data["placebo"]["allocation"])
         self.comparison_cues = _any(data["comparison_cues"])
         self.compares = _any(data["compares"])
         self.comparators = {name: _any(p) for name, p in data["comparators"].items()}
@@ -1368,9 +1369,13 @@ def placebo_controlled(reading: Reading, comparators: list, allocated: Found | N
     if hit:
         sentence, match = hit
         return Found(False, sentence.quote(match.start(), match.end()))
-    if allocated and allocated.value and not reading.patterns.placebo_anywhere.search(reading.low):
-        # participants randomised between arms none of which the record ever calls a placebo or a sham
-        return Found(False, allocated.quote)
+    if reading.design == "rct" and allocated and allocated.value and \
+            not reading.patterns.placebo_anywhere.search(reading.low):
+        # participants allocated at random between arms none of which the record ever calls a placebo or a sham
+        hit = first_match(reading.patterns.allocation, reading.own)  # few records get this far: no scan for it
+        if hit:
+            sentence, match = hit
+            return Found(False, sentence.quote(match.start(), match.end()))
     return None
 
 

@@ -658,8 +658,10 @@ def test_a_case_report_of_two_counts_two():
     ("Randomized trials are needed to confirm these findings in 30 patients.", None, None, None),
     # randomised between arms none of which is ever called a placebo or a sham: not placebo-controlled ...
     ("Sixty patients were randomised to a standard diet or to a high-protein diet for 12 weeks.", True, None, False),
-    # ... unless a word that may name one stands anywhere
+    # ... unless a word that may name one stands anywhere, or the record never says how its people were allocated
     ("Sixty patients were randomised to the fixture tablet or to a dummy tablet for 12 weeks.", True, None, None),
+    ("Pilot study for a pragmatic randomised controlled trial. Twenty patients were offered a link worker.", True, None,
+     None),
 ])
 def test_design_signals(abstract, randomised, blinding, placebo):
     got = extracted(abstract)
