@@ -199,12 +199,13 @@ class Patterns:
         self._numbers(data["numbers"])
         self._participants(data["participants"])
         self._reviews(data["reviews"])
-        self.randomised = {k: _any(v) for k, v in data["randomised"].items()}
+        randomised = data["randomised"]
+        self.randomised = {"stated": _any(randomised["stated"] + randomised["allocated"]),
+                           "allocated": _any(randomised["allocated"]), "denied": _any(randomised["denied"])}
         vocabulary.require("blinding", data["blinding"], "extract.yml blinding")
         self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
         self.placebo = _any(data["placebo"]["stated"])
         self.placebo_anywhere = _any(data["placebo"]["anywhere"])
-        self.allocation = _any(data["placebo"]["allocation"])
         self.comparison_cues = _any(data["comparison_cues"])
         self.compares = _any(data["compares"])
         self.comparators = {name: _any(p) for name, p in data["comparators"].items()}
@@ -1354,8 +1355,9 @@ def blinding(reading: Reading) -> Found | None:
     return None
 
 
-def placebo_controlled(reading: Reading, comparators: list, allocated: Found | None = None) -> Found | None:
-    """True with a placebo or sham arm; False when the named comparators hold none; else unknown."""
+def placebo_controlled(reading: Reading, comparators: list, allocated: Found | None) -> Found | None:
+    """True with a placebo or sham arm; False when the named comparators hold none, or when a randomised trial
+    (allocated: its randomised answer) never names a placebo; else unknown."""
     if not reading.reports_a_study:
         return None
     hit = ("placebo" in reading.low or "sham" in reading.low) and first_own_match(reading.patterns.placebo, reading)
@@ -1372,7 +1374,7 @@ def placebo_controlled(reading: Reading, comparators: list, allocated: Found | N
     if reading.design == "rct" and allocated and allocated.value and \
             not reading.patterns.placebo_anywhere.search(reading.low):
         # participants allocated at random between arms none of which the record ever calls a placebo or a sham
-        hit = first_match(reading.patterns.allocation, reading.own)  # few records get this far: no scan for it
+        hit = first_own_match(reading.patterns.randomised["allocated"], reading)
         if hit:
             sentence, match = hit
             return Found(False, sentence.quote(match.start(), match.end()))

@@ -662,6 +662,10 @@ def test_a_case_report_of_two_counts_two():
     ("Sixty patients were randomised to the fixture tablet or to a dummy tablet for 12 weeks.", True, None, None),
     ("Pilot study for a pragmatic randomised controlled trial. Twenty patients were offered a link worker.", True, None,
      None),
+    # the adverb after the verb; records split at random into cohorts for a model are not randomised participants
+    ("A total of 60 patients were enrolled and divided randomly into three equal groups.", True, None, False),
+    ("A total of 80,091 patients were enrolled retrospectively and distributed randomly into the test cohort and the "
+     "validation cohort (2:1).", None, None, None),
 ])
 def test_design_signals(abstract, randomised, blinding, placebo):
     got = extracted(abstract)
