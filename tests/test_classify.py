@@ -583,6 +583,13 @@ LABORATORY = [
     (dict(title="Lead and arsenic in soils near a mine",
           abstract="Soils were sampled at 20 sites; the soils exceeded limits for agricultural soils. Soil metals pose "
                    "health risks to children living near the site."), "unknown"),
+    # ... not 'leaves' a verb, nor a microbial 'ecosystem'
+    (dict(title="Injury severities in single-vehicle crashes",
+          abstract="Wet road conditions are among the most common reasons a driver leaves the travel lane. Crash "
+                   "records were analysed with a mixed logit model."), "human"),
+    (dict(title="Fermented food products: tradition meets biotechnology",
+          abstract="Starter cultures shape the metabolic outcomes of a food microbial ecosystem; bacterial strains "
+                   "were assembled.", pt=("Review",)), "in-vitro"),
     # ... but people studied outnumber them
     (dict(title="Asthma in children living near a mine",
           abstract="Children aged 5-12 years and their parents were interviewed; children near the soils had more "
