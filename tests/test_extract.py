@@ -217,6 +217,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "(C + R) and 17 with clindamycin alone for 12 weeks.", 36),
     ("RESULTS: A total of 298 patients were included in the study, 89 with type 1 diabetes (group 1), 27 with type 2 "
      "diabetes (group 2), 77 with GDM (group 3) and 105 controls (group 4).", 298),
+    # a percentage that describes the people counted is no share of something larger
+    ("METHODS: UK adults (N = 1181, 49% female, 53% with overweight) completed validated self-report measures.", 1181),
+    ("RESULTS: The study sample included 388 children, 51.3% female, with a mean age of 6.5 years.", 388),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
