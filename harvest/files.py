@@ -22,8 +22,9 @@ except ImportError:  # pragma: no cover - isal is a declared dependency
     IsalError = zlib.error
 
 BATCH_SIZE = 1000
-# Blocks of input handed to each worker process, and how many may wait parsed or unparsed.
-WORKER_BLOCK_SIZE = 1 << 22
+# Blocks of input handed to each worker process, and how many may wait parsed or unparsed. Each block waits as
+# XML, then as prepared rows: 2 MB blocks keep a build of the sample about 25 MB (PSS) below 4 MB ones, no slower.
+WORKER_BLOCK_SIZE = 1 << 21
 BLOCKS_AHEAD = 1
 # A record that breaks these while being saved is rejected; anything else stops the run.
 # What reading a broken file raises (besides read.ParseError).
