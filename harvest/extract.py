@@ -205,7 +205,7 @@ class Patterns:
         vocabulary.require("blinding", data["blinding"], "extract.yml blinding")
         self.blinding = {k: _any(v) for k, v in data["blinding"].items()}
         self.placebo = _any(data["placebo"]["stated"])
-        self.placebo_anywhere = _any(data["placebo"]["anywhere"])
+        self.placebo_anywhere = _any(data["placebo"]["stated"] + data["placebo"]["also_anywhere"])
         self.comparison_cues = _any(data["comparison_cues"])
         self.compares = _any(data["compares"])
         self.comparators = {name: _any(p) for name, p in data["comparators"].items()}

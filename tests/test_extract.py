@@ -663,6 +663,7 @@ def test_a_case_report_of_two_counts_two():
     ("Sixty patients were randomised to a standard diet or to a high-protein diet for 12 weeks.", True, None, False),
     # ... unless a word that may name one stands anywhere, or the record never says how its people were allocated
     ("Sixty patients were randomised to the fixture tablet or to a dummy tablet for 12 weeks.", True, None, None),
+    ("Sixty patients were randomised to the fixture drug or to placebos for 12 weeks.", True, None, True),
     ("Pilot study for a pragmatic randomised controlled trial. Twenty patients were offered a link worker.", True, None,
      None),
     # the adverb after the verb; records split at random into cohorts for a model are not randomised participants
