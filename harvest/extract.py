@@ -267,6 +267,7 @@ class Patterns:
                        "reported": classify.RULES.reported,
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
+                       **{f"review counted weakly {i}": r for i, r in enumerate(self.review_counted_weakly)},
                        "review participants equal": self.review_participants[1],
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
@@ -406,6 +407,11 @@ class Patterns:
         fill = lambda p: (p.replace("{N}", number).replace("{S}", studies).replace("{PEOPLE}", self.people)
                           .replace("{D}", digits))
         self.review_counted = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted"]]
+        self.review_counted_weakly = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted_weakly"]]
+        self.review_funnel = re.compile(spec["funnel"], re.IGNORECASE)
+        self.review_weakly_at_most = spec["weakly_at_most"]
+        self.review_part_before = re.compile(fill(spec["part_before"]), re.IGNORECASE)
+        self.review_selected = re.compile(spec["selected"], re.IGNORECASE)
         self.review_protocol = re.compile(spec["protocol"], re.IGNORECASE)
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.one_study = _any(spec["one_study"])
@@ -1293,18 +1299,33 @@ def _in_outcome_statistics(text, start, patterns) -> bool:
 
 
 def studies_included(reading: Reading) -> Found | None:
-    """How many studies a systematic review or meta-analysis includes (the larger count where it gives two)."""
+    """How many studies a systematic review or meta-analysis includes (the larger count where it gives two);
+    failing that, the first count of studies it says it identified, outside the steps of its search."""
     if not reading.is_review:
         return None
+    patterns = reading.patterns
+    found = [f for _, f in _counted_studies(reading, patterns.review_counted)]
+    if found:
+        return max(found, key=lambda f: f.value)
+    weakly = [f for s, f in _counted_studies(reading, patterns.review_counted_weakly)
+              if f.value <= patterns.review_weakly_at_most and not patterns.review_funnel.search(s.text)]
+    return min(weakly, key=lambda f: (f.quote.source != "title", f.quote.start)) if weakly else None
+
+
+def _counted_studies(reading: Reading, counted: list) -> list:
+    """(sentence, Found) for every count of studies the patterns find in a review's sentences, pattern by pattern
+    (the first pattern's quote is kept where two find the same count)."""
     found = []
-    counted = reading.patterns.review_counted
     for sentence in reading.review_sentences:
         for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
             for match in regex.finditer(sentence.text):
-                value = number_value(match.group("num"), reading.patterns)
+                start, value = match.start(), number_value(match.group("num"), reading.patterns)
+                part = reading.patterns.review_part_before.search(sentence.text[max(0, start - 40):start])
+                if part and reading.patterns.review_selected.search(match.group()):
+                    start, value = start - len(part.group()), number_value(part.group("num"), reading.patterns)
                 if value:
-                    found.append(Found(value, sentence.quote(match.start(), match.end())))
-    return max(found, key=lambda f: f.value) if found else None
+                    found.append((sentence, Found(value, sentence.quote(start, match.end()))))
+    return found
 
 
 # ---------------------------------------------------------------- design signals

@@ -554,6 +554,22 @@ def test_review_participants(abstract, expected):
     ("To compare the options, a meta-analysis was performed based on 68 studies in which losses were measured.", 68),
     ("Method: A rapid evidence assessment (REA) was conducted on 41 studies published in the past two decades.", 41),
     ("RESULTS: 31 full text papers were identified for inclusion; most were from Africa.", 31),
+    # the part a verb of selection keeps; asides between the count and its verb
+    ("RESULTS: Twenty-eight of 1327 screened articles were eligible for inclusion.", 28),
+    ("RESULTS: Thirty-four studies (19 qualitative, 1 mixed-methods and 14 quantitative) were included.", 34),
+    ("RESULTS: A total of 3 randomised controlled trials (n=167 participants) were included and analysed.", 3),
+    ("A total of 705 articles were found, and 9 articles were quantitatively analyzed.", 9),
+    ("Thirty-seven studies of low risk of bias, reporting on 1,677,858 pregnancies, were included.", 37),
+    ("About 662 papers were reviewed of which 218 were assessed. These seven studies included 314 women.", 7),
+    ("66 studies had their data extracted. Only six extracted studies included measures of attention.", 66),
+    # where no count is said to be included, the first the review says it identified
+    ("RESULTS: Nine studies were identified, including six cohort studies and three case series. Two articles "
+     "included cost data.", 9),
+    ("METHODS: We conducted a systematic review and identified 40 studies reporting relapse rates.", 40),
+    ("RESULTS: Our database searches yielded 19 publications.", 19),
+    ("RESULTS: Fifteen clinical tests of joint mobility were identified from 28 studies.", 28),
+    ("RESULTS AND DISCUSSION: Results from 32 studies show that children have more problems at school.", 32),
+    ("RESULTS: Nine studies, seven cohort and two case-control, were retained.", 9),
 ])
 def test_studies_included(abstract, expected):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
@@ -567,6 +583,11 @@ def test_studies_included(abstract, expected):
     "Techniques were compared: magnetic resonance imaging (2 trials, with 58 and 14 participants).",
     # the samples of an estimate, not studies
     "For resin, THC rose by 0.57% a year (95% CI: 0.10, 1.03), P = 0.017 based on 17 371 samples from eight studies.",
+    # what a search found, in a list or among its steps
+    "RESULTS: The search yielded 14 studies in animals and 53 studies in humans.",
+    "Forty patients were identified from 2 retrospective studies and 5 case reports.",
+    "RESULTS: PubMed and Scopus yielded 258 and 232 studies; screening titles left 53 studies read in full text.",
+    "RESULTS: The search identified 412 articles after duplicates were removed.",
 ])
 def test_no_studies_included_from_other_counts(abstract):
     found = extracted(abstract, {"design": "meta-analysis", "population": "human"}).studies_included
