@@ -220,6 +220,10 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # a percentage that describes the people counted is no share of something larger
     ("METHODS: UK adults (N = 1181, 49% female, 53% with overweight) completed validated self-report measures.", 1181),
     ("RESULTS: The study sample included 388 children, 51.3% female, with a mean age of 6.5 years.", 388),
+    # the people whose data were gathered; a database's or a secondary analysis's people
+    ("METHODS: Population-based administrative data were linked for 4207 people with ovarian cancer.", 4207),
+    ("Data were collected for 265 hip fracture patients over two years.", 265),
+    ("RESULTS: By January 2021, the national melanoma database includes 4156 patients and 7420 regimens.", 4156),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
