@@ -1084,6 +1084,11 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to cancer.",
      "rct", "Two crossover trials have shown that meptazinol is superior to placebo in relieving chronic pain due to "
             "cancer."),
+    # a call for research by way of a method, or where a method can be had, is no finding
+    ("All protocols seemed effective. Further investigation through randomized controlled studies is required.",
+     "review", "All protocols seemed effective."),
+    ("Our method finds differences between clusters. Our methodology has been implemented in the R package fixture.",
+     "other", "Our method finds differences between clusters."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
@@ -1103,6 +1108,9 @@ def test_conclusion_without_a_section(abstract, design, expected):
      "review"),
     ("Catalysts are used widely. As a result, this minireview will highlight the recent advances in this field.",
      "review"),
+    ("Older adults sit for most of the day. This study will assess the effectiveness of a new intervention.",
+     "clinical-trial"),
+    ("Single-atom enzymes are new. In this perspective, we discuss key aspects of single-atom enzymes.", "review"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
