@@ -26,7 +26,8 @@ MESH = {
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
     "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
-PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448"})
+PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448",
+           "Comparative Study": "D003160"})
 
 
 def record(title="", abstract=None, pt=("Journal Article",), mesh=(), keywords=(), journal=None,
@@ -453,6 +454,8 @@ def test_an_essay_and_a_study_of_its_own_say_why():
 
 @pytest.mark.parametrize("pt, expected", [
     (("Interview",), "letter-editorial"), (("News",), "letter-editorial"), (("Historical Article",), "review"),
+    # a history that compares forms or measures is the authors' own analysis
+    (("Comparative Study", "Historical Article", "Journal Article"), "other"),
 ])
 def test_publication_types_read_as_the_codebook_has_them(pt, expected):
     assert classify.classify(record("Ketamine", pt=pt))["design"] == expected
