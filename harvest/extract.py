@@ -369,6 +369,7 @@ class Patterns:
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.verb_then_list = re.compile(spec["verb_then_list"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
+        self.per_group_before = re.compile(spec["per_group_before"], re.IGNORECASE)
         share = spec["share_words"].replace("{M}", self.number)
         self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
         self.denominator_beside = re.compile(spec["denominator_beside"], re.IGNORECASE)
@@ -800,6 +801,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []  # 'one in three individuals': a rate
     if patterns.list_before.search(text[max(0, phrase.start() - 40):phrase.start()]):
         return []
+    if patterns.per_group_before.search(text[max(0, phrase.start() - 60):phrase.start()]):
+        return []  # 'Each cohort consisted of 50 patients': the people of one of several groups
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
     mark = patterns.count_mark.search(before)

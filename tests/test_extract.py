@@ -342,6 +342,9 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "Imaging was performed in 120 untreated fixture patients, 95 patients with benign disease (BD), and 12 healthy women.",
     # 'as' ends a phrase: angles are no people
     "Photographs were taken from two different angles as people walked past the camera.",
+    # the people of each of several groups
+    "A retrospective analysis of three cohorts was undertaken. Each cohort consisted of 50 consecutive patients.",
+    "RESULTS: Each of the matched groups included 11,947 participants.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
