@@ -1065,6 +1065,8 @@ def _clinical_hint(view, design_found, rules):
     if (clinical and clinical[0] == "journal" and view.has_abstract and "laboratory" in design_found
             and not speaks_of_medicine(view, rules)):
         return None  # a device, method or program in a clinical journal whose abstract names nothing clinical
+    if clinical and clinical[0] == "journal" and view.codes["mesh"]:
+        return None  # indexed in MeSH with no Humans or Animals tag: a journal's name alone does not say who was studied
     if clinical:
         return f"it speaks of clinical medicine ({clinical[1]})"
     return None

@@ -24,7 +24,7 @@ MESH = {
     "Administration, Intranasal": "D000281", "Chronic Pain": "D059350",
     "Escherichia coli": "D004926", "Plasmids": "D010957", "Adult": "D000328", "Male": "D008297",
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
-    "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
+    "Cost-Benefit Analysis": "D003362", "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448",
            "Comparative Study": "D003160"})
@@ -436,6 +436,10 @@ ESSAY_JOURNAL = [
     # ... and a method whose abstract names something clinical is still about people
     (dict(title="A new technique for measuring surgical wounds", abstract="The technique measures the area of surgical wounds "
           "from a photograph.", journal="Journal of medical engineering"), ("other", "human")),
+    # a record indexed with MeSH but tagged neither Humans nor Animals: its journal's name alone does not say who
+    (dict(title="Flexible budgeting techniques", mesh=("Cost-Benefit Analysis", "Methods"), journal="Hospitals"),
+     ("other", "unknown")),
+    (dict(title="Flexible budgeting techniques", journal="Hospitals"), ("other", "human")),
 ]
 
 
