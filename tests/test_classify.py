@@ -514,6 +514,9 @@ POPULATION = [
     # no words for anyone
     (dict(title="Ketamine analogues", abstract="Their properties are not known."), "unknown"),
     (dict(title="Ketamine-induced cystitis", pt=("Case Reports",)), "human"),
+    # a common disease named without a word for its patients is about people
+    (dict(title="Critical intracranial pressure in subarachnoid hemorrhage: how high and how long?"), "human"),
+    (dict(title="Diets of low glycemic load", abstract="Diet matters in the management of diabetes mellitus."), "human"),
     # a notice studies nobody
     (dict(title="Erratum: Ketamine in rats", pt=("Published Erratum",)), "unknown"),
 ]
