@@ -369,6 +369,7 @@ class Patterns:
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.verb_then_list = re.compile(spec["verb_then_list"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
+        self.referred = re.compile(spec["referred"], re.IGNORECASE)
         self.per_group_before = re.compile(spec["per_group_before"], re.IGNORECASE)
         share = spec["share_words"].replace("{M}", self.number)
         self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
@@ -880,6 +881,8 @@ def _pool(sentence: Sentence, phrase, patterns: Patterns):
     if patterns.screened.match(after):
         # '184 patients were assessed for eligibility and 145 (79%) were enrolled'
         match = patterns.screened_then.match(after)
+        if not match and patterns.referred.match(after):
+            return None  # people referred for what the study does, with no count taken from them: the study's
         tier = "randomised" if match and "random" in match.group("verb").lower() else "total"
     elif patterns.pool_opening.search(text[max(0, phrase.start() - 20):phrase.start()]):
         match = patterns.pool_then_included.match(after)

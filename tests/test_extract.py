@@ -224,6 +224,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("METHODS: Population-based administrative data were linked for 4207 people with ovarian cancer.", 4207),
     ("Data were collected for 265 hip fracture patients over two years.", 265),
     ("RESULTS: By January 2021, the national melanoma database includes 4156 patients and 7420 regimens.", 4156),
+    # people referred for what the study does are its people, where no count taken from them follows
+    ("From June 1988 to July 2019, 164 patients were referred to our hospital for metastasectomy.", 164),
+    ("A total of 5138 patients referred for echocardiography were screened for aneurysm.", 5138),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
