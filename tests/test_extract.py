@@ -227,6 +227,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # people referred for what the study does are its people, where no count taken from them follows
     ("From June 1988 to July 2019, 164 patients were referred to our hospital for metastasectomy.", 164),
     ("A total of 5138 patients referred for echocardiography were screened for aneurysm.", 5138),
+    # the people the findings are shares of, after a label written inside the text
+    ("Methods: A survey was done. Results: Of 101 participants, 39% reported arthritis, 25% skin infection.", 101),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
