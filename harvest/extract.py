@@ -370,6 +370,7 @@ class Patterns:
         self.verb_then_list = re.compile(spec["verb_then_list"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         self.referred = re.compile(spec["referred"], re.IGNORECASE)
+        self.taken_modifier = re.compile(spec["taken_modifier"], re.IGNORECASE)
         self.per_group_before = re.compile(spec["per_group_before"], re.IGNORECASE)
         share = spec["share_words"].replace("{M}", self.number)
         self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
@@ -857,6 +858,11 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))
                     break
     found = [c for c in found if c]
+    if not found and patterns.taken_modifier.search(phrase.group()):
+        # '232 recruited participants were tested': the words inside the phrase take them into the study
+        tier = "randomised" if "random" in phrase.group().lower() else "total"
+        found = [c for c in [_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end(), phrase.group(),
+                                               patterns)] if c]
     if not found and not arm and not text[:phrase.start()].strip() and \
             not patterns.results_section.search(sentence.section) and patterns.given_after.match(after):
         # 'Eight GH-deficient subjects received both forms of GH': a sentence of the methods that opens with the

@@ -229,6 +229,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("A total of 5138 patients referred for echocardiography were screened for aneurysm.", 5138),
     # the people the findings are shares of, after a label written inside the text
     ("Methods: A survey was done. Results: Of 101 participants, 39% reported arthritis, 25% skin infection.", 101),
+    # words inside the count's phrase that take the people in
+    ("RESULTS: Using a combination of five tests, 232 recruited participants were tested for H. pylori.", 232),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
