@@ -371,6 +371,8 @@ class Patterns:
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
         self.referred = re.compile(spec["referred"], re.IGNORECASE)
         self.taken_modifier = re.compile(spec["taken_modifier"], re.IGNORECASE)
+        self.there_were = re.compile(spec["there_were"], re.IGNORECASE)
+        self.there_were_after = re.compile(spec["there_were_after"], re.IGNORECASE)
         self.per_group_before = re.compile(spec["per_group_before"], re.IGNORECASE)
         share = spec["share_words"].replace("{M}", self.number)
         self.denominator_before = re.compile(spec["denominator_before"].replace("{SHARE}", share), re.IGNORECASE)
@@ -858,8 +860,10 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
                                                    match.group(), patterns, whole=tier in ("randomised", "total")))
                     break
     found = [c for c in found if c]
-    if not found and patterns.taken_modifier.search(phrase.group()):
-        # '232 recruited participants were tested': the words inside the phrase take them into the study
+    if not found and (patterns.taken_modifier.search(phrase.group()) or (
+            patterns.there_were.search(text[:phrase.start()]) and patterns.there_were_after.match(after))):
+        # '232 recruited participants were tested': the words inside the phrase take them into the study; 'There
+        # were 940 participants: 607 in ...' opens a sentence by counting them all
         tier = "randomised" if "random" in phrase.group().lower() else "total"
         found = [c for c in [_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end(), phrase.group(),
                                                patterns)] if c]

@@ -231,6 +231,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Methods: A survey was done. Results: Of 101 participants, 39% reported arthritis, 25% skin infection.", 101),
     # words inside the count's phrase that take the people in
     ("RESULTS: Using a combination of five tests, 232 recruited participants were tested for H. pylori.", 232),
+    # a sentence that opens by counting people, then lists them
+    ("Thrombolysis was studied. There were 940 participants: 607 in one arm only, 243 in the other and 90 in both.", 940),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -352,6 +354,8 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # the people of each of several groups
     "A retrospective analysis of three cohorts was undertaken. Each cohort consisted of 50 consecutive patients.",
     "RESULTS: Each of the matched groups included 11,947 participants.",
+    # ... not one that counts a finding
+    "Surgery was done. There were 58 cases of recurrence among the operated.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
