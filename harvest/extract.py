@@ -1317,12 +1317,14 @@ def _in_outcome_statistics(text, start, patterns) -> bool:
 def studies_included(reading: Reading) -> Found | None:
     """How many studies a systematic review or meta-analysis includes (the larger count where it gives two);
     failing that, the first count of studies it says it identified, outside the steps of its search."""
-    if not reading.is_review:
+    if not (reading.is_review or reading.design == "review"):
         return None
     patterns = reading.patterns
     found = [f for _, f in _counted_studies(reading, patterns.review_counted)]
     if found:
         return max(found, key=lambda f: f.value)
+    if not reading.is_review:
+        return None
     weakly = [f for s, f in _counted_studies(reading, patterns.review_counted_weakly)
               if f.value <= patterns.review_weakly_at_most and not patterns.review_funnel.search(s.text)]
     return min(weakly, key=lambda f: (f.quote.source != "title", f.quote.start)) if weakly else None

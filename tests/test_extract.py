@@ -594,6 +594,16 @@ def test_studies_included(abstract, expected):
     assert found is not None and found.value == expected, found
 
 
+def test_a_review_not_called_systematic_counts_the_studies_it_says_it_included():
+    # a review the classifier calls narrative may be a systematic one that does not say so: its strong words count
+    narrative = {"design": "review", "population": "human"}
+    assert extracted("RESULTS: A total of 15 articles were selected for review.", narrative).studies_included.value == 15
+    assert extracted("RESULTS: Of the 1092 studies found between June 2017 and May 2019, 17 studies were eligible.",
+                     narrative).studies_included.value == 17
+    # ... but not a count of studies it only says it identified
+    assert extracted("We identified 40 studies reporting relapse rates.", narrative).studies_included is None
+
+
 @pytest.mark.parametrize("abstract", [
     # a search's finds, the first of a list, one study's part: none is the count of studies included
     "RESULTS: In total, 7752 studies were identified.",
