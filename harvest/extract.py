@@ -415,8 +415,8 @@ class Patterns:
         self.review_counted_weakly = [re.compile(fill(p), re.IGNORECASE) for p in spec["counted_weakly"]]
         self.review_funnel = re.compile(spec["funnel"], re.IGNORECASE)
         self.review_weakly_at_most = spec["weakly_at_most"]
-        self.review_part_before = re.compile(fill(spec["part_before"]), re.IGNORECASE)
-        self.review_selected = re.compile(spec["selected"], re.IGNORECASE)
+        self.review_kept_of_before = re.compile(fill(spec["kept_of_before"]), re.IGNORECASE)
+        self.review_kept_by = re.compile(spec["kept_by"], re.IGNORECASE)
         self.review_protocol = re.compile(spec["protocol"], re.IGNORECASE)
         self.outcome_statistics = re.compile(spec["outcome_statistics"])
         self.one_study = _any(spec["one_study"])
@@ -1338,8 +1338,8 @@ def _counted_studies(reading: Reading, counted: list) -> list:
         for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
             for match in regex.finditer(sentence.text):
                 start, value = match.start(), number_value(match.group("num"), reading.patterns)
-                part = reading.patterns.review_part_before.search(sentence.text[max(0, start - 40):start])
-                if part and reading.patterns.review_selected.search(match.group()):
+                part = reading.patterns.review_kept_of_before.search(sentence.text[max(0, start - 40):start])
+                if part and reading.patterns.review_kept_by.search(match.group()):
                     start, value = start - len(part.group()), number_value(part.group("num"), reading.patterns)
                 if value:
                     found.append((sentence, Found(value, sentence.quote(start, match.end()))))
