@@ -233,6 +233,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("RESULTS: Using a combination of five tests, 232 recruited participants were tested for H. pylori.", 232),
     # a sentence that opens by counting people, then lists them
     ("Thrombolysis was studied. There were 940 participants: 607 in one arm only, 243 in the other and 90 in both.", 940),
+    # a sentence that opens by naming who took part, or on the study's design; another study's people are not its own
+    ("METHODS: Participants were 90 female medical students who were completing their first clerkship.", 90),
+    ("METHODS: In a randomized, cross-over design, 16 well-trained athletes (age 27 ± 7 years) underwent three "
+     "exercise tests.", 16),
+    ("Over 14 years, 31 volunteers participated in sun studies. In an additional study, nine indoor workers had "
+     "changed their pattern.", 31),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
