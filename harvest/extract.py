@@ -342,6 +342,7 @@ class Patterns:
                                        re.IGNORECASE)
         self.groups_between = _any(spec["groups_between"])
         self.not_people = re.compile(r"\b(?:%s)\W*$" % _words(spec["not_people"]), re.IGNORECASE)
+        self.things_after = re.compile(r"^\s+(?:%s)\b" % _words(spec["not_people"] + spec["things_after"]), re.IGNORECASE)
         self.equals_verb = _any(spec["equals_verb"])
         self.screened = _any(spec["screened"])
         self.screened_then = re.compile(fill(spec["screened_then"]).replace("{M}", self.number), re.IGNORECASE)
@@ -369,6 +370,7 @@ class Patterns:
         self.list_after_bare = re.compile(spec["list_after_bare"].replace("{M}", self.number), re.IGNORECASE)
         self.verb_then_list = re.compile(spec["verb_then_list"].replace("{M}", self.number), re.IGNORECASE)
         self.share_of = re.compile(spec["share_of"], re.IGNORECASE)
+        self.some_of_those_before = re.compile(spec["some_of_those_before"], re.IGNORECASE)
         self.referred = re.compile(spec["referred"], re.IGNORECASE)
         self.taken_modifier = re.compile(spec["taken_modifier"], re.IGNORECASE)
         self.there_were = re.compile(spec["there_were"], re.IGNORECASE)
@@ -831,6 +833,11 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
     if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
+    if patterns.things_after.match(after):
+        return []  # 'the three zebrafish enzymes': the count is of things the animals' name qualifies
+    if patterns.some_of_those_before.search(text[max(0, phrase.start() - 25):phrase.start()]) and \
+            not any(regex.match(after) for regex in patterns.tiers["randomised"][1]):
+        return []  # '173 reported a reduced QoL, of which 19 patients were interviewed': some of those counted before
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
         return pool

@@ -237,6 +237,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("METHODS: Participants were 90 female medical students who were completing their first clerkship.", 90),
     ("METHODS: In a randomized, cross-over design, 16 well-trained athletes (age 27 ± 7 years) underwent three "
      "exercise tests.", 16),
+    # some of those counted before, unless they are those randomised
+    ("RESULTS: Of the 797 participants, 173 (22%) reported a reduced QoL, of which 19 purposively selected patients "
+     "were interviewed.", 797),
+    ("From 2017 to 2019, 293 patients were screened, of which 226 patients were randomly assigned to riociguat or "
+     "to the other drug.", 226),
     ("Over 14 years, 31 volunteers participated in sun studies. In an additional study, nine indoor workers had "
      "changed their pattern.", 31),
 ])
@@ -304,6 +309,10 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "Twenty of 65 patients with lymphoma were identified by staging laparotomy as being in early stages.",
     # an arm named by its group's number, animals beside people, groups beside people counted apart
     "Twelve patients included in Group 1 received one implant, and another twelve patients in Group 2 another.",
+    # a count of each of several groups, of things an animal's name qualifies, or of people at two sites
+    "Fifty rats of each sex were used at each dietary level.",
+    "The differences among the three zebrafish enzymes and human NEU2 lie in the loops.",
+    "PARTICIPANTS: We will randomize 376 critically-ill patients in the US and 400 in France to usual care or not.",
     "In vivo studies in six rabbits and seven patients indicate disparity of the two agents.",
     # one arm given its treatment beside another, however strong its verb
     "34 patients were treated with DPA as a single drug, 45 were treated in combination with other drugs.",
