@@ -1059,6 +1059,8 @@ def group_sums(sentence: Sentence, patterns: Patterns) -> list:
         first_words, animals_last = text[match.start("a"):match.start("b")], patterns.animal_noun.search(match.group())
         if patterns.human_word.search(first_words) if animals_last else patterns.animal_word.search(first_words):
             continue  # 'six rabbits and seven patients': animals beside people are another experiment
+        if patterns.not_people.search(re.sub(r"[\s,]*\band\s*$", "", first_words)):
+            continue  # 'Eleven glycogen phantoms and 12 healthy volunteers': things beside people
         if patterns.list_item_before.search(text[max(0, match.start() - 60):match.start()]):
             continue  # 'two center managers, nine health professionals and eleven women': the last two of a list
         if patterns.ratio_after.match(text[match.end():match.end() + 60]):

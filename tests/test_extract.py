@@ -242,6 +242,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "were interviewed.", 797),
     ("From 2017 to 2019, 293 patients were screened, of which 226 patients were randomly assigned to riociguat or "
      "to the other drug.", 226),
+    # a plan's pool of people to be screened, with an aside, then those it will recruit
+    ("METHODS: A total of 1,000 community dwelling older adults, aged 60 years and above will be screened for "
+     "frailty. This randomized controlled trial involves recruitment of 327 older adults with frailty.", 327),
     ("Over 14 years, 31 volunteers participated in sun studies. In an additional study, nine indoor workers had "
      "changed their pattern.", 31),
 ])
@@ -249,6 +252,12 @@ def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
     assert found is not None and found.value == expected, found
     assert found.quote.text in abstract
+
+
+def test_things_named_beside_people_are_not_added_to_them():
+    found = extracted("Eleven glycogen phantoms and 12 healthy volunteers (mean age: 31 years) were scanned at "
+                      "3 T.").sample_size
+    assert found is None or found.value == 12, found
 
 
 def test_those_seen_at_follow_up_are_some_of_the_people_studied():
