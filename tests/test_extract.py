@@ -1159,10 +1159,18 @@ def test_conclusion_without_a_section(abstract, design, expected):
     ("Older adults sit for most of the day. This study will assess the effectiveness of a new intervention.",
      "clinical-trial"),
     ("Single-atom enzymes are new. In this perspective, we discuss key aspects of single-atom enzymes.", "review"),
+    ("Hormones may help the lungs. Herein we present the study's rationale and experimental design.", "rct"),
+    ("Blood vessels form in many ways. Herein, we review how they form in different tissues.", "review"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
     assert extracted(abstract, {"design": design, "population": "human"}).conclusion is None
+
+
+def test_evidence_provided_is_a_finding_not_an_aim():
+    abstract = "Energy stress induces GDF15. Herein, we provide evidence that AMPK mediates its induction."
+    got = extracted(abstract, {"design": "other", "population": "in-vitro"}).conclusion
+    assert got is not None and got.value == "Herein, we provide evidence that AMPK mediates its induction."
 
 
 def test_no_conclusion_from_a_methods_section():
