@@ -836,7 +836,7 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if patterns.things_after.match(after):
         return []  # 'the three zebrafish enzymes': the count is of things the animals' name qualifies
     if patterns.some_of_those_before.search(text[max(0, phrase.start() - 25):phrase.start()]) and \
-            not any(regex.match(after) for regex in patterns.tiers["randomised"][1]):
+            not _taken_in_after(after, patterns):
         return []  # '173 reported a reduced QoL, of which 19 patients were interviewed': some of those counted before
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
@@ -880,6 +880,13 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         # people given the study's treatment, not a finding counted in some of them
         found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
+
+
+def _taken_in_after(after, patterns) -> bool:
+    """Whether the words after a count, to the end of its clause, take the people into the study ('... of which 120
+    patients were included', '... of whom 226 were randomly assigned')."""
+    clause = re.match(r"[^.;]*", after).group()
+    return bool(patterns.taken_in.search(clause)) or any(regex.match(after) for regex in patterns.tiers["randomised"][1])
 
 
 def _groups_add_up(after, value, patterns) -> bool:

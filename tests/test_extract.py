@@ -242,6 +242,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "were interviewed.", 797),
     ("From 2017 to 2019, 293 patients were screened, of which 226 patients were randomly assigned to riociguat or "
      "to the other drug.", 226),
+    ("We reviewed the charts of 500 visits, of which 120 patients were included in the study.", 120),
     # a plan's pool of people to be screened, with an aside, then those it will recruit
     ("METHODS: A total of 1,000 community dwelling older adults, aged 60 years and above will be screened for "
      "frailty. This randomized controlled trial involves recruitment of 327 older adults with frailty.", 327),
