@@ -140,6 +140,53 @@ def accuracy_summary() -> str:
     return tables[0] + "".join(tables[1].splitlines(keepends=True)[2:])
 
 
+# The about page's rows: (what a reader sees, set, row of its held-out table).
+ABOUT_ROWS = (
+    ("Study design", "classify", "design"),
+    ("Population (human, animal, in vitro...)", "classify", "population"),
+    ("About ketamine and pain (what the catalogue keeps)", "classify", "scope (about ketamine and pain)"),
+    ("Routes of ketamine, all of them right", "classify", "routes exactly right (ketamine records)"),
+    ("Conditions, all of them right", "classify", "conditions exactly right (ketamine records)"),
+    ("Participants: the number, where the abstract states one", "extract", "sample size exact (records that state one)"),
+    ("Participants: numbers shown that are right", "extract", "sample sizes given that are wrong"),
+    ("Studies a review included", "extract", "studies included exact (reviews that state it)"),
+    ("Trial registrations named in the text (of those shown, right)", "extract", "registry ids in text: precision"),
+    ("Randomised", "extract", "randomised agrees"),
+    ("Blinding", "extract", "blinding agrees"),
+    ("Placebo-controlled", "extract", "placebo controlled agrees"),
+    ("Comparators, all of them right", "extract", "comparators agree"),
+    ("Longest follow-up", "extract", "follow up days agree"),
+    ("Conclusion", "extract", "conclusion agrees"),
+)
+
+
+# Rows whose held-out table counts the wrong answers: the about page gives the right ones.
+COUNTS_WRONG = {"sample sizes given that are wrong"}
+
+
+def about_accuracy() -> str:
+    """The about page's table: how often each label and each value agrees with blind readers, on the
+    held-out half (records never used to write the rules), as HTML rows."""
+    from harvest import classify, extract
+    from tests import blind
+
+    counted = {}
+    for kind in ("classify", "extract"):
+        labelled, predicted = _blind(kind)
+        counted[kind] = blind.scores_of(kind).counts(blind.half(labelled, "heldout"), predicted)
+    lines = []
+    for name, kind, row in ABOUT_ROWS:
+        hits, total = counted[kind][row]
+        if row in COUNTS_WRONG:
+            hits = total - hits
+        low, high = blind.wilson(hits, total)
+        lines.append(f"    <tr><th scope=\"row\">{name}</th><td>{hits / total:.0%}</td><td>{hits} of {total}</td>"
+                     f"<td>{low:.0%}–{high:.0%}</td></tr>")
+    lines.append(f"  </tbody></table>\n  <p class=\"muted\">Measured with classification rules {classify.RULES_VERSION}"
+                 f" and extraction patterns {extract.VERSION}.</p>")
+    return "\n".join(lines) + "\n"
+
+
 def blind_sets() -> str:
     """The blind labelled sets (tests/labelled/blind/README.md): what each labels and how many records it holds."""
     rows = [("classify", "design, population, conditions, routes, about ketamine, about pain"),

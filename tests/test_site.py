@@ -134,6 +134,27 @@ async def test_about_page(ds):
     assert f"{names['case-series']}, {names['case-report']}" in response.text  # the vocabulary's own order
 
 
+async def test_the_about_page_says_how_often_labels_and_values_are_right(ds):
+    """The held-out table, measured with the rules and patterns the catalogue runs, each share its own count's."""
+    from harvest import extract
+
+    html = re.sub(r"\s+", " ", (await ds.client.get("/about")).text)
+    table = re.search(r'<h2 id="accuracy">.*?</table>', html).group()
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)%</td><td>(\d+) of (\d+)</td>', table)
+    names = [name for name, *_ in rows]
+    assert {"Study design", "Conclusion"} <= set(names) and any(n.startswith("Participants") for n in names)
+    for name, percent, hits, total in rows:
+        assert int(percent) == round(100 * int(hits) / int(total)), name
+    assert f"classification rules {classify.RULES_VERSION} and extraction patterns {extract.VERSION}" in html
+
+
+async def test_labels_and_the_glance_panel_link_to_how_often_they_are_right(ds):
+    page = (await ds.client.get("/catalogue/articles/34092024")).text
+    glance = re.search(r'<section class="glance".*?</section>', page, re.S).group()
+    assert 'href="/about#accuracy"' in glance
+    assert page.count('href="/about#accuracy"') == 2  # the panel, and the reasons for the labels
+
+
 def test_evidence_maps_order_designs_from_the_strongest(sample_db):
     from datasette_catalogue import pages as catalogue
 
