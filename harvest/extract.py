@@ -1454,7 +1454,7 @@ def _drug_name(text: str) -> str:
 
 def comparators(reading: Reading) -> list:
     """What the intervention was compared with: placebo, saline, usual care, or named drugs."""
-    if not reading.reports_a_study or reading.design not in ("rct", "clinical-trial", "protocol", None):
+    if not compares_arms(reading):
         return []
     studied = intervention(reading)
     found = {}
@@ -1473,6 +1473,19 @@ def comparators(reading: Reading) -> list:
             if name != studied and _compared(sentence.text, match, reading.patterns):
                 found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
     return list(found.values())
+
+
+def compares_arms(reading: Reading) -> bool:
+    """Whether the record reports a study of a design whose comparators are read: a trial or its protocol."""
+    return reading.reports_a_study and reading.design in ("rct", "clinical-trial", "protocol", None)
+
+
+def with_placebo(reading: Reading, compared: list, placebo: Found | None) -> list:
+    """The comparators, with the placebo or sham a placebo-controlled trial names where no comparison cue stood
+    beside it ('control patients received a placebo spray', 'A double-blind trial of X against placebo')."""
+    if not (placebo and placebo.value and compares_arms(reading)) or any(c.value in ("placebo", "sham") for c in compared):
+        return compared
+    return [*compared, Found("sham" if "sham" in placebo.quote.text.lower() else "placebo", placebo.quote)]
 
 
 def _names(text, drug, patterns) -> bool:
@@ -1832,13 +1845,14 @@ def extract(record: dict, classification: dict | None = None, patterns: Patterns
     reading = Reading(record, classification, patterns)
     compared = comparators(reading)
     allocated = randomised(reading)
+    placebo = placebo_controlled(reading, compared, allocated)
     result = Extraction(
         sample_size=sample_size(reading),
         studies_included=studies_included(reading),
         randomised=allocated,
         blinding=blinding(reading),
-        comparators=compared,
-        placebo_controlled=placebo_controlled(reading, compared, allocated),
+        comparators=with_placebo(reading, compared, placebo),
+        placebo_controlled=placebo,
         follow_up_days=follow_up_days(reading),
         doses=doses(reading),
         registrations=registrations(record, reading),

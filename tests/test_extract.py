@@ -924,6 +924,27 @@ def test_comparators_named_in_a_trial():
     assert "ketamine" not in {c.value for c in got.comparators}
 
 
+@pytest.mark.parametrize("abstract, title, design, expected", [
+    # a placebo or sham named with no comparison word beside it is still the trial's comparator
+    ("Patients on active drug received 5.2 mg into each nostril; control patients received a placebo spray.",
+     "Nasal cromoglycate in rhinitis", "clinical-trial", {"placebo"}),
+    ("A double-blind trial of stanozolol against placebo was continued for 12 months.", "Stanozolol in angina",
+     "clinical-trial", {"placebo"}),
+    ("Twenty patients had active stimulation and twenty had sham stimulation.", "rTMS in pain", "rct", {"sham"}),
+    # a drug compared with placebo keeps both
+    ("Patients were randomized to ketamine or midazolam, given with placebo tablets.", "Ketamine versus midazolam",
+     "rct", {"midazolam", "placebo"}),
+    # an essay about the placebo effect compares no arms
+    ("We discuss why the placebo response is large in trials of pain.", "The placebo effect in pain",
+     "review", set()),
+])
+def test_a_placebo_controlled_trial_lists_its_placebo_among_comparators(abstract, title, design, expected):
+    got = extracted(abstract, {"design": design, "population": "human"}, title=title)
+    assert {c.value for c in got.comparators} == expected
+    if expected & {"placebo", "sham"}:
+        assert got.placebo_controlled.value is True
+
+
 # ---------------------------------------------------------------- conclusion
 
 
