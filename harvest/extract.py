@@ -264,7 +264,7 @@ class Patterns:
         # Patterns read sentence by sentence, scanned too so that sentences where they cannot match are passed
         # over: the studied drug, other drugs, the comparators, a review's counts, and others' work.
         picked.update({"people": self.people_words, "studied_drug": self.studied_drug, "drug": self.drug,
-                       "reported": classify.RULES.reported,
+                       "reported": classify.RULES.reported, "called_for": classify.RULES.called_for,
                        **{f"comparator {k}": r for k, r in self.comparators.items()},
                        **{f"review counted {i}": r for i, r in enumerate(self.review_counted)},
                        **{f"review counted weakly {i}": r for i, r in enumerate(self.review_counted_weakly)},
@@ -623,10 +623,12 @@ class Reading:
         return [s for s in self.sentences_with(regex, own=False) if self.counts_own_people(s)]
 
     def _about_others(self, sentence: Sentence) -> bool:
-        """classify.about_others of a sentence, asked only where the scan found words that report others' work
-        (and where lower-casing keeps the sentence's length, so that the scan read the same characters)."""
+        """classify.about_others of a sentence, asked only where the scan found words that report others' work or
+        call for a study (and where lower-casing keeps the sentence's length, so that the scan read the same
+        characters)."""
         low = sentence.text.lower()
-        if len(low) == len(sentence.text) and not self.may_match_in(classify.RULES.reported, sentence):
+        if len(low) == len(sentence.text) and not (self.may_match_in(classify.RULES.reported, sentence)
+                                                   or self.may_match_in(classify.RULES.called_for, sentence)):
             return False
         return classify.about_others(low, classify.RULES)
 
@@ -690,9 +692,10 @@ class Reading:
 
     @property
     def reports_a_study(self) -> bool:
-        """A study of its own participants: design signals, comparators and follow-up describe it."""
-        return self.design not in NOT_A_STUDY | REVIEWS and self.population not in PRECLINICAL \
-            and not self.plans_a_review
+        """A study of its own participants or animals: design signals, comparators and follow-up describe it.
+        An animal experiment is one though the classifier names no design for it ('other')."""
+        own = self.design not in NOT_A_STUDY | REVIEWS or (self.design == "other" and self.population == "animal")
+        return own and self.population != "in-vitro" and not self.plans_a_review
 
     @property
     def plans_a_review(self) -> bool:

@@ -187,6 +187,8 @@ DESIGN = [
      "associated with survival. We recommend a randomized clinical trial of statin use.", (), "observational"),
     ("Ketamine for pain", "We treated 40 patients with ketamine. Our findings warrant larger randomised trials.", (),
      "observational"),
+    ("Ketamine for pain", "We treated 40 patients with ketamine. Our findings need to be confirmed in a larger "
+     "randomised trial.", (), "observational"),
     # letters and notices are about other papers
     ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
     ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),

@@ -762,6 +762,33 @@ def test_a_review_protocol_is_not_randomised_by_the_trials_it_will_include(title
     assert (got.randomised.value if got.randomised else None) == randomised
 
 
+@pytest.mark.parametrize("abstract, population, randomised, blinding", [
+    # an animal experiment (design 'other': the classifier names none for it) states its own allocation and masking
+    ("Forty rats were randomly assigned to ketamine or saline; observers were blinded to treatment.", "animal",
+     True, "single"),
+    ("In a randomized, blinded study, 16 pigs received propofol or alfaxalone.", "animal", True, None),
+    # laboratory work has no participants to allocate
+    ("Cells were randomly assigned to ketamine or vehicle wells; observers were blinded.", "in-vitro", None, None),
+    # a trial the authors call for is not their own
+    ("We treated 50 rats with ketamine. Its effects in humans need to be confirmed with a systematic randomised "
+     "control trial.", "animal", None, None),
+])
+def test_design_signals_of_an_animal_experiment(abstract, population, randomised, blinding):
+    got = extracted(abstract, {"design": "other", "population": population})
+    assert (got.randomised.value if got.randomised else None) == randomised
+    assert (got.blinding.value if got.blinding else None) == blinding
+
+
+@pytest.mark.parametrize("sentence", [
+    "Its effects in humans need to be confirmed with a systematic randomised control trial.",
+    "These results should be validated in larger prospective randomized studies.",
+])
+def test_a_trial_called_for_is_no_signal_of_this_study(sentence):
+    got = extracted("We reviewed the charts of 80 patients given ketamine. " + sentence,
+                    {"design": "observational", "population": "human"})
+    assert got.randomised is None
+
+
 def test_signals_in_a_background_section_are_not_this_studys():
     got = extracted(None, sections=[("BACKGROUND", "Double-blind randomised trials found benefit."),
                                     ("METHODS", "We reviewed the charts of 80 patients.")],
