@@ -26,8 +26,6 @@ PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
 REVIEWS = set(vocabulary.SYNTHESES)
 NOT_A_STUDY = set(vocabulary.DESIGN.values()) - REVIEWS - set(vocabulary.PRIMARY_STUDIES)
-# Work on animals or cells (the classifier's own list): no participants to count.
-PRECLINICAL = classify.PRECLINICAL
 DIGITS = re.compile(r"\d+")
 
 
@@ -1486,7 +1484,8 @@ def compares_arms(reading: Reading) -> bool:
 def with_placebo(reading: Reading, compared: list, placebo: Found | None) -> list:
     """The comparators, with the placebo or sham a placebo-controlled trial names where no comparison cue stood
     beside it ('control patients received a placebo spray', 'A double-blind trial of X against placebo')."""
-    if not (placebo and placebo.value and compares_arms(reading)) or any(c.value in ("placebo", "sham") for c in compared):
+    named = any(c.value in ("placebo", "sham") for c in compared)
+    if named or not (placebo and placebo.value and compares_arms(reading)):
         return compared
     return [*compared, Found("sham" if "sham" in placebo.quote.text.lower() else "placebo", placebo.quote)]
 
