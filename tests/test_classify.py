@@ -599,6 +599,10 @@ LABORATORY = [
     (dict(title="Injury severities in single-vehicle crashes",
           abstract="Wet road conditions are among the most common reasons a driver leaves the travel lane. Crash "
                    "records were analysed with a mixed logit model."), "human"),
+    # ... nor a model's 'random forest' or 'decision trees'
+    (dict(title="A machine learning approach to first pass reperfusion in thrombectomy",
+          abstract="Clinical variables before thrombectomy were used to train a random forest and decision trees "
+                   "that predict first pass reperfusion."), "human"),
     (dict(title="Fermented food products: tradition meets biotechnology",
           abstract="Starter cultures shape the metabolic outcomes of a food microbial ecosystem; bacterial strains "
                    "were assembled.", pt=("Review",)), "in-vitro"),
