@@ -209,6 +209,9 @@ DESIGN = [
      "groups.", (), "rct"),
     ("A fixture score for kidney injury", "A total of 80,091 patients were enrolled retrospectively and distributed "
      "randomly into the test cohort and the validation cohort (2:1).", (), "observational"),
+    # a society's statement is its guidance, whatever risk factors it weighs
+    ("A primary care agenda for brain health: a scientific statement from a heart association",
+     "Modifiable risk factors for cognitive decline are common in primary care.", (), "guideline"),
     # the authors' own meta-analyses, in words of their own
     ("Adverse outcomes in trials of fixture therapy", "We undertook meta-analyses of three outcomes in all ten "
      "published trials.", (), "meta-analysis"),
