@@ -189,6 +189,9 @@ DESIGN = [
      "observational"),
     ("Ketamine for pain", "We treated 40 patients with ketamine. Our findings need to be confirmed in a larger "
      "randomised trial.", (), "observational"),
+    # ... but a trial the record says its drug was tested in is its own
+    ("Ketamine for pain", "Ketamine was investigated in a multicentre randomised controlled trial of 120 patients.",
+     (), "rct"),
     # letters and notices are about other papers
     ("Comment on: a randomized trial of ketamine for depression", None, ("Letter",), "letter-editorial"),
     ("Re: Ketamine for acute pain: a randomised controlled trial", None, (), "letter-editorial"),

@@ -789,6 +789,11 @@ def test_a_trial_called_for_is_no_signal_of_this_study(sentence):
     assert got.randomised is None
 
 
+def test_a_trial_the_record_ran_is_its_own():
+    got = extracted("Ketamine was investigated in a multicentre randomised controlled trial of 120 patients.")
+    assert got.randomised.value is True
+
+
 def test_signals_in_a_background_section_are_not_this_studys():
     got = extracted(None, sections=[("BACKGROUND", "Double-blind randomised trials found benefit."),
                                     ("METHODS", "We reviewed the charts of 80 patients.")],
