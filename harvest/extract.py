@@ -832,12 +832,12 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         return []
     if patterns.one_group_after.match(after) or patterns.ratio_after.match(after):
         return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
-    if patterns.share_of.search(text[max(0, phrase.start() - 25):phrase.start()]):
+    just_before = text[max(0, phrase.start() - 25):phrase.start()]
+    if patterns.share_of.search(just_before):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
     if patterns.things_after.match(after):
         return []  # 'the three zebrafish enzymes': the count is of things the animals' name qualifies
-    if patterns.some_of_those_before.search(text[max(0, phrase.start() - 25):phrase.start()]) and \
-            not _taken_in_after(after, patterns):
+    if patterns.some_of_those_before.search(just_before) and not _taken_in_after(after, patterns):
         return []  # '173 reported a reduced QoL, of which 19 patients were interviewed': some of those counted before
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
@@ -887,7 +887,8 @@ def _taken_in_after(after, patterns) -> bool:
     """Whether the words after a count, to the end of its clause, take the people into the study ('... of which 120
     patients were included', '... of whom 226 were randomly assigned')."""
     clause = re.match(r"[^.;]*", after).group()
-    return bool(patterns.taken_in.search(clause)) or any(regex.match(after) for regex in patterns.tiers["randomised"][1])
+    _, randomised_after = patterns.tiers["randomised"]
+    return bool(patterns.taken_in.search(clause)) or any(regex.match(after) for regex in randomised_after)
 
 
 def _groups_add_up(after, value, patterns) -> bool:
