@@ -90,12 +90,13 @@ fuzz: install  ## a longer fuzzing budget for the parser and the loader (`FUZZ_E
 clean:  ## removes the catalogue, its lock and any working copy
 	rm -rf $(DB) $(DB)-wal $(DB)-shm $(DB)-journal $(DB)-lock $(DB)-building*
 
-# The sections of the README, docs/, metadata.yml and the about page that restate data, written from it by cog
-# (docs/generated.py); tests/test_docs.py fails when one is stale.
+# The sections of the README, docs/, metadata.yml, the about page and the article page's figures for each
+# kind of reason that restate data, written from it by cog (docs/generated.py); tests/test_docs.py fails when one
+# is stale.
 GENERATED_DOCS := README.md metadata.yml $(wildcard docs/*.md) tests/labelled/blind/README.md \
-	datasette_catalogue/templates/pages/about.html
+	datasette_catalogue/templates/pages/about.html datasette_catalogue/reason_accuracy.py
 .PHONY: docs screenshot
-docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.yml` and the about page that restate data
+docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.yml` and the site that restate data
 	$(BIN)/cog -I . -r $(GENERATED_DOCS)
 
 # The README's picture of the site: the home page of the catalogue, in Debian's Chromium.

@@ -14,7 +14,7 @@ from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from datasette_catalogue import citations, study
+from datasette_catalogue import citations, reason_accuracy, study
 from harvest import read, vocabulary
 from harvest.classify import RULES
 from harvest.schema import LABEL_TABLES
@@ -358,7 +358,8 @@ def _article(conn, pmid: int, tables: set):
         "level_name": vocabulary.LEVEL.names().get(a.get("evidence_level")),
         "topics": topics, "meta_tags": highwire_tags(ref), "links": links(a),
         "not_found_since": not_found[0] if not_found else None,
-        "reasons": citations.json_list(a.get("classification_reasons")),
+        "reasons": [(reason, reason_accuracy.agreement(reason, a.get("rules_version")))
+                    for reason in citations.json_list(a.get("classification_reasons"))],
         "publication_types": citations.json_list(a.get("publication_types")),
         "keywords": citations.json_list(a.get("keywords")),
         "citation_line": _citation_line(a),

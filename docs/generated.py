@@ -119,12 +119,20 @@ def classifier_accuracy() -> str:
 
 
 @functools.cache
+def _blind_records(kind: str) -> dict:
+    """The parsed records of a blind set, read from the sample once per `make docs`."""
+    from tests import blind
+
+    return blind.records(kind)
+
+
+@functools.cache
 def _blind(kind: str) -> tuple:
-    """(labels, answers) of a blind set, read from the sample once per `make docs`."""
+    """(labels, answers) of a blind set."""
     from tests import blind
 
     labelled = blind.load(kind)
-    return labelled, blind.predictions_of(kind, labelled)
+    return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
 
 
 def blind_accuracy(kind: str, goals_only: bool = False) -> str:
@@ -185,6 +193,38 @@ def about_accuracy() -> str:
     lines.append(f"  </tbody></table>\n  <p class=\"muted\">Measured with classification rules {classify.RULES_VERSION}"
                  f" and extraction patterns {extract.VERSION}.</p>")
     return "\n".join(lines) + "\n"
+
+
+# The labels whose reasons the article page gives figures for, and how many records a kind of reason
+# must have been given for among the blind labels before its figure says anything.
+REASONED_LABELS = ("design", "population")
+REASON_FIGURES_FROM = 20
+
+
+def reason_accuracy() -> str:
+    """datasette_catalogue/reason_accuracy.py's figures: for each kind of reason the classifier gives a design
+    or a population for (harvest.classify.reason_kind), how many records of the blind set's tuning half it was
+    given for, and on how many of those the blind readers gave the same label."""
+    from harvest import classify
+    from tests import blind
+
+    found = _blind_records("classify")
+    counted = {}
+    for entry in blind.half(blind.load("classify"), "tuning"):
+        reasons = classify.classify(found[entry["pmid"]])["classification_reasons"]
+        for field in REASONED_LABELS:
+            label = entry[field]
+            if label["status"] not in blind.TRUSTED:
+                continue
+            reason = next(r for r in reasons if r.startswith(f"{field}: "))
+            given = reason.split(" — ", 1)[0].split(": ", 1)[1]
+            agreed, read = counted.get(classify.reason_kind(reason), (0, 0))
+            counted[classify.reason_kind(reason)] = (agreed + (given in label["accept"]), read + 1)
+    lines = [f"RULES_VERSION = {classify.RULES_VERSION!r}", "AGREED = {"]
+    for kind, (agreed, read) in sorted(counted.items()):
+        if read >= REASON_FIGURES_FROM:
+            lines.append(f"    {kind!r}: ({agreed}, {read}),")
+    return "\n".join(lines) + "\n}\n"
 
 
 def blind_sets() -> str:

@@ -1215,6 +1215,18 @@ def classify(record: dict, rules: Rules = RULES) -> dict:
     return result
 
 
+# What a reason quotes from its record ('…' up to a closing quote that ends a word: "title: 'Crohn's
+# disease')"), and the numbers it counts.
+REASON_PARTICULARS = re.compile(r"'.*?'(?=[\s),;:]|$)|\d+")
+
+
+def reason_kind(reason: str) -> str:
+    """A reason without the words it quotes or the numbers it counts: every record labelled by the same
+    rule, for the same kind of evidence, gives the same kind ("population: human — abstract: N word(s) for
+    people, N for animals (abstract: '…')")."""
+    return REASON_PARTICULARS.sub(lambda m: "N" if m.group()[0].isdigit() else "'…'", reason)
+
+
 # ---------------------------------------------------------------- a claim
 
 

@@ -1168,3 +1168,32 @@ def test_a_record_is_read_with_the_rule_set_it_is_given():
     ours, theirs = classify.assess(record), classify.assess(record, other)
     assert ours["design"] == "observational"
     assert theirs == ours
+
+
+# Reasons of one rule and one kind of evidence share a kind, whatever they quote or count.
+REASON_KINDS = [
+    ("population: human — abstract: 5 word(s) for people, 0 for animals (abstract: 'patients')",
+     "population: human — abstract: N word(s) for people, N for animals (abstract: '…')"),
+    ("population: human — abstract: 12 word(s) for people, 3 for animals (abstract: 'Crohn's patients')",
+     "population: human — abstract: N word(s) for people, N for animals (abstract: '…')"),
+    ("design: rct — title: 'randomised, double-blind (n = 40)'", "design: rct — title: '…'"),
+    ("population: animal — title: 2 word(s) for people, 1 for animals, and the words for people are only "
+     "'individuals', 'subjects' or the like (keywords: 'Murine')",
+     "population: animal — title: N word(s) for people, N for animals, and the words for people are only "
+     "'…', '…' or the like (keywords: '…')"),
+    ("population: human — MeSH: Humans, no Animals", "population: human — MeSH: Humans, no Animals"),
+]
+
+
+@pytest.mark.parametrize("reason, kind", REASON_KINDS)
+def test_a_reason_kind_leaves_out_what_the_reason_quotes_and_counts(reason, kind):
+    assert classify.reason_kind(reason) == kind
+
+
+def test_every_reason_of_a_record_has_a_kind_without_its_words():
+    """A record like the troches case series: no word its reasons quote is left in their kinds."""
+    got = classify.classify(record("Sub-lingual ketamine troches in 29 patients with neuropathic pain",
+                                   "Twenty-nine patients received sublingual ketamine troches."))
+    for reason in got["classification_reasons"]:
+        kind = classify.reason_kind(reason)
+        assert not any(word in kind for word in ("troches", "Sub-lingual", "Twenty-nine", "29")), kind

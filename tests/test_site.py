@@ -155,6 +155,44 @@ async def test_labels_and_the_glance_panel_link_to_how_often_they_are_right(ds):
     assert page.count('href="/about#accuracy"') == 2  # the panel, and the reasons for the labels
 
 
+def reasons_shown(page: str) -> list:
+    """(reason, agreement shown beside it or None) for each reason of an article page's 'Why these labels'."""
+    listed = re.search(r"<summary>Why these labels</summary>\s*<ul>(.*?)</ul>", page, re.S).group(1)
+    shown = []
+    for item in re.findall(r"<li>(.*?)</li>", listed, re.S):
+        reason, _, agreement = item.partition('<span class="agreement">')
+        shown.append((htmllib.unescape(reason).strip(), htmllib.unescape(agreement.removesuffix("</span>")) or None))
+    return shown
+
+
+async def test_each_reason_for_a_design_or_population_says_how_often_blind_readers_agreed_with_it(ds):
+    """The share is the one measured for the reason's kind with the rules the catalogue was built with: the
+    troches record's design comes from its abstract's own words, a rule readers agree with less often than
+    with a publication type."""
+    from datasette_catalogue import reason_accuracy
+
+    shown = reasons_shown((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
+    figures = {reason.split(":", 1)[0]: agreement for reason, agreement in shown if agreement}
+    assert set(figures) == {"design", "population"}  # conditions, routes and harms are not measured by reason
+    for reason, agreement in shown:
+        if agreement:
+            agreed, read = reason_accuracy.AGREED[classify.reason_kind(reason)]
+            assert agreement.endswith(f"on {round(100 * agreed / read)}% of the records it labelled "
+                                      f"({agreed:,} of {read:,})"), agreement
+    assert reason_accuracy.RULES_VERSION == classify.RULES_VERSION
+
+
+async def test_no_share_is_given_for_labels_of_other_rules(ds, sample_db, tmp_path):
+    """A catalogue built with other rules gives the same reasons without the figures measured for these ones."""
+    path = tmp_path / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    sqlite_utils.Database(path).execute("update articles set rules_version = '2020.1'").connection.commit()
+    ours = reasons_shown((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
+    older = reasons_shown((await site(path).client.get(f"/catalogue/articles/{TROCHES}")).text)
+    assert [reason for reason, _ in older] == [reason for reason, _ in ours]
+    assert any(agreement for _, agreement in ours) and not any(agreement for _, agreement in older)
+
+
 def test_evidence_maps_order_designs_from_the_strongest(sample_db):
     from datasette_catalogue import pages as catalogue
 
