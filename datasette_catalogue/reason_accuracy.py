@@ -11,6 +11,7 @@ from harvest.classify import reason_kind
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
 RULES_VERSION = '2024.33'
 AGREED = {
+    "condition: depression — abstract: '…'": (12, 38),
     'design: case-report — PT: Case Reports': (393, 406),
     "design: case-report — abstract: '…'": (24, 32),
     "design: case-report — title: '…'": (32, 32),
@@ -60,6 +61,10 @@ AGREED = {
     'population: unknown — no MeSH check tags and no words for people or animals': (97, 145),
     "population: unknown — plants or a field site (abstract: '…'), and no people or animals studied": (25, 34),
     "population: unknown — plants or a field site (title: '…'), and no people or animals studied": (26, 32),
+    'route: intravenous — MeSH: Injections, Intravenous': (20, 21),
+    "route: intravenous — abstract: '…'": (53, 58),
+    'route: oral — MeSH: Administration, Oral': (24, 25),
+    "route: oral — abstract: '…'": (43, 59),
 }
 # [[[end]]]
 

@@ -195,31 +195,36 @@ def about_accuracy() -> str:
     return "\n".join(lines) + "\n"
 
 
-# The labels whose reasons the article page gives figures for, and how many records a kind of reason
-# must have been given for among the blind labels before its figure says anything.
-REASONED_LABELS = ("design", "population")
+# The labels whose reasons the article page gives figures for (the word a reason opens with: the blind set's
+# field, and whether it holds one label or a set of them), and how many records a kind of reason must have
+# been given for among the blind labels before its figure says anything.
+REASONED_LABELS = {"design": ("design", False), "population": ("population", False),
+                   "condition": ("conditions", True), "route": ("routes", True)}
 REASON_FIGURES_FROM = 20
 
 
 def reason_accuracy() -> str:
-    """datasette_catalogue/reason_accuracy.py's figures: for each kind of reason the classifier gives a design
-    or a population for (harvest.classify.reason_kind), how many records of the blind set's tuning half it was
-    given for, and on how many of those the blind readers gave the same label."""
+    """datasette_catalogue/reason_accuracy.py's figures: for each kind of reason the classifier gives a label for
+    (harvest.classify.reason_kind), how many records of the blind set's tuning half it gave one for, and for how
+    many of those the blind readers gave the same label (among theirs, for conditions and routes)."""
     from harvest import classify
     from tests import blind
 
     found = _blind_records("classify")
     counted = {}
     for entry in blind.half(blind.load("classify"), "tuning"):
-        reasons = classify.classify(found[entry["pmid"]])["classification_reasons"]
-        for field in REASONED_LABELS:
-            label = entry[field]
-            if label["status"] not in blind.TRUSTED:
+        for reason in classify.classify(found[entry["pmid"]])["classification_reasons"]:
+            opening, _, rest = reason.partition(": ")
+            if opening not in REASONED_LABELS:
                 continue
-            reason = next(r for r in reasons if r.startswith(f"{field}: "))
-            given = reason.split(" — ", 1)[0].split(": ", 1)[1]
+            field, several = REASONED_LABELS[opening]
+            if entry[field]["status"] not in blind.TRUSTED:
+                continue
+            given = rest.split(" — ", 1)[0]
+            answers = entry[field]["accept"]
+            same = any(given in answer for answer in answers) if several else given in answers
             agreed, read = counted.get(classify.reason_kind(reason), (0, 0))
-            counted[classify.reason_kind(reason)] = (agreed + (given in label["accept"]), read + 1)
+            counted[classify.reason_kind(reason)] = (agreed + same, read + 1)
     lines = [f"RULES_VERSION = {classify.RULES_VERSION!r}", "AGREED = {"]
     for kind, (agreed, read) in sorted(counted.items()):
         if read >= REASON_FIGURES_FROM:
