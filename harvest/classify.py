@@ -88,6 +88,7 @@ class Label:
     mesh_with: re.Pattern | None = None  # a MeSH hit counts only when the text matches this
     match_limit: int = 1  # accepted matches kept per text: one gives the reason, counting needs more
     # (and so does telling a harm that occurred from one looked for and not found)
+    mentions_needed: int = 1  # named fewer times in the abstract alone, a label is named in passing
     context: tuple = ()  # everything accepted() reads of a label: labels alike share its answers
 
     def __post_init__(self):
@@ -317,7 +318,8 @@ def compile_label(name: str, spec: dict) -> Label:
         needs_context=_regex(spec.get("needs_context")),
         unless_context=_regex(spec.get("unless_context")),
         mesh_with=_regex(spec.get("mesh_with")),
-        match_limit=MATCH_LIMIT if spec.get("counted") or spec.get("every_mention") else 1,
+        match_limit=MATCH_LIMIT if spec.get("counted") or spec.get("every_mention") or spec.get("mentions_needed") else 1,
+        mentions_needed=spec.get("mentions_needed", 1),
     )
 
 
@@ -747,10 +749,17 @@ def evidence(label: Label, view: View):
         hit = own_study_evidence(view, view.rules)
     else:
         hit = None  # most labels have nothing to go on in most records
-    if hit and voided(label, view):
+    if hit and (voided(label, view) or named_in_passing(label, hit, view)):
         hit = None
     view.cache[label] = hit
     return hit
+
+
+def named_in_passing(label: Label, hit: tuple, view: View) -> bool:
+    """True when a label's only evidence is an abstract that names it fewer times than it needs
+    ('... sleep quality, depression, anxiety and fatigue were assessed')."""
+    return hit[0] in ("abstract", "background") and label.mentions_needed > 1 and \
+        count_matches(label, view, ("abstract", "background")) < label.mentions_needed
 
 
 def voided(label: Label, view: View) -> bool:

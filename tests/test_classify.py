@@ -838,6 +838,26 @@ def test_a_headache_listed_among_side_effects_is_not_a_condition():
     assert "headache-migraine" not in got["conditions"] and "crps" in got["conditions"]
 
 
+# (title, abstract, MeSH, whether depression is a condition of the record)
+DEPRESSION_IN_PASSING = [
+    ("Sleep in chronic kidney disease", "Outcomes were sleep quality, depression, anxiety and fatigue.", (), False),
+    ("Sleep in chronic kidney disease", "Depression was common. Patients with depression slept less.", (), True),
+    ("Sleep and depression in chronic kidney disease", "Outcomes were sleep quality and fatigue.", (), True),
+    ("Sleep in chronic kidney disease", "Outcomes were sleep quality and fatigue.", ("Depression",), True),
+    # an instrument measures with the word, twice, and is still not the subject
+    ("Ketamine after knee surgery", "Anxiety was scored with the Hospital Anxiety and Depression Scale and the "
+     "Hamilton Rating Scale for Depression.", (), False),
+    ("Ketamine after knee surgery", "Mood was scored with the Depression, Anxiety and Stress Scales (DASS-21) and "
+     "the Beck Depression Inventory.", (), False),
+]
+
+
+@pytest.mark.parametrize("title, abstract, mesh, expected", DEPRESSION_IN_PASSING)
+def test_depression_named_once_in_an_abstract_or_in_a_scale_is_named_in_passing(title, abstract, mesh, expected):
+    got = classify.classify(record(title, abstract, mesh=mesh))
+    assert ("depression" in got["conditions"]) is expected, got["classification_reasons"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Hyperalgesia after morphine", True),
     ("Hyperalgesia after nerve injury", False),
