@@ -785,6 +785,16 @@ ROUTES = [
     ("Intramuscular ketamine for agitation", ["intramuscular"]),
     ("Intramuscular fat infiltration in acromegaly", []),
     ("Oral and intravenous ketamine compared", ["intravenous", "oral"]),
+    # a capsule of the body is no dose, and eating again is no route
+    ("Ischaemia of the internal capsule after stroke", []),
+    ("Repair of the ankle joint capsule and ligaments", []),
+    ("Pituitary grafts under the kidney capsule of rats", []),
+    ("Time to start oral intake after omentopexy", []),
+    ("Decreased oral intake of food and fluids in the elderly", []),
+    ("Ketamine given as one capsule at night", ["oral"]),
+    ("Ketamine 50 mg capsule for neuropathic pain", ["oral"]),
+    ("Gabapentin capsules for neuropathic pain", ["oral"]),
+    ("Oral intake of paracetamol before surgery", ["oral"]),
 ]
 
 
