@@ -834,6 +834,14 @@ CONDITIONS = [
     ("Ketamine for PTSD", ["ptsd"]),
     ("Ketamine for suicidal ideation", ["suicidality"]),
     ("Ketamine for opioid use disorder", ["substance-use"]),
+    ("Ketamine for alcohol withdrawal in the intensive care unit", ["substance-use"]),
+    ("Rapid opioid detoxification under anaesthesia", ["substance-use"]),
+    # a trial's drug stopped, the liver's chemistry and an agency's name are no substance use
+    ("Drug withdrawals due to adverse events with methotrexate", []),
+    ("Clearance of chlorpromazine from plasma following drug withdrawal", []),
+    ("Detoxification enzymes of the rat intestinal epithelium", []),
+    ("Hepatic detoxification functions after plasmaperfusion", []),
+    ("Grants of the Substance Abuse and Mental Health Services Administration", []),
 ]
 
 
