@@ -756,8 +756,9 @@ def evidence(label: Label, view: View):
 
 
 def named_in_passing(label: Label, hit: tuple, view: View) -> bool:
-    """True when a label's only evidence is an abstract that names it fewer times than it needs
-    ('... sleep quality, depression, anxiety and fatigue were assessed')."""
+    """True when a label's only evidence is the abstract (its codes, chemicals, title and keywords, read
+    first, name it not) and the abstract names it fewer times than it needs ('... sleep quality,
+    depression, anxiety and fatigue were assessed')."""
     return hit[0] in ("abstract", "background") and label.mentions_needed > 1 and \
         count_matches(label, view, ("abstract", "background")) < label.mentions_needed
 
