@@ -795,6 +795,12 @@ ROUTES = [
     ("Ketamine 50 mg capsule for neuropathic pain", ["oral"]),
     ("Gabapentin capsules for neuropathic pain", ["oral"]),
     ("Oral intake of paracetamol before surgery", ["oral"]),
+    ("Enterococci in ice cream", []),
+    ("Milk fat globules and the cream-rising capacity of milk", []),
+    ("Tweets from similar places tend to be topically similar", []),
+    ("Lidocaine cream before venepuncture in children", ["topical"]),
+    ("Topical ketamine for neuropathic pain", ["topical"]),
+    ("Photoaged hairless mice topically applied with a PAR2 antagonist", ["topical"]),
 ]
 
 
