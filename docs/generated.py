@@ -119,20 +119,12 @@ def classifier_accuracy() -> str:
 
 
 @functools.cache
-def _blind_records(kind: str) -> dict:
-    """The parsed records of a blind set, read from the sample once per `make docs`."""
-    from tests import blind
-
-    return blind.records(kind)
-
-
-@functools.cache
 def _blind(kind: str) -> tuple:
-    """(labels, answers) of a blind set."""
+    """(labels, answers) of a blind set, read from the sample once per `make docs`."""
     from tests import blind
 
     labelled = blind.load(kind)
-    return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
+    return labelled, blind.predictions_of(kind, labelled)
 
 
 def blind_accuracy(kind: str, goals_only: bool = False) -> str:
@@ -210,10 +202,10 @@ def reason_accuracy() -> str:
     from harvest import classify
     from tests import blind
 
-    found = _blind_records("classify")
+    labelled, predicted = _blind("classify")  # the answers hold each record's reasons
     counted = {}
-    for entry in blind.half(blind.load("classify"), "tuning"):
-        for reason in classify.classify(found[entry["pmid"]])["classification_reasons"]:
+    for entry in blind.half(labelled, "tuning"):
+        for reason in predicted[entry["pmid"]]["reasons"]:
             opening, _, rest = reason.partition(": ")
             if opening not in REASONED_LABELS:
                 continue
@@ -223,8 +215,9 @@ def reason_accuracy() -> str:
             given = rest.split(" — ", 1)[0]
             answers = entry[field]["accept"]
             same = any(given in answer for answer in answers) if several else given in answers
-            agreed, read = counted.get(classify.reason_kind(reason), (0, 0))
-            counted[classify.reason_kind(reason)] = (agreed + same, read + 1)
+            kind = classify.reason_kind(reason)
+            agreed, read = counted.get(kind, (0, 0))
+            counted[kind] = (agreed + same, read + 1)
     lines = [f"RULES_VERSION = {classify.RULES_VERSION!r}", "AGREED = {"]
     for kind, (agreed, read) in sorted(counted.items()):
         if read >= REASON_FIGURES_FROM:

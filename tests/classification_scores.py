@@ -16,7 +16,7 @@ GOALS = {
 def predict(record: dict) -> dict:
     found = classify.classify(record)
     return {"design": found["design"], "population": found["population"], "conditions": found["conditions"],
-            "routes": found["routes"], "scope": scope.in_scope(record)}
+            "routes": found["routes"], "scope": scope.in_scope(record), "reasons": found["classification_reasons"]}
 
 
 def same_set(predicted, answer) -> bool:
