@@ -1,5 +1,5 @@
-"""How often blind readers gave the design or the population the classifier gives for each kind of reason
-(harvest.classify.reason_kind), so that the article page can say how far each of its labels may be trusted.
+"""How often blind readers gave the design, population, condition or route the classifier gives for each kind
+of reason (harvest.classify.reason_kind), so that the article page can say how far each label may be trusted.
 
 Measured on the tuning half of the blind set (tests/labelled/blind), the records the rules were written
 from: there the rules do better than on records they never saw (the about page's held-out table). Written
