@@ -91,10 +91,11 @@ clean:  ## removes the catalogue, its lock and any working copy
 	rm -rf $(DB) $(DB)-wal $(DB)-shm $(DB)-journal $(DB)-lock $(DB)-building*
 
 # The sections of the README, docs/, metadata.yml, the about page and the article page's figures for each
-# kind of reason that restate data, written from it by cog (docs/generated.py); tests/test_docs.py fails when one
-# is stale.
+# kind of reason and of extracted value that restate data, written from it by cog (docs/generated.py);
+# tests/test_docs.py fails when one is stale.
 GENERATED_DOCS := README.md metadata.yml $(wildcard docs/*.md) tests/labelled/blind/README.md \
-	datasette_catalogue/templates/pages/about.html datasette_catalogue/reason_accuracy.py
+	datasette_catalogue/templates/pages/about.html datasette_catalogue/reason_accuracy.py \
+	datasette_catalogue/value_accuracy.py
 .PHONY: docs screenshot
 docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.yml` and the site that restate data
 	$(BIN)/cog -I . -r $(GENERATED_DOCS)

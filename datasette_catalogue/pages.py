@@ -349,7 +349,7 @@ def _article(conn, pmid: int, tables: set):
     return {
         "pmid": pmid, "warning": citations.warning(ref), "retracted": citations.is_retracted(ref),
         "citations": citations.citations(ref),
-        "glance": study.at_a_glance(a, quoted), "marked": study.marked_sections(record, quoted),
+        "glance": study.at_a_glance(a, quoted, record), "marked": study.marked_sections(record, quoted),
         "among": study.record_links(conn, pmid, a.get("design")),
         "authors": [_author(x) for x in ref.authors], "mesh": mesh,
         "notices": [link for link in linked if link["ref_type"] in NOTICE_KINDS],

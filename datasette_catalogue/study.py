@@ -8,6 +8,7 @@ import json
 
 from markupsafe import Markup, escape
 
+from datasette_catalogue import value_accuracy
 from harvest import extract, vocabulary
 
 BLINDING = {"double": "double-blind", "single": "single-blind", "triple": "triple-blind", "open-label": "open-label"}
@@ -42,32 +43,48 @@ def quotes(conn, pmid: int) -> list:
     return found
 
 
-def at_a_glance(a: dict, found: list) -> list:
-    """(heading, [items]) rows of the panel; an item is {text, quote, anchor, url?}; a row with no
-    item says the record does not state it."""
+def at_a_glance(a: dict, found: list, record: dict) -> list:
+    """(heading, [items], agreed) rows of the panel; an item is {text, quote, anchor, url?, note?, agreed?}; a row
+    with no item says the record does not state it. agreed (of an item, or of the row for lists judged whole):
+    how often blind readers gave the same for values of its kind, or None (value_accuracy.agreement)."""
     by_field = {}
     for q in found:
         by_field.setdefault(q["field"], []).append(q)
-    value_item = lambda q, text: {"text": text, "quote": q.get("quote"), "anchor": q.get("anchor")}
-    rows = []
-    participants = [value_item(q, _participants(a)) for q in by_field.get("sample_size", [])]
-    rows.append(("Participants", participants))
+    version = a.get("extraction_version")
+
+    def item(q, text, figure=True, **more):
+        agreed = None
+        # a conclusion's kind needs the abstract it was read from (kept raw: always, but for a broken row)
+        if figure and (record or q["field"] != "conclusion"):
+            kind = extract.value_kind(q["field"], q["value"], record, q.get("quote_start"))
+            agreed = value_accuracy.agreement(kind, version)
+            if q["field"] == "conclusion":
+                more["note"] = kind.split(": ", 1)[1]  # how it was read: labelled, or chosen
+        return {"text": text, "quote": q.get("quote"), "anchor": q.get("anchor"), "agreed": agreed, **more}
+
+    def whole(field):  # a list judged whole: its figure is the row's
+        return value_accuracy.agreement(field, version) if by_field.get(field) else None
+
+    rows = [("Participants", [item(q, _participants(a)) for q in by_field.get("sample_size", [])], None)]
     if a.get("studies_included") is not None:
-        rows.append(("Studies included", [value_item(q, f"{int(q['value'])} studies")
-                                          for q in by_field.get("studies_included", [])]))
+        rows.append(("Studies included", [item(q, f"{int(q['value'])} studies")
+                                          for q in by_field.get("studies_included", [])], None))
     signals = []
     for field, describe in (("randomised", _randomised), ("blinding", _blinding), ("placebo_controlled", _placebo)):
-        signals += [value_item(q, describe(q["value"])) for q in by_field.get(field, [])]
-    rows.append(("Design signals", signals))
-    rows.append(("Registrations", [{**value_item(q, f"{q['value']['registry']} {q['value']['registration_id']}"),
-                                    "url": q["value"]["url"],
-                                    "note": "in the record's databank list" if q["value"]["source"] == "databank" else None}
-                                   for q in by_field.get("registrations", [])]))
-    rows.append(("Ketamine doses", [value_item(q, dose_text(q["value"])) for q in by_field.get("doses", [])]))
-    rows.append(("Compared with", [value_item(q, q["value"]) for q in by_field.get("comparators", [])]))
-    rows.append(("Follow-up", [value_item(q, follow_up_text(float(q["value"])))
-                               for q in by_field.get("follow_up_days", [])]))
-    rows.append(("Conclusion", [value_item(q, None) for q in by_field.get("conclusion", [])]))
+        signals += [item(q, describe(q["value"])) for q in by_field.get(field, [])]
+    rows.append(("Design signals", signals, None))
+    registrations = [item(q, f"{q['value']['registry']} {q['value']['registration_id']}", figure=False,
+                          url=q["value"]["url"],
+                          note="in the record's databank list" if q["value"]["source"] == "databank" else None)
+                     for q in by_field.get("registrations", [])]
+    rows.append(("Registrations", registrations, whole("registrations")))
+    rows.append(("Ketamine doses", [item(q, dose_text(q["value"]), figure=False) for q in by_field.get("doses", [])],
+                 None))
+    rows.append(("Compared with", [item(q, q["value"], figure=False) for q in by_field.get("comparators", [])],
+                 whole("comparators")))
+    rows.append(("Follow-up", [item(q, follow_up_text(float(q["value"]))) for q in by_field.get("follow_up_days", [])],
+                 None))
+    rows.append(("Conclusion", [item(q, None) for q in by_field.get("conclusion", [])], None))
     return rows
 
 

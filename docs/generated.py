@@ -225,6 +225,51 @@ def reason_accuracy() -> str:
     return "\n".join(lines) + "\n}\n"
 
 
+@functools.cache
+def _value_agreement() -> dict:
+    """{kind: (agreed, given)}: for each kind of value the extractor gives (harvest.extract.value_kind), how many
+    records of the blind set's tuning half it gave one for, and for how many of those the blind readers' answer was
+    the same (all of it, for comparators and registrations); kinds given for fewer than REASON_FIGURES_FROM records
+    are left out."""
+    from tests import blind, extraction_scores as scores
+
+    labelled, predicted = _blind("extract")  # the answers hold the kind of each value
+    counted = {}
+    for entry in blind.half(labelled, "tuning"):
+        got = predicted[entry["pmid"]]
+        for field, kind in got["kinds"].items():
+            if entry[field]["status"] not in blind.TRUSTED:
+                continue
+            if field == "registrations":
+                ids = {blind.registration_key(r) for r in got[field]}
+                want = scores.closest_registrations(entry[field], ids)
+                same = blind.matched_registrations(want, ids) == len(want) == len(ids)
+            else:
+                same = blind.accepted(entry[field], got[field], scores.COMPARE.get(field))
+            agreed, given = counted.get(kind, (0, 0))
+            counted[kind] = (agreed + same, given + 1)
+    return {kind: counts for kind, counts in sorted(counted.items()) if counts[1] >= REASON_FIGURES_FROM}
+
+
+def value_accuracy() -> str:
+    """datasette_catalogue/value_accuracy.py's figures (_value_agreement)."""
+    from harvest import extract
+
+    lines = [f"PATTERNS_VERSION = {extract.VERSION!r}", "AGREED = {"]
+    lines += [f"    {kind!r}: ({agreed}, {given})," for kind, (agreed, given) in _value_agreement().items()]
+    return "\n".join(lines) + "\n}\n"
+
+
+def value_accuracy_table() -> str:
+    """docs/extraction.md's table of the same figures, surest first."""
+    from tests import blind
+
+    lines = ["| kind of value | blind readers agreed (95% CI; count) |", "|---|---|"]
+    for kind, (agreed, given) in sorted(_value_agreement().items(), key=lambda kv: -kv[1][0] / kv[1][1]):
+        lines.append(f"| {kind} | {blind.share(agreed, given)} |")
+    return "\n".join(lines) + "\n"
+
+
 def blind_sets() -> str:
     """The blind labelled sets (tests/labelled/blind/README.md): what each labels and how many records it holds."""
     rows = [("classify", "design, population, conditions, routes, about ketamine, about pain"),

@@ -1747,6 +1747,17 @@ def _joined(sentences, patterns: Patterns = PATTERNS) -> Found:
     return Found(None, Quote("abstract", first.start, end, None))
 
 
+def labelled_conclusion(record: dict, start: int, patterns: Patterns = PATTERNS) -> bool:
+    """Whether the conclusion quoted from `start` of the abstract stands where its authors label it: in a conclusion
+    section (or the discussion that closes the abstract), or after 'Conclusion:' inside the text. Otherwise it is the
+    sentence chosen as the main finding of an abstract that labels none."""
+    held = [(label, offset) for label, offset, _ in sections_of(record) if offset <= start]
+    label = held[-1][0] if held else ""
+    if label and (patterns.conclusion_section.search(label) or patterns.closing_section.search(label)):
+        return True
+    return any(m.end() == start for m in patterns.inline_conclusion.finditer(record.get("abstract") or ""))
+
+
 # ---------------------------------------------------------------- registrations
 
 
@@ -1830,6 +1841,27 @@ def registry_url(registry: Registry, rid: str) -> str | None:
         return None
     digits = "".join(DIGITS.findall(rid))
     return registry.url.format(id=rid, digits=digits)
+
+
+# ---------------------------------------------------------------- kinds of values
+
+
+SIGNALS = ("randomised", "blinding", "placebo_controlled")
+
+
+def value_kind(field: str, value, record: dict, start: int | None = None, patterns: Patterns = PATTERNS) -> str:
+    """The kind of an extracted value that blind readers' agreement is counted for, apart from the others (the
+    article page's figures): a design signal with what it says ('randomised: no' is read less surely than
+    'randomised: yes'), a conclusion by whether its authors label it (labelled_conclusion; start: where its quote
+    starts in the abstract), and every other field as one kind."""
+    if field in SIGNALS:
+        said = value if field == "blinding" else ("yes" if str(value) in ("1", "True") else "no")
+        return f"{field}: {said}"
+    if field == "conclusion":
+        labelled = start is not None and labelled_conclusion(record, start, patterns)
+        return "conclusion: " + ("labelled a conclusion by its authors" if labelled else
+                                 "the sentence taken for the main finding; the abstract labels none")
+    return field
 
 
 # ---------------------------------------------------------------- the API

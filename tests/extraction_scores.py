@@ -25,7 +25,12 @@ def predict(record: dict) -> dict:
     """The extractor's answers for one record, as plain values comparable with the labels."""
     found = extract.extract(record, classify.classify(record))
     value = lambda f: f.value if f else None
+    kinds = {field: extract.value_kind(field, item.value, record, item.quote.start)
+             for field in ("sample_size", "studies_included", *extract.SIGNALS, "follow_up_days", "conclusion")
+             if (item := getattr(found, field)) is not None}
+    kinds.update({field: field for field in ("comparators", "registrations") if getattr(found, field)})
     return {
+        "kinds": kinds,  # the kind of each value given, for the article page's figures
         "sample_size": value(found.sample_size),
         "studies_included": value(found.studies_included),
         "registrations": [r.registration_id for r in found.registrations],

@@ -15,7 +15,8 @@ README = ROOT / "README.md"
 GUIDES = sorted((ROOT / "docs").glob("*.md"))
 # What `make docs` writes: the Makefile's GENERATED_DOCS.
 GENERATED = [README, ROOT / "metadata.yml", *GUIDES, ROOT / "tests/labelled/blind/README.md",
-             ROOT / "datasette_catalogue/templates/pages/about.html", ROOT / "datasette_catalogue/reason_accuracy.py"]
+             ROOT / "datasette_catalogue/templates/pages/about.html", ROOT / "datasette_catalogue/reason_accuracy.py",
+             ROOT / "datasette_catalogue/value_accuracy.py"]
 COG_MARKER = "[[[" + "cog"  # spelled apart, so that cog never takes this file for one of its own
 
 

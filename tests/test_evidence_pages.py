@@ -7,6 +7,8 @@ import re
 import pytest
 import sqlite_utils
 
+from harvest import extract
+
 from tests.test_site import TROCHES, get_json, sample_plus, site, table_pmids
 
 META_ANALYSIS = 33962333  # intrathecal ketamine, acute and postoperative pain: a meta-analysis of 11 trials
@@ -43,6 +45,48 @@ async def test_the_study_at_a_glance_quotes_its_words_and_marks_them(ds):
     for anchor in re.findall(r'href="#(q\d+)"', html):
         assert f'<mark id="{anchor}">' in abstract, anchor
     assert '<mark id="' in abstract and "twenty-nine patients (n=29)</mark>" in abstract
+
+
+UNLABELLED = 34062414  # an abstract without sections: its conclusion is the sentence taken for its finding
+
+
+def glance_rows(html: str) -> dict:
+    """{heading: text of its values} of the study-at-a-glance panel."""
+    panel = html.split('id="glance-heading"')[1].split("</section>")[0]
+    return {text_of(h).strip(): text_of(v).strip() for h, v in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", panel, re.S)}
+
+
+def figure(agreed) -> str:
+    return f"blind readers agreed on {round(100 * agreed[0] / agreed[1])}% of the records given such a value " \
+           f"({agreed[0]:,} of {agreed[1]:,})"
+
+
+async def test_each_value_at_a_glance_says_how_often_blind_readers_agreed_with_values_of_its_kind(ds):
+    """A conclusion its authors label and one taken from an abstract that labels none are two kinds, with figures
+    of their own; the participants carry theirs; doses, too few of them read blind, carry none."""
+    from datasette_catalogue import value_accuracy
+
+    labelled = glance_rows((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
+    chosen = glance_rows((await ds.client.get(f"/catalogue/articles/{UNLABELLED}")).text)
+    surely, less = (value_accuracy.AGREED[f"conclusion: {how}"] for how in (
+        "labelled a conclusion by its authors", "the sentence taken for the main finding; the abstract labels none"))
+    assert surely[0] / surely[1] > less[0] / less[1]
+    assert labelled["Conclusion"].startswith("(labelled a conclusion by its authors)") and figure(surely) in labelled["Conclusion"]
+    assert chosen["Conclusion"].startswith("(the sentence taken for the main finding; the abstract labels none)")
+    assert figure(less) in chosen["Conclusion"] and figure(surely) not in chosen["Conclusion"]
+    assert figure(value_accuracy.AGREED["sample_size"]) in labelled["Participants"]
+    assert "25–600 mg" in labelled["Ketamine doses"] and "blind readers" not in labelled["Ketamine doses"]
+    assert value_accuracy.PATTERNS_VERSION == extract.VERSION
+
+
+async def test_no_figure_is_given_for_values_read_by_other_patterns(ds, sample_db, tmp_path):
+    path = tmp_path / "catalogue.db"
+    path.write_bytes(sample_db.read_bytes())
+    sqlite_utils.Database(path).execute("update articles set extraction_version = '2020.1'").connection.commit()
+    ours = glance_rows((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
+    older = glance_rows((await site(path).client.get(f"/catalogue/articles/{TROCHES}")).text)
+    assert "blind readers" in ours["Participants"] and "blind readers" not in " ".join(older.values())
+    assert older["Participants"].startswith("29 participants") and older["Conclusion"].startswith("(labelled a conclusion")
 
 
 async def test_a_registered_trial_links_its_registry_and_its_other_report(linked_ds):

@@ -1247,6 +1247,46 @@ def test_a_protocols_plans_are_no_conclusion():
     assert extract.extract(record, {"design": "protocol", "population": "human"}).conclusion is None
 
 
+# ---------------------------------------------------------------- kinds of values (the article page's figures)
+
+
+def conclusion_kind(record):
+    found = extract.extract(record, STUDY).conclusion
+    return extract.value_kind("conclusion", found.value, record, found.quote.start)
+
+
+@pytest.mark.parametrize("record", [
+    fixture(None, sections=[("METHODS", "We enrolled 40 patients."), ("RESULTS", "Pain fell by half."),
+                            ("CONCLUSIONS", "Ketamine relieved pain.")]),
+    # a discussion that closes the abstract stands for its conclusion
+    fixture(None, sections=[("RESULTS", "Pain fell by half."), ("DISCUSSION", "Ketamine relieved pain.")]),
+    fixture("Objectives: To test rTMS. Results: Grip improved (p < 0.01). Conclusion: These results suggested that "
+            "rTMS was useful."),
+])
+def test_a_conclusion_its_authors_label_is_a_kind_of_its_own(record):
+    assert conclusion_kind(record) == "conclusion: labelled a conclusion by its authors"
+
+
+@pytest.mark.parametrize("record", [
+    fixture("Forty patients were treated. Pain fell by half. Ketamine relieved pain."),
+    fixture("Forty patients were treated. In conclusion, ketamine relieved pain. Further work will follow."),
+    # sections, none of them a conclusion: the finding is taken from the results
+    fixture(None, sections=[("METHODS", "We enrolled 40 patients."), ("RESULTS", "Ketamine relieved pain.")]),
+])
+def test_a_conclusion_chosen_from_an_abstract_that_labels_none_is_another(record):
+    assert conclusion_kind(record) == "conclusion: the sentence taken for the main finding; the abstract labels none"
+
+
+@pytest.mark.parametrize("field, value, kind", [
+    ("randomised", True, "randomised: yes"), ("randomised", "0", "randomised: no"),
+    ("placebo_controlled", 1, "placebo_controlled: yes"), ("placebo_controlled", False, "placebo_controlled: no"),
+    ("blinding", "open-label", "blinding: open-label"),
+    ("sample_size", 29, "sample_size"), ("follow_up_days", 90.0, "follow_up_days"),
+])
+def test_a_signal_is_a_kind_by_what_it_says_and_a_count_by_its_field(field, value, kind):
+    assert extract.value_kind(field, value, fixture("Forty patients were treated.")) == kind
+
+
 # ---------------------------------------------------------------- real records
 
 

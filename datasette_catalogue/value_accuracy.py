@@ -1,0 +1,36 @@
+"""How often blind readers gave the value the extractor gives, for each kind of value (harvest.extract.value_kind),
+so that the study at a glance can say how far each value may be trusted: a conclusion its authors label is nearly
+always the readers' too, the sentence taken for the main finding of an abstract that labels none far less often.
+
+Measured on the tuning half of the blind set (tests/labelled/blind), the records the patterns were written from:
+there they do better than on records they never saw (the about page's held-out table). Written by `make docs`
+(docs/generated.py: value_accuracy); tests/test_docs.py fails when it is stale.
+"""
+
+# [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
+PATTERNS_VERSION = '2026.96'
+AGREED = {
+    'blinding: double': (162, 164),
+    'blinding: open-label': (44, 47),
+    'blinding: single': (23, 25),
+    'comparators': (173, 256),
+    'conclusion: labelled a conclusion by its authors': (1120, 1129),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1401, 1818),
+    'follow_up_days': (449, 604),
+    'placebo_controlled: no': (279, 334),
+    'placebo_controlled: yes': (161, 169),
+    'randomised: no': (18, 20),
+    'randomised: yes': (473, 517),
+    'registrations': (296, 296),
+    'sample_size': (1493, 1555),
+    'studies_included': (382, 401),
+}
+# [[[end]]]
+
+
+def agreement(kind: str, patterns_version: str | None) -> tuple | None:
+    """(agreed, given): of the blind-read records given a value of this kind, how many the readers gave alike.
+    None when the figures were measured with other patterns or too few records had a value of the kind."""
+    if patterns_version != PATTERNS_VERSION:
+        return None
+    return AGREED.get(kind)
