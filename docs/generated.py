@@ -166,7 +166,8 @@ COUNTS_WRONG = {"sample sizes given that are wrong"}
 
 def about_accuracy() -> str:
     """The about page's table: how often each label and each value agrees with blind readers, on the
-    held-out half (records never used to write the rules), as HTML rows."""
+    held-out half (records never used to write the rules) and on the later rounds (each scored with the
+    rules of its draw, before they saw it), as HTML rows."""
     from harvest import classify, extract
     from tests import blind
 
@@ -176,14 +177,65 @@ def about_accuracy() -> str:
         counted[kind] = blind.scores_of(kind).counts(blind.half(labelled, "heldout"), predicted)
     lines = []
     for name, kind, row in ABOUT_ROWS:
-        hits, total = counted[kind][row]
-        if row in COUNTS_WRONG:
-            hits = total - hits
-        low, high = blind.wilson(hits, total)
-        lines.append(f"    <tr><th scope=\"row\">{name}</th><td>{hits / total:.0%}</td><td>{hits} of {total}</td>"
-                     f"<td>{low:.0%}–{high:.0%}</td></tr>")
-    lines.append(f"  </tbody></table>\n  <p class=\"muted\">Measured with classification rules {classify.RULES_VERSION}"
-                 f" and extraction patterns {extract.VERSION}.</p>")
+        cells = []
+        for hits, total in (counted[kind][row], blind.rounds_total(kind, row)):
+            if row in COUNTS_WRONG:
+                hits = total - hits
+            low, high = blind.wilson(hits, total)
+            cells.append(f"<td>{hits / total:.0%}</td><td>{hits:,} of {total:,}</td><td>{low:.0%}–{high:.0%}</td>"
+                         if total else "<td>—</td><td>none</td><td></td>")
+        lines.append(f"    <tr><th scope=\"row\">{name}</th>{''.join(cells)}</tr>")
+    lines.append(f"  </tbody></table></div>\n  <p class=\"muted\">Held-out half measured with classification rules "
+                 f"{classify.RULES_VERSION} and extraction patterns {extract.VERSION}; {_rounds_span()}.</p>")
+    return "\n".join(lines) + "\n"
+
+
+def _rounds_span() -> str:
+    """Which later rounds the figures add up, and with which rules they were scored."""
+    from tests import blind
+
+    kept = blind.rounds()["classify"]
+    rules = sorted({r["rules"] for r in kept})
+    return (f"later rounds {kept[0]['round']} to {kept[-1]['round']}, each scored with the rules of its draw "
+            f"({rules[0]} to {rules[-1]})")
+
+
+def rounds_together(kind: str) -> str:
+    """docs/: every row of a set over the later rounds together, as scored at their draws (rounds.json)."""
+    from tests import blind
+
+    kept = blind.rounds()[kind]
+    rows = dict.fromkeys(row for r in kept for row in r["rows"])
+    span = f"rounds {kept[0]['round']} to {kept[-1]['round']}"
+    lines = [f"| row | {span} together (95% CI; count) | goal |", "|---|---|---|"]
+    for row in rows:
+        hits, total = blind.rounds_total(kind, row)
+        if total:
+            lines.append(f"| {row} | {blind.share(hits, total)} | {blind.goal_text(kind, row)} |")
+    return "\n".join(lines) + "\n"
+
+
+# The rows the blind sets' README gives for each round, by set.
+ROUND_ROWS = {"classify": ("design", "population", "scope (about ketamine and pain)"),
+              "extract": ("sample size exact (records that state one)", "sample sizes given that are wrong",
+                          "design signals agree", "conclusion agrees")}
+
+
+def rounds_table() -> str:
+    """tests/labelled/blind/README.md: each kept round as scored at its draw, both sets on one line."""
+    from tests import blind
+
+    kept = {kind: {r["round"]: r for r in rounds} for kind, rounds in blind.rounds().items()}
+    heads = [row.split(" (")[0] for kind in ROUND_ROWS for row in ROUND_ROWS[kind]]
+    lines = ["| round | scored at | rules | patterns | " + " | ".join(heads) + " |",
+             "|---|---|---|---|" + "---|" * len(heads)]
+    for number, first in sorted(kept["classify"].items()):
+        cells = []
+        for kind, rows in ROUND_ROWS.items():
+            counts = kept[kind].get(number, {"rows": {}})["rows"]
+            cells += [f"{counts[row][0]}/{counts[row][1]}" if counts.get(row, [0, 0])[1] else "—" for row in rows]
+        lines.append(f"| {number} | {first['scored_at']} | {first['rules']} | {first['patterns']} | "
+                     + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -13,11 +13,26 @@ import yaml
 
 BLIND = Path(__file__).resolve().parent / "labelled" / "blind"
 TRUSTED = ("sure", "agreed")  # labels one reader was sure of, or two readers agreed on
+# Each fresh round's counts as scored at its draw, before any rule saw it (score_round.py --record).
+ROUNDS = BLIND / "rounds.json"
 
 
 def load(kind: str) -> list:
     """The merged labels of one set ('classify' or 'extract')."""
     return yaml.safe_load((BLIND / f"{kind}.yml").read_text(encoding="utf-8"))
+
+
+def rounds() -> dict:
+    """{kind: [round, ...]}: the fresh rounds kept, each with its counts as scored at its draw."""
+    import json
+
+    return json.loads(ROUNDS.read_text(encoding="utf-8")) if ROUNDS.exists() else {"classify": [], "extract": []}
+
+
+def rounds_total(kind: str, row: str, first: int = 0) -> tuple:
+    """(hits, total) of one row over the kept rounds numbered from `first`."""
+    kept = [r["rows"][row] for r in rounds()[kind] if r["round"] >= first and row in r["rows"]]
+    return sum(h for h, _ in kept), sum(t for _, t in kept)
 
 
 def half(entries, name: str) -> list:
