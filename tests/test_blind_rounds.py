@@ -1,0 +1,114 @@
+"""The tools of a blind reading round (tests/labelled/blind/README.md): rendering the unsure records for
+second readers, taking the reads into the sets, and keeping each round's counts as scored at its draw.
+Small fixture reads only: the real sets are never written here."""
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from tests import blind
+from tests.conftest import ROOT
+
+TOOLS = ROOT / "tests/labelled/blind"
+
+
+def tool(name):
+    sys.path.insert(0, str(TOOLS))  # collect_round imports second_reads beside it
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def record_text(pmid):
+    return f"=== PMID {pmid} ===\nTitle: Fixture record {pmid}.\nAbstract:\nFixture words.\n"
+
+
+def reads_text(answers):
+    return "".join(f"- pmid: {pmid}\n  design: \"other\"\n  confidence: {how}\n" for pmid, how in answers)
+
+
+@pytest.fixture
+def round_dir(tmp_path):
+    """A round of two records for each set, the second of each read unsure, its second read in."""
+    out = tmp_path / "round"
+    for kind, pmids in (("classify", (1, 2)), ("extract", (3, 4))):
+        (out / kind).mkdir(parents=True)
+        (out / kind / "records-1.txt").write_text("\n".join(record_text(p) for p in pmids))
+        (out / kind / "reads-1.yml").write_text(reads_text([(pmids[0], "sure"), (pmids[1], "unsure")]))
+    (out / "sets.json").write_text(json.dumps({"classify": [{"pmid": 1}, {"pmid": 2}],
+                                               "extract": [{"pmid": 3}, {"pmid": 4}]}))
+    return out
+
+
+@pytest.fixture
+def sets_dir(tmp_path):
+    folder = tmp_path / "blind"
+    (folder / "reads").mkdir(parents=True)
+    (folder / "reads" / "classify-first-7.yml").write_text(reads_text([(9, "sure")]))
+    (folder / "sets.json").write_text(json.dumps({"classify": [{"pmid": 9}], "extract": []}, indent=1) + "\n")
+    return folder
+
+
+def test_second_readers_are_given_the_unsure_records_as_first_readers_saw_them(round_dir):
+    tool("second_reads").main(round_dir, "classify")
+    second = round_dir / "classify" / "second"
+    assert (second / "records-1.txt").read_text() == record_text(2)
+    assert (second / "codebook.md").read_text() == (TOOLS / "classify-codebook.md").read_text()
+
+
+def test_a_round_is_taken_into_the_sets_under_the_next_numbers(round_dir, sets_dir):
+    tool("second_reads").main(round_dir, "classify")
+    (round_dir / "classify" / "second" / "reads-1.yml").write_text(reads_text([(2, "sure")]))
+    tool("collect_round").main(round_dir, sets_dir)
+    reads = sorted(p.name for p in (sets_dir / "reads").iterdir())
+    assert reads == ["classify-first-7.yml", "classify-first-8.yml", "classify-second-1.yml", "extract-first-1.yml"]
+    assert (sets_dir / "reads" / "classify-second-1.yml").read_text() == reads_text([(2, "sure")])
+    sets = json.loads((sets_dir / "sets.json").read_text())
+    assert [e["pmid"] for e in sets["classify"]] == [9, 1, 2] and [e["pmid"] for e in sets["extract"]] == [3, 4]
+
+
+@pytest.mark.parametrize("spoil", ["a record unanswered", "a record answered twice", "a record already in the sets"])
+def test_a_round_that_does_not_add_up_is_refused_and_nothing_is_written(round_dir, sets_dir, spoil):
+    reads = round_dir / "extract" / "reads-1.yml"
+    if spoil == "a record unanswered":
+        reads.write_text(reads_text([(3, "sure")]))
+    elif spoil == "a record answered twice":
+        reads.write_text(reads_text([(3, "sure"), (4, "sure"), (4, "unsure")]))
+    else:
+        (round_dir / "sets.json").write_text(json.dumps({"classify": [{"pmid": 9}], "extract": []}))
+    before = {p.name: p.read_text() for p in sets_dir.rglob("*") if p.is_file()}
+    with pytest.raises(SystemExit):
+        tool("collect_round").main(round_dir, sets_dir)
+    assert {p.name: p.read_text() for p in sets_dir.rglob("*") if p.is_file()} == before
+# ---------------------------------------------------------------- each round kept as scored at its draw
+
+
+def test_a_round_is_kept_once_with_the_commit_that_scored_it(tmp_path, monkeypatch):
+    module = tool("score_round")
+    monkeypatch.setattr(blind, "ROUNDS", tmp_path / "rounds.json")
+    counts = {"design": (130, 150), "population": (128, 149)}
+    assert module.record("classify", "tuning-only-40", 150, counts, "abc1234") == ""
+    kept = blind.rounds()
+    assert kept["extract"] == [] and kept["classify"][0]["scored_at"] == "abc1234"
+    assert blind.rounds_total("classify", "design") == (130, 150)
+    # scored once, before any rule sees it: a second score of the round is refused, and so is a non-round
+    assert "kept already" in module.record("classify", "tuning-only-40", 150, {"design": (140, 150)}, "def5678")
+    assert "only a fresh round" in module.record("classify", "first", 150, counts, "abc1234")
+    module.record("classify", "tuning-only-39", 150, {"design": (120, 150)}, "0123abc")
+    assert [r["round"] for r in blind.rounds()["classify"]] == [39, 40]
+    assert blind.rounds_total("classify", "design") == (250, 300)
+    assert blind.rounds_total("classify", "design", first=40) == (130, 150)
+
+
+@pytest.mark.parametrize("kind", ["classify", "extract"])
+def test_the_kept_rounds_are_rounds_of_the_sets_with_every_record_scored(kind):
+    drawn = {}
+    for entry in blind.load(kind):
+        if entry["stratum"].startswith("tuning-only-"):
+            number = int(entry["stratum"].split(":")[0].rsplit("-", 1)[1])
+            drawn[number] = drawn.get(number, 0) + 1
+    kept = blind.rounds()[kind]
+    assert kept and all(r["records"] == drawn[r["round"]] for r in kept)
