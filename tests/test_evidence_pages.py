@@ -9,7 +9,7 @@ import sqlite_utils
 
 from harvest import extract
 
-from tests.test_site import TROCHES, get_json, sample_plus, site, table_pmids
+from tests.test_site import TROCHES, copy_catalogue, get_json, sample_plus, site, table_pmids
 
 META_ANALYSIS = 33962333  # intrathecal ketamine, acute and postoperative pain: a meta-analysis of 11 trials
 REVIEW, CITED = 33781001, 32687801  # a systematic review in the sample and a sample record it cites
@@ -79,12 +79,10 @@ async def test_each_value_at_a_glance_says_how_often_blind_readers_agreed_with_v
     assert value_accuracy.PATTERNS_VERSION == extract.VERSION
 
 
-async def test_no_figure_is_given_for_values_read_by_other_patterns(ds, sample_db, tmp_path):
-    path = tmp_path / "catalogue.db"
-    path.write_bytes(sample_db.read_bytes())
-    sqlite_utils.Database(path).execute("update articles set extraction_version = '2020.1'").connection.commit()
+async def test_no_figure_is_given_for_values_read_by_other_patterns(ds, sample_db, tmp_path_factory):
+    other = copy_catalogue(sample_db, tmp_path_factory, "patterns", "update articles set extraction_version = '2020.1'")
     ours = glance_rows((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
-    older = glance_rows((await site(path).client.get(f"/catalogue/articles/{TROCHES}")).text)
+    older = glance_rows((await other.client.get(f"/catalogue/articles/{TROCHES}")).text)
     assert "blind readers" in ours["Participants"] and "blind readers" not in " ".join(older.values())
     assert older["Participants"].startswith("29 participants") and older["Conclusion"].startswith("(labelled a conclusion")
 

@@ -183,13 +183,11 @@ async def test_each_reason_for_a_design_or_population_says_how_often_blind_reade
     assert reason_accuracy.RULES_VERSION == classify.RULES_VERSION
 
 
-async def test_no_share_is_given_for_labels_of_other_rules(ds, sample_db, tmp_path):
+async def test_no_share_is_given_for_labels_of_other_rules(ds, sample_db, tmp_path_factory):
     """A catalogue built with other rules gives the same reasons without the figures measured for these ones."""
-    path = tmp_path / "catalogue.db"
-    path.write_bytes(sample_db.read_bytes())
-    sqlite_utils.Database(path).execute("update articles set rules_version = '2020.1'").connection.commit()
+    other = copy_catalogue(sample_db, tmp_path_factory, "rules", "update articles set rules_version = '2020.1'")
     ours = reasons_shown((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
-    older = reasons_shown((await site(path).client.get(f"/catalogue/articles/{TROCHES}")).text)
+    older = reasons_shown((await other.client.get(f"/catalogue/articles/{TROCHES}")).text)
     assert [reason for reason, _ in older] == [reason for reason, _ in ours]
     assert any(agreement for _, agreement in ours) and not any(agreement for _, agreement in older)
 
