@@ -57,8 +57,7 @@ def glance_rows(html: str) -> dict:
 
 
 def figure(agreed) -> str:
-    return f"blind readers agreed on {round(100 * agreed[0] / agreed[1])}% of the records given such a value " \
-           f"({agreed[0]:,} of {agreed[1]:,})"
+    return f"readers agreed {round(100 * agreed[0] / agreed[1])}% ({agreed[0]:,} of {agreed[1]:,})"
 
 
 async def test_each_value_at_a_glance_says_how_often_blind_readers_agreed_with_values_of_its_kind(ds):
@@ -75,7 +74,7 @@ async def test_each_value_at_a_glance_says_how_often_blind_readers_agreed_with_v
     assert chosen["Conclusion"].startswith("(the sentence taken for the main finding; the abstract labels none)")
     assert figure(less) in chosen["Conclusion"] and figure(surely) not in chosen["Conclusion"]
     assert figure(value_accuracy.AGREED["sample_size"]) in labelled["Participants"]
-    assert "25–600 mg" in labelled["Ketamine doses"] and "blind readers" not in labelled["Ketamine doses"]
+    assert "25–600 mg" in labelled["Ketamine doses"] and "readers agreed" not in labelled["Ketamine doses"]
     assert value_accuracy.PATTERNS_VERSION == extract.VERSION
 
 
@@ -83,7 +82,7 @@ async def test_no_figure_is_given_for_values_read_by_other_patterns(ds, sample_d
     other = copy_catalogue(sample_db, tmp_path_factory, "patterns", "update articles set extraction_version = '2020.1'")
     ours = glance_rows((await ds.client.get(f"/catalogue/articles/{TROCHES}")).text)
     older = glance_rows((await other.client.get(f"/catalogue/articles/{TROCHES}")).text)
-    assert "blind readers" in ours["Participants"] and "blind readers" not in " ".join(older.values())
+    assert "readers agreed" in ours["Participants"] and "readers agreed" not in " ".join(older.values())
     assert older["Participants"].startswith("29 participants") and older["Conclusion"].startswith("(labelled a conclusion")
 
 
