@@ -293,9 +293,7 @@ def _value_agreement() -> dict:
             if entry[field]["status"] not in blind.TRUSTED:
                 continue
             if field == "registrations":
-                ids = {blind.registration_key(r) for r in got[field]}
-                want = scores.closest_registrations(entry[field], ids)
-                same = blind.matched_registrations(want, ids) == len(want) == len(ids)
+                same = scores.same_registrations(entry[field], got[field])
             else:
                 same = blind.accepted(entry[field], got[field], scores.COMPARE.get(field))
             agreed, given = counted.get(kind, (0, 0))

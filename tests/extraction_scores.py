@@ -76,6 +76,13 @@ def closest_registrations(label: dict, got: set) -> set:
     return max(answers, key=lambda want: 2 * blind.matched_registrations(want, got) - len(want) - len(got))
 
 
+def same_registrations(label: dict, got: list) -> bool:
+    """Whether the ids got are those of an answer the readers accept, all of them and no more."""
+    ids = {blind.registration_key(r) for r in got}
+    want = closest_registrations(label, ids)
+    return blind.matched_registrations(want, ids) == len(want) == len(ids)
+
+
 def counts(entries, predictions) -> dict:
     """{row: (hits, total)} for every row of the report."""
     rows = {}

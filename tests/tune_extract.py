@@ -29,9 +29,7 @@ def disagreements(entries, predictions, fields) -> list:
             if label["status"] not in blind.TRUSTED and not e["stratum"].startswith("tuning-only"):
                 continue
             if field == "registrations":
-                ids = {blind.registration_key(r) for r in got[field]}
-                want = scores.closest_registrations(label, ids)
-                right = blind.matched_registrations(want, ids) == len(want) == len(ids)
+                right = scores.same_registrations(label, got[field])
             elif field == "ketamine_doses":
                 right = {blind.dose_key(d) for d in label["value"] or []} == {blind.dose_key(d) for d in got[field]}
             else:
