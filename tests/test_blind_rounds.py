@@ -70,6 +70,15 @@ def test_a_round_is_taken_into_the_sets_under_the_next_numbers(round_dir, sets_d
     assert [e["pmid"] for e in sets["classify"]] == [9, 1, 2] and [e["pmid"] for e in sets["extract"]] == [3, 4]
 
 
+def test_a_round_of_one_set_adds_reads_of_that_set_only(round_dir, sets_dir):
+    import shutil
+
+    shutil.rmtree(round_dir / "extract")
+    (round_dir / "sets.json").write_text(json.dumps({"classify": [{"pmid": 1}, {"pmid": 2}], "extract": []}))
+    tool("collect_round").main(round_dir, sets_dir)
+    assert sorted(p.name for p in (sets_dir / "reads").iterdir()) == ["classify-first-7.yml", "classify-first-8.yml"]
+
+
 @pytest.mark.parametrize("spoil", ["a record unanswered", "a record answered twice", "a record already in the sets"])
 def test_a_round_that_does_not_add_up_is_refused_and_nothing_is_written(round_dir, sets_dir, spoil):
     reads = round_dir / "extract" / "reads-1.yml"

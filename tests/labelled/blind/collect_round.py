@@ -50,7 +50,7 @@ def main(out: Path, blind: Path = HERE):
     texts = {}
     for kind in ("classify", "extract"):
         for which, folder in (("first", out / kind), ("second", out / kind / "second")):
-            if which == "first" or folder.exists():
+            if folder.exists():  # a round may read one set only, and a second read only where a first was unsure
                 texts[blind / "reads" / f"{kind}-{which}-{next_number(blind / 'reads', kind, which)}.yml"] = \
                     joined_reads(folder)
     # every check has passed: nothing is left half done
