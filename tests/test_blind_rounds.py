@@ -59,6 +59,14 @@ def test_second_readers_are_given_the_unsure_records_as_first_readers_saw_them(r
     assert (second / "codebook.md").read_text() == (TOOLS / "classify-codebook.md").read_text()
 
 
+def test_where_every_first_read_is_sure_there_is_nothing_to_read_again(round_dir, sets_dir):
+    (round_dir / "extract" / "reads-1.yml").write_text(reads_text([(3, "sure"), (4, "sure")]))
+    tool("second_reads").main(round_dir, "extract")
+    assert not (round_dir / "extract" / "second").exists()
+    tool("collect_round").main(round_dir, sets_dir)
+    assert not list((sets_dir / "reads").glob("extract-second-*"))
+
+
 def test_a_round_is_taken_into_the_sets_under_the_next_numbers(round_dir, sets_dir):
     tool("second_reads").main(round_dir, "classify")
     (round_dir / "classify" / "second" / "reads-1.yml").write_text(reads_text([(2, "sure")]))

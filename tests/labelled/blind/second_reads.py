@@ -42,6 +42,9 @@ def unsure(folder: Path) -> list:
 def main(out: Path, kind: str, per_file: int = 30):
     folder, texts = out / kind, rendered(out / kind)
     pmids = unsure(folder)
+    if not pmids:
+        print(f"{folder}: every first read is sure; nothing to read again")
+        return
     second = folder / "second"
     second.mkdir(exist_ok=True)
     shutil.copy(HERE / f"{kind}-codebook.md", second / "codebook.md")
