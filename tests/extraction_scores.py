@@ -1,6 +1,6 @@
 """How the extractor's answers compare with the blind labels (tests/labelled/blind/extract.yml)."""
 
-from harvest import classify, extract
+from harvest import classify, extract, load
 from tests import blind
 
 GOALS = {  # the issue's goals, by row of the report
@@ -26,8 +26,7 @@ def predict(record: dict) -> dict:
     found = extract.extract(record, classify.classify(record))
     value = lambda f: f.value if f else None
     kinds = {field: extract.value_kind(field, item.value, record, item.quote.start)
-             for field in ("sample_size", "studies_included", *extract.SIGNALS, "follow_up_days", "conclusion")
-             if (item := getattr(found, field)) is not None}
+             for field in load.QUOTED_FIELDS if (item := getattr(found, field)) is not None}
     kinds.update({field: field for field in ("comparators", "registrations") if getattr(found, field)})
     return {
         "kinds": kinds,  # the kind of each value given, for the article page's figures
