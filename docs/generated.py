@@ -171,14 +171,14 @@ def about_accuracy() -> str:
     from harvest import classify, extract
     from tests import blind
 
-    counted = {}
+    counted, kept = {}, blind.rounds()
     for kind in ("classify", "extract"):
         labelled, predicted = _blind(kind)
         counted[kind] = blind.scores_of(kind).counts(blind.half(labelled, "heldout"), predicted)
     lines = []
     for name, kind, row in ABOUT_ROWS:
         cells = []
-        for hits, total in (counted[kind][row], blind.rounds_total(kind, row)):
+        for hits, total in (counted[kind][row], blind.rounds_total(kept[kind], row)):
             if row in COUNTS_WRONG:
                 hits = total - hits
             low, high = blind.wilson(hits, total)
@@ -209,7 +209,7 @@ def rounds_together(kind: str) -> str:
     span = f"rounds {kept[0]['round']} to {kept[-1]['round']}"
     lines = [f"| row | {span} together (95% CI; count) | goal |", "|---|---|---|"]
     for row in rows:
-        hits, total = blind.rounds_total(kind, row)
+        hits, total = blind.rounds_total(kept, row)
         if total:
             lines.append(f"| {row} | {blind.share(hits, total)} | {blind.goal_text(kind, row)} |")
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ which lists disagreements on the tuning half only: the held-out half is never sh
 record, so nobody changes the rules while looking at it.
 """
 
+import json
 import math
 import re
 from pathlib import Path
@@ -24,15 +25,13 @@ def load(kind: str) -> list:
 
 def rounds() -> dict:
     """{kind: [round, ...]}: the fresh rounds kept, each with its counts as scored at its draw."""
-    import json
-
     return json.loads(ROUNDS.read_text(encoding="utf-8")) if ROUNDS.exists() else {"classify": [], "extract": []}
 
 
-def rounds_total(kind: str, row: str, first: int = 0) -> tuple:
-    """(hits, total) of one row over the kept rounds numbered from `first`."""
-    kept = [r["rows"][row] for r in rounds()[kind] if r["round"] >= first and row in r["rows"]]
-    return sum(h for h, _ in kept), sum(t for _, t in kept)
+def rounds_total(kept: list, row: str) -> tuple:
+    """(hits, total) of one row over some kept rounds (of one set)."""
+    counts = [r["rows"][row] for r in kept if row in r["rows"]]
+    return sum(h for h, _ in counts), sum(t for _, t in counts)
 
 
 def half(entries, name: str) -> list:
