@@ -595,9 +595,13 @@ class Reading:
             s.section not in self.patterns.skipped_sections and self.patterns.results_section.search(s.section))]
 
     def is_own(self, sentence: Sentence) -> bool:
+        """Whether a sentence is about this study: not in a section that sets the scene, and either in its methods
+        (which describe the study's own doing, whatever words of others' work they hold: 'patients with previous
+        surgery', 'until further handling') or not about others' work (classify.about_others)."""
         known = self._own.get(id(sentence))
         if known is None:
-            known = sentence.section not in self.patterns.skipped_sections and not self._about_others(sentence)
+            known = sentence.section not in self.patterns.skipped_sections and (
+                bool(self.patterns.methods_section.search(sentence.section)) or not self._about_others(sentence))
             self._own[id(sentence)] = known
         return known
 

@@ -1241,3 +1241,15 @@ def test_every_reason_of_a_record_has_a_kind_without_its_words():
     for reason in got["classification_reasons"]:
         kind = classify.reason_kind(reason)
         assert not any(word in kind for word in ("troches", "Sub-lingual", "Twenty-nine", "29")), kind
+
+
+@pytest.mark.parametrize("sentence, others", [
+    ("prior studies found no benefit of wound irrigation.", True),
+    ("previous reports described the same rash.", True),
+    ("further randomised trials are needed.", True),
+    # 'prior to' says when something was done, not who did it
+    ("patients were randomly allocated to irrigation prior to skin closure or to saline.", False),
+    ("ketamine was given prior to induction in the previous trial.", True),
+])
+def test_a_sentence_about_others_work(sentence, others):
+    assert classify.about_others(sentence, classify.RULES) is others

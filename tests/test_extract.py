@@ -794,6 +794,20 @@ def test_a_trial_the_record_ran_is_its_own():
     assert got.randomised.value is True
 
 
+@pytest.mark.parametrize("abstract, sections", [
+    # 'prior to' says when, not whose: the sentence is the trial's own
+    ("Five hundred patients were randomly allocated to irrigation with povidone-iodine prior to skin closure or to a "
+     "control group irrigated with saline solution.", None),
+    # a methods section describes the study's own doing, whatever words of others' work it holds ('previous')
+    (None, [("BACKGROUND", "Ketamine is used in surgery."),
+            ("METHODS", "Patients with previous abdominal surgery were randomly assigned to ketamine or saline.")]),
+])
+def test_a_trials_own_sentence_holding_words_of_others_work(abstract, sections):
+    got = extracted(abstract, {"design": "rct", "population": "human"}, sections=sections)
+    assert got.randomised.value is True
+    assert "saline" in [c.value for c in got.comparators]
+
+
 def test_signals_in_a_background_section_are_not_this_studys():
     got = extracted(None, sections=[("BACKGROUND", "Double-blind randomised trials found benefit."),
                                     ("METHODS", "We reviewed the charts of 80 patients.")],
@@ -943,6 +957,10 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Participants received B vitamins or placebo (n = 101) for 2 years.", 730),
     ("We used a pre-post design to test whether a 12-week music intervention improved mood.", 84),
     ("Participants were randomized to an 8-week program; outcomes were assessed at 6 months.", 180),
+    # a time before an event is no follow-up
+    ("The control group was told not to eat high fibre foods for 48 hours prior to the bowel preparation.", None),
+    ("Splenectomies were performed in dogs immediately prior to 5 hour infusions of bacteria.", None),
+    ("Patients received ketamine or saline 2 weeks before surgery and were followed up for 3 months.", 90),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
