@@ -8,22 +8,22 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.96'
+PATTERNS_VERSION = '2026.97'
 AGREED = {
     'blinding: double': (162, 164),
-    'blinding: open-label': (44, 47),
+    'blinding: open-label': (46, 49),
     'blinding: single': (23, 25),
-    'comparators': (173, 256),
+    'comparators': (176, 260),
     'conclusion: labelled a conclusion by its authors': (1138, 1147),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1460, 1887),
-    'follow_up_days': (456, 615),
-    'placebo_controlled: no': (279, 334),
+    'follow_up_days': (458, 616),
+    'placebo_controlled: no': (285, 342),
     'placebo_controlled: yes': (161, 169),
-    'randomised: no': (18, 20),
-    'randomised: yes': (473, 517),
+    'randomised: no': (19, 21),
+    'randomised: yes': (476, 521),
     'registrations': (296, 296),
-    'sample_size': (1531, 1594),
-    'studies_included': (382, 401),
+    'sample_size': (1532, 1595),
+    'studies_included': (385, 404),
 }
 # [[[end]]]
 
