@@ -1214,6 +1214,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "review", "All protocols seemed effective."),
     ("Our method finds differences between clusters. Our methodology has been implemented in the R package fixture.",
      "other", "Our method finds differences between clusters."),
+    ("Benign tumours were the most frequent. Future larger multicenter studies may aid in further understanding "
+     "these neoplasms.", "observational", "Benign tumours were the most frequent."),
+    # a question left open is no finding
+    ("Phagocytes from patients were fewer than from controls. The reasons for this inertia remain to be determined.",
+     "observational", "Phagocytes from patients were fewer than from controls."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
