@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.97'
+PATTERNS_VERSION = '2026.98'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (46, 49),
     'blinding: single': (23, 25),
     'comparators': (176, 260),
     'conclusion: labelled a conclusion by its authors': (1138, 1147),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1460, 1887),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1462, 1887),
     'follow_up_days': (458, 616),
     'placebo_controlled: no': (285, 342),
     'placebo_controlled: yes': (161, 169),
