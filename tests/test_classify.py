@@ -307,6 +307,9 @@ LABORATORY_DESIGN = [
     ("Airborne microbes during haze",
      "The impacts of meteorological factors on bacterial communities were systematically evaluated.", (), "other"),
     ("Exercise for low back pain", "Eligible trials were systematically evaluated for risk of bias.", (), "systematic-review"),
+    # a prismatic layer or lens is no PRISMA statement
+    ("Growth of the oyster prismatic layer", "The prismatic layer was imaged by electron microscopy.", (), "other"),
+    ("Ketamine for chronic pain", "Trials were selected following PRISMA.", (), "systematic-review"),
 ]
 
 
