@@ -310,6 +310,10 @@ LABORATORY_DESIGN = [
     # a prismatic layer or lens is no PRISMA statement
     ("Growth of the oyster prismatic layer", "The prismatic layer was imaged by electron microscopy.", (), "other"),
     ("Ketamine for chronic pain", "Trials were selected following PRISMA.", (), "systematic-review"),
+    # nor is delphinidin, a plant pigment, a Delphi consensus
+    ("Anthocyanins of blackcurrant", "Delphinidin was measured by liquid chromatography.", (), "other"),
+    ("Ketamine infusions for chronic pain", "Experts agreed on recommendations in a modified Delphi process.", (),
+     "guideline"),
 ]
 
 
