@@ -1477,7 +1477,8 @@ def comparators(reading: Reading) -> list:
         for match in reading.patterns.drug.finditer(sentence.text):
             name = _drug_name(match.group())
             if name != studied and _compared(sentence.text, match, reading.patterns):
-                found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
+                # one drug named in the singular and the plural ('an opioid ... opioids') is listed once
+                found.setdefault(name.removesuffix("s"), Found(name, sentence.quote(match.start(), match.end())))
     return list(found.values())
 
 

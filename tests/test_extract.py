@@ -974,6 +974,12 @@ def test_comparators_named_in_a_trial():
     assert "ketamine" not in {c.value for c in got.comparators}
 
 
+def test_a_comparator_named_in_the_singular_and_the_plural_is_listed_once():
+    got = extracted("Patients were randomized to ketamine or an opioid; those given opioids or placebo were followed.",
+                    title="Ketamine versus opioids for pain")
+    assert len([c for c in got.comparators if c.value.startswith("opioid")]) == 1
+
+
 @pytest.mark.parametrize("abstract, title, design, expected", [
     # a placebo or sham named with no comparison word beside it is still the trial's comparator
     ("Patients on active drug received 5.2 mg into each nostril; control patients received a placebo spray.",
