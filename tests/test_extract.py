@@ -1222,6 +1222,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "other", "Our method finds differences between clusters."),
     ("Benign tumours were the most frequent. Future larger multicenter studies may aid in further understanding "
      "these neoplasms.", "observational", "Benign tumours were the most frequent."),
+    # what this study demonstrated is its conclusion, not what the authors' earlier study showed
+    ("This study demonstrated that the receptor regulates migration. Knockdown reduced migration by 40%.",
+     "other", "This study demonstrated that the receptor regulates migration."),
+    ("Our recent study showed that the drug protects the colon. Oral doses reduced colitis scores in mice.",
+     "other", "Oral doses reduced colitis scores in mice."),
     # a question left open is no finding
     ("Phagocytes from patients were fewer than from controls. The reasons for this inertia remain to be determined.",
      "observational", "Phagocytes from patients were fewer than from controls."),
