@@ -963,8 +963,9 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     """Why a record is laboratory work with no living subject, or None.
 
     Cells, microbes, molecules, chemistry or computer models (in words or MeSH), no living
-    animal or plant, no field site, no dosing and no clinical design, and people named far
-    less often than the laboratory: a chemistry paper may name the patients it hopes to help.
+    animal, plants or field sites named far less often than the laboratory, no dosing and no
+    clinical design, and people named far less often than the laboratory: a chemistry paper may
+    name the patients it hopes to help.
     MeSH check tags are outweighed only by the surest laboratory evidence or by laboratory
     words (and decide_population does not ask when they give the age or sex of people).
     """
@@ -980,8 +981,12 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
-    if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words or named_evidence("population", "environment", view, rules):
+    if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words:
         return None
+    environment = sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values()
+                      if label.name == "environment")
+    if environment * spec["environment_dominance"] > words:
+        return None  # plants or a field site, with a few laboratory words beside them
     engineering = sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values() if label.name == "engineering")
     if engineering > words:
         return None  # circuits that simulate a network are engineering, not a computer model of biology

@@ -669,6 +669,14 @@ LABORATORY = [
     # ... but animals' anatomy is the animals'
     (dict(title="The midgut of a fixture springtail (insecta): ultrastructure", abstract="The midgut cells of the insects "
           "were examined with the electron microscope."), "animal"),
+    # compounds isolated from a plant are chemistry, though the plant's leaves are named
+    (dict(title="Carbazole alkaloids from the leaves of a fixture shrub", abstract="Five new carbazole alkaloids were "
+          "isolated; their structures were elucidated by NMR spectroscopy and mass spectrometry, and the compounds "
+          "were tested in an assay."), "in-vitro"),
+    # ... but a plant's field growth with a laboratory word beside it is field work
+    (dict(title="Growth of a fixture crop in saline soil", abstract="Plants were grown in field plots on saline soil; "
+          "leaves and roots were sampled and yield was recorded. Chlorophyll was measured by spectroscopy."),
+     "unknown"),
 ]
 
 
