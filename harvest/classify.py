@@ -962,10 +962,10 @@ def decide_population(view: View, design_found: dict, rules: Rules = RULES) -> t
 def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules = RULES):
     """Why a record is laboratory work with no living subject, or None.
 
-    Cells, microbes, molecules, chemistry or computer models (in words or MeSH), no living
-    animal, plants or field sites named far less often than the laboratory, no dosing and no
-    clinical design, and people named far less often than the laboratory: a chemistry paper may
-    name the patients it hopes to help.
+    Cells, microbes, molecules, chemistry or computer models (in words or MeSH); no living
+    animal, no dosing and no clinical design; and plants, field sites and people each named far
+    less often than the laboratory: a chemistry paper may name the patients it hopes to help, or
+    the leaves its compounds came from.
     MeSH check tags are outweighed only by the surest laboratory evidence or by laboratory
     words (and decide_population does not ask when they give the age or sex of people).
     """
@@ -983,12 +983,9 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
     if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words:
         return None
-    environment = sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values()
-                      if label.name == "environment")
-    if environment * spec["environment_dominance"] > words:
+    if _population_words("environment", view, rules) * spec["environment_dominance"] > words:
         return None  # plants or a field site, with a few laboratory words beside them
-    engineering = sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values() if label.name == "engineering")
-    if engineering > words:
+    if _population_words("engineering", view, rules) > words:
         return None  # circuits that simulate a network are engineering, not a computer model of biology
     if (not view.has_abstract and lab[0] != "mesh" and words < spec["laboratory_words_without_abstract"]
             and named_evidence("population", "clinical", view, rules)):
@@ -1028,6 +1025,12 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if hint:
         return "human", f"no words for people or animals, but {hint}"
     return "unknown", "no MeSH check tags and no words for people or animals"
+
+
+def _population_words(name: str, view: View, rules: Rules) -> int:
+    """How often the population labels given as `name` match the record's texts."""
+    return sum(count_matches(label, view, TEXT_FIELDS) for label in rules.facets["population"].values()
+               if label.name == name)
 
 
 def _unpeopled_work(view, design_found, people, animals, rules):
