@@ -208,6 +208,8 @@ class Patterns:
         self.compares = _any(data["compares"])
         self.comparators = {name: _any(p) for name, p in data["comparators"].items()}
         self.drug = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _words(data["drugs"]), re.IGNORECASE)
+        # drugs the list names in the singular or the plural ('opioids?'), each named by its singular
+        self.drug_singulars = frozenset(d.removesuffix("s?") for d in data["drugs"] if d.endswith("s?"))
         self.studied_drug = _any(data["studied_drug"])
         self._doses(data["dose"])
         follow = data["follow_up"]
@@ -1454,8 +1456,12 @@ def intervention(reading: Reading) -> str | None:
 
 
 def _drug_name(text: str) -> str:
+    """A drug's name as the record's values give it: lower case, ketamine for its forms and brands, and the
+    singular of one the drug list names either way ('opioids' is 'opioid')."""
     name = " ".join(text.lower().split())
-    return "ketamine" if PATTERNS.studied_drug.fullmatch(name) else name
+    if PATTERNS.studied_drug.fullmatch(name):
+        return "ketamine"
+    return name.removesuffix("s") if name.removesuffix("s") in PATTERNS.drug_singulars else name
 
 
 def comparators(reading: Reading) -> list:
@@ -1477,8 +1483,7 @@ def comparators(reading: Reading) -> list:
         for match in reading.patterns.drug.finditer(sentence.text):
             name = _drug_name(match.group())
             if name != studied and _compared(sentence.text, match, reading.patterns):
-                # one drug named in the singular and the plural ('an opioid ... opioids') is listed once
-                found.setdefault(name.removesuffix("s"), Found(name, sentence.quote(match.start(), match.end())))
+                found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
     return list(found.values())
 
 
@@ -1499,7 +1504,8 @@ def with_placebo(reading: Reading, compared: list, placebo: Found | None) -> lis
 def _names(text, drug, patterns) -> bool:
     if drug == "ketamine":
         return bool(patterns.studied_drug.search(text))
-    return re.search(rf"\b{re.escape(drug)}\b", text, re.IGNORECASE) is not None
+    plural = "s?" if drug in patterns.drug_singulars else ""
+    return re.search(rf"\b{re.escape(drug)}{plural}\b", text, re.IGNORECASE) is not None
 
 
 def _compared(text, match, patterns) -> bool:

@@ -980,6 +980,11 @@ def test_a_comparator_named_in_the_singular_and_the_plural_is_listed_once():
     assert len([c for c in got.comparators if c.value.startswith("opioid")]) == 1
 
 
+def test_the_drug_studied_is_no_comparator_in_the_singular_or_the_plural():
+    got = extracted("Patients were randomized to opioids or gabapentin.", title="Opioid therapy for chronic pain")
+    assert [c.value for c in got.comparators] == ["gabapentin"]
+
+
 @pytest.mark.parametrize("abstract, title, design, expected", [
     # a placebo or sham named with no comparison word beside it is still the trial's comparator
     ("Patients on active drug received 5.2 mg into each nostril; control patients received a placebo spray.",
