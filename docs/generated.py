@@ -186,15 +186,13 @@ def about_accuracy() -> str:
                          if total else "<td>—</td><td>none</td><td></td>")
         lines.append(f"    <tr><th scope=\"row\">{name}</th>{''.join(cells)}</tr>")
     lines.append(f"  </tbody></table></div>\n  <p class=\"muted\">Held-out half measured with classification rules "
-                 f"{classify.RULES_VERSION} and extraction patterns {extract.VERSION}; {_rounds_span()}.</p>")
+                 f"{classify.RULES_VERSION} and extraction patterns {extract.VERSION}; "
+                 f"{_rounds_span(kept['classify'])}.</p>")
     return "\n".join(lines) + "\n"
 
 
-def _rounds_span() -> str:
-    """Which later rounds the figures add up, and with which rules they were scored."""
-    from tests import blind
-
-    kept = blind.rounds()["classify"]
+def _rounds_span(kept: list) -> str:
+    """Which later rounds (of one set) the figures add up, and with which rules they were scored."""
     rules = sorted({r["rules"] for r in kept})
     return (f"later rounds {kept[0]['round']} to {kept[-1]['round']}, each scored with the rules of its draw "
             f"({rules[0]} to {rules[-1]})")
