@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.100'
+PATTERNS_VERSION = '2026.101'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (46, 49),
@@ -17,7 +17,7 @@ AGREED = {
     'conclusion: labelled a conclusion by its authors': (1144, 1153),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1479, 1910),
     'follow_up_days': (462, 621),
-    'placebo_controlled: no': (285, 343),
+    'placebo_controlled: no': (286, 344),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (19, 21),
     'randomised: yes': (478, 523),
