@@ -35,8 +35,8 @@ def numbered(folder: Path, pattern: str) -> list:
 
 def unsure(folder: Path) -> list:
     """The PMIDs the first reads of a folder marked other than sure, in reading order."""
-    return [int(e["pmid"]) for path in numbered(folder, "reads-*.yml") for e in yaml.safe_load(path.read_text())
-            if e.get("confidence") != "sure"]
+    return [int(e["pmid"]) for path in numbered(folder, "reads-*.yml")
+            for e in yaml.safe_load(path.read_text(encoding="utf-8")) if e.get("confidence") != "sure"]
 
 
 def main(out: Path, kind: str, per_file: int = 30):
