@@ -1017,7 +1017,7 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if field:
         return "unknown", field
     if people or animals:
-        return _weigh(people, animals, view, fields, rules)
+        return _weigh(people, animals, view, fields, rules, design_found)
     untold = named_evidence("population", "unknown", view, rules)
     if untold:
         return "unknown", f"no abstract, and the title names only the kind of record ({untold[1]})"
@@ -1110,10 +1110,17 @@ def _scores(view, fields, rules):
     return people, animals, laboratory
 
 
-def _weigh(people, animals, view, fields, rules):
-    """Human, animal or mixed by which kind of word dominates."""
+def _weigh(people, animals, view, fields, rules, design_found=None):
+    """Human, animal or mixed by which kind of word dominates.
+
+    An abstract that reports no study of people (no clinical design, no sign of a study of its own among people)
+    and names animals at least as often as people studied the animals: its patients are those the work may help
+    one day ("a target for patients with triple negative breast cancer ... in mice")."""
     dominance = rules.data["population"]["dominance"]
     counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
+    if design_found is not None and animals and people <= animals and own_study_evidence(view, rules) is None and \
+            not any(design in rules.data["population"]["clinical_designs"] for design in design_found):
+        return "animal", f"{counts}, and no study of people ({_first_reason('animal', view, rules)})"
     if animals and people and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
                                       if label.name == "human"):
         # "individuals", "subjects" beside animals are the animals' own

@@ -732,6 +732,13 @@ WHO = [
     (dict(title="Leishmania in sand flies of a village", abstract="Sand flies were trapped and dissected."), "animal"),
     # ecologists' "individuals" beside animals are the animals
     (dict(title="Estimating survival when age is uncertain", abstract="Individuals of a wildlife population were marked."), "animal"),
+    # laboratory work that names the patients it may help one day, and the mice it studied, is about the mice ...
+    (dict(title="A fixture kinase drives tumour growth",
+          abstract="Triple negative breast cancer has a poor outlook for patients. The kinase was silenced and "
+                   "tumours were grown in nude mice."), "animal"),
+    # ... where a study of people beside the animals is both
+    (dict(title="A fixture marker of recovery",
+          abstract="We conducted a cohort study of patients after stroke and of mice after a lesion."), "mixed"),
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
