@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.41'
+RULES_VERSION = '2024.42'
 AGREED = {
     "condition: depression — title: '…'": (17, 21),
     'design: case-report — PT: Case Reports': (482, 502),
@@ -40,7 +40,7 @@ AGREED = {
     "design: systematic-review — title: '…'": (23, 24),
     'population: animal — MeSH: Animals, no Humans': (577, 621),
     'population: animal — MeSH: Humans and Animals, but the text names no people studied': (28, 48),
-    "population: animal — abstract: N word(s) for people, N for animals (abstract: '…')": (73, 88),
+    "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (82, 100),
     "population: animal — journal: '…'": (20, 24),
     "population: animal — title: N word(s) for people, N for animals (title: '…')": (97, 112),
     'population: human — MeSH: Humans, no Animals': (1686, 1744),
