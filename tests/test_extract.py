@@ -248,6 +248,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "frailty. This randomized controlled trial involves recruitment of 327 older adults with frailty.", 327),
     ("Over 14 years, 31 volunteers participated in sun studies. In an additional study, nine indoor workers had "
      "changed their pattern.", 31),
+    # the authors' own doing, in the first person, with any verb of theirs ...
+    ("To examine immunity, we challenged and then rechallenged 12 volunteers with the fixture agent.", 12),
+    # ... but not those screened before the study took them, nor a further group
+    ("RESULTS: We screened 1,249 consecutive fixture patients and enrolled 377 patients.", 377),
+    ("We enrolled 120 patients with fixture injuries. In addition, we analyzed 37 patients who were dead on "
+     "arrival.", 120),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -374,6 +380,9 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "RESULTS: 14 patients receiving a low dose (< 10 mg/day), 11 patients receiving a middle dose (10 to 20 mg/day) "
     "and 9 patients receiving a high dose were collected.",
     "Imaging was performed in 120 untreated fixture patients, 95 patients with benign disease (BD), and 12 healthy women.",
+    # ... or by a dash before what they had
+    "Materials and methods: We observed 40 patients with fixture hypertension (I group), 35 - with fixture gout (II "
+    "group) and 30 healthy persons.",
     # 'as' ends a phrase: angles are no people
     "Photographs were taken from two different angles as people walked past the camera.",
     # the people of each of several groups
