@@ -992,14 +992,23 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
         return None
     if tagged:
         surest = next(filter(None, (evidence(rules.facets["population"][k], view) for k in spec["over_check_tags"])), None)
-        if not surest and words < spec["laboratory_words_over_check_tags"]:
+        headings = len(_laboratory_headings(view, rules))
+        if not surest and words < spec["laboratory_words_over_check_tags"] and \
+                headings < spec["laboratory_headings_over_check_tags"]:
             return None
         lab = surest or lab
+        words += headings  # the bench's headings weigh against a material's name read as people ("Human fibrinogen")
     if not people:
         return f"{lab[1]}, and no people or living animals studied"
     if words >= people * spec["dominance"]:
         return f"{lab[1]}: {words} laboratory word(s) to {people} for people, and no living animals studied"
     return None
+
+
+def _laboratory_headings(view: View, rules: Rules) -> set:
+    """The record's MeSH headings for laboratory techniques (in-vitro-techniques)."""
+    label = rules.facets["population"]["in-vitro-techniques"]
+    return {shown for wanted in label.codes.values() for key, shown in wanted.items() if key in view.code_keys}
 
 
 def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -> tuple:

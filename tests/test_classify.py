@@ -739,6 +739,13 @@ WHO = [
     # ... where a study of people beside the animals is both
     (dict(title="A fixture marker of recovery",
           abstract="We conducted a cohort study of patients after stroke and of mice after a lesion."), "mixed"),
+    # a protein studied on the bench, indexed Humans with no age or sex, is laboratory work ...
+    (dict(title="Human fixture protein: immunological properties of its subunits",
+          mesh=("Humans", "Immunodiffusion", "Immunoelectrophoresis", "Electrophoresis, Polyacrylamide Gel")), "in-vitro"),
+    # ... not with one such heading, nor beside the age or sex of the people studied
+    (dict(title="Human fixture protein in disease", mesh=("Humans", "Immunodiffusion")), "human"),
+    (dict(title="Fixture protein in the serum of patients with myeloma",
+          mesh=("Humans", "Adult", "Female", "Immunodiffusion", "Immunoelectrophoresis")), "human"),
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
