@@ -979,9 +979,13 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
             any(kind in spec["reviews_of_people"] for kind in facet_evidence("reviewed", view, rules)):
         return None
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
+    headings = len(_laboratory_headings(view, rules)) if tagged else 0
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
-    if animals > in_vivo or in_vivo * spec["in_vivo_dominance"] > words:
+    # ... and the bench's MeSH headings and words, the animals a material came from ("acyl-CoA dehydrogenase from
+    # pig liver", "squid rhodopsin")
+    material = headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
+    if animals > in_vivo and not material or in_vivo * spec["in_vivo_dominance"] > words:
         return None
     if _population_words("environment", view, rules) * spec["environment_dominance"] > words:
         return None  # plants or a field site, with a few laboratory words beside them
@@ -992,12 +996,13 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
         return None
     if tagged:
         surest = next(filter(None, (evidence(rules.facets["population"][k], view) for k in spec["over_check_tags"])), None)
-        headings = len(_laboratory_headings(view, rules))
         if not surest and words < spec["laboratory_words_over_check_tags"] and \
                 headings < spec["laboratory_headings_over_check_tags"]:
             return None
         lab = surest or lab
         words += headings  # the bench's headings weigh against a material's name read as people ("Human fibrinogen")
+    if animals > in_vivo and not people:
+        return f"{lab[1]}: {words} laboratory word(s) and MeSH heading(s) to {animals} for animals, the source of a material"
     if not people:
         return f"{lab[1]}, and no people or living animals studied"
     if words >= people * spec["dominance"]:

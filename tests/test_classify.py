@@ -746,6 +746,14 @@ WHO = [
     (dict(title="Human fixture protein in disease", mesh=("Humans", "Immunodiffusion")), "human"),
     (dict(title="Fixture protein in the serum of patients with myeloma",
           mesh=("Humans", "Adult", "Female", "Immunodiffusion", "Immunoelectrophoresis")), "human"),
+    # ... and the bench's headings and words outweigh an animal named as the source of its material ...
+    (dict(title="General fixture dehydrogenase from pig liver. Kinetic and binding studies.",
+          mesh=("Animals", "Swine", "Liver", "Kinetics", "Spectrophotometry", "Binding Sites")), "in-vitro"),
+    # ... not the animals of an experiment, nor an animal named beside one such heading
+    (dict(title="Fixture enzyme kinetics in the liver of treated rats",
+          abstract="Rats were injected with the fixture drug for 10 days and hepatic enzymes were then assayed.",
+          mesh=("Animals", "Rats", "Liver", "Kinetics", "Electrophoresis", "Binding Sites")), "animal"),
+    (dict(title="Fixture binding to rat heart sarcolemma", mesh=("Animals", "Rats", "Kinetics")), "animal"),
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
