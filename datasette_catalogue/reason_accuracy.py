@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.43'
+RULES_VERSION = '2024.44'
 AGREED = {
     "condition: depression — title: '…'": (17, 21),
     'design: case-report — PT: Case Reports': (482, 502),
@@ -38,8 +38,8 @@ AGREED = {
     'design: review — abstract: reports no study of its own (nobody counted, nothing measured or compared)': (31, 55),
     "design: review — title: '…'": (20, 25),
     "design: systematic-review — title: '…'": (23, 24),
-    'population: animal — MeSH: Animals, no Humans': (577, 618),
-    'population: animal — MeSH: Humans and Animals, but the text names no people studied': (28, 48),
+    'population: animal — MeSH: Animals, no Humans': (571, 599),
+    'population: animal — MeSH: Humans and Animals, but the text names no people studied': (26, 44),
     "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (82, 100),
     "population: animal — journal: '…'": (20, 24),
     "population: animal — title: N word(s) for people, N for animals (title: '…')": (97, 112),
@@ -60,7 +60,7 @@ AGREED = {
     "population: in-vitro — keywords: '…', and no people or living animals studied": (19, 28),
     "population: in-vitro — title: '…', and no people or living animals studied": (183, 210),
     "population: in-vitro — title: '…': N laboratory word(s) to N for people, and no living animals studied": (28, 34),
-    'population: mixed — MeSH: Humans and Animals': (89, 130),
+    'population: mixed — MeSH: Humans and Animals': (88, 129),
     'population: unknown — no MeSH check tags and no words for people or animals': (114, 170),
     "population: unknown — plants or a field site (abstract: '…'), and no people or animals studied": (25, 29),
     "population: unknown — plants or a field site (title: '…'), and no people or animals studied": (29, 37),

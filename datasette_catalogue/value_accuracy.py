@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (20, 22),
     'randomised: yes': (478, 523),
     'registrations': (296, 296),
-    'sample_size': (1558, 1625),
+    'sample_size': (1557, 1624),
     'studies_included': (385, 404),
 }
 # [[[end]]]
