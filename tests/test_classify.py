@@ -271,9 +271,17 @@ CASES = [
     ("Ataxia in a 3-year-old boy", None, (), "case-report"),
     ("Metastatic thyroid carcinoma in bone in an elderly male with known adenocarcinoma of prostate", None, (),
      "case-report"),
+    ("A Middle-Aged Male With Endobronchial Bleeding Vessel.", None, (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
 ]
+
+
+def test_a_title_that_opens_on_a_person_leaves_a_review_to_its_abstract():
+    got = classify.classify(record("A Young Woman with Fixture Thrombocytosis.",
+                                   "The diagnostic approach to thrombocytosis involves consideration of reactive, "
+                                   "hereditary and neoplastic causes.", mesh=("Humans",)))
+    assert got["design"] == "review", got["classification_reasons"]
 
 
 @pytest.mark.parametrize("title, abstract, pt, expected", CASES)
