@@ -9,12 +9,12 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.44'
+RULES_VERSION = '2024.45'
 AGREED = {
     "condition: depression — title: '…'": (17, 21),
     'design: case-report — PT: Case Reports': (482, 502),
     "design: case-report — abstract: '…'": (25, 34),
-    "design: case-report — title: '…'": (34, 34),
+    "design: case-report — title: '…'": (35, 35),
     "design: case-series — abstract: '…'": (41, 57),
     'design: clinical-trial — PT: Clinical Trial': (142, 148),
     "design: clinical-trial — abstract: '…'": (15, 27),
@@ -28,7 +28,7 @@ AGREED = {
     "design: observational — title: '…'": (195, 242),
     'design: other — PT: Biography': (30, 31),
     "design: other — abstract: '…'": (50, 52),
-    'design: other — no study design named in the publication types, title or abstract': (1867, 1989),
+    'design: other — no study design named in the publication types, title or abstract': (1867, 1988),
     "design: other — title: '…'": (165, 175),
     'design: rct — PT: Randomized Controlled Trial': (107, 108),
     "design: rct — title: '…'": (18, 20),
@@ -61,7 +61,7 @@ AGREED = {
     "population: in-vitro — title: '…', and no people or living animals studied": (183, 210),
     "population: in-vitro — title: '…': N laboratory word(s) to N for people, and no living animals studied": (28, 34),
     'population: mixed — MeSH: Humans and Animals': (88, 129),
-    'population: unknown — no MeSH check tags and no words for people or animals': (114, 170),
+    'population: unknown — no MeSH check tags and no words for people or animals': (114, 169),
     "population: unknown — plants or a field site (abstract: '…'), and no people or animals studied": (25, 29),
     "population: unknown — plants or a field site (title: '…'), and no people or animals studied": (29, 37),
     'route: intravenous — MeSH: Injections, Intravenous': (25, 26),
