@@ -385,6 +385,10 @@ READING = [
      "This was a post hoc analysis of the TICAB multicentre trial; the hazard ratio for death was 1.2.", (), "clinical-trial"),
     ("Tidal volume and mortality in ARDS",
      "In a secondary analysis of a randomized controlled trial, 861 patients were grouped by phenotype.", (), "rct"),
+    # ... and so does one of several randomised trials' data
+    ("Fixture tidal volume and mortality in ARDS",
+     "Methods: In a secondary analysis of patients from five randomized trials of lower- versus higher-Vt "
+     "ventilation, mortality was compared.", (), "rct"),
     ("Pre-cooling and injection pain in adults",
      "METHODS: The in-vivo interventional study was conducted at a dental school in 60 adults.", (), "clinical-trial"),
     # ... but a retrospective series was allocated nothing, however it is punctuated
