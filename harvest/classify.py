@@ -985,7 +985,7 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     # ... and the bench's MeSH headings and words, the animals a material came from ("acyl-CoA dehydrogenase from
     # pig liver", "squid rhodopsin")
     material = headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
-    if animals > in_vivo and not material or in_vivo * spec["in_vivo_dominance"] > words:
+    if (animals > in_vivo and not material) or in_vivo * spec["in_vivo_dominance"] > words:
         return None
     if _population_words("environment", view, rules) * spec["environment_dominance"] > words:
         return None  # plants or a field site, with a few laboratory words beside them
