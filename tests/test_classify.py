@@ -739,6 +739,11 @@ WHO = [
     (dict(title="Autogenic capacity in Triatoma infestans (Hemiptera: Reduviidae) resistant to deltamethrin",
           abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
     (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
+    (dict(title="Lipochondria and the light response of Aplysia giant neurons"), "animal"),
+    (dict(title="Genetic analysis of developmental mechanisms in hydra", abstract="Enzyme activity was assayed."),
+     "animal"),
+    # ... but a "lobster claw" hand is a person's malformation
+    (dict(title="Lobster claw hand and foot: a fixture family", pt=("Case Reports",)), "human"),
     # ... and so are vectors caught in the field, whatever parasite or microbe they carry
     (dict(title="Trypanosomes naturally infecting triatomines in the field", mesh=("Eukaryota", "Triatominae")), "animal"),
     (dict(title="Leishmania in sand flies of a village", abstract="Sand flies were trapped and dissected."), "animal"),
