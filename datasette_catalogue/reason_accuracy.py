@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.46'
+RULES_VERSION = '2024.47'
 AGREED = {
     "condition: depression — title: '…'": (17, 21),
     'design: case-report — PT: Case Reports': (495, 517),
@@ -39,11 +39,11 @@ AGREED = {
     'design: review — abstract: reports no study of its own (nobody counted, nothing measured or compared)': (31, 55),
     "design: review — title: '…'": (20, 25),
     "design: systematic-review — title: '…'": (24, 25),
-    'population: animal — MeSH: Animals, no Humans': (586, 614),
+    'population: animal — MeSH: Animals, no Humans': (590, 618),
     'population: animal — MeSH: Humans and Animals, but the text names no people studied': (26, 44),
     "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (85, 104),
     "population: animal — journal: '…'": (21, 25),
-    "population: animal — title: N word(s) for people, N for animals (title: '…')": (100, 115),
+    "population: animal — title: N word(s) for people, N for animals (title: '…')": (101, 116),
     'population: human — MeSH: Humans, no Animals': (1729, 1781),
     "population: human — abstract: N word(s) for people, N for animals (abstract: '…')": (481, 511),
     'population: human — abstract: N word(s) for people, N for animals (none)': (20, 21),
@@ -56,7 +56,7 @@ AGREED = {
     "population: human — title: N word(s) for people, N for animals (title: '…')": (355, 369),
     'population: in-vitro — MeSH: Escherichia coli, and no people or living animals studied': (27, 27),
     'population: in-vitro — MeSH: In Vitro Techniques, and no people or living animals studied': (20, 25),
-    "population: in-vitro — abstract: '…', and no people or living animals studied": (150, 190),
+    "population: in-vitro — abstract: '…', and no people or living animals studied": (150, 186),
     "population: in-vitro — abstract: '…': N laboratory word(s) to N for people, and no living animals studied": (22, 29),
     "population: in-vitro — keywords: '…', and no people or living animals studied": (19, 28),
     "population: in-vitro — title: '…', and no people or living animals studied": (191, 218),
@@ -64,7 +64,7 @@ AGREED = {
     'population: mixed — MeSH: Humans and Animals': (90, 133),
     'population: unknown — no MeSH check tags and no words for people or animals': (117, 174),
     "population: unknown — plants or a field site (abstract: '…'), and no people or animals studied": (25, 30),
-    "population: unknown — plants or a field site (title: '…'), and no people or animals studied": (29, 37),
+    "population: unknown — plants or a field site (title: '…'), and no people or animals studied": (28, 36),
     'route: intravenous — MeSH: Injections, Intravenous': (25, 26),
     "route: intravenous — abstract: '…'": (60, 67),
     'route: oral — MeSH: Administration, Oral': (27, 28),
