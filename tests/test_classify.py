@@ -740,6 +740,11 @@ WHO = [
           abstract="Pairs were formed between unfed adult females and fed adult males."), "animal"),
     (dict(title="Toxicity of hydrocarbons to Daphnia magna"), "animal"),
     (dict(title="Lipochondria and the light response of Aplysia giant neurons"), "animal"),
+    (dict(title="Prevalence of a fixture parasite in wild boars from Brandenburg",
+          abstract="Wild boars were sampled; the parasite is a risk to human health."), "animal"),
+    # ... but the Hedgehog pathway is a laboratory's, not an animal
+    (dict(title="A fixture inhibitor of the Hedgehog pathway",
+          abstract="Hedgehog signalling was measured in cultured tumour cells in vitro."), "in-vitro"),
     (dict(title="Genetic analysis of developmental mechanisms in hydra", abstract="Enzyme activity was assayed."),
      "animal"),
     # ... but a "lobster claw" hand is a person's malformation
