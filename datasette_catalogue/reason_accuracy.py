@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.47'
+RULES_VERSION = '2024.48'
 AGREED = {
     "condition: depression — title: '…'": (17, 21),
     'design: case-report — PT: Case Reports': (495, 517),
@@ -26,10 +26,10 @@ AGREED = {
     "design: meta-analysis — title: '…'": (51, 52),
     "design: observational — abstract: '…'": (401, 479),
     "design: observational — abstract: '…' (a study of its own, no design named)": (46, 81),
-    "design: observational — title: '…'": (198, 246),
+    "design: observational — title: '…'": (198, 245),
     'design: other — PT: Biography': (30, 31),
     "design: other — abstract: '…'": (50, 53),
-    'design: other — no study design named in the publication types, title or abstract': (1922, 2047),
+    'design: other — no study design named in the publication types, title or abstract': (1923, 2048),
     "design: other — title: '…'": (172, 182),
     'design: rct — PT: Randomized Controlled Trial': (109, 110),
     "design: rct — title: '…'": (18, 20),
@@ -43,9 +43,9 @@ AGREED = {
     'population: animal — MeSH: Humans and Animals, but the text names no people studied': (26, 44),
     "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (85, 104),
     "population: animal — journal: '…'": (21, 25),
-    "population: animal — title: N word(s) for people, N for animals (title: '…')": (101, 116),
+    "population: animal — title: N word(s) for people, N for animals (title: '…')": (102, 117),
     'population: human — MeSH: Humans, no Animals': (1729, 1781),
-    "population: human — abstract: N word(s) for people, N for animals (abstract: '…')": (481, 511),
+    "population: human — abstract: N word(s) for people, N for animals (abstract: '…')": (481, 510),
     'population: human — abstract: N word(s) for people, N for animals (none)': (20, 21),
     'population: human — no words for people or animals, but design case-report (PT: Case Reports)': (56, 56),
     "population: human — no words for people or animals, but it speaks of clinical medicine (journal: '…')": (195, 233),
