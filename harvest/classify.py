@@ -973,13 +973,13 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     lab = named_evidence("population", "in-vitro", view, rules)
     if not lab or named_evidence("population", "in-vivo", view, rules):
         return None
-    if any(design in spec["clinical_designs"] for design in design_found):
+    if _clinical(design_found, rules):
         return None
     if any(design in rules.data["evidence_level"]["reviewing"] for design in design_found) and \
             any(kind in spec["reviews_of_people"] for kind in facet_evidence("reviewed", view, rules)):
         return None
     people, animals, words = _scores(view, TEXT_FIELDS, rules)
-    headings = len(_laboratory_headings(view, rules)) if tagged else 0
+    headings = len(_headings(rules.facets["population"]["in-vitro-techniques"], view)) if tagged else 0
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
     # ... and the bench's MeSH headings and words, the animals a material came from ("acyl-CoA dehydrogenase from
@@ -1010,10 +1010,14 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     return None
 
 
-def _laboratory_headings(view: View, rules: Rules) -> set:
-    """The record's MeSH headings for laboratory techniques (in-vitro-techniques)."""
-    label = rules.facets["population"]["in-vitro-techniques"]
+def _headings(label: Label, view: View) -> set:
+    """The record's MeSH headings (and other codes) that a label names, as the label shows them."""
     return {shown for wanted in label.codes.values() for key, shown in wanted.items() if key in view.code_keys}
+
+
+def _clinical(design_found: dict, rules: Rules) -> bool:
+    """Whether any design found is one of clinical research (population.clinical_designs)."""
+    return any(design in rules.data["population"]["clinical_designs"] for design in design_found)
 
 
 def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -> tuple:
@@ -1064,8 +1068,7 @@ def _unpeopled_work(view, design_found, people, animals, rules):
         if label.name in ("environment", "engineering") and label in view.live:
             hit = evidence(label, view)
             if hit:
-                headings = {shown for wanted in label.codes.values() for key, shown in wanted.items() if key in view.code_keys}
-                found.append((label.name, hit, count_matches(label, view, TEXT_FIELDS) + len(headings)))
+                found.append((label.name, hit, count_matches(label, view, TEXT_FIELDS) + len(_headings(label, view))))
     if not found:
         return None
     words = sum(count for _, _, count in found)
@@ -1073,7 +1076,7 @@ def _unpeopled_work(view, design_found, people, animals, rules):
     field = next((hit for name, hit, _ in found if name == "environment"), None)
     if field and not named:
         return f"plants or a field site ({field[1]}), and no people or animals studied"
-    if any(design in spec["clinical_designs"] for design in design_found):
+    if _clinical(design_found, rules):
         return None  # "a 62-year-old woman presented with ...": a case, whatever else it names
     if words < max(spec["unpeopled_words"], people * spec["dominance"]):
         return None
@@ -1132,8 +1135,8 @@ def _weigh(people, animals, view, fields, rules, design_found=None):
     one day ("a target for patients with triple negative breast cancer ... in mice")."""
     dominance = rules.data["population"]["dominance"]
     counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
-    if design_found is not None and animals and people <= animals and own_study_evidence(view, rules) is None and \
-            not any(design in rules.data["population"]["clinical_designs"] for design in design_found):
+    if design_found is not None and animals and people <= animals and not _clinical(design_found, rules) and \
+            own_study_evidence(view, rules) is None:
         return "animal", f"{counts}, and no study of people ({_first_reason('animal', view, rules)})"
     if animals and people and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
                                       if label.name == "human"):
