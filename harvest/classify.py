@@ -1035,7 +1035,8 @@ def population_from_text(view: View, design_found: dict, rules: Rules = RULES) -
     if field:
         return "unknown", field
     if people or animals:
-        return _weigh(people, animals, view, fields, rules, design_found)
+        return _animals_beside_patients(people, animals, view, design_found, fields, rules) or \
+            _weigh(people, animals, view, fields, rules)
     untold = named_evidence("population", "unknown", view, rules)
     if untold:
         return "unknown", f"no abstract, and the title names only the kind of record ({untold[1]})"
@@ -1127,17 +1128,20 @@ def _scores(view, fields, rules):
     return people, animals, laboratory
 
 
-def _weigh(people, animals, view, fields, rules, design_found=None):
-    """Human, animal or mixed by which kind of word dominates.
+def _animals_beside_patients(people, animals, view, design_found, fields, rules):
+    """("animal", reason) when an abstract that reports no study of people (no clinical design, no sign of a study of
+    its own among people) names animals at least as often as people: its patients are those the work may help one
+    day ("a target for patients with triple negative breast cancer ... in mice"); else None."""
+    if animals and people <= animals and not _clinical(design_found, rules) and own_study_evidence(view, rules) is None:
+        counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
+        return "animal", f"{counts}, and no study of people ({_first_reason('animal', view, rules)})"
+    return None
 
-    An abstract that reports no study of people (no clinical design, no sign of a study of its own among people)
-    and names animals at least as often as people studied the animals: its patients are those the work may help
-    one day ("a target for patients with triple negative breast cancer ... in mice")."""
+
+def _weigh(people, animals, view, fields, rules):
+    """Human, animal or mixed by which kind of word dominates."""
     dominance = rules.data["population"]["dominance"]
     counts = f"{fields[0]}: {people} word(s) for people, {animals} for animals"
-    if design_found is not None and animals and people <= animals and not _clinical(design_found, rules) and \
-            own_study_evidence(view, rules) is None:
-        return "animal", f"{counts}, and no study of people ({_first_reason('animal', view, rules)})"
     if animals and people and not any(count_matches(label, view, fields) for label in rules.facets["population"].values()
                                       if label.name == "human"):
         # "individuals", "subjects" beside animals are the animals' own
