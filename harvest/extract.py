@@ -233,6 +233,7 @@ class Patterns:
         self.inline_conclusion = re.compile(conclusion["inline_label"])
         self.glued_notes = re.compile(conclusion["glued_notes"])
         self.aims = _forms(conclusion["aims"])
+        self.asides = _forms(conclusion["asides"])
         self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
         self.not_a_finding = _forms(conclusion["not_a_finding"] + conclusion["aims"])
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
@@ -1681,7 +1682,7 @@ def _conclusion(reading: Reading) -> Found | None:
     inline = _inline_conclusion(reading)
     if inline:
         return inline
-    finding = lambda s: not holds(patterns.not_a_finding, s.text)
+    finding = lambda s: not holds(patterns.not_a_finding, s.text) and not holds(patterns.asides, s.text)
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)

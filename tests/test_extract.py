@@ -1244,6 +1244,14 @@ def test_conclusion_from_the_sentence_that_states_it():
     # a question left open is no finding
     ("Phagocytes from patients were fewer than from controls. The reasons for this inertia remain to be determined.",
      "observational", "Phagocytes from patients were fewer than from controls."),
+    # a closing remark on harms alone follows the finding it qualifies
+    ("Fixture drug A was as effective as fixture drug B in 40 patients. No side-effects were detected in the doses "
+     "employed.", "rct", "Fixture drug A was as effective as fixture drug B in 40 patients."),
+    ("Pain fell in 30 fixture patients. There were no serious adverse events.", "observational",
+     "Pain fell in 30 fixture patients."),
+    # harms that are the finding stay it
+    ("Fixture drug A was given to 30 patients. Nausea was the most frequent side effect.", "observational",
+     "Nausea was the most frequent side effect."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
