@@ -303,6 +303,16 @@ LABORATORY_DESIGN = [
      "A model is presented to analyze the cost-effectiveness of programs to train large numbers of citizens.", ("Humans",), "other"),
     ("Computer-based system for adverse drug reaction detection",
      "Patients' histories, obtained by nurses during an interview, are entered and new prescriptions screened.", ("Humans",), "other"),
+    # cell biology at the bench, named again and again, is laboratory work on whatever patients' cells ...
+    ("Fixture gene affects cell adhesion in pemphigus",
+     "Patients with pemphigus carry variants of the fixture gene, and their skin expresses it more than healthy "
+     "people's. In luciferase reporter assays and by chromatin immunoprecipitation, the gene bound the TNF promoter, "
+     "and luciferase activity rose. Expression was associated with a more extensive disease in patients.",
+     ("Humans",), "other"),
+    # ... but one word of it in passing leaves a study of patients alone
+    ("Fixture marker in patients with psoriasis",
+     "Levels of the marker were associated with disease severity in 80 patients; western blot confirmed them.",
+     ("Humans",), "observational"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
     # devices and models indexed as such are engineering, unless people are studied with them
