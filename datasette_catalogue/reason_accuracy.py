@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.48'
+RULES_VERSION = '2024.49'
 AGREED = {
     "condition: depression — title: '…'": (18, 22),
     'design: case-report — PT: Case Reports': (508, 531),
@@ -24,12 +24,12 @@ AGREED = {
     'design: letter-editorial — PT: Editorial': (251, 251),
     'design: letter-editorial — PT: Letter': (297, 325),
     "design: meta-analysis — title: '…'": (52, 53),
-    "design: observational — abstract: '…'": (412, 495),
+    "design: observational — abstract: '…'": (412, 494),
     "design: observational — abstract: '…' (a study of its own, no design named)": (46, 81),
     "design: observational — title: '…'": (206, 255),
     'design: other — PT: Biography': (32, 33),
-    "design: other — abstract: '…'": (50, 53),
-    'design: other — no study design named in the publication types, title or abstract': (1982, 2110),
+    "design: other — abstract: '…'": (77, 81),
+    'design: other — no study design named in the publication types, title or abstract': (1956, 2083),
     "design: other — title: '…'": (178, 188),
     'design: rct — PT: Randomized Controlled Trial': (112, 113),
     "design: rct — title: '…'": (19, 21),
