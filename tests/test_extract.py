@@ -727,6 +727,25 @@ def test_a_case_report_of_twins_counts_two():
     assert got.sample_size.value == 2
 
 
+@pytest.mark.parametrize("abstract", [
+    "Three cases of fixture pseudodiverticulosis are described and the literature reviewed. Two were women.",
+    "Three new cases of fixture disease are reported. One infant had a sister with it.",
+])
+def test_the_cases_a_report_presents_count_its_people(abstract):
+    got = extracted(abstract, {"design": "case-series", "population": "human"})
+    assert got.sample_size is not None and got.sample_size.value == 3, got.sample_size
+
+
+@pytest.mark.parametrize("abstract", [
+    # others' cases, and people seen somewhere, are not those a report presents
+    "Forty cases of fixture disease are reported in the literature. We discuss their treatment.",
+    "During 2005 to 2010, 47,823 patients were reported in the outpatient department. Of these, some had cancer.",
+])
+def test_cases_reported_elsewhere_are_not_the_reports_own(abstract):
+    got = extracted(abstract, {"design": "observational", "population": "human"})
+    assert got.sample_size is None or got.sample_size.value not in (40, 47823), got.sample_size
+
+
 def test_a_case_report_of_two_counts_two():
     got = extracted("Two cases with partial seizure and periodic EEG pattern were reported. Case 1. A 74-year-old "
                     "woman had PLEDs.", {"design": "case-report", "population": "human"})
