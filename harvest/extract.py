@@ -353,6 +353,7 @@ class Patterns:
         self.label_before = _any(spec["label_before"])
         self.analysed_after = _any(spec["analysed_after"])
         self.given_after = re.compile(fill(spec["given_after"]), re.IGNORECASE)
+        self.opening_after = re.compile(fill(spec["opening_after"]), re.IGNORECASE)
         self.results_section = _any(spec["results_sections"])
         self.arm_verb_after = re.compile(fill(spec["arm_verb_after"]).replace("{M}", self.number), re.IGNORECASE)
         self.excluded_after = re.compile(fill(spec["excluded_after"]), re.IGNORECASE)
@@ -882,12 +883,19 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         tier = "randomised" if "random" in phrase.group().lower() else "total"
         found = [c for c in [_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end(), phrase.group(),
                                                patterns)] if c]
-    if not found and not arm and not text[:phrase.start()].strip() and \
-            not patterns.results_section.search(sentence.section) and patterns.given_after.match(after):
+    if not found and not arm and not text[:phrase.start()].strip() and (
+            not patterns.results_section.search(sentence.section) and patterns.given_after.match(after)
+            or _opens_the_abstract(sentence) and patterns.opening_after.match(after)):
         # 'Eight GH-deficient subjects received both forms of GH': a sentence of the methods that opens with the
-        # people given the study's treatment, not a finding counted in some of them
+        # people given the study's treatment, not a finding counted in some of them; 'Eight infants had
+        # scaphocephaly ...' opening an abstract: the people it is about
         found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
+
+
+def _opens_the_abstract(sentence: Sentence) -> bool:
+    """Whether a sentence is the first of an abstract that labels no sections."""
+    return sentence.source == "abstract" and sentence.start == 0 and not sentence.section
 
 
 def _taken_in_after(after, patterns) -> bool:

@@ -746,6 +746,23 @@ def test_cases_reported_elsewhere_are_not_the_reports_own(abstract):
     assert got.sample_size is None or got.sample_size.value not in (40, 47823), got.sample_size
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    # the people an unstructured abstract opens on, whatever they had, are those it is about ...
+    ("Eight fixture infants had scaphocephaly with occipital shelving. The head shape resolved in most.", 8),
+    ("Nine premature infants developed rickets at 12 weeks of age. Serum levels were all low in them.", 9),
+])
+def test_the_people_an_abstract_opens_on_are_its_own(abstract, expected):
+    got = extracted(abstract, {"design": "case-series", "population": "human"})
+    assert got.sample_size is not None and got.sample_size.value == expected, got.sample_size
+
+
+def test_people_who_had_something_later_in_an_abstract_are_a_finding():
+    # ... but later, "12 patients had ..." counts some of those studied
+    got = extracted("We studied fixture rickets in premature infants. Twelve infants had fractures.",
+                    {"design": "observational", "population": "human"})
+    assert got.sample_size is None or got.sample_size.value != 12, got.sample_size
+
+
 def test_a_case_report_of_two_counts_two():
     got = extracted("Two cases with partial seizure and periodic EEG pattern were reported. Case 1. A 74-year-old "
                     "woman had PLEDs.", {"design": "case-report", "population": "human"})
