@@ -248,6 +248,10 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "frailty. This randomized controlled trial involves recruitment of 327 older adults with frailty.", 327),
     ("Over 14 years, 31 volunteers participated in sun studies. In an additional study, nine indoor workers had "
      "changed their pattern.", 31),
+    # a colon after the people counted lists their groups; a label before them names them
+    ("Results: This study included 4964 participants: 2482 children (median age, 6 years; 1265 boys) and 2482 "
+     "parents (median age, 40 years; 615 men).", 4964),
+    ("METHODS: Prospective cross-sectional survey pilot study: 26 patients were given the questionnaire.", 26),
     # the authors' own doing, in the first person, with any verb of theirs ...
     ("To examine immunity, we challenged and then rechallenged 12 volunteers with the fixture agent.", 12),
     # ... but not those screened before the study took them, nor a further group
