@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.105'
+PATTERNS_VERSION = '2026.106'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (46, 49),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (21, 23),
     'randomised: yes': (478, 523),
     'registrations': (296, 296),
-    'sample_size': (1583, 1651),
+    'sample_size': (1584, 1652),
     'studies_included': (385, 404),
 }
 # [[[end]]]
