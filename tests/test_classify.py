@@ -619,6 +619,10 @@ LABORATORY = [
                    "for advising clinicians on analytes affected."), "in-vitro"),
     # a model with no living subject, indexed as such
     (dict(title="A simple model of dynamic receptor pattern generation", mesh=("Models, Biological", "Computers")), "in-vitro"),
+    # sportspeople are people, whatever protein they eat
+    (dict(title="Protein intake in master marathon runners",
+          abstract="Protein intake was estimated from food diaries of runners; protein and amino acid needs are "
+                   "discussed."), "human"),
     # MeSH that say which people were studied outweigh laboratory words
     (dict(title="Epidermal cells in culture", abstract="Cells were cultured.", mesh=("Humans", "Adult", "Cells, Cultured")), "human"),
     # "in vivo" in a scan of volunteers names no animal
