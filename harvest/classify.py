@@ -343,6 +343,7 @@ class Rules:
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
     humans_in_title: re.Pattern  # a title's words for people studied beside animals
+    laboratory_title: re.Pattern  # a title that puts the work in a dish: the animals it names are a material's source
     by_key: dict = field(default_factory=dict)  # first letters -> {word prefix: [(label, pattern, prefix)]}
     scanned: list = field(default_factory=list)  # ((label, pattern, None), texts one of which it needs) for the rest
     order: dict = field(default_factory=dict)  # pattern -> its place in rules.yml
@@ -393,6 +394,7 @@ def compile_rules(data: dict) -> Rules:
         absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
         people_tags=frozenset(_codes(data["population"]["people_tags"])),
         humans_in_title=re.compile(data["population"]["humans_in_title"], re.IGNORECASE),
+        laboratory_title=re.compile(data["population"]["laboratory_title"], re.IGNORECASE),
     )
     _index(rules)
     spec = data["design"]
@@ -984,7 +986,8 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
     # ... and the bench's MeSH headings and words, the animals a material came from ("acyl-CoA dehydrogenase from
     # pig liver", "squid rhodopsin")
-    material = headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
+    material = (headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
+                or bool(rules.laboratory_title.search(view.text, *view.bounds["title"])))
     if (animals > in_vivo and not material) or in_vivo * spec["in_vivo_dominance"] > words:
         return None
     if _population_words("environment", view, rules) * spec["environment_dominance"] > words:

@@ -619,6 +619,14 @@ LABORATORY = [
                    "for advising clinicians on analytes affected."), "in-vitro"),
     # a model with no living subject, indexed as such
     (dict(title="A simple model of dynamic receptor pattern generation", mesh=("Models, Biological", "Computers")), "in-vitro"),
+    # a title that puts the work in vitro makes the animal it names a material's source ...
+    (dict(title="Neuroendocrine correlates to fixture hamster melanoma growth in vitro",
+          abstract="Melanoma cells were grown with hormones; growth of hamster cells rose with melatonin.",
+          mesh=("Animals", "Cricetinae")), "in-vitro"),
+    # ... but not where it studies the animals in vivo too, or dosed them for it
+    (dict(title="Fixture drug in hamster melanoma in vitro and in vivo",
+          abstract="Melanoma cells were grown with the drug; hamsters bearing tumours were given it for a week.",
+          mesh=("Animals", "Cricetinae")), "animal"),
     # sportspeople are people, whatever protein they eat
     (dict(title="Protein intake in master marathon runners",
           abstract="Protein intake was estimated from food diaries of runners; protein and amino acid needs are "
