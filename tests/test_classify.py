@@ -448,6 +448,11 @@ READING = [
      "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
     ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
      "of the fractions.", ("Humans",), "observational"),
+    # NLM's heading for people allocated at random marks a randomised trial before its publication type existed ...
+    ("Continuous positive airway pressure in fixture trauma patients", None,
+     ("Humans", "Prospective Studies", "Random Allocation"), "rct"),
+    # ... but not an experiment on animals
+    ("Fixture drug in rats", "Rats were given the drug.", ("Animals", "Rats", "Random Allocation"), "other"),
 ]
 
 
