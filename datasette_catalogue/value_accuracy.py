@@ -17,7 +17,7 @@ AGREED = {
     'conclusion: labelled a conclusion by its authors': (1164, 1173),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1556, 2007),
     'follow_up_days': (470, 632),
-    'placebo_controlled: no': (285, 344),
+    'placebo_controlled: no': (286, 345),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 524),
