@@ -448,6 +448,12 @@ READING = [
      "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
     ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
      "of the fractions.", ("Humans",), "observational"),
+    # what people had received before, or may have, is no treatment the investigators gave ...
+    ("Fixture cataract in children with nephrotic syndrome", "Cataracts were found in children who had received "
+     "cortisone for years.", ("Humans",), "observational"),
+    # ... what they received in the study is
+    ("Fixture cataract in children with nephrotic syndrome", "Twelve children received cortisone for a year and "
+     "cataracts were sought.", ("Humans",), "clinical-trial"),
     # NLM's heading for people allocated at random marks a randomised trial before its publication type existed ...
     ("Continuous positive airway pressure in fixture trauma patients", None,
      ("Humans", "Prospective Studies", "Random Allocation"), "rct"),
