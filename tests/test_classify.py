@@ -448,6 +448,11 @@ READING = [
      "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
     ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
      "of the fractions.", ("Humans",), "observational"),
+    # a title that relates measures in people, or names predictors, reports a study of them
+    ("The relationship between post-load fixture glucose and blood pressure", None, ("Humans",), "observational"),
+    ("Prognostic indicators in young fixture alcoholics", None, ("Humans",), "observational"),
+    # ... but a chemist's structure-activity relationships are no study of people
+    ("Structure-activity relationships between fixture nucleotides", None, (), "other"),
     # what people had received before, or may have, is no treatment the investigators gave ...
     ("Fixture cataract in children with nephrotic syndrome", "Cataracts were found in children who had received "
      "cortisone for years.", ("Humans",), "observational"),
