@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.53'
+RULES_VERSION = '2024.54'
 AGREED = {
     "condition: depression — title: '…'": (19, 23),
     'design: case-report — PT: Case Reports': (523, 546),
@@ -24,13 +24,13 @@ AGREED = {
     'design: letter-editorial — PT: Editorial': (258, 258),
     'design: letter-editorial — PT: Letter': (305, 333),
     "design: meta-analysis — title: '…'": (55, 56),
-    "design: observational — abstract: '…'": (426, 512),
-    "design: observational — abstract: '…' (a study of its own, no design named)": (46, 82),
-    "design: observational — title: '…'": (212, 263),
+    "design: observational — abstract: '…'": (422, 508),
+    "design: observational — abstract: '…' (a study of its own, no design named)": (45, 81),
+    "design: observational — title: '…'": (219, 270),
     'design: other — PT: Biography': (33, 34),
     'design: other — PT: Published Erratum': (20, 20),
     "design: other — abstract: '…'": (77, 81),
-    'design: other — no study design named in the publication types, title or abstract': (2000, 2128),
+    'design: other — no study design named in the publication types, title or abstract': (2000, 2126),
     "design: other — title: '…'": (185, 195),
     'design: rct — PT: Randomized Controlled Trial': (114, 115),
     "design: rct — title: '…'": (20, 22),
