@@ -1284,6 +1284,9 @@ def test_conclusion_from_the_sentence_that_states_it():
     # a question left open is no finding
     ("Phagocytes from patients were fewer than from controls. The reasons for this inertia remain to be determined.",
      "observational", "Phagocytes from patients were fewer than from controls."),
+    # future directions the record closes on are no finding, whatever verb announces them
+    ("Our fixture models reached a sensitivity of 95%. Finally, we conclude with possible future directions for this "
+     "research.", "other", "Our fixture models reached a sensitivity of 95%."),
     # a closing remark on harms alone follows the finding it qualifies
     ("Fixture drug A was as effective as fixture drug B in 40 patients. No side-effects were detected in the doses "
      "employed.", "rct", "Fixture drug A was as effective as fixture drug B in 40 patients."),
