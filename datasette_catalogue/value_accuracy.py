@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.106'
+PATTERNS_VERSION = '2026.107'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (46, 49),
     'blinding: single': (23, 25),
     'comparators': (175, 260),
     'conclusion: labelled a conclusion by its authors': (1164, 1173),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1556, 2007),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1557, 2007),
     'follow_up_days': (470, 632),
     'placebo_controlled: no': (286, 345),
     'placebo_controlled: yes': (161, 169),
