@@ -448,6 +448,9 @@ READING = [
      "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
     ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
      "of the fractions.", ("Humans",), "observational"),
+    # a title's experience in a number of patients is a case series
+    ("Clinical experience in 80 patients with fixture trochanteric nailing", "Nailing was done in 80 patients; the "
+     "results were good in most.", ("Humans",), "case-series"),
     # a title that relates measures in people, or names predictors, reports a study of them
     ("The relationship between post-load fixture glucose and blood pressure", None, ("Humans",), "observational"),
     ("Prognostic indicators in young fixture alcoholics", None, ("Humans",), "observational"),
