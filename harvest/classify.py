@@ -984,10 +984,7 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     headings = len(_headings(rules.facets["population"]["in-vitro-techniques"], view)) if tagged else 0
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
-    # ... and the bench's MeSH headings and words, the animals a material came from ("acyl-CoA dehydrogenase from
-    # pig liver", "squid rhodopsin")
-    material = (headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
-                or bool(rules.laboratory_title.search(view.text, *view.bounds["title"])))
+    material = _animals_are_a_source(view, headings, words, animals, rules)
     if (animals > in_vivo and not material) or in_vivo * spec["in_vivo_dominance"] > words:
         return None
     if _population_words("environment", view, rules) * spec["environment_dominance"] > words:
@@ -1011,6 +1008,15 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     if words >= people * spec["dominance"]:
         return f"{lab[1]}: {words} laboratory word(s) to {people} for people, and no living animals studied"
     return None
+
+
+def _animals_are_a_source(view: View, headings: int, words: int, animals: int, rules: Rules) -> bool:
+    """Whether the animals a laboratory record names are only where its material came from: the bench's MeSH
+    headings and words outweigh them ("acyl-CoA dehydrogenase from pig liver", "squid rhodopsin"), or the title puts
+    the work in vitro ("hamster melanoma growth in vitro")."""
+    spec = rules.data["population"]
+    outweighed = headings >= spec["laboratory_headings_over_check_tags"] and words + headings >= animals * spec["dominance"]
+    return outweighed or bool(rules.laboratory_title.search(view.text, *view.bounds["title"]))
 
 
 def _headings(label: Label, view: View) -> set:
