@@ -448,6 +448,8 @@ READING = [
      "compared with the cutaneous reactivity of the fractions.", ("Humans", "Animals"), "other"),
     ("Serological reactivity of fixture proteins", "Sera of 40 patients were compared with the cutaneous reactivity "
      "of the fractions.", ("Humans",), "observational"),
+    # a title that gives a field's view of a topic is a review
+    ("Preventing fixture heart disease: an epidemiological view", None, ("Humans",), "review"),
     # a title's experience in a number of patients is a case series
     ("Clinical experience in 80 patients with fixture trochanteric nailing", "Nailing was done in 80 patients; the "
      "results were good in most.", ("Humans",), "case-series"),
