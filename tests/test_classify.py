@@ -313,6 +313,19 @@ LABORATORY_DESIGN = [
     ("Fixture marker in patients with psoriasis",
      "Levels of the marker were associated with disease severity in 80 patients; western blot confirmed them.",
      ("Humans",), "observational"),
+    # a device for a task, or an analysis by a computer, is engineering, whatever the abstract argues ...
+    ("Device for forming the shaped fields of a fixture betatron",
+     "The betatron bremsstrahlung is formed only by a rectangularly shaped diaphragm, which results in excessive "
+     "irradiation of healthy tissues surrounding the pathological focus. An appliance in the form of an additional "
+     "diaphragm with inserted shaped units has been constructed. The design of the appliance helps avoid "
+     "contamination of the beam with electrons.", ("Radiotherapy Dosage",), "other"),
+    ("Analysis of fixture action potentials of muscles by a small general purpose computer",
+     "To measure the duration of potentials by a computer, the following steps are necessary: selection of "
+     "potentials, identification of equal potentials and measuring their durations.",
+     ("Action Potentials", "Computers", "Humans"), "other"),
+    # ... but a study of people by computer tomography is no computer work
+    ("Radiation dose in fixture examinations with whole body computer tomography",
+     "Doses were measured in 40 patients during abdominal examinations.", ("Humans",), "observational"),
     # ... but a named design still counts
     ("A new software tool for triage: a randomised controlled trial", None, (), "rct"),
     # devices and models indexed as such are engineering, unless people are studied with them
