@@ -984,8 +984,8 @@ def laboratory_work(view: View, design_found: dict, tagged: bool, rules: Rules =
     headings = len(_headings(rules.facets["population"]["in-vitro-techniques"], view)) if tagged else 0
     # "in vivo" beside cells names no species: a page of laboratory words outweighs a mention of it
     in_vivo = count_matches(rules.facets["population"]["animal-in-vivo"], view, TEXT_FIELDS)
-    material = _animals_are_a_source(view, headings, words, animals, rules)
-    if (animals > in_vivo and not material) or in_vivo * spec["in_vivo_dominance"] > words:
+    if (animals > in_vivo and not _animals_are_a_source(view, headings, words, animals, rules)) or \
+            in_vivo * spec["in_vivo_dominance"] > words:
         return None
     if _population_words("environment", view, rules) * spec["environment_dominance"] > words:
         return None  # plants or a field site, with a few laboratory words beside them
