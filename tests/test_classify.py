@@ -463,6 +463,11 @@ READING = [
      "of the fractions.", ("Humans",), "observational"),
     # a title that gives a field's view of a topic is a review
     ("Preventing fixture heart disease: an epidemiological view", None, ("Humans",), "review"),
+    # cases recognised, or a clinic's experience with a number of them, make a series
+    ("Fixture fractures in metastatic carcinoma", "Six cases of fracture were recognized in patients with metastatic "
+     "carcinoma. The clinical findings are discussed.", ("Humans",), "case-series"),
+    ("Traumatic rupture of the fixture aorta", "Our experience with 36 cases of rupture has prompted an aggressive "
+     "approach. The salvage rate is good.", ("Humans",), "case-series"),
     # a title's experience in a number of patients is a case series
     ("Clinical experience in 80 patients with fixture trochanteric nailing", "Nailing was done in 80 patients; the "
      "results were good in most.", ("Humans",), "case-series"),
