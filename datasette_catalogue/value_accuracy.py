@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.107'
 AGREED = {
     'blinding: double': (162, 164),
-    'blinding: open-label': (46, 49),
+    'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
-    'comparators': (175, 260),
-    'conclusion: labelled a conclusion by its authors': (1168, 1177),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1575, 2031),
-    'follow_up_days': (473, 635),
-    'placebo_controlled: no': (286, 345),
+    'comparators': (175, 261),
+    'conclusion: labelled a conclusion by its authors': (1174, 1183),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1594, 2055),
+    'follow_up_days': (475, 637),
+    'placebo_controlled: no': (286, 346),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 524),
     'registrations': (296, 296),
-    'sample_size': (1607, 1677),
-    'studies_included': (385, 404),
+    'sample_size': (1625, 1695),
+    'studies_included': (386, 405),
 }
 # [[[end]]]
 
