@@ -1295,6 +1295,13 @@ def test_conclusion_from_the_sentence_that_states_it():
     # harms that are the finding stay it
     ("Fixture drug A was given to 30 patients. Nausea was the most frequent side effect.", "observational",
      "Nausea was the most frequent side effect."),
+    # how the work was measured or analysed, closing the abstract, is no finding; a finding beside it stays one
+    ("Growth fell in fixture mice given the drug. Acquired immunity was measured by adoptive transfer of spleen "
+     "cells.", "other", "Growth fell in fixture mice given the drug."),
+    ("Blood pressure stayed normal in most fixture patients. 38 cases from the literature are analyzed with regard "
+     "to morphology.", "case-series", "Blood pressure stayed normal in most fixture patients."),
+    ("Fixture drug A was given to 30 patients. Serum levels measured by assay showed a rise in 20 of them.",
+     "observational", "Serum levels measured by assay showed a rise in 20 of them."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
