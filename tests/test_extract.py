@@ -1281,6 +1281,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "other", "This study demonstrated that the receptor regulates migration."),
     ("Our recent study showed that the drug protects the colon. Oral doses reduced colitis scores in mice.",
      "other", "Oral doses reduced colitis scores in mice."),
+    # results that "were confirmed by" a method are a step of the work, not the authors' judgement of it
+    ("Fixture drug A reduced tumour growth. Furthermore, the results were confirmed by western blotting. Thus, "
+     "targeting the receptor may offer a new therapy.", "other", "Thus, targeting the receptor may offer a new therapy."),
+    ("In the present study it was found that 85 fixture cows had high titres. Titres are also given for all animals.",
+     "observational", "In the present study it was found that 85 fixture cows had high titres."),
     # a question left open is no finding
     ("Phagocytes from patients were fewer than from controls. The reasons for this inertia remain to be determined.",
      "observational", "Phagocytes from patients were fewer than from controls."),
