@@ -1174,10 +1174,13 @@ def _one_count_in_sections(reading: Reading, candidates, sections: re.Pattern, t
 
 def sample_size(reading: Reading) -> Found | None:
     """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
-    if reading.design in NOT_A_STUDY - {"other"} or reading.population == "in-vitro":
+    if reading.population == "in-vitro":
         return None
-    if reading.is_review:
+    # a review the classifier calls narrative that counts the studies it included is a systematic one in all but name
+    if reading.is_review or (reading.design == "review" and studies_included(reading)):
         return _review_participants(reading)
+    if reading.design in NOT_A_STUDY - {"other"}:
+        return None
     candidates = participant_candidates(reading)
     for arms in reading.arms:
         # 'Rat pups (n = 32) ... Control pups (n = 33) ...': each count is an arm of the study, not its whole

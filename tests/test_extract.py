@@ -642,6 +642,19 @@ def test_a_review_not_called_systematic_counts_the_studies_it_says_it_included()
     assert extracted("We identified 40 studies reporting relapse rates.", narrative).studies_included is None
 
 
+def test_a_review_not_called_systematic_that_counts_its_studies_counts_their_participants():
+    narrative = {"design": "review", "population": "human"}
+    found = extracted("A literature review was conducted. A total of 3 randomised controlled trials (n=167 "
+                      "participants) were included and analysed.", narrative)
+    assert found.studies_included.value == 3 and found.sample_size.value == 167
+    found = extracted("Results: Nine studies with a total of 383 patients (168 open, 159 laparoscopic) were eligible "
+                      "for inclusion.", narrative)
+    assert found.sample_size.value == 383
+    # a narrative review that counts no studies of its own states no sample, whatever people it names
+    assert extracted("Migraine affects 1000 million people. We review the treatments given to 40 patients in our "
+                     "clinic.", narrative).sample_size is None
+
+
 @pytest.mark.parametrize("abstract", [
     # a search's finds, the first of a list, one study's part: none is the count of studies included
     "RESULTS: In total, 7752 studies were identified.",
