@@ -1310,8 +1310,10 @@ def _review_participants(reading: Reading) -> Found | None:
                 pooled = sentence.text[phrase.end():phrase.end() + 40]  # 'Data on 4,453 patients were pooled'
                 for c in phrase_candidates(sentence, phrase, reading.patterns):
                     # 'A total of 1009 patients were included in the analysis' are the pooled analysis's people,
-                    # unless the sentence analyses them for one question ('... were analyzed to assess ...')
-                    pooled_whole = c.tier in ("total", "analysed") and REVIEW_WHOLE.search(c.quote.text + pooled)
+                    # unless the sentence analyses them for one question ('... were analyzed to assess ...');
+                    # so are those randomised in its trials ('92 comparisons with 22,975 patients randomized')
+                    pooled_whole = c.tier == "randomised" or (
+                        c.tier in ("total", "analysed") and REVIEW_WHOLE.search(c.quote.text + pooled))
                     if c.says_total or (pooled_whole and not (c.tier == "analysed" and questions)):
                         found.append(c)
         found += [c for c in paired.values() if c and c.tier == "total" and not reading.patterns.one_study.search(

@@ -561,6 +561,10 @@ def test_the_whole_findings_are_shares_of(abstract, expected):
     ("RESULTS: Overall, eight studies were included that recruited 476 patients.", 476),
     ("RESULTS: Out of 200 articles screened, 19 studies (six retrospective cohort studies, seven randomised "
      "controlled trials, five non-randomised trials, one case series) with 8754 unique patients were included.", 8754),
+    # the people randomised in the trials a review pooled are its whole; those of one of its trials are not
+    ("RESULTS: Sixty-eight trials were included, giving 92 comparisons with 22,975 patients randomized to 8 "
+     "regimens.", 22975),
+    ("RESULTS: Twelve trials were included. The largest trial had 5,000 patients randomized to aspirin.", None),
     # reviews counted by an overview are not its people
     ("RESULTS: A total of 1,132 reviews were included. Cochrane reviews (n=84; 7.4%) less often restricted language.",
      None),
