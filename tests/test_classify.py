@@ -309,6 +309,14 @@ LABORATORY_DESIGN = [
      "people's. In luciferase reporter assays and by chromatin immunoprecipitation, the gene bound the TNF promoter, "
      "and luciferase activity rose. Expression was associated with a more extensive disease in patients.",
      ("Humans",), "other"),
+    ("Fixture receptor regulates CD44 in bladder cancer",
+     "Tumours of 60 patients were profiled by sequencing. Loss of the receptor by shRNA or CRISPR led to more CD44, "
+     "and qRT-PCR confirmed it. Lower receptor levels were associated with advanced disease in the patients.",
+     ("Humans",), "other"),
+    # ... not a review of the CRISPR systems of bacteria, which names them as a topic
+    ("Positioning fixture structures within CRISPR-Cas systems",
+     "CRISPR systems encode diverse effectors. CRISPR associated proteins vary across CRISPR-Cas systems, which we "
+     "review here.", (), "review"),
     # ... but one word of it in passing leaves a study of patients alone
     ("Fixture marker in patients with psoriasis",
      "Levels of the marker were associated with disease severity in 80 patients; western blot confirmed them.",
