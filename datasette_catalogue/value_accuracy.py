@@ -15,14 +15,14 @@ AGREED = {
     'blinding: single': (23, 25),
     'comparators': (175, 261),
     'conclusion: labelled a conclusion by its authors': (1176, 1185),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1619, 2083),
-    'follow_up_days': (476, 639),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1640, 2113),
+    'follow_up_days': (478, 641),
     'placebo_controlled: no': (286, 346),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 524),
     'registrations': (296, 296),
-    'sample_size': (1640, 1711),
+    'sample_size': (1651, 1725),
     'studies_included': (386, 405),
 }
 # [[[end]]]
