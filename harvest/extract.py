@@ -271,7 +271,8 @@ class Patterns:
                        **{f"review counted weakly {i}": r for i, r in enumerate(self.review_counted_weakly)},
                        "review participants equal": self.review_participants[1],
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
-                       "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase})
+                       "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase,
+                       "named group": self.named_group})
         # Keyed by the pattern object's id: a compiled pattern hashes its whole text at every lookup (16 µs for
         # the longest), and sentences are looked up by pattern many times a record.
         self.scanned = {id(regex): name for name, regex in picked.items()}
@@ -396,6 +397,7 @@ class Patterns:
         self.plural_nouns = _any(spec["plural_nouns"])
         self.arm_count = _any(spec["arm_count"])
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
+        self.named_group = re.compile(fill(spec["named_group"]), re.IGNORECASE)
         self.whole_equals = _any(spec["whole_equals"])
         self.verb_equals = _any(spec["verb_equals"])
         self.equals_counts = (self.n_equals, self.whole_equals, self.verb_equals, self.equals_verb)
@@ -689,8 +691,8 @@ class Reading:
 
     @cached_property
     def arms(self) -> list:
-        """The arms of the study counted across its methods, added up (arms_of_study), read once."""
-        return arms_of_study(self)
+        """The arms of the study counted across its methods, added up (arms_of_study, named_groups), read once."""
+        return arms_of_study(self) or named_groups(self)
 
     @property
     def is_review(self) -> bool:
@@ -722,8 +724,12 @@ def number_value(text: str, patterns: Patterns = PATTERNS) -> int | None:
         if word == "and":
             continue
         if word in patterns.unit_words:
+            if current % 100 and (current % 10 or current % 100 < 20):
+                return None  # 'Eight-three', 'ten five': a slip, not a number
             current += patterns.unit_words[word]
         elif word in patterns.ten_words:
+            if current % 100:
+                return None
             current += patterns.ten_words[word]
         elif word == "hundred":
             current = max(current, 1) * 100
@@ -1044,6 +1050,29 @@ def arms_of_study(reading: Reading) -> list:
         return []
     return [Candidate("groups", sum(a.value for a in arms),
                       Quote("abstract", first.quote.start, last.quote.end, text), False)]
+
+
+def named_groups(reading: Reading) -> list:
+    """The groups a study counts one at a time, each named in brackets, added up: 'In 10 patients (group A) ...
+    Five patients (group B) received ...' (a group named twice is counted once; the results' counts are not)."""
+    patterns, groups = reading.patterns, {}
+    for sentence in reading.count_sentences(patterns.named_group):
+        if sentence.section == "RESULTS" or sentence.source != "abstract":
+            continue
+        matches = list(patterns.named_group.finditer(sentence.text))
+        if {m.start() for m in matches} != {m.start() for m in patterns.phrase.finditer(sentence.text)}:
+            return []  # a count without its group's name: which groups the names cover is not clear
+        for match in matches:
+            if patterns.share_of.search(sentence.text[max(0, match.start() - 25):match.start()]):
+                continue  # '5 of 20 patients (group A)': a share of a group, in a finding
+            value = number_value(match.group("num"), patterns)
+            if value:
+                groups.setdefault(match.group("name").lower(), (value, sentence.quote(match.start(), match.end())))
+    total = sum(v for v, _ in groups.values())
+    if len(groups) < 2 or total < reading.largest_count:
+        return []  # ('A retrospective analysis of 145 patients ... Sixty-two patients (Group I)'): parts of a whole
+    start, end = min(q.start for _, q in groups.values()), max(q.end for _, q in groups.values())
+    return [Candidate("groups", total, Quote("abstract", start, end, reading.abstract[start:end]), False)]
 
 
 def _broken_down(arms) -> bool:

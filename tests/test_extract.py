@@ -258,6 +258,14 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("RESULTS: We screened 1,249 consecutive fixture patients and enrolled 377 patients.", 377),
     ("We enrolled 120 patients with fixture injuries. In addition, we analyzed 37 patients who were dead on "
      "arrival.", 120),
+    # groups counted one at a time, each named in brackets, add up to the study's people ...
+    ("Nitrogen balance was studied in two groups. In 10 fixture patients (group A) nutrition was given before "
+     "surgery. Five patients (group B) received dextrose.", 15),
+    ("Serum levels were studied in 10 healthy controls eating a normal diet (group I), 7 patients on parenteral "
+     "nutrition (group II), and 9 patients with pancreatitis (group III).", 26),
+    # ... unless they are parts of a whole counted before them (and 'Eight-three' is a slip, not a number)
+    ("A retrospective analysis was performed on 145 fixture patients. Sixty-two patients (Group I) received a mantle "
+     "field. Eight-three patients (Group II) received total nodal irradiation.", 145),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -387,6 +395,9 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # ... or by a dash before what they had
     "Materials and methods: We observed 40 patients with fixture hypertension (I group), 35 - with fixture gout (II "
     "group) and 30 healthy persons.",
+    # groups named in brackets beside a count whose group is not named
+    "Levels were measured in 10 controls (group I), 7 patients on dialysis and 9 patients with pancreatitis (group "
+    "III).",
     # 'as' ends a phrase: angles are no people
     "Photographs were taken from two different angles as people walked past the camera.",
     # the people of each of several groups
@@ -1521,3 +1532,12 @@ def test_a_registry_named_only_in_the_section_label_is_read_with_its_id():
                                      ("UMIN", "R000048089.")])
     got = {(r.registry, r.registration_id) for r in extract.extract(record, STUDY).registrations}
     assert got == {("EudraCT", "2012-001234-56"), ("UMIN-CTR", "R000048089")}
+
+
+@pytest.mark.parametrize("words, value", [
+    ("twenty-nine", 29), ("One hundred and twenty", 120), ("three hundred and sixty-five", 365), ("nineteen", 19),
+    # a slip of the pen is no number
+    ("Eight-three", None), ("ten five", None), ("three twenty", None),
+])
+def test_numbers_written_in_words(words, value):
+    assert extract.number_value(words) == value
