@@ -1325,6 +1325,18 @@ def test_conclusion_from_the_sentence_that_states_it():
      "employed.", "rct", "Fixture drug A was as effective as fixture drug B in 40 patients."),
     ("Pain fell in 30 fixture patients. There were no serious adverse events.", "observational",
      "Pain fell in 30 fixture patients."),
+    # ... and so does one that names the harms first
+    ("Pinning gave a better range of motion than traction in 60 fixture children. Complications in both groups were "
+     "few.", "rct", "Pinning gave a better range of motion than traction in 60 fixture children."),
+    # work still under way, how the record illustrates its point, and what else a review covers are no finding
+    ("Radiotherapy did not prolong survival in fixture patients. The data from the second stage are currently "
+     "being analyzed.", "rct", "Radiotherapy did not prolong survival in fixture patients."),
+    ("Lymphocytes of some fixture volunteers responded more to one species. These reactions are under continued "
+     "study.", "observational", "Lymphocytes of some fixture volunteers responded more to one species."),
+    ("Some fixture patients have two membrane breaks. This theory is illustrated by three case histories.",
+     "case-series", "Some fixture patients have two membrane breaks."),
+    ("Combining fixture modalities will give the greatest insight. The review also outlines the context of use of "
+     "various techniques.", "review", "Combining fixture modalities will give the greatest insight."),
     # harms that are the finding stay it
     ("Fixture drug A was given to 30 patients. Nausea was the most frequent side effect.", "observational",
      "Nausea was the most frequent side effect."),
