@@ -1325,6 +1325,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "employed.", "rct", "Fixture drug A was as effective as fixture drug B in 40 patients."),
     ("Pain fell in 30 fixture patients. There were no serious adverse events.", "observational",
      "Pain fell in 30 fixture patients."),
+    # what the record takes the chance to do is no finding
+    ("Such fixture operations were safe in 76 percent of patients. We have summarized the 24-year experience with "
+     "them at our centre.", "case-series", "Such fixture operations were safe in 76 percent of patients."),
+    ("Progress remained satisfactory after 3 years. The opportunity is taken to discuss the role of the fixture "
+     "bridge.", "case-report", "Progress remained satisfactory after 3 years."),
     # ... and so does one that names the harms first
     ("Pinning gave a better range of motion than traction in 60 fixture children. Complications in both groups were "
      "few.", "rct", "Pinning gave a better range of motion than traction in 60 fixture children."),
