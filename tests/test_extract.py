@@ -426,6 +426,16 @@ def test_two_counts_of_the_strongest_words_give_way_to_the_methods():
     assert extract.extract(record, STUDY).sample_size is None  # no methods to tell them apart
 
 
+def test_a_background_that_says_what_the_record_presents_counts_its_people():
+    # ... before a share of a larger pool in the results
+    sections = [("BACKGROUND", "Hemobezoar is a rare cause of obstruction. We present a case series of 6 cases of "
+                               "fixture obstruction."),
+                ("METHODS", "A retrospective analysis of a prospective database has been performed."),
+                ("RESULTS", "Six of 843 fixture patients developed a hemobezoar (0.71%).")]
+    found = extracted("", {"design": "case-series", "population": "human"}, sections=sections).sample_size
+    assert found is not None and found.value == 6, found
+
+
 def test_the_section_of_participants_states_the_study_s_count():
     record = fixture(None, sections=[("DESIGN", "Parallel randomized controlled trial."),
                                      ("PARTICIPANTS", "Participants (n = 7516) were adults who drink alcohol."),
