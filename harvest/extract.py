@@ -694,6 +694,11 @@ class Reading:
         """The arms of the study counted across its methods, added up (arms_of_study, named_groups), read once."""
         return arms_of_study(self) or named_groups(self)
 
+    @cached_property
+    def studies_counted(self) -> Found | None:
+        """The studies a review says it includes (studies_included), read once: the sample size asks it too."""
+        return studies_included(self)
+
     @property
     def is_review(self) -> bool:
         return self.design in REVIEWS
@@ -1206,7 +1211,7 @@ def sample_size(reading: Reading) -> Found | None:
     if reading.population == "in-vitro":
         return None
     # a review the classifier calls narrative that counts the studies it included is a systematic one in all but name
-    if reading.is_review or (reading.design == "review" and studies_included(reading)):
+    if reading.is_review or (reading.design == "review" and reading.studies_counted):
         return _review_participants(reading)
     if reading.design in NOT_A_STUDY - {"other"}:
         return None
@@ -1937,7 +1942,7 @@ def extract(record: dict, classification: dict | None = None, patterns: Patterns
     placebo = placebo_controlled(reading, compared, allocated)
     result = Extraction(
         sample_size=sample_size(reading),
-        studies_included=studies_included(reading),
+        studies_included=reading.studies_counted,
         randomised=allocated,
         blinding=blinding(reading),
         comparators=with_placebo(reading, compared, placebo),
