@@ -266,6 +266,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # ... unless they are parts of a whole counted before them (and 'Eight-three' is a slip, not a number)
     ("A retrospective analysis was performed on 145 fixture patients. Sixty-two patients (Group I) received a mantle "
      "field. Eight-three patients (Group II) received total nodal irradiation.", 145),
+    # people named by their trade, kin or habit
+    ("Blood lead levels were measured before and after the course for 42 fixture cadets and five instructors.", 47),
+    ("Ninety six fixture farmers completed the questionnaire.", 96),
+    ("The study sample comprised 247 fixture smokers and 418 nonsmokers.", 665),
+    # ... the plural only where the singular is mostly an adjective
+    ("The Ss were 32 male and 32 female college undergraduate volunteers in a fixture experiment.", 64),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
