@@ -392,6 +392,7 @@ class Patterns:
         self.arm_subset = _any(spec["arm_subset"])
         self.list_item_before = re.compile(spec["list_item_before"].replace("{M}", self.number), re.IGNORECASE)
         self.subset_opening = _any(spec["subset_opening"])
+        self.arm_selected = _any(spec["arm_selected"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
         self.plural_nouns = _any(spec["plural_nouns"])
@@ -1046,6 +1047,9 @@ def arms_of_study(reading: Reading) -> list:
         counted = _arms_in(sentence, patterns)
         if counted is None:
             return []  # a count of things or of times among them: no sum
+        if arms and any(patterns.arm_selected.match(sentence.text[a.quote.end - sentence.start:]) and
+                        a.value < sum(b.value for b in arms) for a in counted):
+            return []  # those of the people counted before who met the criteria: the study's, not one more arm
         arms += counted
     if len(arms) < 2 or _broken_down(arms):
         return []
