@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.116'
+PATTERNS_VERSION = '2026.117'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (21, 23),
     'randomised: yes': (479, 524),
     'registrations': (296, 296),
-    'sample_size': (1699, 1773),
+    'sample_size': (1699, 1772),
     'studies_included': (386, 405),
 }
 # [[[end]]]
