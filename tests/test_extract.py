@@ -285,6 +285,17 @@ def test_things_named_beside_people_are_not_added_to_them():
     assert found is None or found.value == 12, found
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    ("Two fixture siblings with Cockayne syndrome (CS) are described and the literature on the subject is briefly "
+     "reviewed.", 2),
+    ("Three fixture cases of intrathoracic neoplasms are reported and earlier reports in the literature reviewed.", 3),
+])
+def test_people_described_beside_a_review_of_the_literature(abstract, expected):
+    # the sentence speaks of others' work, yet it opens by counting the people this record describes
+    found = extracted(abstract, {"design": "case-report", "population": "human"}).sample_size
+    assert found is not None and found.value == expected, found
+
+
 def test_those_who_met_the_criteria_are_no_further_arm():
     # the people who met the criteria were taken from those counted first: 300 + 143 is nobody's count
     found = extracted("Case records from fixture patients (n = 300) submitted to surgery were retrospectively "
