@@ -1387,6 +1387,18 @@ def test_conclusion_from_the_sentence_that_states_it():
      "to morphology.", "case-series", "Blood pressure stayed normal in most fixture patients."),
     ("Fixture drug A was given to 30 patients. Serum levels measured by assay showed a rise in 20 of them.",
      "observational", "Serum levels measured by assay showed a rise in 20 of them."),
+    # how long the people were followed is a detail of the methods; what the record discusses in its closing
+    # section and what future uses may bring are no finding either
+    ("Fixture vesicostomies were carried out successfully in six patients. The follow up period was 3--16 months.",
+     "case-series", "Fixture vesicostomies were carried out successfully in six patients."),
+    ("Working as a fixture carer was experienced as precarious. In the conclusion, we discuss how social workers "
+     "could support carers.", "observational", "Working as a fixture carer was experienced as precarious."),
+    ("The fixture model reproduces the dilation of the artery. Future applications of this model, via cheap "
+     "imaging, could potentially help detect disease early.", "other",
+     "The fixture model reproduces the dilation of the artery."),
+    # ... but what the follow-up found is one
+    ("Fixture grafts were placed in 12 patients. Follow-up was uneventful in all of them.", "case-series",
+     "Follow-up was uneventful in all of them."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
