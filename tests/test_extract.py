@@ -1396,6 +1396,9 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("The fixture model reproduces the dilation of the artery. Future applications of this model, via cheap "
      "imaging, could potentially help detect disease early.", "other",
      "The fixture model reproduces the dilation of the artery."),
+    # what the record goes on to discuss, the verb left out, is no finding
+    ("Five fixture diseases were found to produce this appearance. Typical cases are demonstrated and the "
+     "differential diagnosis discussed.", "case-series", "Five fixture diseases were found to produce this appearance."),
     # ... but what the follow-up found is one
     ("Fixture grafts were placed in 12 patients. Follow-up was uneventful in all of them.", "case-series",
      "Follow-up was uneventful in all of them."),
@@ -1423,6 +1426,7 @@ def test_conclusion_without_a_section(abstract, design, expected):
     ("Single-atom enzymes are new. In this perspective, we discuss key aspects of single-atom enzymes.", "review"),
     ("Hormones may help the lungs. Herein we present the study's rationale and experimental design.", "rct"),
     ("Blood vessels form in many ways. Herein, we review how they form in different tissues.", "review"),
+    ("Fixture heart defects are seen in adults. This manuscript reviews some of the common ones.", "review"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
