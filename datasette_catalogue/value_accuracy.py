@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.119'
+PATTERNS_VERSION = '2026.120'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (175, 261),
     'conclusion: labelled a conclusion by its authors': (1206, 1215),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1721, 2199),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1722, 2198),
     'follow_up_days': (487, 657),
     'placebo_controlled: no': (286, 346),
     'placebo_controlled: yes': (161, 169),
