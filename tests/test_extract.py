@@ -1399,6 +1399,8 @@ def test_conclusion_from_the_sentence_that_states_it():
     # what the record goes on to discuss, the verb left out, is no finding
     ("Five fixture diseases were found to produce this appearance. Typical cases are demonstrated and the "
      "differential diagnosis discussed.", "case-series", "Five fixture diseases were found to produce this appearance."),
+    ("Fixture grafts took in 11 of 12 patients. Mean follow-up was 2.5 years.", "case-series",
+     "Fixture grafts took in 11 of 12 patients."),
     # ... but what the follow-up found is one
     ("Fixture grafts were placed in 12 patients. Follow-up was uneventful in all of them.", "case-series",
      "Follow-up was uneventful in all of them."),
