@@ -1073,6 +1073,11 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("The control group was told not to eat high fibre foods for 48 hours prior to the bowel preparation.", None),
     ("Splenectomies were performed in dogs immediately prior to 5 hour infusions of bacteria.", None),
     ("Patients received ketamine or saline 2 weeks before surgery and were followed up for 3 months.", 90),
+    # a number read whole, never from inside a word or another number
+    ("The shortest follow-up in this fixture series was thirty-one months and the longest, forty-four months.", 1320),
+    ("Follow-up of the fixture patients mentioned above is complete.", None),
+    ("Mean follow-up was 7,5 years in one fixture group and 6,8 years in the other.", None),
+    ("One-three years after the fixture operation, follow-up showed stable function.", 1095),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
