@@ -1094,6 +1094,14 @@ def test_comparators_named_in_a_trial():
     assert "ketamine" not in {c.value for c in got.comparators}
 
 
+def test_comparators_of_older_trials():
+    # the tricyclics, cromones and antispasmodics older trials compared their drugs with
+    got = extracted("When compared with a placebo, fixture drug A reduced appetite. Compared with clomipramine, it "
+                    "caused a smaller inhibition of 5-HT uptake.", {"design": "clinical-trial", "population": "human"},
+                    title="Clinical studies of fixture drug A")
+    assert {c.value for c in got.comparators} == {"placebo", "clomipramine"}
+
+
 def test_a_comparator_named_in_the_singular_and_the_plural_is_listed_once():
     got = extracted("Patients were randomized to ketamine or an opioid; those given opioids or placebo were followed.",
                     title="Ketamine versus opioids for pain")
