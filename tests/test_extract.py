@@ -1417,6 +1417,10 @@ def test_conclusion_from_the_sentence_that_states_it():
      "differential diagnosis discussed.", "case-series", "Five fixture diseases were found to produce this appearance."),
     ("Fixture grafts took in 11 of 12 patients. Mean follow-up was 2.5 years.", "case-series",
      "Fixture grafts took in 11 of 12 patients."),
+    # a concession is no cue: the finding that closes the abstract is the conclusion
+    ("Although it is suggested to wait for 4 weeks after infection, there are no data on fixture transplants. Ten "
+     "fixture candidates underwent transplant. This report is the first to demonstrate the feasibility of early "
+     "transplant.", "case-series", "This report is the first to demonstrate the feasibility of early transplant."),
     # ... but what the follow-up found is one
     ("Fixture grafts were placed in 12 patients. Follow-up was uneventful in all of them.", "case-series",
      "Follow-up was uneventful in all of them."),
