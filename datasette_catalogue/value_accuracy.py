@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.124'
+PATTERNS_VERSION = '2026.125'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (176, 261),
     'conclusion: labelled a conclusion by its authors': (1212, 1221),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1742, 2221),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1743, 2221),
     'follow_up_days': (491, 656),
     'placebo_controlled: no': (286, 347),
     'placebo_controlled: yes': (161, 169),
