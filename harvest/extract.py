@@ -217,7 +217,7 @@ class Patterns:
         self.after_event = _any(follow["after_event"])
         self.not_before_duration = _any(follow["not_before"])
         self.not_after_duration = _any(follow["not_after"])
-        self.duration = _any(follow["duration"])
+        self.duration = _any(follow["duration"].replace("{N}", self.time_number))
         self.time_point_before = _any(follow["time_point_before"])
         self.outcome_horizon_after = re.compile(follow["outcome_horizon_after"], re.IGNORECASE)
         self.period_before = _any(follow["period_before"])
@@ -291,6 +291,11 @@ class Patterns:
         words = rf"(?:{below_1000}(?:[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?{below_1000})?)?)"
         # thousands written with commas or (thin) spaces: "1,734", "20 446"
         self.number = rf"(?:\d{{1,3}}(?:(?:,|[ \u2009\u202f](?=\d{{3}}(?!\d)))\d{{3}})+|\d+|{words})"
+        # The amount of a time, read whole, never from inside a word or another number: "forty-four months" (not
+        # four), "1,500 days", "2.5 years", but nothing in "mentioned" or "6,8 years"; "one-three years" is a range.
+        digits = r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:[.·]\d+)?"
+        ones = _words(k for k, v in self.unit_words.items() if 1 <= v <= 9 and k not in ("a", "an", "single"))
+        self.time_number = rf"(?<![\w.,])(?<!ty-)(?:{digits}|(?:{tens})(?:-(?:{ones}))?\b|{units})"
 
     def _participants(self, spec):
         people = _words(spec["people"] + spec["animals"])
@@ -1598,7 +1603,7 @@ def follow_up_days(reading: Reading) -> Found | None:
 
 def _days(match, patterns) -> float | None:
     number = match.group("n").replace("·", ".")
-    amount = float(number) if number[0].isdigit() else number_value(number, patterns)
+    amount = float(number) if re.fullmatch(r"\d+\.\d+", number) else number_value(number, patterns)
     per = patterns.days_per.get(match.group("unit").lower())
     days = None if amount is None or per is None else amount * per
     return None if days is None or days > patterns.longest_days else round(days, 3)
