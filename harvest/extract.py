@@ -295,7 +295,7 @@ class Patterns:
         # four), "1,500 days", "2.5 years", but nothing in "mentioned" or "6,8 years"; "one-three years" is a range.
         digits = r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:[.·]\d+)?"
         ones = _words(k for k, v in self.unit_words.items() if 1 <= v <= 9 and k not in ("a", "an", "single"))
-        self.time_number = rf"(?<![\w.,])(?<!ty-)(?:{digits}|(?:{tens})(?:-(?:{ones}))?\b|{units})"
+        self.time_number = rf"(?:(?<![\d.,])(?:{digits})|(?<!\w)(?<!ty-)(?:(?:{tens})(?:-(?:{ones}))?\b|{units}))"
 
     def _participants(self, spec):
         people = _words(spec["people"] + spec["animals"])

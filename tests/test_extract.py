@@ -1078,7 +1078,6 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Follow-up of the fixture patients mentioned above is complete.", None),
     ("Mean follow-up was 7,5 years in one fixture group and 6,8 years in the other.", None),
     ("One-three years after the fixture operation, follow-up showed stable function.", 1095),
-    ("Follow-up of fixture mice showed chaperones may help T2D treatment.", None),
     ("Fixture patients were followed up for 1,500 days.", 1500),
     # an age at follow-up is an age
     ("In fixture adults, the median age at last follow up was 25 years and the median follow-up duration was "
