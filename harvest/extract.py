@@ -219,6 +219,7 @@ class Patterns:
         self.not_after_duration = _any(follow["not_after"])
         self.duration = _any(follow["duration"].replace("{N}", self.time_number))
         self.time_point_before = _any(follow["time_point_before"])
+        self.numbered_time_point = _any(follow["numbered_time_point"])
         self.outcome_horizon_after = re.compile(follow["outcome_horizon_after"], re.IGNORECASE)
         self.period_before = _any(follow["period_before"])
         self.period_after = _any(follow["period_after"])
@@ -258,6 +259,7 @@ class Patterns:
         """One scan of a record finds where any pattern that picks out sentences may match."""
         picked = {"phrase": self.phrase, "equals": self.equals, "arm_count": self.arm_count, "placebo": self.placebo,
                   "compares": self.compares, "duration": self.duration, "dose": self.dose,
+                  "numbered time point": self.numbered_time_point,
                   "registry_words": self.registry_words,
                   **{f"randomised {k}": r for k, r in self.randomised.items()},
                   **{f"blinding {k}": r for k, r in self.blinding.items()},
@@ -1598,11 +1600,16 @@ def follow_up_days(reading: Reading) -> Found | None:
             elif (patterns.period_before.search(before) or patterns.period_after.search(after)) \
                     and patterns.period_sentence.search(text) and (period is None or days > period.value):
                 period = Found(days, sentence.quote(match.start(), match.end()))
+    for sentence in reading.sentences_with(patterns.numbered_time_point):
+        for match in patterns.numbered_time_point.finditer(sentence.text):
+            days = _days(match, patterns, match.group("last") or match.group("range_end") or match.group("n"))
+            if days and (best is None or days > best.value):
+                best = Found(days, sentence.quote(match.start(), match.end()))
     return best or period
 
 
-def _days(match, patterns) -> float | None:
-    number = match.group("n").replace("·", ".")
+def _days(match, patterns, number=None) -> float | None:
+    number = (number or match.group("n")).replace("·", ".")
     amount = float(number) if re.fullmatch(r"\d+\.\d+", number) else number_value(number, patterns)
     per = patterns.days_per.get(match.group("unit").lower())
     days = None if amount is None or per is None else amount * per

@@ -1082,6 +1082,12 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     # an age at follow-up is an age
     ("In fixture adults, the median age at last follow up was 25 years and the median follow-up duration was "
      "7.9 years.", 2883.5),
+    # a time point named by its number: the last of a list, the end of a range; not a count after a comma
+    ("In this fixture trial, outcomes were evaluated on day 2, 4, 7, 9, and 11 of treatment.", 11),
+    ("The fixture score improved significantly at week 24 compared to baseline.", 168),
+    ("Fixture wounds were inspected on days 20 to 44 after grafting.", 44),
+    ("Fixture samples were drawn at day 8-12 of the cycle.", 12),
+    ("Fixture patients were seen at week 10, 664 of them in clinic.", 70),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
