@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.126'
+PATTERNS_VERSION = '2026.127'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (176, 261),
-    'conclusion: labelled a conclusion by its authors': (1212, 1221),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1743, 2221),
-    'follow_up_days': (491, 656),
+    'conclusion: labelled a conclusion by its authors': (1214, 1223),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1766, 2248),
+    'follow_up_days': (511, 681),
     'placebo_controlled: no': (286, 347),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 525),
     'registrations': (296, 296),
-    'sample_size': (1731, 1805),
+    'sample_size': (1742, 1817),
     'studies_included': (387, 406),
 }
 # [[[end]]]
