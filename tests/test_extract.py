@@ -1088,6 +1088,11 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Fixture wounds were inspected on days 20 to 44 after grafting.", 44),
     ("Fixture samples were drawn at day 8-12 of the cycle.", 12),
     ("Fixture patients were seen at week 10, 664 of them in clinic.", 70),
+    # a time after an injury, a therapy or an operation named by its kind
+    ("Functional disability at 6 and 12 months after injury was assessed in fixture patients.", 360),
+    ("Fixture toxicities were scored at baseline and 24 months after radiotherapy.", 720),
+    ("The fixture patient developed hypercalcemia 39 months after mastectomy.", 1170),
+    ("Fixture empathy scores were taken before the training and 1 month after the training.", 30),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
