@@ -215,6 +215,8 @@ class Patterns:
         follow = data["follow_up"]
         self.follow_cue = _any(follow["cue"])
         self.after_event = _any(follow["after_event"])
+        self.later = _any(follow["later"])
+        self.later_not_in = _any(follow["later_not_in"])
         self.not_before_duration = _any(follow["not_before"])
         self.not_after_duration = _any(follow["not_after"])
         self.duration = _any(follow["duration"].replace("{N}", self.time_number))
@@ -1594,7 +1596,7 @@ def follow_up_days(reading: Reading) -> Found | None:
             if days is None:
                 continue
             if followed or patterns.after_event.search(after) or patterns.time_point_before.search(before) \
-                    or patterns.outcome_horizon_after.search(after):
+                    or patterns.outcome_horizon_after.search(after) or _seen_later(text, after, patterns):
                 if best is None or days > best.value:
                     best = Found(days, sentence.quote(match.start(), match.end()))
             elif (patterns.period_before.search(before) or patterns.period_after.search(after)) \
@@ -1606,6 +1608,11 @@ def follow_up_days(reading: Reading) -> Found | None:
             if days and (best is None or days > best.value):
                 best = Found(days, sentence.quote(match.start(), match.end()))
     return best or period
+
+
+def _seen_later(text, after, patterns) -> bool:
+    """A time 'later' than what the sentence tells, unless what came later was another dose."""
+    return bool(patterns.later.search(after)) and not patterns.later_not_in.search(text)
 
 
 def _days(match, patterns, number=None) -> float | None:

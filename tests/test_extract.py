@@ -1093,6 +1093,11 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Fixture toxicities were scored at baseline and 24 months after radiotherapy.", 720),
     ("The fixture patient developed hypercalcemia 39 months after mastectomy.", 1170),
     ("Fixture empathy scores were taken before the training and 1 month after the training.", 30),
+    # a time later than what the sentence tells, but not a dose given again nor a comparison
+    ("Neurologic disability in fixture patients was assessed at baseline and five-years later.", 1825),
+    ("The fixture patient was discharged 2 days later.", 2),
+    ("A second fixture dose was injected 64 h later and another 2 weeks later.", None),
+    ("Fixture ulcers appeared in women about 10 years later than in men.", None),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
