@@ -216,6 +216,7 @@ class Patterns:
         self.follow_cue = _any(follow["cue"])
         self.after_event = _any(follow["after_event"])
         self.later = _any(follow["later"])
+        self.threshold_after = _any(follow["threshold_after"])
         self.later_not_in = _any(follow["later_not_in"])
         self.not_before_duration = _any(follow["not_before"])
         self.not_after_duration = _any(follow["not_after"])
@@ -1589,9 +1590,9 @@ def follow_up_days(reading: Reading) -> Found | None:
         text = sentence.text
         followed = bool(patterns.follow_cue.search(text))
         for match in patterns.duration.finditer(text):
-            if _not_a_follow_up(text, match, patterns):
-                continue
             before, after = text[max(0, match.start() - 30):match.start()], text[match.end():]
+            if _not_a_follow_up(text, match, patterns) or not followed and patterns.threshold_after.search(after):
+                continue
             days = _days(match, patterns)
             if days is None:
                 continue

@@ -1098,6 +1098,9 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("The fixture patient was discharged 2 days later.", 2),
     ("A second fixture dose was injected 64 h later and another 2 weeks later.", None),
     ("Fixture ulcers appeared in women about 10 years later than in men.", None),
+    # a threshold is no time people were seen, unless they were followed
+    ("Ten fixture women who took oral contraceptives for six months or longer were investigated.", None),
+    ("Fixture eyes were operated on with this technique and followed for six months or more.", 180),
 ])
 def test_follow_up_days(abstract, days):
     found = extracted(abstract).follow_up_days
