@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.127'
+PATTERNS_VERSION = '2026.130'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
@@ -16,7 +16,7 @@ AGREED = {
     'comparators': (176, 261),
     'conclusion: labelled a conclusion by its authors': (1214, 1223),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1766, 2248),
-    'follow_up_days': (511, 681),
+    'follow_up_days': (536, 716),
     'placebo_controlled: no': (286, 347),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
