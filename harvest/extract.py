@@ -375,6 +375,7 @@ class Patterns:
         self.rate_before = _any(spec["rate_before"])
         self.twins = _any(spec["twins"])
         self.taken_in = _any(spec["taken_in"])
+        self.met_criteria = _any(spec["met_criteria"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
         self.count_between = re.compile(
             rf"(?<![\w.,/-]){self.number}(?![\w.,/%-])(?![\s-]*(?:{_words(spec['units_after_a_count'])})\b)",
@@ -1196,6 +1197,23 @@ def decide_count(candidates, tiers) -> Candidate | None:
     return None
 
 
+def _met_the_criteria(candidates, patterns: Patterns) -> Candidate | None:
+    """Where totals differ and none is randomised, the one count of people who met the study's criteria, when it
+    follows every other total and is smaller than each: those others counted the people screened."""
+    if any(c.tier == "randomised" for c in candidates):
+        return None
+    totals = [c for c in candidates if c.tier == "total"]
+    met = {c.value: c for c in totals if patterns.met_criteria.search(c.quote.text)}
+    if len(met) != 1:
+        return None
+    chosen = next(iter(met.values()))
+    others = [c for c in totals if c.value != chosen.value]
+    at = lambda c: (c.quote.source != "title", c.quote.start)
+    if others and all(c.value > chosen.value and at(c) < at(chosen) for c in others):
+        return chosen
+    return None
+
+
 def _stated_in_methods(reading: Reading, candidates) -> Candidate | None:
     """Where the strongest tier states two counts, the one a structured abstract's methods state: the people the
     study took, before the results tell how many of them were followed or analysed."""
@@ -1237,7 +1255,8 @@ def sample_size(reading: Reading) -> Found | None:
                                                     and arms.quote.start < c.quote.end)]
     candidates = [c for c in candidates if not _part_of_an_earlier(c, candidates, reading.patterns)]
     chosen = _stated_in_participants_section(reading, candidates) or \
-        decide_count(candidates, ("randomised", "total")) or _stated_in_methods(reading, candidates)
+        decide_count(candidates, ("randomised", "total")) or _met_the_criteria(candidates, reading.patterns) or \
+        _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
         weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))

@@ -272,6 +272,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("The study sample comprised 247 fixture smokers and 418 nonsmokers.", 665),
     # ... the plural only where the singular is mostly an adjective
     ("The Ss were 32 male and 32 female college undergraduate volunteers in a fixture experiment.", 64),
+    # the people who met the criteria, after a count of those screened, in words of one strength
+    ("Case records from fixture patients (n = 300) were retrospectively reviewed. One hundred and forty-three "
+     "(n = 143) patients fulfilled eligibility criteria and were included in the analysis.", 143),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
@@ -283,6 +286,13 @@ def test_things_named_beside_people_are_not_added_to_them():
     found = extracted("Eleven glycogen phantoms and 12 healthy volunteers (mean age: 31 years) were scanned at "
                       "3 T.").sample_size
     assert found is None or found.value == 12, found
+
+
+def test_criteria_met_before_a_larger_count_decide_nothing():
+    # the larger count comes after: no sign that it counts the people screened for the smaller
+    found = extracted("One hundred fixture patients (n = 100) met the inclusion criteria. Records of patients "
+                      "(n = 300) were then reviewed.").sample_size
+    assert found is None, found
 
 
 @pytest.mark.parametrize("abstract, expected", [
