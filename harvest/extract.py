@@ -1259,6 +1259,9 @@ def sample_size(reading: Reading) -> Found | None:
         _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
+        titled = _counted_in_a_case_title(reading, candidates)
+        if titled:
+            return Found(titled.value, titled.quote)
         weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
         if weak and weak[0].value < max(c.value for c in weak):
             # A study names its whole before its parts: "In 11 cases ... in 7 cases ... in 12 cases" names none
@@ -1277,6 +1280,15 @@ def sample_size(reading: Reading) -> Found | None:
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _counted_in_a_case_title(reading: Reading, candidates) -> Candidate | None:
+    """The one count a case report's or case series' title states ('Salmonellosis in children with cancer: review of
+    42 cases'): the cases it describes, whatever pool the abstract draws them from ('among 2,262 patients')."""
+    if reading.design not in ("case-report", "case-series"):
+        return None
+    titled = [c for c in candidates if c.tier == "weak" and c.quote.source == "title"]
+    return titled[0] if len({c.value for c in titled}) == 1 else None
 
 
 # Tiers from the weakest words to the strongest, for telling a whole stated in passing from a later part of it.

@@ -288,6 +288,15 @@ def test_things_named_beside_people_are_not_added_to_them():
     assert found is None or found.value == 12, found
 
 
+@pytest.mark.parametrize("design, expected", [("case-series", 42), ("observational", None)])
+def test_a_case_title_counts_the_cases(design, expected):
+    # the abstract draws the cases from a larger pool; a case series' title says how many it describes
+    found = extracted("Forty-two episodes of fixture salmonellosis were found retrospectively among 2,262 patients "
+                      "treated for malignant diseases.", {"design": design, "population": "human"},
+                      title="Fixture salmonellosis in children with cancer: review of 42 cases.").sample_size
+    assert (found.value if found else None) == expected, found
+
+
 def test_criteria_met_before_a_larger_count_decide_nothing():
     # the larger count comes after: no sign that it counts the people screened for the smaller
     found = extracted("One hundred fixture patients (n = 100) met the inclusion criteria. Records of patients "
