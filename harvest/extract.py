@@ -244,6 +244,7 @@ class Patterns:
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.participants_section = re.compile(data["participants"]["participants_section"])
         self.plans = _any(conclusion["plans"])
+        self.given_as = frozenset(data["given_as"])
         self.registries = [self._registry(r) for r in data["registries"]]
         bands = vocabulary.FACETS["sample_size_band"].labels.values()
         self.bands = [(band.start, band.value) for band in bands if band.start is not None]
@@ -598,6 +599,21 @@ class Reading:
     @cached_property
     def abstract_sentences(self) -> list:
         return [s for i in range(len(self.sections)) for s in self.section_sentences(i)]
+
+    @cached_property
+    def substances(self) -> re.Pattern | None:
+        """The substances NLM indexed the record with (its ChemicalList; classes and mixtures, registry number 0,
+        aside) that its MeSH headings say were given, as a pattern for their names: drugs no list can hold
+        ('cephalothin', 'tobramycin')."""
+        # by name: MEDLINE text gives no descriptor ids
+        given = {h["descriptor"].lower() for h in self.record.get("mesh") or [] if h.get("descriptor")
+                 and any(q.get("name") in self.patterns.given_as for q in h.get("qualifiers") or [])}
+        names = {" ".join(c["name"].lower().split()) for c in self.record.get("chemicals") or []
+                 if c.get("name") and c.get("registry_number") not in (None, "0") and c["name"].lower() in given}
+        if not names:
+            return None
+        return re.compile(r"\b(?:%s)s?\b" % "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))),
+                          re.IGNORECASE)
 
     @cached_property
     def own(self) -> list:
@@ -1541,11 +1557,12 @@ def placebo_controlled(reading: Reading, comparators: list, allocated: Found | N
 
 
 def intervention(reading: Reading) -> str | None:
-    """The drug under study: ketamine where the title names it, else the first drug the title names."""
+    """The drug under study: ketamine where the title names it, else the first drug the title names (of the drug
+    list, else of the substances NLM indexed the record with)."""
     if reading.patterns.studied_drug.search(reading.title):
         return "ketamine"
-    match = reading.patterns.drug.search(reading.title)
-    return _drug_name(match.group()) if match else None
+    named = [m for regex in (reading.patterns.drug, reading.substances) if regex for m in [regex.search(reading.title)] if m]
+    return _drug_name(min(named, key=lambda m: m.start()).group()) if named else None
 
 
 def _drug_name(text: str) -> str:
@@ -1569,15 +1586,23 @@ def comparators(reading: Reading) -> list:
         for name, regex in reading.patterns.comparators.items():
             for match in regex.finditer(sentence.text) if reading.may_match_in(regex, sentence) else ():
                 found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
-        if not reading.may_match_in(reading.patterns.drug, sentence):
-            continue  # no drug named in it
-        if studied and not _names(sentence.text, studied, reading.patterns):
-            continue
-        for match in reading.patterns.drug.finditer(sentence.text):
+        named = _drugs_named(reading, sentence)
+        if not named or studied and not _names(sentence.text, studied, reading.patterns):
+            continue  # no drug named in it, or not the one under study
+        for match in named:
             name = _drug_name(match.group())
-            if name != studied and _compared(sentence.text, match, reading.patterns):
+            # 'cromolyn sodium' is the 'cromolyn' under study, however the list and NLM name it
+            if not (studied and (studied in name or name in studied)) and _compared(sentence.text, match, reading.patterns):
                 found.setdefault(name, Found(name, sentence.quote(match.start(), match.end())))
     return list(found.values())
+
+
+def _drugs_named(reading: Reading, sentence: Sentence) -> list:
+    """Where a sentence names drugs: those of the list, then the record's substances named elsewhere in it (not
+    NLM's 'cromolyn sodium' where the list read 'cromolyn')."""
+    listed = list(reading.patterns.drug.finditer(sentence.text)) if reading.may_match_in(reading.patterns.drug, sentence) else []
+    indexed = reading.substances.finditer(sentence.text) if reading.substances else ()
+    return listed + [m for m in indexed if not any(m.start() < d.end() and d.start() < m.end() for d in listed)]
 
 
 def compares_arms(reading: Reading) -> bool:

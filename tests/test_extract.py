@@ -9,13 +9,20 @@ from harvest.scan import ascii_text
 STUDY = {"design": "rct", "population": "human"}
 
 
-def fixture(abstract, title="Fixture title", sections=None, databanks=None):
+def fixture(abstract, title="Fixture title", sections=None, databanks=None, chemicals=(), mesh=()):
     """A parsed-record shape with only what the extractor reads."""
     sections = sections or []
     if sections:
         abstract = "\n\n".join(f"{label}: {text}" for label, text in sections)
         sections = [{"label": label, "category": None, "text": text} for label, text in sections]
-    return {"title": title, "abstract": abstract, "abstract_sections": sections, "databanks": databanks or []}
+    return {"title": title, "abstract": abstract, "abstract_sections": sections, "databanks": databanks or [],
+            "chemicals": list(chemicals), "mesh": list(mesh)}
+
+
+def indexed(ui, name, registry_number, *qualifiers):
+    """A substance of the ChemicalList and its MeSH heading, with the heading's qualifiers."""
+    return ({"ui": ui, "name": name, "registry_number": registry_number},
+            {"descriptor_ui": ui, "descriptor": name, "qualifiers": [{"name": q} for q in qualifiers]})
 
 
 def extracted(abstract, classification=STUDY, **kwargs):
@@ -1139,6 +1146,18 @@ def test_comparators_of_older_trials():
                     "caused a smaller inhibition of 5-HT uptake.", {"design": "clinical-trial", "population": "human"},
                     title="Clinical studies of fixture drug A")
     assert {c.value for c in got.comparators} == {"placebo", "clomipramine"}
+
+
+def test_comparators_among_the_substances_nlm_indexed():
+    # drugs no list holds, named by the record's ChemicalList where its MeSH says they were given (not measured)
+    substances = [indexed("D1", "Fixturamicin", "X1", "therapeutic use"),
+                  indexed("D2", "Tobrafixture", "X2", "therapeutic use"),
+                  indexed("D3", "Glucose", "X3", "blood"), indexed("D4", "Anti-Fixture Agents", "0", "therapeutic use")]
+    got = extracted("Fixturamicin was compared with tobrafixture in 70 patients; glucose or anti-fixture agents in "
+                    "the blood did not differ.", {"design": "rct", "population": "human"},
+                    title="Comparison of fixturamicin and tobrafixture in infection",
+                    chemicals=[c for c, _ in substances], mesh=[m for _, m in substances])
+    assert [c.value for c in got.comparators] == ["tobrafixture"]
 
 
 def test_a_comparator_named_in_the_singular_and_the_plural_is_listed_once():
