@@ -1482,6 +1482,10 @@ def test_conclusion_from_the_sentence_that_states_it():
     # ... but what the follow-up found is one
     ("Fixture grafts were placed in 12 patients. Follow-up was uneventful in all of them.", "case-series",
      "Follow-up was uneventful in all of them."),
+    # what is "considered to be" so is the authors' view, not what is considered elsewhere
+    ("Fixture children were treated for 12 weeks. No monilial infections were found. Fixture drug A is considered "
+     "to be superior to fixture drug B as a treatment for childhood asthma.", "rct",
+     "Fixture drug A is considered to be superior to fixture drug B as a treatment for childhood asthma."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
