@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from harvest import classify, read_yaml, vocabulary
-from harvest.scan import Scanner, ascii_text
+from harvest.scan import Scanner, ascii_text, lookarounds_as_groups
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
@@ -148,7 +148,8 @@ def guarded(value, done: dict):
     where it is worth one, each expression once (done: by id), so that one named twice stays one object."""
     if isinstance(value, re.Pattern):
         if id(value) not in done:
-            needs = tuple(dict.fromkeys(ascii_text(need).lower() for need in classify.required_texts(value.pattern)))
+            needed = classify.required_texts(lookarounds_as_groups(value.pattern))
+            needs = tuple(dict.fromkeys(ascii_text(need).lower() for need in needed))
             worth = len(value.pattern) > GUARDED_LENGTH and len(needs) <= GUARDED_NEEDS and "" not in needs
             done[id(value)] = Guarded(value, needs) if worth else value
         return done[id(value)]
@@ -160,14 +161,17 @@ def guarded(value, done: dict):
 
 
 def _forms(patterns) -> tuple:
-    """Each form of a list compiled apart, for asking only whether a text holds any (holds): a form anchored at
-    the start is tried there only, and a long one behind its first look, where one expression of them all would
-    try every form at every position."""
+    """Each form of a list compiled apart, for asking only whether a sentence holds any (Reading.holds): each is
+    scanned for apart, a form anchored at the start is tried there only, and a long one behind its first look, where
+    one expression of them all would try every form at every position."""
     return tuple(_any(form) for form in patterns)
 
 
-def holds(forms, text: str) -> bool:
-    return any(form.search(text) for form in forms)
+def _scannable(form) -> bool:
+    """Whether the scan can tell the sentences a form of a list may match in: not where its match may be empty
+    ('^(?=.*https?://)'), which ends where it starts and so marks no sentence, nor where it is anchored to a
+    sentence's end ('^[^\\s]+$'), which the scan, reading no anchors, would find after nearly every word."""
+    return "$" not in form.pattern and re._parser.parse(form.pattern).getwidth()[0] > 0
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,7 @@ class Patterns:
         self.aims = _forms(conclusion["aims"])
         self.asides = _forms(conclusion["asides"])
         self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
-        self.not_a_finding = _forms(conclusion["not_a_finding"] + conclusion["aims"])
+        self.not_a_finding = _forms(conclusion["not_a_finding"]) + self.aims
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.participants_section = re.compile(data["participants"]["participants_section"])
@@ -273,12 +277,18 @@ class Patterns:
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase,
                        "named group": self.named_group})
+        # The forms a conclusion's sentences are asked whether they hold (Reading.holds), each apart, where the scan
+        # can tell which sentences they may match in.
+        picked.update({f"{name} {i}": form for name in ("boilerplate", "aims", "asides", "not_a_finding")
+                       for i, form in enumerate(getattr(self, name)) if _scannable(form)})
         # Keyed by the pattern object's id: a compiled pattern hashes its whole text at every lookup (16 µs for
         # the longest), and sentences are looked up by pattern many times a record.
         self.scanned = {id(regex): name for name, regex in picked.items()}
         # Where a pattern's own form is slow to scan for, the scan looks for a piece of every match of it.
         self.scan_forms = {self.n_equals: self.data["participants"]["n_equals_scan"]}
-        self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()}
+        # (each expression once, by the last name it is picked by: not_a_finding ends with the aims)
+        self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()
+                              if self.scanned[id(regex)] == name}
         self.scanner = Scanner(self.scan_patterns)
 
     def _numbers(self, spec):
@@ -645,6 +655,13 @@ class Reading:
                                                    or self.may_match_in(classify.RULES.called_for, sentence)):
             return False
         return classify.about_others(low, classify.RULES)
+
+    def holds(self, forms, sentence: Sentence, text: str | None = None) -> bool:
+        """Whether any of a list's forms (_forms) matches in a sentence, or in the part of it given as text, each
+        tried only where the scan found that it may (if it was scanned for)."""
+        text = sentence.text if text is None else text
+        scanned = self.patterns.scanned
+        return any(form.search(text) for form in forms if id(form) not in scanned or self.may_match_in(form, sentence))
 
     def may_match(self, regex) -> bool:
         """Whether the scan of the whole record found a place where a regex may match."""
@@ -1723,7 +1740,8 @@ def conclusion(reading: Reading) -> Found | None:
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
     abstract = reading.abstract_sentences
-    kept = lambda sentences: [s for s in sentences if not holds(patterns.boilerplate, _without_notes(s, patterns))]
+    kept = lambda sentences: [s for s in sentences
+                              if not reading.holds(patterns.boilerplate, s, _without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
     readable = lambda s: (s.section not in patterns.skipped_sections
                           and not patterns.not_conclusion_section.search(s.section))
@@ -1738,39 +1756,42 @@ def _conclusion(reading: Reading) -> Found | None:
     inline = _inline_conclusion(reading)
     if inline:
         return inline
-    finding = lambda s: not holds(patterns.not_a_finding, s.text) and not holds(patterns.asides, s.text)
+    finding = lambda s: not reading.holds(patterns.not_a_finding, s) and not reading.holds(patterns.asides, s)
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and readable(s) and cue.search(s.text) and not holds(patterns.aims, s.text)]
+                  if s.source == "abstract" and readable(s) and cue.search(s.text)
+                  and not reading.holds(patterns.aims, s)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
-            return _joined(_closing(abstract, abstract.index(stated[0]), patterns), patterns)
+            return _joined(_closing(reading, abstract.index(stated[0])), patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
     candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
     last = next(candidates, None)
-    if last is None or holds(patterns.aims, abstract[last].text):
+    if last is None or reading.holds(patterns.aims, abstract[last]):
         return None  # it closes on what it sets out to do: no finding stated
     at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
     if at is None:
         return None
-    return _joined(_closing(abstract, at, patterns), patterns)
+    return _joined(_closing(reading, at), patterns)
 
 
-def _closing(abstract: list, at: int, patterns: Patterns) -> list:
-    """The sentence at `at`, with the one before when it goes on from it ('In addition, the data support ...')."""
-    if at and _goes_on_from(abstract[at - 1], abstract[at], patterns):
+def _closing(reading: Reading, at: int) -> list:
+    """The abstract's sentence at `at`, with the one before when it goes on from it ('In addition, the data support
+    ...')."""
+    abstract = reading.abstract_sentences
+    if at and _goes_on_from(reading, abstract[at - 1], abstract[at]):
         return abstract[at - 1:at + 1]
     return [abstract[at]]
 
 
-def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:
+def _goes_on_from(reading: Reading, before: Sentence, sentence: Sentence) -> bool:
     """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
-    return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
-            and not holds(patterns.not_a_finding, before.text))
+    return (sentence.section == before.section and bool(reading.patterns.continues.search(sentence.text))
+            and not reading.holds(reading.patterns.not_a_finding, before))
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
