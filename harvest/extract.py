@@ -579,6 +579,8 @@ class Reading:
         self._split = {}
         self._starts = {}
         self._own = {}
+        self._with = {}
+        self._phrases = {}
         self.hits = patterns.scanner.ends(self.whole_text)
         for ends in self.hits.values():
             ends.sort()  # for may_match_in's bisection
@@ -697,6 +699,12 @@ class Reading:
     def sentences_with(self, regex, own=True) -> list:
         """The sentences (about this study, by default) in which a regex may match, by the scan of the
         whole record: most sentences match nothing and are never cut out or looked at."""
+        known = self._with.get((id(regex), own))
+        if known is None:
+            known = self._with[id(regex), own] = self._sentences_with(regex, own)
+        return known
+
+    def _sentences_with(self, regex, own) -> list:
         found = {}
         for end in self.hits.get(self.patterns.scanned[id(regex)], ()):
             sentence = self.sentence_at(max(0, end - 1))
@@ -705,12 +713,21 @@ class Reading:
         return sorted((s for s in found.values() if not own or self.is_own(s)),
                       key=lambda s: (s.source != "title", s.start))
 
+    def phrases(self, sentence: Sentence) -> list:
+        """The counts of people (Patterns.phrase) a sentence states, found once: several readings of the sample size
+        ask, and only where the scan found that one may stand."""
+        found = self._phrases.get(id(sentence))
+        if found is None:
+            phrase = self.patterns.phrase
+            found = list(phrase.finditer(sentence.text)) if self.may_match_in(phrase, sentence) else []
+            self._phrases[id(sentence)] = found
+        return found
+
     @cached_property
     def largest_count(self) -> int:
         """The largest count of people the sentences whose counts may be this study's state (0 for none)."""
-        phrase = self.patterns.phrase
         return max((number_value(m.group("num"), self.patterns) or 0
-                    for s in self.count_sentences(phrase) for m in phrase.finditer(s.text)), default=0)
+                    for s in self.count_sentences(self.patterns.phrase) for m in self.phrases(s)), default=0)
 
     @cached_property
     def arms(self) -> list:
@@ -786,7 +803,7 @@ def participant_candidates(reading: Reading) -> list:
     for sentence in reading.sentences_with(patterns.phrase, own=False):
         if not (reading.counts_own_people(sentence) or patterns.this_study.search(sentence.text)):
             continue
-        phrases = list(patterns.phrase.finditer(sentence.text))
+        phrases = reading.phrases(sentence)
         paired = paired_groups(sentence, phrases, patterns)
         arms = _arms_total(sentence.text, patterns)
         in_sentence = []
@@ -1091,7 +1108,7 @@ def named_groups(reading: Reading) -> list:
         if sentence.section == "RESULTS" or sentence.source != "abstract":
             continue
         matches = list(patterns.named_group.finditer(sentence.text))
-        if {m.start() for m in matches} != {m.start() for m in patterns.phrase.finditer(sentence.text)}:
+        if {m.start() for m in matches} != {m.start() for m in reading.phrases(sentence)}:
             return []  # a count without its group's name: which groups the names cover is not clear
         for match in matches:
             if patterns.share_of.search(sentence.text[max(0, match.start() - 25):match.start()]):
@@ -1294,7 +1311,7 @@ def _denominator(reading: Reading) -> Candidate | None:
     is the largest count of people its own sentences state."""
     patterns, shares, largest = reading.patterns, [], reading.largest_count
     for sentence in reading.count_sentences(patterns.phrase):
-        for phrase in patterns.phrase.finditer(sentence.text):
+        for phrase in reading.phrases(sentence):
             value = number_value(phrase.group("num"), patterns) or 0
             if value >= 2 and patterns.plural_nouns.search(phrase.group()) and \
                     not patterns.percentage.search(phrase.group()) and \
@@ -1363,7 +1380,7 @@ def _review_participants(reading: Reading) -> Found | None:
         if not several_equals and "=" in sentence.text:
             # 'six RCTs (n = 2858)'; where a sentence writes several 'n =' they count its studies or its parts
             found += _review_counts(sentence, equal, reading.patterns)
-        phrases = list(reading.patterns.phrase.finditer(sentence.text))
+        phrases = reading.phrases(sentence)
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
             if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
