@@ -276,7 +276,8 @@ class Patterns:
                        "review participants equal": self.review_participants[1],
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase,
-                       "named group": self.named_group})
+                       "named group": self.named_group, "several studies": self.several_studies,
+                       "inline conclusion": self.inline_conclusion})
         # The forms a conclusion's sentences are asked whether they hold (Reading.holds), each apart, where the scan
         # can tell which sentences they may match in.
         picked.update({f"{name} {i}": form for name in ("boilerplate", "aims", "asides", "not_a_finding")
@@ -1334,7 +1335,7 @@ def _denominator(reading: Reading) -> Candidate | None:
 
 def _several_studies(reading: Reading) -> bool:
     regex = reading.patterns.several_studies
-    return bool(regex.search(reading.whole_text)) and any(regex.search(s.text) for s in reading.own)
+    return any(regex.search(s.text) for s in reading.sentences_with(regex))
 
 
 def _single_case(reading: Reading) -> Candidate | None:
@@ -1817,15 +1818,11 @@ def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
     return sentence.text[:match.start()] if match and match.start() > 20 else sentence.text
 
 
-# Words every label of inline_label holds, for a cheap first look.
-INLINE_LABEL_WORDS = ("onclusion", "ONCLUSION", "ignificance", "IGNIFICANCE", "nterpretation", "NTERPRETATION")
-
-
 def _inline_conclusion(reading: Reading) -> Found | None:
     """A conclusion labelled inside the text ('Conclusion: ...', '.Significance. ...'), up to any note after it."""
     patterns = reading.patterns
     text = reading.abstract
-    if not any(word in text for word in INLINE_LABEL_WORDS):
+    if not reading.may_match(patterns.inline_conclusion):
         return None  # most abstracts label nothing inside their text
     match = None
     for match in patterns.inline_conclusion.finditer(text):
