@@ -706,8 +706,11 @@ class Reading:
         return known
 
     def _sentences_with(self, regex, own) -> list:
+        ends = self.hits.get(self.patterns.scanned[id(regex)])
+        if not ends:
+            return []  # most patterns stand nowhere in a record
         found = {}
-        for end in self.hits.get(self.patterns.scanned[id(regex)], ()):
+        for end in ends:
             sentence = self.sentence_at(max(0, end - 1))
             if sentence is not None:
                 found.setdefault(id(sentence), sentence)
@@ -1758,6 +1761,8 @@ def conclusion(reading: Reading) -> Found | None:
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
     abstract = reading.abstract_sentences
+    if not abstract:
+        return None  # a title alone states no conclusion
     kept = lambda sentences: [s for s in sentences
                               if not reading.holds(patterns.boilerplate, s, _without_notes(s, patterns))]
     labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
