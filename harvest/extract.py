@@ -1760,22 +1760,26 @@ def conclusion(reading: Reading) -> Found | None:
 
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
-    abstract = reading.abstract_sentences
-    if not abstract:
+    # The sections that hold a sentence (index, label), in order: a labelled conclusion is found without cutting the
+    # others into sentences.
+    written = [(i, label) for i, (label, _, text) in enumerate(reading.sections) if text.strip()]
+    if not written:
         return None  # a title alone states no conclusion
     kept = lambda sentences: [s for s in sentences
                               if not reading.holds(patterns.boilerplate, s, _without_notes(s, patterns))]
-    labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
-    readable = lambda s: (s.section not in patterns.skipped_sections
-                          and not patterns.not_conclusion_section.search(s.section))
+    labels = dict.fromkeys(label for _, label in written if label)  # in order, each once
+    readable_label = lambda label: (label not in patterns.skipped_sections
+                                    and not patterns.not_conclusion_section.search(label))
+    readable = lambda s: readable_label(s.section)
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
     if label is None:  # a discussion that closes the abstract, notes aside, is its conclusion
-        last = next((s.section for s in reversed(abstract) if readable(s)), "")
+        last = next((label for _, label in reversed(written) if readable_label(label)), "")
         label = last if patterns.closing_section.search(last) else None
     if label:
-        chosen = kept([s for s in abstract if s.section == label])
+        chosen = kept([s for i, section in written if section == label for s in reading.section_sentences(i)])
         if chosen:
             return _joined(chosen, patterns)
+    abstract = reading.abstract_sentences
     inline = _inline_conclusion(reading)
     if inline:
         return inline
