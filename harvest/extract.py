@@ -1453,8 +1453,10 @@ def _counted_studies(reading: Reading, counted: list) -> list:
     """(sentence, Found) for every count of studies the patterns find in a review's sentences, pattern by pattern
     (the first pattern's quote is kept where two find the same count)."""
     found = []
+    # the sentences the scan found any of the patterns may match in (each is read with them all)
+    named = {id(s) for regex in counted for s in reading.sentences_with(regex, own=False)}
     for sentence in reading.review_sentences:
-        for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
+        for regex in counted if id(sentence) in named else ():
             for match in regex.finditer(sentence.text):
                 start, value = match.start(), number_value(match.group("num"), reading.patterns)
                 part = reading.patterns.review_kept_of_before.search(sentence.text[max(0, start - 40):start])
