@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from harvest import classify, read_yaml, vocabulary
-from harvest.scan import Scanner, ascii_text
+from harvest.scan import Scanner, ascii_text, lookarounds_as_groups
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
@@ -148,7 +148,8 @@ def guarded(value, done: dict):
     where it is worth one, each expression once (done: by id), so that one named twice stays one object."""
     if isinstance(value, re.Pattern):
         if id(value) not in done:
-            needs = tuple(dict.fromkeys(ascii_text(need).lower() for need in classify.required_texts(value.pattern)))
+            needed = classify.required_texts(lookarounds_as_groups(value.pattern))
+            needs = tuple(dict.fromkeys(ascii_text(need).lower() for need in needed))
             worth = len(value.pattern) > GUARDED_LENGTH and len(needs) <= GUARDED_NEEDS and "" not in needs
             done[id(value)] = Guarded(value, needs) if worth else value
         return done[id(value)]
@@ -160,14 +161,17 @@ def guarded(value, done: dict):
 
 
 def _forms(patterns) -> tuple:
-    """Each form of a list compiled apart, for asking only whether a text holds any (holds): a form anchored at
-    the start is tried there only, and a long one behind its first look, where one expression of them all would
-    try every form at every position."""
+    """Each form of a list compiled apart, for asking only whether a sentence holds any (Reading.holds): each is
+    scanned for apart, a form anchored at the start is tried there only, and a long one behind its first look, where
+    one expression of them all would try every form at every position."""
     return tuple(_any(form) for form in patterns)
 
 
-def holds(forms, text: str) -> bool:
-    return any(form.search(text) for form in forms)
+def _scannable(form) -> bool:
+    """Whether the scan can tell the sentences a form of a list may match in: not where its match may be empty
+    ('^(?=.*https?://)'), which ends where it starts and so marks no sentence, nor where it is anchored to a
+    sentence's end ('^[^\\s]+$'), which the scan, reading no anchors, would find after nearly every word."""
+    return "$" not in form.pattern and re._parser.parse(form.pattern).getwidth()[0] > 0
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,7 @@ class Patterns:
         self.aims = _forms(conclusion["aims"])
         self.asides = _forms(conclusion["asides"])
         self.continues = re.compile(conclusion["continues"], re.IGNORECASE)
-        self.not_a_finding = _forms(conclusion["not_a_finding"] + conclusion["aims"])
+        self.not_a_finding = _forms(conclusion["not_a_finding"]) + self.aims
         self.not_conclusion_section = re.compile(conclusion["not_from_sections"])
         self.methods_section = re.compile(data["participants"]["methods_sections"])
         self.participants_section = re.compile(data["participants"]["participants_section"])
@@ -278,13 +282,20 @@ class Patterns:
                        "review participants equal": self.review_participants[1],
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase,
-                       "named group": self.named_group})
+                       "named group": self.named_group, "several studies": self.several_studies,
+                       "inline conclusion": self.inline_conclusion})
+        # The forms a conclusion's sentences are asked whether they hold (Reading.holds), each apart, where the scan
+        # can tell which sentences they may match in.
+        picked.update({f"{name} {i}": form for name in ("boilerplate", "aims", "asides", "not_a_finding")
+                       for i, form in enumerate(getattr(self, name)) if _scannable(form)})
         # Keyed by the pattern object's id: a compiled pattern hashes its whole text at every lookup (16 µs for
         # the longest), and sentences are looked up by pattern many times a record.
         self.scanned = {id(regex): name for name, regex in picked.items()}
         # Where a pattern's own form is slow to scan for, the scan looks for a piece of every match of it.
         self.scan_forms = {self.n_equals: self.data["participants"]["n_equals_scan"]}
-        self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()}
+        # (each expression once, by the last name it is picked by: not_a_finding ends with the aims)
+        self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()
+                              if self.scanned[id(regex)] == name}
         self.scanner = Scanner(self.scan_patterns)
 
     def _numbers(self, spec):
@@ -576,6 +587,8 @@ class Reading:
         self._split = {}
         self._starts = {}
         self._own = {}
+        self._with = {}
+        self._phrases = {}
         self.hits = patterns.scanner.ends(self.whole_text)
         for ends in self.hits.values():
             ends.sort()  # for may_match_in's bisection
@@ -668,6 +681,13 @@ class Reading:
             return False
         return classify.about_others(low, classify.RULES)
 
+    def holds(self, forms, sentence: Sentence, text: str | None = None) -> bool:
+        """Whether any of a list's forms (_forms) matches in a sentence, or in the part of it given as text, each
+        tried only where the scan found that it may (if it was scanned for)."""
+        text = sentence.text if text is None else text
+        scanned = self.patterns.scanned
+        return any(form.search(text) for form in forms if id(form) not in scanned or self.may_match_in(form, sentence))
+
     def may_match(self, regex) -> bool:
         """Whether the scan of the whole record found a place where a regex may match."""
         return self.patterns.scanned[id(regex)] in self.hits
@@ -702,20 +722,38 @@ class Reading:
     def sentences_with(self, regex, own=True) -> list:
         """The sentences (about this study, by default) in which a regex may match, by the scan of the
         whole record: most sentences match nothing and are never cut out or looked at."""
+        known = self._with.get((id(regex), own))
+        if known is None:
+            known = self._with[id(regex), own] = self._sentences_with(regex, own)
+        return known
+
+    def _sentences_with(self, regex, own) -> list:
+        ends = self.hits.get(self.patterns.scanned[id(regex)])
+        if not ends:
+            return []  # most patterns stand nowhere in a record
         found = {}
-        for end in self.hits.get(self.patterns.scanned[id(regex)], ()):
+        for end in ends:
             sentence = self.sentence_at(max(0, end - 1))
             if sentence is not None:
                 found.setdefault(id(sentence), sentence)
         return sorted((s for s in found.values() if not own or self.is_own(s)),
                       key=lambda s: (s.source != "title", s.start))
 
+    def phrases(self, sentence: Sentence) -> list:
+        """The counts of people (Patterns.phrase) a sentence states, found once: several readings of the sample size
+        ask, and only where the scan found that one may stand."""
+        found = self._phrases.get(id(sentence))
+        if found is None:
+            phrase = self.patterns.phrase
+            found = list(phrase.finditer(sentence.text)) if self.may_match_in(phrase, sentence) else []
+            self._phrases[id(sentence)] = found
+        return found
+
     @cached_property
     def largest_count(self) -> int:
         """The largest count of people the sentences whose counts may be this study's state (0 for none)."""
-        phrase = self.patterns.phrase
         return max((number_value(m.group("num"), self.patterns) or 0
-                    for s in self.count_sentences(phrase) for m in phrase.finditer(s.text)), default=0)
+                    for s in self.count_sentences(self.patterns.phrase) for m in self.phrases(s)), default=0)
 
     @cached_property
     def arms(self) -> list:
@@ -791,7 +829,7 @@ def participant_candidates(reading: Reading) -> list:
     for sentence in reading.sentences_with(patterns.phrase, own=False):
         if not (reading.counts_own_people(sentence) or patterns.this_study.search(sentence.text)):
             continue
-        phrases = list(patterns.phrase.finditer(sentence.text))
+        phrases = reading.phrases(sentence)
         paired = paired_groups(sentence, phrases, patterns)
         arms = _arms_total(sentence.text, patterns)
         in_sentence = []
@@ -1096,7 +1134,7 @@ def named_groups(reading: Reading) -> list:
         if sentence.section == "RESULTS" or sentence.source != "abstract":
             continue
         matches = list(patterns.named_group.finditer(sentence.text))
-        if {m.start() for m in matches} != {m.start() for m in patterns.phrase.finditer(sentence.text)}:
+        if {m.start() for m in matches} != {m.start() for m in reading.phrases(sentence)}:
             return []  # a count without its group's name: which groups the names cover is not clear
         for match in matches:
             if patterns.share_of.search(sentence.text[max(0, match.start() - 25):match.start()]):
@@ -1329,7 +1367,7 @@ def _denominator(reading: Reading) -> Candidate | None:
     is the largest count of people its own sentences state."""
     patterns, shares, largest = reading.patterns, [], reading.largest_count
     for sentence in reading.count_sentences(patterns.phrase):
-        for phrase in patterns.phrase.finditer(sentence.text):
+        for phrase in reading.phrases(sentence):
             value = number_value(phrase.group("num"), patterns) or 0
             if value >= 2 and patterns.plural_nouns.search(phrase.group()) and \
                     not patterns.percentage.search(phrase.group()) and \
@@ -1352,7 +1390,7 @@ def _denominator(reading: Reading) -> Candidate | None:
 
 def _several_studies(reading: Reading) -> bool:
     regex = reading.patterns.several_studies
-    return bool(regex.search(reading.whole_text)) and any(regex.search(s.text) for s in reading.own)
+    return any(regex.search(s.text) for s in reading.sentences_with(regex))
 
 
 def _single_case(reading: Reading) -> Candidate | None:
@@ -1398,7 +1436,7 @@ def _review_participants(reading: Reading) -> Found | None:
         if not several_equals and "=" in sentence.text:
             # 'six RCTs (n = 2858)'; where a sentence writes several 'n =' they count its studies or its parts
             found += _review_counts(sentence, equal, reading.patterns)
-        phrases = list(reading.patterns.phrase.finditer(sentence.text))
+        phrases = reading.phrases(sentence)
         paired = paired_groups(sentence, phrases, reading.patterns)
         for phrase in phrases:
             if phrase.start() not in paired and not reading.patterns.one_study.search(sentence.text[:phrase.start()]):
@@ -1467,8 +1505,10 @@ def _counted_studies(reading: Reading, counted: list) -> list:
     """(sentence, Found) for every count of studies the patterns find in a review's sentences, pattern by pattern
     (the first pattern's quote is kept where two find the same count)."""
     found = []
+    # the sentences the scan found any of the patterns may match in (each is read with them all)
+    named = {id(s) for regex in counted for s in reading.sentences_with(regex, own=False)}
     for sentence in reading.review_sentences:
-        for regex in counted if any(reading.may_match_in(r, sentence) for r in counted) else ():
+        for regex in counted if id(sentence) in named else ():
             for match in regex.finditer(sentence.text):
                 start, value = match.start(), number_value(match.group("num"), reading.patterns)
                 part = reading.patterns.review_kept_of_before.search(sentence.text[max(0, start - 40):start])
@@ -1793,55 +1833,65 @@ def conclusion(reading: Reading) -> Found | None:
 
 def _conclusion(reading: Reading) -> Found | None:
     patterns = reading.patterns
-    abstract = reading.abstract_sentences
-    kept = lambda sentences: [s for s in sentences if not holds(patterns.boilerplate, _without_notes(s, patterns))]
-    labels = dict.fromkeys(s.section for s in abstract if s.section)  # in order, each once
-    readable = lambda s: (s.section not in patterns.skipped_sections
-                          and not patterns.not_conclusion_section.search(s.section))
+    # The sections that hold a sentence (index, label), in order: a labelled conclusion is found without cutting the
+    # others into sentences.
+    written = [(i, label) for i, (label, _, text) in enumerate(reading.sections) if text.strip()]
+    if not written:
+        return None  # a title alone states no conclusion
+    kept = lambda sentences: [s for s in sentences
+                              if not reading.holds(patterns.boilerplate, s, _without_notes(s, patterns))]
+    labels = dict.fromkeys(label for _, label in written if label)  # in order, each once
+    readable_label = lambda label: (label not in patterns.skipped_sections
+                                    and not patterns.not_conclusion_section.search(label))
+    readable = lambda s: readable_label(s.section)
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
     if label is None:  # a discussion that closes the abstract, notes aside, is its conclusion
-        last = next((s.section for s in reversed(abstract) if readable(s)), "")
+        last = next((label for _, label in reversed(written) if readable_label(label)), "")
         label = last if patterns.closing_section.search(last) else None
     if label:
-        chosen = kept([s for s in abstract if s.section == label])
+        chosen = kept([s for i, section in written if section == label for s in reading.section_sentences(i)])
         if chosen:
             return _joined(chosen, patterns)
+    abstract = reading.abstract_sentences
     inline = _inline_conclusion(reading)
     if inline:
         return inline
-    finding = lambda s: not holds(patterns.not_a_finding, s.text) and not holds(patterns.asides, s.text)
+    finding = lambda s: not reading.holds(patterns.not_a_finding, s) and not reading.holds(patterns.asides, s)
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and readable(s) and cue.search(s.text) and not holds(patterns.aims, s.text)]
+                  if s.source == "abstract" and readable(s) and cue.search(s.text)
+                  and not reading.holds(patterns.aims, s)]
         stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
-            return _joined(_closing(abstract, abstract.index(stated[0]), patterns), patterns)
+            return _joined(_closing(reading, abstract.index(stated[0])), patterns)
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
     candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
     last = next(candidates, None)
-    if last is None or holds(patterns.aims, abstract[last].text):
+    if last is None or reading.holds(patterns.aims, abstract[last]):
         return None  # it closes on what it sets out to do: no finding stated
     at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
     if at is None:
         return None
-    return _joined(_closing(abstract, at, patterns), patterns)
+    return _joined(_closing(reading, at), patterns)
 
 
-def _closing(abstract: list, at: int, patterns: Patterns) -> list:
-    """The sentence at `at`, with the one before when it goes on from it ('In addition, the data support ...')."""
-    if at and _goes_on_from(abstract[at - 1], abstract[at], patterns):
+def _closing(reading: Reading, at: int) -> list:
+    """The abstract's sentence at `at`, with the one before when it goes on from it ('In addition, the data support
+    ...')."""
+    abstract = reading.abstract_sentences
+    if at and _goes_on_from(reading, abstract[at - 1], abstract[at]):
         return abstract[at - 1:at + 1]
     return [abstract[at]]
 
 
-def _goes_on_from(before: Sentence, sentence: Sentence, patterns: Patterns) -> bool:
+def _goes_on_from(reading: Reading, before: Sentence, sentence: Sentence) -> bool:
     """Whether a sentence opens on words that tie it to the one before ('Instead, ...'), in the same section."""
-    return (sentence.section == before.section and bool(patterns.continues.search(sentence.text))
-            and not holds(patterns.not_a_finding, before.text))
+    return (sentence.section == before.section and bool(reading.patterns.continues.search(sentence.text))
+            and not reading.holds(reading.patterns.not_a_finding, before))
 
 
 def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
@@ -1850,15 +1900,11 @@ def _without_notes(sentence: Sentence, patterns: Patterns) -> str:
     return sentence.text[:match.start()] if match and match.start() > 20 else sentence.text
 
 
-# Words every label of inline_label holds, for a cheap first look.
-INLINE_LABEL_WORDS = ("onclusion", "ONCLUSION", "ignificance", "IGNIFICANCE", "nterpretation", "NTERPRETATION")
-
-
 def _inline_conclusion(reading: Reading) -> Found | None:
     """A conclusion labelled inside the text ('Conclusion: ...', '.Significance. ...'), up to any note after it."""
     patterns = reading.patterns
     text = reading.abstract
-    if not any(word in text for word in INLINE_LABEL_WORDS):
+    if not reading.may_match(patterns.inline_conclusion):
         return None  # most abstracts label nothing inside their text
     match = None
     for match in patterns.inline_conclusion.finditer(text):

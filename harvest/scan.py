@@ -1,8 +1,8 @@
 """Many regular expressions over one text in one pass: where each of them may match.
 
 A Scanner answers, for each named pattern, the offsets at which a match of it may end. It is a
-prefilter: it may name places where the full expression does not match (lookarounds are ignored),
-never miss one where it does, and callers run the full Python expression only there. With
+prefilter: it may name places where the full expression does not match (lookarounds and anchors
+are ignored), never miss one where it does, and callers run the full Python expression only there. With
 Hyperscan (a compiled multi-pattern engine, `pip install hyperscan`) every pattern is found in a
 single scan of the text, so the cost hardly grows with their number; without it, or for a pattern
 it cannot compile, Python's re tries the patterns one by one and the answers are the same.
@@ -82,6 +82,24 @@ def without_lookarounds(pattern: str) -> str:
     return pattern
 
 
+def without_anchors(pattern: str) -> str:
+    """A pattern that matches wherever the given one does, its ^ and $ dropped: a pattern read sentence by sentence
+    is anchored to a sentence's start or end, which a scan of the whole text does not see."""
+    anchors = {i for i, char in _syntax(pattern) if char in "^$"}
+    return "".join(char for i, char in enumerate(pattern) if i not in anchors)
+
+
+def lookarounds_as_groups(pattern: str) -> str:
+    """A pattern whose positive lookarounds are plain groups: what they match is in the text searched, if not in
+    the match, so that the plain texts one of which every match needs (classify.required_texts) take them in."""
+    opening = {i: len(look) for i, _ in _syntax(pattern) for look in ("(?=", "(?<=") if pattern.startswith(look, i)}
+    out, i = [], 0
+    while i < len(pattern):
+        out.append("(?:" if i in opening else pattern[i])
+        i += opening.get(i, 1)
+    return "".join(out)
+
+
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 BOUNDED_REPEAT = re.compile(r"\{(\d+),\d+\}\??")
 
@@ -139,7 +157,7 @@ class Scanner:
             self._compile(patterns, ignore_case)
         for name in self.names:
             if name not in self._compiled:
-                self._python[name] = re.compile(ascii_pattern(patterns[name]), flags)
+                self._python[name] = re.compile(without_anchors(ascii_pattern(patterns[name])), flags)
 
     @property
     def _compiled(self) -> set:
@@ -161,7 +179,7 @@ class Scanner:
         caseless = hyperscan.HS_FLAG_CASELESS if ignore_case else 0
         accepted = []
         for name in self.names:
-            expression = without_lookarounds(ascii_pattern(patterns[name]))
+            expression = without_anchors(without_lookarounds(ascii_pattern(patterns[name])))
             # Exactly where it can, else with its bounded repeats left open (a pattern too large
             # for it may fit so), else as a prefilter (a superset of the matches, often a loose
             # one): tried alone first, so that one pattern it cannot take does not sink the others.

@@ -52,6 +52,14 @@ def test_lookarounds_are_dropped_and_groups_unnamed():
     assert scan.without_lookarounds(r"[(?!]a(?!b(?:c)d)e") == r"[(?!]ae"
 
 
+def test_anchors_are_dropped_outside_classes_and_escapes():
+    assert scan.without_anchors(r"^a[^b$]\$c\^$") == r"a[^b$]\$c\^"
+
+
+def test_positive_lookarounds_become_groups_outside_classes_and_escapes():
+    assert scan.lookarounds_as_groups(r"^(?=.*x)(?<=y)z(?!w)(?<!u)\(?=v[(?=]") == r"^(?:.*x)(?:y)z(?!w)(?<!u)\(?=v[(?=]"
+
+
 def test_bounded_repeats_are_opened_outside_classes_and_escapes():
     assert scan.without_bounds(r"a{1,3}b{0,4}?c\{1,2\}[{1,2}]d{3}") == r"a{1,}b*c\{1,2\}[{1,2}]d{3}"
 
