@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.133'
+PATTERNS_VERSION = '2026.134'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (183, 272),
     'conclusion: labelled a conclusion by its authors': (1221, 1230),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1780, 2268),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1781, 2268),
     'follow_up_days': (536, 717),
     'placebo_controlled: no': (291, 352),
     'placebo_controlled: yes': (161, 169),
