@@ -1601,8 +1601,9 @@ def intervention(reading: Reading) -> str | None:
     list, else of the substances NLM indexed the record with)."""
     if reading.patterns.studied_drug.search(reading.title):
         return "ketamine"
-    named = [m for regex in (reading.patterns.drug, reading.substances) if regex for m in [regex.search(reading.title)] if m]
-    return _drug_name(min(named, key=lambda m: m.start()).group()) if named else None
+    named = [regex.search(reading.title) for regex in (reading.patterns.drug, reading.substances) if regex]
+    first = min((m for m in named if m), key=lambda m: m.start(), default=None)
+    return _drug_name(first.group()) if first else None
 
 
 def _drug_name(text: str) -> str:
