@@ -1119,6 +1119,9 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Fixture toxicities were scored at baseline and 24 months after radiotherapy.", 720),
     ("The fixture patient developed hypercalcemia 39 months after mastectomy.", 1170),
     ("Fixture empathy scores were taken before the training and 1 month after the training.", 30),
+    ("The fixture effect was still present 6 h after administration.", 0.25),
+    ("Fixture patients were monitored for 12 hours before, during, and 12 hours after bronchoscopy.", 0.5),
+    ("Fixture quality of life was rated at the start and 21 days after completion of the program.", 21),
     # a time later than what the sentence tells, but not a dose given again nor a comparison
     ("Neurologic disability in fixture patients was assessed at baseline and five-years later.", 1825),
     ("The fixture patient was discharged 2 days later.", 2),
