@@ -1122,6 +1122,9 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("The fixture effect was still present 6 h after administration.", 0.25),
     ("Fixture patients were monitored for 12 hours before, during, and 12 hours after bronchoscopy.", 0.5),
     ("Fixture quality of life was rated at the start and 21 days after completion of the program.", 21),
+    # a time point after which people were seen
+    ("Mortality of fixture patients was 22%, after 1 year 24% and after 5 years 39%.", 1825),
+    ("DAS28 was calculated at T0 and after 4 months (T4) in fixture patients.", 120),
     # a time later than what the sentence tells, but not a dose given again nor a comparison
     ("Neurologic disability in fixture patients was assessed at baseline and five-years later.", 1825),
     ("The fixture patient was discharged 2 days later.", 2),
