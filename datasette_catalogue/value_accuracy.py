@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.134'
+PATTERNS_VERSION = '2026.136'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (183, 272),
-    'conclusion: labelled a conclusion by its authors': (1221, 1230),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1781, 2268),
-    'follow_up_days': (536, 717),
+    'conclusion: labelled a conclusion by its authors': (1227, 1236),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1800, 2291),
+    'follow_up_days': (567, 758),
     'placebo_controlled: no': (291, 352),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 525),
     'registrations': (296, 296),
-    'sample_size': (1756, 1832),
+    'sample_size': (1768, 1845),
     'studies_included': (387, 406),
 }
 # [[[end]]]
