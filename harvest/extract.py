@@ -1313,27 +1313,31 @@ def sample_size(reading: Reading) -> Found | None:
         _stated_in_methods(reading, candidates)
     if chosen is None and not any(c.tier in ("randomised", "total") for c in candidates):
         candidates += group_candidates(reading)
-        titled = _counted_in_a_case_title(reading, candidates)
-        if titled:
-            return Found(titled.value, titled.quote)
-        weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
-        if weak and weak[0].value < max(c.value for c in weak):
-            # A study names its whole before its parts: "In 11 cases ... in 7 cases ... in 12 cases" names none
-            candidates = [c for c in candidates if c.tier != "weak"]
-        if any(c.tier in ("weak", "analysed") for c in candidates):
-            # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
-            candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
-        # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
-        chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
-            (not candidates and (_single_case(reading) or _denominator(reading)))
-        if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
-                chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
-            # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
-            # beside other people counted apart, none of them the whole
-            chosen = None
+        chosen = _counted_in_a_case_title(reading, candidates) or _counted_in_weaker_words(reading, candidates)
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
     return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
+    """Where no count is randomised or a total: the one count of groups, in passing or of those analysed; else
+    the one patient of a case report, or the whole the findings are shares of."""
+    weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
+    if weak and weak[0].value < max(c.value for c in weak):
+        # A study names its whole before its parts: "In 11 cases ... in 7 cases ... in 12 cases" names none
+        candidates = [c for c in candidates if c.tier != "weak"]
+    if any(c.tier in ("weak", "analysed") for c in candidates):
+        # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
+        candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
+    # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
+    chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
+        (not candidates and (_single_case(reading) or _denominator(reading)))
+    if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
+            chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
+        # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
+        # beside other people counted apart, none of them the whole
+        return None
+    return chosen or None
 
 
 def _counted_in_a_case_title(reading: Reading, candidates) -> Candidate | None:
