@@ -226,6 +226,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "diabetes (group 2), 77 with GDM (group 3) and 105 controls (group 4).", 298),
     # a percentage that describes the people counted is no share of something larger
     ("METHODS: UK adults (N = 1181, 49% female, 53% with overweight) completed validated self-report measures.", 1181),
+    # the people's qualifier may hold its abbreviations in brackets, but no verb of its own
+    ("AIM: Outcomes of children with high-risk (HR) relapsed acute lymphoblastic leukaemia (ALL) (N = 393), recruited "
+     "to two fixture trials, were analysed.", 393),
+    ("METHODS: Patients with chronic pain (n = 60) entered the fixture trial. Patients with previous spinal surgery "
+     "were excluded (n = 14).", 60),
     ("RESULTS: The study sample included 388 children, 51.3% female, with a mean age of 6.5 years.", 388),
     # the people whose data were gathered; a database's or a secondary analysis's people
     ("METHODS: Population-based administrative data were linked for 4207 people with ovarian cancer.", 4207),
