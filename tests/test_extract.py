@@ -1171,6 +1171,16 @@ def test_comparators_among_the_substances_nlm_indexed():
     assert [c.value for c in got.comparators] == ["tobrafixture"]
 
 
+@pytest.mark.parametrize("abstract", [
+    "Patients were randomized to receive or not to receive fixture transfusions after transplantation.",
+    "On a random basis, 19 were given fixturine intramuscularly and 32 were not.",
+    "Fixturine was compared with an untreated control group in a randomised fixture trial.",
+])
+def test_an_arm_left_untreated_is_compared_with_no_treatment(abstract):
+    got = extracted(abstract, {"design": "rct", "population": "human"}, title="Fixturine in fixture disease")
+    assert "no treatment" in {c.value for c in got.comparators}
+
+
 def test_a_comparator_named_in_the_singular_and_the_plural_is_listed_once():
     got = extracted("Patients were randomized to ketamine or an opioid; those given opioids or placebo were followed.",
                     title="Ketamine versus opioids for pain")
