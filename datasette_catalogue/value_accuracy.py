@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.137'
+PATTERNS_VERSION = '2026.139'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
-    'comparators': (183, 272),
-    'conclusion: labelled a conclusion by its authors': (1238, 1247),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1840, 2339),
+    'comparators': (185, 274),
+    'conclusion: labelled a conclusion by its authors': (1244, 1253),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1860, 2362),
     'follow_up_days': (575, 769),
-    'placebo_controlled: no': (291, 352),
+    'placebo_controlled: no': (292, 353),
     'placebo_controlled: yes': (161, 169),
     'randomised: no': (21, 23),
     'randomised: yes': (479, 526),
     'registrations': (296, 296),
-    'sample_size': (1791, 1870),
+    'sample_size': (1800, 1881),
     'studies_included': (387, 406),
 }
 # [[[end]]]
