@@ -1714,3 +1714,15 @@ def test_a_registry_named_only_in_the_section_label_is_read_with_its_id():
 ])
 def test_numbers_written_in_words(words, value):
     assert extract.number_value(words) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Children with asthma (n = 40), adults with COPD (N=12) and controls [n = 1,204; 52% women] were included.",
+    "Patients aged 18-65 years (BMI > 30) (n = 55) and patients with diabetes, n = 20, were studied (n = 75).",
+    "Of the women (n=12) and the men (n = 7), (n = 3) and n = 4 were lost; participants (n = 12 345) answered.",
+])
+def test_n_equals_matches_are_those_of_finditer(text):
+    regex = getattr(extract.PATTERNS.n_equals, "regex", extract.PATTERNS.n_equals)
+    found = lambda matches: [(m.span(), m.groupdict()) for m in matches]
+    assert found(extract.n_equals_matches(text, extract.PATTERNS)) == found(regex.finditer(text))
+
