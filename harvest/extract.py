@@ -20,7 +20,8 @@ from functools import cached_property
 from pathlib import Path
 
 from harvest import classify, read_yaml, vocabulary
-from harvest.scan import Scanner, ascii_text, lookarounds_as_groups
+from harvest.scan import (Scanner, ascii_text, lookarounds_as_groups, without_anchors, without_boundaries,
+                          without_lookarounds)
 
 PATTERNS_PATH = Path(__file__).with_name("extract.yml")
 # Designs of records that pool other studies, and of records that report no study at all.
@@ -174,6 +175,49 @@ def _scannable(form) -> bool:
     return "$" not in form.pattern and re._parser.parse(form.pattern).getwidth()[0] > 0
 
 
+class WindowScan:
+    """Expressions asked about short texts cut out of a sentence (the words before a count, those after it), scanned
+    for in one pass over such a text (harvest.scan): which of them may match in it or in any part of it. Some forty
+    are asked about the same two texts for each count, and most match in neither: one scan costs less than trying
+    two of them.
+
+    Each is scanned for without its boundaries, anchors and lookarounds: what is left matches wherever it does in
+    any text cut out of the one scanned, whatever the cut (mid-word) makes of a boundary or a lookbehind there. One
+    that may match an empty text marks no place, and is not scanned for: it may always match."""
+
+    def __init__(self, regexes):
+        self.names, forms = {}, {}
+        for regex in regexes:
+            form = without_lookarounds(without_boundaries(regex.pattern))
+            if id(regex) not in self.names and re._parser.parse(without_anchors(form)).getwidth()[0] > 0:
+                self.names[id(regex)] = name = str(len(forms))
+                forms[name] = form
+        self.scanner = Scanner(forms)
+
+    def found(self, text: str) -> "WindowScan.Found":
+        return WindowScan.Found(self.names, self.scanner.ends(text).keys())
+
+    class Found:
+        """One text's scan: whether an expression may match in the text, or in a part of it."""
+
+        __slots__ = ("names", "hits")
+
+        def __init__(self, names: dict, hits):
+            self.names, self.hits = names, hits
+
+        def may_match(self, regex) -> bool:
+            name = self.names.get(id(regex))
+            return name is None or name in self.hits
+
+        def search(self, regex, text: str):
+            """regex.search(text), for a part of the text scanned (None where the scan rules it out)."""
+            return regex.search(text) if self.may_match(regex) else None
+
+        def match(self, regex, text: str):
+            """regex.match(text), for a part of the text scanned (None where the scan rules it out)."""
+            return regex.match(text) if self.may_match(regex) else None
+
+
 @dataclass(frozen=True)
 class Registry:
     name: str
@@ -262,6 +306,7 @@ class Patterns:
         words = sorted({w.lower() for r in data["registries"] for w in r["look_for"]}, key=lambda w: (-len(w), w))
         self.registry_words = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, words)))  # read lower-cased text
         self._scan()
+        self._around_a_count()
 
     def _scan(self):
         """One scan of a record finds where any pattern that picks out sentences may match."""
@@ -297,6 +342,19 @@ class Patterns:
         self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()
                               if self.scanned[id(regex)] == name}
         self.scanner = Scanner(self.scan_patterns)
+
+    def _around_a_count(self):
+        """The expressions phrase_candidates asks about the words just before a count of people and just after it,
+        each set scanned for at once (WindowScan)."""
+        tiers = self.tiers.values()
+        self.words_before = WindowScan([self.label_before, self.rate_before, self.list_before, self.per_group_before,
+                                        self.count_mark, self.planned_before, self.others_before, self.share_of,
+                                        self.some_of_those_before, *(r for befores, _ in tiers for r in befores)])
+        self.words_after = WindowScan([self.planned_after, self.others_counted, self.excluded_after, self.list_after,
+                                       self.list_after_bare, self.verb_then_list, self.one_group_after,
+                                       self.ratio_after, self.things_after, self.analysis_only, self.arm_verb_after,
+                                       self.one_arm_after, self.there_were_after, self.given_after,
+                                       self.opening_after, *(r for _, afters in tiers for r in afters)])
 
     def _numbers(self, spec):
         self.unit_words, self.ten_words = spec["units"], spec["tens"]
@@ -920,66 +978,71 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
     if not value or value < 2 or patterns.percentage.search(phrase.group()) or \
             not patterns.plural_nouns.search(phrase.group()):
         return []
-    if patterns.label_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
-        return []  # 'Cohort 2 included adults': a name, not a count
-    if patterns.rate_before.search(text[max(0, phrase.start() - 15):phrase.start()]):
-        return []  # 'one in three individuals': a rate
-    if patterns.list_before.search(text[max(0, phrase.start() - 40):phrase.start()]):
-        return []
-    if patterns.per_group_before.search(text[max(0, phrase.start() - 60):phrase.start()]):
-        return []  # 'Each cohort consisted of 50 patients': the people of one of several groups
+    # Which of the expressions asked below may match in the words before the count or in those after it, by one
+    # scan of each (every text they are asked about is a part of one of the two)
     window_start = max(0, phrase.start() - BEFORE)
     before, after = text[window_start:phrase.start()], text[phrase.end():phrase.end() + AFTER]
-    mark = patterns.count_mark.search(before)
+    in_before, in_after = patterns.words_before.found(before), patterns.words_after.found(after)
+    if in_before.search(patterns.label_before, text[max(0, phrase.start() - 15):phrase.start()]):
+        return []  # 'Cohort 2 included adults': a name, not a count
+    if in_before.search(patterns.rate_before, text[max(0, phrase.start() - 15):phrase.start()]):
+        return []  # 'one in three individuals': a rate
+    if in_before.search(patterns.list_before, text[max(0, phrase.start() - 40):phrase.start()]):
+        return []
+    if in_before.search(patterns.per_group_before, text[max(0, phrase.start() - 60):phrase.start()]):
+        return []  # 'Each cohort consisted of 50 patients': the people of one of several groups
+    mark = in_before.search(patterns.count_mark, before)
     if mark:
         before = before[:mark.start()]  # 'We included N = 40 patients'
-    if (patterns.planned_before.search(before) or patterns.planned_after.match(after)) and \
+    if (in_before.search(patterns.planned_before, before) or in_after.match(patterns.planned_after, after)) and \
             not patterns.future.search(text):
         return []  # 'A sample size of 120 patients was calculated': a plan, not people taken
-    if patterns.others_counted.search(phrase.group()) or patterns.others_counted.search(after) or \
-            patterns.others_before.search(before) or \
-            patterns.excluded_after.match(after):
+    if patterns.others_counted.search(phrase.group()) or \
+            in_after.search(patterns.others_counted, after) or \
+            in_before.search(patterns.others_before, before) or \
+            in_after.match(patterns.excluded_after, after):
         return []
-    if patterns.list_after.match(after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
+    if in_after.match(patterns.list_after, after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
-    if patterns.list_after_bare.match(after) and not _groups_add_up(after, value, patterns) and (
-            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or patterns.verb_then_list.match(after)):
+    if in_after.match(patterns.list_after_bare, after) and not _groups_add_up(after, value, patterns) and (
+            not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or in_after.match(patterns.verb_then_list, after)):
         # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'; a
         # total given a verb of its own is one group of the list: 'A total of 19 patients were treated with C and 17
         # with M'
         return []
-    if patterns.one_group_after.match(after) or patterns.ratio_after.match(after):
+    if in_after.match(patterns.one_group_after, after) or in_after.match(patterns.ratio_after, after):
         return []  # 'A total of 3466 participants in the intervention group were randomized': one group; 'per case'
     just_before = text[max(0, phrase.start() - 25):phrase.start()]
-    if patterns.share_of.search(just_before):
+    if in_before.search(patterns.share_of, just_before):
         return []  # 'Twenty of 65 patients were identified': the verb is the twenty's; 'In the other group, 350 ...'
-    if patterns.things_after.match(after):
+    if in_after.match(patterns.things_after, after):
         return []  # 'the three zebrafish enzymes': the count is of things the animals' name qualifies
-    if patterns.some_of_those_before.search(just_before) and not _taken_in_after(after, patterns):
+    if in_before.search(patterns.some_of_those_before, just_before) and \
+            not _taken_in_after(after, patterns):
         return []  # '173 reported a reduced QoL, of which 19 patients were interviewed': some of those counted before
     pool = _pool(sentence, phrase, patterns)
     if pool is not None:
         return pool
-    if patterns.analysis_only.match(after):
+    if in_after.match(patterns.analysis_only, after):
         tiers = {"analysed": ((), (patterns.analysis_only,))}
     else:
         tiers = patterns.tiers
     found = []
-    arm = patterns.arm_verb_after.match(after)
+    arm = in_after.match(patterns.arm_verb_after, after)
     for tier, (befores, afters) in tiers.items():
         if tier != "randomised" and arm:
             continue  # 'Thirty mothers ... received thiopentone', '34 patients were treated with DPA, 45 ...': one arm
         for regex in befores:
-            match = regex.search(before)
+            match = in_before.search(regex, before)
             if match:
                 found.append(_phrase_candidate(tier, value, sentence, window_start + match.start(), phrase.end(),
                                                match.group(), patterns, count_at=phrase.start()))
                 break
         else:
             for regex in afters:
-                match = regex.match(after)
+                match = in_after.match(regex, after)
                 if match and _equal_count(match, value) and not _verb_of_another(before, match.group()):
-                    if patterns.one_arm_after.match(after[match.end():]):
+                    if in_after.match(patterns.one_arm_after, after[match.end():]):
                         break  # 'Two patients randomised in the TPC arm died': the people of one arm
                     # "Of these, 256 patients met the criteria": the words after it make it the whole
                     found.append(_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end() + match.end(),
@@ -987,15 +1050,16 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
                     break
     found = [c for c in found if c]
     if not found and (patterns.taken_modifier.search(phrase.group()) or (
-            patterns.there_were.search(text[:phrase.start()]) and patterns.there_were_after.match(after))):
+            patterns.there_were.search(text[:phrase.start()]) and
+            in_after.match(patterns.there_were_after, after))):
         # '232 recruited participants were tested': the words inside the phrase take them into the study; 'There
         # were 940 participants: 607 in ...' opens a sentence by counting them all
         tier = "randomised" if "random" in phrase.group().lower() else "total"
         found = [c for c in [_phrase_candidate(tier, value, sentence, phrase.start(), phrase.end(), phrase.group(),
                                                patterns)] if c]
     if not found and not arm and not text[:phrase.start()].strip() and (
-            not patterns.results_section.search(sentence.section) and patterns.given_after.match(after)
-            or _opens_the_abstract(sentence) and patterns.opening_after.match(after)):
+            not patterns.results_section.search(sentence.section) and in_after.match(patterns.given_after, after)
+            or _opens_the_abstract(sentence) and in_after.match(patterns.opening_after, after)):
         # 'Eight GH-deficient subjects received both forms of GH': a sentence of the methods that opens with the
         # people given the study's treatment, not a finding counted in some of them; 'Eight infants had
         # scaphocephaly ...' opening an abstract: the people it is about

@@ -82,6 +82,33 @@ def without_lookarounds(pattern: str) -> str:
     return pattern
 
 
+def without_boundaries(pattern: str) -> str:
+    """A pattern that matches wherever the given one does, its \\b and \\B dropped: for texts cut out of a longer one
+    at any point (mid-word), where a boundary is not where the longer text has one. (Read as _syntax reads a
+    pattern: inside a [class], \\b is a backspace and stays.)"""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            if not in_class and pattern[i + 1:i + 2] in ("b", "B"):
+                i += 2
+                continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                out.append(char)
+                i += 1
+                char = pattern[i]
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 def without_anchors(pattern: str) -> str:
     """A pattern that matches wherever the given one does, its ^ and $ dropped: a pattern read sentence by sentence
     is anchored to a sentence's start or end, which a scan of the whole text does not see."""

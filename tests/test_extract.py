@@ -1726,3 +1726,15 @@ def test_n_equals_matches_are_those_of_finditer(text):
     found = lambda matches: [(m.span(), m.groupdict()) for m in matches]
     assert found(extract.n_equals_matches(text, extract.PATTERNS)) == found(regex.finditer(text))
 
+
+def test_window_scan_finds_what_matches_in_any_part_of_the_text():
+    # 'group' cut out of 'subgroup' starts at a boundary only in the part; a lookbehind sees nothing before a part
+    patterns = extract.PATTERNS
+    before = "In the subgroup "
+    found = patterns.words_before.found(before)
+    for cut in range(len(before)):
+        if patterns.label_before.search(before[cut:]):
+            assert found.may_match(patterns.label_before)
+    assert found.search(patterns.label_before, before[-6:])  # 'group '
+    assert not patterns.label_before.search(before)
+    assert not patterns.words_before.found("we recruited ").may_match(patterns.label_before)

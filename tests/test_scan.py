@@ -56,6 +56,10 @@ def test_anchors_are_dropped_outside_classes_and_escapes():
     assert scan.without_anchors(r"^a[^b$]\$c\^$") == r"a[^b$]\$c\^"
 
 
+def test_boundaries_are_dropped_outside_classes_and_escapes():
+    assert scan.without_boundaries(r"\bage[sd]?\b[\b]\\b\Bx") == r"age[sd]?[\b]\\bx"
+
+
 def test_positive_lookarounds_become_groups_outside_classes_and_escapes():
     assert scan.lookarounds_as_groups(r"^(?=.*x)(?<=y)z(?!w)(?<!u)\(?=v[(?=]") == r"^(?:.*x)(?:y)z(?!w)(?<!u)\(?=v[(?=]"
 
