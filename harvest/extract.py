@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from harvest import classify, read_yaml, vocabulary
+from harvest import classify, read_yaml, scan, vocabulary
 from harvest.scan import (Scanner, ascii_text, lookarounds_as_groups, without_anchors, without_boundaries,
                           without_lookarounds)
 
@@ -187,7 +187,9 @@ class WindowScan:
 
     def __init__(self, regexes):
         self.names, forms = {}, {}
-        for regex in regexes:
+        # Without Hyperscan the scan would be Python trying every expression in turn, more than phrase_candidates
+        # asks: then none is scanned for, and each is tried where it is asked.
+        for regex in regexes if scan.hyperscan is not None else ():
             form = without_lookarounds(without_boundaries(regex.pattern))
             if id(regex) not in self.names and re._parser.parse(without_anchors(form)).getwidth()[0] > 0:
                 self.names[id(regex)] = name = str(len(forms))

@@ -1,9 +1,11 @@
 """harvest.extract on tables of cases: small fixture abstracts (obviously invented, never loaded
 into a catalogue) and real records from the offline sample."""
 
+import re
+
 import pytest
 
-from harvest import classify, extract, read
+from harvest import classify, extract, read, scan
 from harvest.scan import ascii_text
 
 STUDY = {"design": "rct", "population": "human"}
@@ -1738,3 +1740,12 @@ def test_window_scan_finds_what_matches_in_any_part_of_the_text():
     assert found.search(patterns.label_before, before[-6:])  # 'group '
     assert not patterns.label_before.search(before)
     assert not patterns.words_before.found("we recruited ").may_match(patterns.label_before)
+
+
+def test_without_the_engine_a_window_scan_rules_nothing_out(monkeypatch):
+    # Python would try every expression for the scan: each is tried where it is asked instead
+    monkeypatch.setattr(scan, "hyperscan", None)
+    regexes = [re.compile(r"\bcohort\s+\d"), re.compile(r"\bof\s+")]
+    found = extract.WindowScan(regexes).found("we recruited ")
+    assert all(found.may_match(regex) for regex in regexes)
+    assert found.search(regexes[1], "one of ten") and not found.search(regexes[0], "one of ten")
