@@ -84,29 +84,11 @@ def without_lookarounds(pattern: str) -> str:
 
 def without_boundaries(pattern: str) -> str:
     """A pattern that matches wherever the given one does, its \\b and \\B dropped: for texts cut out of a longer one
-    at any point (mid-word), where a boundary is not where the longer text has one. (Read as _syntax reads a
-    pattern: inside a [class], \\b is a backspace and stays.)"""
-    out, i, in_class = [], 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            if not in_class and pattern[i + 1:i + 2] in ("b", "B"):
-                i += 2
-                continue
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                out.append(char)
-                i += 1
-                char = pattern[i]
-        out.append(char)
-        i += 1
-    return "".join(out)
+    at any point (mid-word), where a boundary is not where the longer text has one. (Inside a [class], \\b is a
+    backspace and stays.)"""
+    cuts = [i for i, token in _syntax(pattern, escapes=True) if token in ("\\b", "\\B")]
+    kept = zip([0] + [i + 2 for i in cuts], cuts + [len(pattern)])
+    return "".join(pattern[a:b] for a, b in kept)
 
 
 def without_anchors(pattern: str) -> str:
@@ -153,12 +135,15 @@ def _group_end(pattern: str, start: int) -> int:
     return len(pattern)
 
 
-def _syntax(pattern: str, start: int = 0):
-    """(index, character) of a pattern's own syntax: escaped characters and [classes] skipped."""
+def _syntax(pattern: str, start: int = 0, escapes: bool = False):
+    """(index, character) of a pattern's own syntax: [classes] skipped, and escaped characters too unless asked
+    for (then each escape outside a class comes as its two characters, '\\b')."""
     i, in_class = start, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
+            if escapes and not in_class:
+                yield i, pattern[i:i + 2]
             i += 2
             continue
         if in_class:
