@@ -172,7 +172,13 @@ def _scannable(form) -> bool:
     """Whether the scan can tell the sentences a form of a list may match in: not where its match may be empty
     ('^(?=.*https?://)'), which ends where it starts and so marks no sentence, nor where it is anchored to a
     sentence's end ('^[^\\s]+$'), which the scan, reading no anchors, would find after nearly every word."""
-    return "$" not in form.pattern and re._parser.parse(form.pattern).getwidth()[0] > 0
+    return "$" not in form.pattern and _never_empty(form.pattern)
+
+
+def _never_empty(pattern: str) -> bool:
+    """Whether every match of a pattern holds a character: one that may match nothing ends where it starts, and a scan
+    marks no place by it."""
+    return re._parser.parse(pattern).getwidth()[0] > 0
 
 
 class WindowScan:
@@ -191,7 +197,7 @@ class WindowScan:
         # asks: then none is scanned for, and each is tried where it is asked.
         for regex in regexes if scan.hyperscan is not None else ():
             form = without_lookarounds(without_boundaries(regex.pattern))
-            if id(regex) not in self.names and re._parser.parse(without_anchors(form)).getwidth()[0] > 0:
+            if id(regex) not in self.names and _never_empty(without_anchors(form)):
                 self.names[id(regex)] = name = str(len(forms))
                 forms[name] = form
         self.scanner = Scanner(forms)
