@@ -1484,6 +1484,16 @@ def test_conclusion_from_the_sentence_that_states_it():
      "to morphology.", "case-series", "Blood pressure stayed normal in most fixture patients."),
     ("Fixture drug A was given to 30 patients. Serum levels measured by assay showed a rise in 20 of them.",
      "observational", "Serum levels measured by assay showed a rise in 20 of them."),
+    ("Fixture lipopeptides killed both kinds of bacteria. Their action was then simulated with the data using "
+     "computational methods.", "other", "Fixture lipopeptides killed both kinds of bacteria."),
+    ("Seven days of fixture drug A cleared the infection as well as 21 days. The reproducibility of the isolation "
+     "was assessed by delaying treatment in 10 patients.", "clinical-trial",
+     "Seven days of fixture drug A cleared the infection as well as 21 days."),
+    ("Fixture micelles shrank as the dose rose. Their critical concentrations were determined using surface "
+     "tension.", "other", "Fixture micelles shrank as the dose rose."),
+    # ... but what a result was obtained with, or what determined it, is the finding
+    ("Fixture drug A was given to rats. Similar results were obtained with fixture drug B.", "other",
+     "Similar results were obtained with fixture drug B."),
     # how long the people were followed is a detail of the methods; what the record discusses in its closing
     # section and what future uses may bring are no finding either
     ("Fixture vesicostomies were carried out successfully in six patients. The follow up period was 3--16 months.",
