@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.139'
+PATTERNS_VERSION = '2026.140'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (185, 274),
-    'conclusion: labelled a conclusion by its authors': (1264, 1273),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1932, 2460),
-    'follow_up_days': (582, 781),
+    'conclusion: labelled a conclusion by its authors': (1267, 1276),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1952, 2487),
+    'follow_up_days': (582, 785),
     'placebo_controlled: no': (292, 353),
-    'placebo_controlled: yes': (161, 169),
+    'placebo_controlled: yes': (162, 170),
     'randomised: no': (21, 23),
-    'randomised: yes': (479, 526),
+    'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (1853, 1937),
+    'sample_size': (1862, 1947),
     'studies_included': (387, 406),
 }
 # [[[end]]]
