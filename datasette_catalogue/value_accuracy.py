@@ -14,15 +14,15 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (185, 274),
-    'conclusion: labelled a conclusion by its authors': (1267, 1276),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1952, 2487),
+    'conclusion: labelled a conclusion by its authors': (1271, 1280),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1969, 2511),
     'follow_up_days': (582, 785),
     'placebo_controlled: no': (292, 353),
     'placebo_controlled: yes': (162, 170),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (1862, 1947),
+    'sample_size': (1871, 1956),
     'studies_included': (387, 406),
 }
 # [[[end]]]
