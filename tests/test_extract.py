@@ -289,6 +289,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # the people who met the criteria, after a count of those screened, in words of one strength
     ("Case records from fixture patients (n = 300) were retrospectively reviewed. One hundred and forty-three "
      "(n = 143) patients fulfilled eligibility criteria and were included in the analysis.", 143),
+    # their ages between the people and the verb, 'ages' as well as 'aged'
+    ("The fixture study's cohort, 134 female dancers ages 12 to 35, were randomly assigned to one of three groups.",
+     134),
 ])
 def test_participants_stated(abstract, expected):
     found = extracted(abstract).sample_size
