@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.140'
+PATTERNS_VERSION = '2026.141'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (185, 274),
-    'conclusion: labelled a conclusion by its authors': (1271, 1280),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1969, 2511),
-    'follow_up_days': (582, 785),
+    'conclusion: labelled a conclusion by its authors': (1279, 1288),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1984, 2531),
+    'follow_up_days': (587, 790),
     'placebo_controlled: no': (292, 353),
     'placebo_controlled: yes': (162, 170),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (1871, 1956),
+    'sample_size': (1886, 1971),
     'studies_included': (387, 406),
 }
 # [[[end]]]
