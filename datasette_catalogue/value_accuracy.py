@@ -14,15 +14,15 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (185, 274),
-    'conclusion: labelled a conclusion by its authors': (1279, 1288),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1984, 2531),
+    'conclusion: labelled a conclusion by its authors': (1285, 1294),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1996, 2552),
     'follow_up_days': (587, 790),
     'placebo_controlled: no': (292, 353),
     'placebo_controlled: yes': (162, 170),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (1886, 1971),
+    'sample_size': (1895, 1982),
     'studies_included': (387, 406),
 }
 # [[[end]]]
