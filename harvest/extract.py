@@ -420,10 +420,9 @@ class Patterns:
                              [re.compile(fill(p), re.IGNORECASE) for p in sides.get("after") or ()])
                       for tier, sides in spec["tiers"].items()}
         self.n_equals = re.compile(fill(spec["n_equals"]), re.IGNORECASE)
-        # For n_equals_matches: the 'n =' every match of n_equals holds, and the characters that may follow its
-        # first digit within the match (more digits, spaces, separators of thousands and the closing mark).
+        # For n_equals_matches: the 'n =' every match of n_equals holds, and what may follow its first digit
         self.n_equals_mark = re.compile(spec["n_equals_scan"], re.IGNORECASE)
-        self.n_equals_tail = re.compile(r"[\d\s,\u2009\u202f)\];:]*")
+        self.n_equals_tail = re.compile(spec["n_equals_tail"])
         # (n_equals_matches holds only while no word for people can match a ',', ';' or '=')
         assert not any(re.search(r"[,;=.\[]|\\[^s]", w) for w in spec["people"] + spec["animals"]), \
             "a word for people that may match ',', ';' or '=' (see n_equals_matches)"
