@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.141'
+PATTERNS_VERSION = '2026.142'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
