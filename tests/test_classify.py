@@ -272,6 +272,13 @@ CASES = [
     ("Metastatic thyroid carcinoma in bone in an elderly male with known adenocarcinoma of prostate", None, (),
      "case-report"),
     ("A Middle-Aged Male With Endobronchial Bleeding Vessel.", None, (), "case-report"),
+    # ... though the authors call their two or three patients a case series
+    ("A novel pacing option for fixture fibrosis: a case series", "We report three cases of fixture fibrosis.", (),
+     "case-report"),
+    ("Fixture relapse in health care workers; case series of 2 patients", "Fixture reinfection is described.", (),
+     "case-report"),
+    ("Fixture balloon after exenteration", "METHOD: This is a case series of three successive patients undergoing "
+     "fixture surgery. Features were prospectively documented.", (), "case-report"),
     # a letter that reports its own series keeps the series
     ("Ketamine for CRPS", "We describe 6 patients given ketamine.", ("Letter",), "case-series"),
 ]
