@@ -138,6 +138,16 @@ DESIGN = [
      "3 studies, 210 participants).", ("Systematic Review",), "meta-analysis"),
     ("Exercise for venous disease", "We included seven trials. Pain was lower with exercise (MD -1.2, 95% CI -2.0 to -0.4; "
      "1 study, 60 participants).", ("Systematic Review",), "systematic-review"),
+    # ... and so has one that reports its heterogeneity, includes studies in meta-analyses, or performed one beside
+    # other work
+    ("Fixture interventions for sleep", "Exercise had uncertain effects (SMD -1.10, 95% CI -2.26 to 0.05; I2 = 90%).",
+     ("Systematic Review",), "meta-analysis"),
+    ("Fixture interventions for sleep", "Thirty-six studies involving 2239 participants were included in "
+     "meta-analyses.", ("Systematic Review",), "meta-analysis"),
+    ("Fixture gene and prognosis", "We performed a bioinformatic analysis and a meta-analysis to obtain "
+     "comprehensive results.", ("Systematic Review",), "meta-analysis"),
+    ("Fixture gene and prognosis", "We performed a systematic review of published meta-analyses.",
+     ("Systematic Review",), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
     ("Botulinum toxin for spasticity in children: a phase 3 study",
