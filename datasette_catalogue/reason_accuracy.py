@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.59'
+RULES_VERSION = '2024.61'
 AGREED = {
     'condition: arthritis — MeSH: Arthritis, Rheumatoid': (28, 28),
     'condition: depression — MeSH: Depression': (13, 24),
@@ -18,11 +18,11 @@ AGREED = {
     'condition: schizophrenia-psychosis — MeSH: Schizophrenia': (22, 22),
     'condition: substance-use — MeSH: Substance-Related Disorders': (24, 26),
     "condition: substance-use — abstract: '…'": (9, 23),
-    'design: case-report — PT: Case Reports': (826, 857),
+    'design: case-report — PT: Case Reports': (827, 858),
     "design: case-report — abstract: '…'": (29, 42),
-    "design: case-report — title: '…'": (56, 59),
+    "design: case-report — title: '…'": (57, 60),
     "design: case-series — abstract: '…'": (83, 109),
-    "design: case-series — title: '…'": (28, 32),
+    "design: case-series — title: '…'": (28, 30),
     'design: clinical-trial — PT: Clinical Trial': (244, 258),
     "design: clinical-trial — abstract: '…'": (34, 53),
     "design: clinical-trial — title: '…'": (38, 52),
