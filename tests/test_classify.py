@@ -666,6 +666,12 @@ LABORATORY = [
     (dict(title="Inhibition of purified transferases by an organotin",
           abstract="Transferases purified from rat liver are inhibited by triethyltin; the inhibition is competitive.",
           mesh=("Animals", "Rats", "In Vitro Techniques")), "in-vitro"),
+    # ... nor animals of the study that a procedure named after them sets beside a tissue word
+    (dict(title="Fixture saponin promotes angiogenesis after ischemic stroke",
+          abstract="We used male Sprague-Dawley (SD) rats subjected to middle cerebral artery occlusion/reperfusion. "
+                   "Blood flow was restored."), "animal"),
+    (dict(title="Fixture antibodies raised against a cell line",
+          abstract="Rabbits were immunized with human cells; the antibody titre rose."), "animal"),
     # ... unless the animals were dosed for the work
     (dict(title="Cytochrome P450 purified from rats treated with biphenyls",
           abstract="The enzyme was purified from rats treated with a biphenyl mixture; its kinetics were measured.",
