@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.61'
+RULES_VERSION = '2024.62'
 AGREED = {
     'condition: arthritis — MeSH: Arthritis, Rheumatoid': (28, 28),
     "condition: arthritis — abstract: '…'": (8, 20),
@@ -36,13 +36,13 @@ AGREED = {
     "design: meta-analysis — title: '…'": (78, 79),
     'design: observational — MeSH: Adult': (18, 27),
     'design: observational — MeSH: Retrospective Studies': (20, 20),
-    "design: observational — abstract: '…'": (726, 890),
+    "design: observational — abstract: '…'": (726, 889),
     "design: observational — abstract: '…' (a study of its own, no design named)": (90, 167),
     "design: observational — title: '…'": (387, 477),
     'design: other — PT: Biography': (44, 45),
     'design: other — PT: Published Erratum': (35, 35),
     "design: other — abstract: '…'": (165, 176),
-    'design: other — no study design named in the publication types, title or abstract': (3391, 3605),
+    'design: other — no study design named in the publication types, title or abstract': (3392, 3606),
     "design: other — title: '…'": (306, 322),
     'design: rct — PT: Randomized Controlled Trial': (165, 167),
     "design: rct — abstract: '…'": (14, 22),
@@ -55,9 +55,9 @@ AGREED = {
     "design: review — title: '…'": (37, 48),
     "design: systematic-review — abstract: '…'": (14, 20),
     "design: systematic-review — title: '…'": (43, 46),
-    'population: animal — MeSH: Animals, no Humans': (1043, 1084),
+    'population: animal — MeSH: Animals, no Humans': (1044, 1085),
     'population: animal — MeSH: Humans and Animals, but the text names no people studied': (47, 76),
-    "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (148, 190),
+    "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (149, 191),
     "population: animal — journal: '…'": (47, 61),
     "population: animal — title: N word(s) for people, N for animals (keywords: '…')": (19, 24),
     "population: animal — title: N word(s) for people, N for animals (title: '…')": (178, 203),
@@ -83,8 +83,8 @@ AGREED = {
     'population: in-vitro — MeSH: Immunodiffusion, and no people or living animals studied': (20, 25),
     'population: in-vitro — MeSH: In Vitro Techniques, and no people or living animals studied': (28, 38),
     'population: in-vitro — MeSH: Kinetics, and no people or living animals studied': (32, 32),
-    "population: in-vitro — abstract: '…', and no people or living animals studied": (296, 352),
-    "population: in-vitro — abstract: '…': N laboratory word(s) to N for people, and no living animals studied": (43, 63),
+    "population: in-vitro — abstract: '…', and no people or living animals studied": (296, 350),
+    "population: in-vitro — abstract: '…': N laboratory word(s) to N for people, and no living animals studied": (43, 64),
     "population: in-vitro — keywords: '…', and no people or living animals studied": (40, 54),
     "population: in-vitro — title: '…', and no people or living animals studied": (300, 346),
     "population: in-vitro — title: '…': N laboratory word(s) to N for people, and no living animals studied": (51, 63),

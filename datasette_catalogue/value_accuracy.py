@@ -16,7 +16,7 @@ AGREED = {
     'comparators': (185, 274),
     'conclusion: labelled a conclusion by its authors': (1305, 1314),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (2053, 2622),
-    'follow_up_days': (591, 797),
+    'follow_up_days': (591, 796),
     'placebo_controlled: no': (292, 353),
     'placebo_controlled: yes': (162, 170),
     'randomised: no': (21, 23),
