@@ -153,6 +153,9 @@ DESIGN = [
     ("Botulinum toxin for spasticity in children: a phase 3 study",
      "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
     ("Ketamine for migraine: an open-label pilot study", None, (), "clinical-trial"),
+    # arms of a study are treatments given; a cohort has none
+    ("Fixture simulation app in echocardiography", "METHODS: Prospective two-arm study with the participation of 226 "
+     "clinical students.", (), "clinical-trial"),
     ("Ketamine use in a pain clinic: a retrospective chart review", None, (), "observational"),
     ("Fixture video therapy in transplant recipients", "Herein, we describe a pilot intervention study using mobile "
      "video directly observed therapy.", (), "clinical-trial"),
