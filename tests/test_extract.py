@@ -1093,6 +1093,9 @@ def test_umin_ids_link_to_their_trial_and_reception_numbers_to_their_page():
     ("Retention was high, 95% at 12-month and 96% at 15-month assessments.", 450),
     ("1-year event-free survival was 59%.", 365),
     ("Infants were enrolled at 32 weeks of gestation.", None),
+    # ... nor a gestation or a duration written with a possessive ("weeks' gestation", "years' duration")
+    ("Fixture women were seen at 11 weeks' gestation and 32 weeks’ gestation.", None),
+    ("Fixture patients had skin lesions of four months' to six years' duration.", None),
     # ages are no follow-up, however they are put; nor is a year read as a duration
     ("The age of the patients ranged from 31 to 83 years, followed for 7 years.", 2555),
     ("Of the 122 patients (average age, 27 years; range, 12 to 64 years), 112 were male.", None),
