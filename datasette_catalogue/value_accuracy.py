@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.142'
+PATTERNS_VERSION = '2026.143'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1314, 1323),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2093, 2673),
-    'follow_up_days': (597, 807),
+    'conclusion: labelled a conclusion by its authors': (1317, 1326),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2111, 2700),
+    'follow_up_days': (599, 806),
     'placebo_controlled: no': (293, 354),
-    'placebo_controlled: yes': (162, 170),
+    'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (1959, 2049),
+    'sample_size': (1970, 2061),
     'studies_included': (387, 406),
 }
 # [[[end]]]
