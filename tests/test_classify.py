@@ -240,6 +240,21 @@ def test_design(title, abstract, pt, expected):
     assert got["design"] == expected, got["classification_reasons"]
 
 
+@pytest.mark.parametrize("background, expected", [
+    # a background section sets the scene: a design named there is others' work ...
+    ("Fixture randomized trials have compared the two devices.", "observational"),
+    ("The current study presents a preliminary analysis; outcome was associated with device.", "observational"),
+    # ... unless it is part of the words that name the record's own study
+    ("This prospective, randomized study compared two fixture devices for intubation.", "rct"),
+])
+def test_a_background_section_names_the_design_only_of_the_records_own_study(background, expected):
+    sections = [{"label": "BACKGROUND", "category": "BACKGROUND", "text": background},
+                {"label": "METHODS", "category": "METHODS", "text": "Sixty fixture patients were studied."}]
+    abstract = "\n".join(f"{s['label']}: {s['text']}" for s in sections)
+    got = classify.classify(record("Fixture devices for intubation", abstract, mesh=("Humans",), sections=sections))
+    assert got["design"] == expected, got["classification_reasons"]
+
+
 ANIMAL_DESIGN = [
     # a laboratory experiment that randomises rats is not a trial ...
     ("Ketamine and nociception in rats", "Rats were randomly divided into four groups and given ketamine.", "other"),
