@@ -149,6 +149,8 @@ DESIGN = [
     ("Fixture gene and prognosis", "We performed a systematic review of published meta-analyses.",
      ("Systematic Review",), "systematic-review"),
     ("Intravenous ketamine for CRPS: a randomized, double-blind, placebo-controlled trial", None, (), "rct"),
+    ("Fixture drug and nitric oxide", "In all, 36 individuals were initially randomized to intervention groups.", (),
+     "rct"),
     (None, None, ("Randomized Controlled Trial", "Clinical Trial"), "rct"),
     ("Botulinum toxin for spasticity in children: a phase 3 study",
      "METHODS: Children with spastic cerebral palsy were randomized (1:1:2) to three doses.", (), "rct"),
