@@ -17,7 +17,7 @@ AGREED = {
     'conclusion: labelled a conclusion by its authors': (1326, 1335),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (2125, 2721),
     'follow_up_days': (601, 808),
-    'placebo_controlled: no': (294, 355),
+    'placebo_controlled: no': (294, 356),
     'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
