@@ -338,7 +338,7 @@ class Rules:
     own_work: re.Pattern
     own_study: re.Pattern  # any sign that a record reports a study of its own
     background_sections: frozenset
-    background_own_study: re.Pattern | None  # a background sentence that names the record's own study
+    background_own_study: re.Pattern  # words in a background section that name the record's own study
     commentary_title: re.Pattern | None
     absent_before: re.Pattern | None  # the text before a harm says none was found ("no patient had")
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
@@ -390,7 +390,7 @@ def compile_rules(data: dict) -> Rules:
         own_work=_regex(context["own_work"]),
         own_study=_regex(context["own_study"]),
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
-        background_own_study=_regex(context.get("background_own_study")),
+        background_own_study=_regex(context["background_own_study"]),
         commentary_title=_regex(data["design"].get("commentary_title")),
         absent_before=_regex(listed(none_reported.get("before")), r"(?:%s)$"),
         absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
@@ -664,9 +664,8 @@ def _names_own_study(view: View, start: int, end: int, rules: Rules) -> bool:
     """Whether a match is part of words that name the record's own study ('This prospective, randomized study
     compared ...'), as a background section's first sentence may: not merely beside them ('The current study
     presents ... associated with ...')."""
-    own = rules.background_own_study
-    return bool(own) and any(m.start() < end and start < m.end() for m in
-                             own.finditer(view.low, sentence_start(view, start), sentence_end(view, end)))
+    return any(m.start() < end and start < m.end() for m in rules.background_own_study.finditer(
+        view.low, sentence_start(view, start), sentence_end(view, end)))
 
 
 def accepted(label: Label, view: View, start: int, end: int, where: str, rules: Rules) -> bool:
