@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.65'
+RULES_VERSION = '2024.66'
 AGREED = {
     'condition: arthritis — MeSH: Arthritis, Rheumatoid': (29, 29),
     "condition: arthritis — abstract: '…'": (8, 23),
