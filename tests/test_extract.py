@@ -1525,6 +1525,12 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Fixture children were treated for 12 weeks. No monilial infections were found. Fixture drug A is considered "
      "to be superior to fixture drug B as a treatment for childhood asthma.", "rct",
      "Fixture drug A is considered to be superior to fixture drug B as a treatment for childhood asthma."),
+    # evidence "presented that" (or "to support") a claim states the claim: a finding, not what the record does
+    ("Fixture hormone levels fell in one patient. Evidence is presented that fixture puberty may result from "
+     "prolactin.", "case-report", "Evidence is presented that fixture puberty may result from prolactin."),
+    ("Fixture techniques include 2- and 4-field therapy. Data are presented to support the 4-field technique as "
+     "the method of choice.", "observational",
+     "Data are presented to support the 4-field technique as the method of choice."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
