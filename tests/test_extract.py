@@ -1348,6 +1348,11 @@ def test_conclusion_from_the_sentence_that_states_it():
      "it helps in understanding how the plaques develop.", "observational",
      "Knowing these risk factors may help earlier diagnosis. What's more, it helps in understanding how the plaques "
      "develop."),
+    # ... or adds to it ('Finally, ...', 'We also ...', 'It was also found ...')
+    ("Fixture drug A was given to 40 rats. The drug lowered pressure in all of them. Finally, fixture drug B removed "
+     "the effect.", "other", "The drug lowered pressure in all of them. Finally, fixture drug B removed the effect."),
+    ("Fixture markers were typed in 30 moose. The markers are specific to moose. We also show the limit of detection "
+     "of the test.", "other", "The markers are specific to moose. We also show the limit of detection of the test."),
     # a cued closing sentence that goes on from a cued one before ('In addition, the data support') is quoted with it
     ("Lisuride lowered prolactin in all 12 fixture subjects. These results show that lisuride lowers prolactin in man. "
      "In addition, the data support a role of dopamine in its secretion.", "clinical-trial",
