@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.144'
+PATTERNS_VERSION = '2026.145'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1344, 1353),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2207, 2823),
-    'follow_up_days': (610, 821),
+    'conclusion: labelled a conclusion by its authors': (1351, 1360),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2225, 2845),
+    'follow_up_days': (613, 826),
     'placebo_controlled: no': (294, 356),
     'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 527),
     'registrations': (296, 296),
-    'sample_size': (2035, 2132),
+    'sample_size': (2050, 2148),
     'studies_included': (387, 406),
 }
 # [[[end]]]
