@@ -888,6 +888,11 @@ WHO = [
           abstract="Rats were injected with the fixture drug for 10 days and hepatic enzymes were then assayed.",
           mesh=("Animals", "Rats", "Liver", "Kinetics", "Electrophoresis", "Binding Sites")), "animal"),
     (dict(title="Fixture binding to rat heart sarcolemma", mesh=("Animals", "Rats", "Kinetics")), "animal"),
+    # the enzymologist's headings are the bench's too: an enzyme's forms, its activation, a cell's cytosol
+    (dict(title="Fixture enzyme from rat tumour cytosol",
+          mesh=("Animals", "Rats", "Adenylyl Cyclases", "Cytosol", "Enzyme Activation")), "in-vitro"),
+    (dict(title="Multiple forms of fixture synthetase in rabbit muscle",
+          mesh=("Animals", "Rabbits", "Muscles", "Isoenzymes", "Kinetics")), "in-vitro"),
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
