@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.145'
+PATTERNS_VERSION = '2026.146'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1357, 1366),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2243, 2869),
-    'follow_up_days': (614, 830),
-    'placebo_controlled: no': (294, 356),
+    'conclusion: labelled a conclusion by its authors': (1366, 1375),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2256, 2888),
+    'follow_up_days': (615, 834),
+    'placebo_controlled: no': (294, 357),
     'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
-    'randomised: yes': (480, 527),
+    'randomised: yes': (480, 528),
     'registrations': (296, 296),
-    'sample_size': (2064, 2163),
+    'sample_size': (2078, 2177),
     'studies_included': (387, 406),
 }
 # [[[end]]]
