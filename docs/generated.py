@@ -323,10 +323,12 @@ def blind_sets() -> str:
     rows = [("classify", "design, population, conditions, routes, about ketamine, about pain"),
             ("extract", "participants, studies included, registrations, design signals, comparators, follow-up, "
                         "ketamine doses, conclusion")]
+    from tests import blind
+
     lines = ["| set | what is labelled | records | codebook |", "|---|---|---|---|"]
     for kind, what in rows:
-        count = len(yaml.safe_load((ROOT / f"tests/labelled/blind/{kind}.yml").read_text()))
-        lines.append(f"| `{kind}.yml` | {what} | {count} | [{kind}-codebook.md]({kind}-codebook.md) |")
+        count = len(blind.load(kind))
+        lines.append(f"| `{kind}` (`reads/{kind}-*.yml`) | {what} | {count} | [{kind}-codebook.md]({kind}-codebook.md) |")
     return "\n".join(lines) + "\n"
 
 

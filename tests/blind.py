@@ -19,8 +19,113 @@ ROUNDS = BLIND / "rounds.json"
 
 
 def load(kind: str) -> list:
-    """The merged labels of one set ('classify' or 'extract')."""
-    return yaml.safe_load((BLIND / f"{kind}.yml").read_text(encoding="utf-8"))
+    """The labels of one set ('classify' or 'extract'), merged from its reads (reads/) in the order of sets.json.
+
+    The merged labels are derived, never stored: the reads and the draws are the record of what readers said.
+    """
+    drawn = json.loads((BLIND / "sets.json").read_text(encoding="utf-8"))[kind]
+    firsts, seconds = _reads(kind, "first"), _reads(kind, "second")
+    return [merged_entry(kind, drawn_entry, firsts[drawn_entry["pmid"]], seconds.get(drawn_entry["pmid"]))
+            for drawn_entry in drawn]
+
+
+# ---------------------------------------------------------------- merging the reads
+
+# Per field: a sure first read stands; otherwise two reads that agree (or where one's answer is among the other's
+# alternatives) give an agreed label; two that do not are 'disputed', and either reader's answers are accepted.
+FIELDS = {
+    "classify": ["design", "population", "conditions", "routes", "ketamine", "pain"],
+    "extract": ["sample_size", "studies_included", "registrations", "randomised", "blinding",
+                "placebo_controlled", "comparators", "follow_up_days", "ketamine_doses", "conclusion"],
+}
+LISTS = {"conditions", "routes", "comparators", "registrations", "ketamine_doses"}
+# Fields the codebook answers with true or false. A reader may quote the answer ('no'), which YAML then reads as text.
+YES_NO = {"ketamine", "pain", "randomised", "placebo_controlled"}
+SAID = {"yes": True, "true": True, "no": False, "false": False}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed: the reads are megabytes
+
+
+def _reads(kind: str, which: str) -> dict:
+    """{pmid: read} of every first (or second) read of a set, later files winning."""
+    found = {}
+    for path in sorted(BLIND.glob(f"reads/{kind}-{which}-*.yml")):
+        for entry in yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []:
+            found[entry["pmid"]] = as_written_meant(entry)
+    return found
+
+
+def as_written_meant(entry) -> dict:
+    """A read with quoted yes/no answers taken as the true or false they say."""
+    for answers in (entry, entry.get("also") or {}):
+        for field in YES_NO & answers.keys():
+            said = answers[field].strip().lower() if isinstance(answers[field], str) else None
+            if said in SAID:
+                answers[field] = SAID[said]
+    return entry
+
+
+def merged_entry(kind: str, drawn: dict, first: dict, second: dict | None) -> dict:
+    """One record's labels: its draw (half, stratum) and each field merged from its reads."""
+    entry = {"pmid": drawn["pmid"], "half": drawn["half"], "stratum": drawn["stratum"], "reads": 2 if second else 1}
+    for field in FIELDS[kind]:
+        entry[field] = merge_field(field, first, second)
+    return entry
+
+
+def merge_field(field: str, first: dict, second: dict | None) -> dict:
+    one = alternatives(first, field)
+    if first.get("confidence") == "sure" or second is None:
+        return {"value": one[0], "accept": one, "status": "sure" if first.get("confidence") == "sure" else "unsure"}
+    two = alternatives(second, field)
+    if agree(field, one[0], two[0]):
+        return {"value": one[0], "accept": [a for a in one if contains(field, two, a)] or one[:1], "status": "agreed"}
+    if contains(field, one, two[0]) or contains(field, two, one[0]):
+        value = two[0] if contains(field, one, two[0]) else one[0]
+        both = [a for a in one if contains(field, two, a)]
+        return {"value": value, "accept": both or [value], "status": "agreed"}
+    return {"value": one[0], "accept": one + [a for a in two if not contains(field, one, a)], "status": "disputed"}
+
+
+def alternatives(entry: dict, field: str) -> list:
+    """The reader's answer first, then each alternative the reader gave."""
+    answers = [entry.get(field)]
+    also = (entry.get("also") or {}).get(field, "__none__")
+    if also == "__none__":
+        return answers
+    if field in LISTS:
+        if also and all(isinstance(a, list) for a in also):
+            answers += also
+        else:
+            answers.append(also)
+    elif isinstance(also, list):
+        answers += also
+    else:
+        answers.append(also)
+    return answers
+
+
+def agree(field: str, a, b) -> bool:
+    if field == "conclusion":
+        return same_text(a, b)
+    return _answer_key(field, a) == _answer_key(field, b)
+
+
+def contains(field: str, answers: list, value) -> bool:
+    return any(agree(field, a, value) for a in answers)
+
+
+def _answer_key(field: str, value):
+    """A hashable form of a reader's answer, so that two answers can be compared."""
+    if field == "registrations":
+        return frozenset(re.sub(r"\W", "", r["id"]).upper() for r in value or [])
+    if field == "ketamine_doses":
+        return frozenset((float(d["low"]), float(d["high"]), str(d["unit"]).replace("μ", "µ").replace("mcg", "µg"))
+                         for d in value or [])
+    if field in LISTS:
+        return frozenset(str(v).lower() for v in value or [])
+    if field == "follow_up_days" and value is not None:
+        return round(float(value), 1)
+    return value
 
 
 def rounds() -> dict:

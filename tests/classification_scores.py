@@ -1,4 +1,4 @@
-"""How the classifier's answers compare with the blind labels (tests/labelled/blind/classify.yml)."""
+"""How the classifier's answers compare with the blind labels (tests.blind.load('classify'))."""
 
 from harvest import classify, scope
 from tests import blind

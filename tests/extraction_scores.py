@@ -1,4 +1,4 @@
-"""How the extractor's answers compare with the blind labels (tests/labelled/blind/extract.yml)."""
+"""How the extractor's answers compare with the blind labels (tests.blind.load('extract'))."""
 
 from harvest import classify, extract, load
 from tests import blind

@@ -130,3 +130,33 @@ def test_the_kept_rounds_are_rounds_of_the_sets_with_every_record_scored(kind):
             drawn[number] = drawn.get(number, 0) + 1
     kept = blind.rounds()[kind]
     assert kept and all(r["records"] == drawn[r["round"]] for r in kept)
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    # a sure first read stands, whatever a second says
+    ({"design": "rct", "confidence": "sure"}, {"design": "other"}, {"value": "rct", "accept": ["rct"], "status": "sure"}),
+    # two reads that agree give an agreed label; one reader's answer among the other's alternatives agrees too
+    ({"design": "rct", "confidence": "unsure"}, {"design": "rct"}, {"value": "rct", "accept": ["rct"], "status": "agreed"}),
+    ({"design": "rct", "confidence": "unsure", "also": {"design": "clinical-trial"}}, {"design": "clinical-trial"},
+     {"value": "clinical-trial", "accept": ["clinical-trial"], "status": "agreed"}),
+    # two that do not are disputed, and either reader's answer is accepted
+    ({"design": "rct", "confidence": "unsure"}, {"design": "other"},
+     {"value": "rct", "accept": ["rct", "other"], "status": "disputed"}),
+    # an unsure first read with no second stays unsure
+    ({"design": "rct", "confidence": "unsure"}, None, {"value": "rct", "accept": ["rct"], "status": "unsure"}),
+])
+def test_reads_merge_into_a_label(first, second, expected):
+    merged = blind.merged_entry("classify", {"pmid": 1, "half": "tuning", "stratum": "x"}, first, second)
+    assert merged["design"] == expected and merged["reads"] == (2 if second else 1)
+
+
+def test_a_quoted_yes_or_no_is_read_as_true_or_false():
+    read = blind.as_written_meant({"ketamine": "No", "pain": "yes", "also": {"ketamine": "true"}})
+    assert read == {"ketamine": False, "pain": True, "also": {"ketamine": True}}
+
+
+def test_the_sets_are_merged_from_the_reads_in_the_order_of_their_draws():
+    drawn = json.loads((TOOLS / "sets.json").read_text())
+    for kind in ("classify", "extract"):
+        assert [e["pmid"] for e in blind.load(kind)] == [d["pmid"] for d in drawn[kind]]
+    assert not (TOOLS / "classify.yml").exists() and not (TOOLS / "extract.yml").exists()

@@ -5,7 +5,7 @@
 For each set, joins OUT_DIR/KIND/reads-N.yml into reads/KIND-first-M.yml and OUT_DIR/KIND/second/
 reads-N.yml into reads/KIND-second-M.yml (M: the next free number of each), after checking that the
 reads answer exactly the records given to their readers, and adds OUT_DIR/sets.json's entries to
-sets.json. Then merge_reads.py merges each set and score_round.py --record scores the round.
+sets.json. Then merge_reads.py shows how each set merges and score_round.py --record scores the round.
 """
 import json
 import re
