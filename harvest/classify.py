@@ -803,12 +803,14 @@ def own_study_evidence(view: View, rules: Rules = RULES):
     """(source, reason) quoting the first sign that an abstract reports a study of its own, else None.
 
     Laboratory work on people's cells or samples reports a study too: when the laboratory is
-    named, people must be named more often. An abstract that names neither ("7 anencephalic
-    pregnancies", indexed Humans) still reports a study of people (the design group asks only
-    for records whose population is human).
+    named, people must be named more often. An abstract that names neither reports a study of
+    people where NLM indexed it Humans ("7 anencephalic pregnancies"), and not where only a
+    clinical journal's name made it human: a reconstruction, a model or a device tested is methods work.
     """
     people, _, laboratory = _scores(view, TEXT_FIELDS, rules)
     if not view.has_abstract or laboratory and laboratory >= people:
+        return None
+    if not (people or evidence(rules.facets["population"]["humans-tag"], view)):
         return None
     start, end = view.bounds["title"][0], view.bounds["background"][1]
     found = rules.own_study.search(view.low, start, end)

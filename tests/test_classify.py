@@ -554,6 +554,14 @@ ESSAY_JOURNAL = [
           journal="Hospitals"), ("review", "human")),
     (dict(title="Migraine in the workplace", abstract="Migraine costs employers dearly. Better support would help.",
           journal="Occupational medicine"), ("review", "human")),
+    # ... and a study of its own that names no one is a study of people only where NLM indexed it Humans: in a
+    # clinical journal alone it is methods work (a reconstruction, a model, a device: 'The results show ...')
+    (dict(title="Parallel imaging by field inversion",
+          abstract="Field inversion was applied to parallel imaging. The results show that it reduces noise.",
+          journal="Magnetic resonance in medicine"), ("other", "human")),
+    (dict(title="Parallel imaging by field inversion",
+          abstract="Field inversion was applied to parallel imaging. The results show that it reduces noise.",
+          mesh=("Humans",), journal="Magnetic resonance in medicine"), ("observational", "human")),
     # ... and a method whose abstract names something clinical is still about people
     (dict(title="A new technique for measuring surgical wounds", abstract="The technique measures the area of surgical wounds "
           "from a photograph.", journal="Journal of medical engineering"), ("other", "human")),
