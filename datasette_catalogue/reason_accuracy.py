@@ -9,7 +9,7 @@ by `make docs` (docs/generated.py: reason_accuracy); tests/test_docs.py fails wh
 from harvest.classify import reason_kind
 
 # [[[cog from docs.generated import reason_accuracy; cog.out(reason_accuracy()) ]]]
-RULES_VERSION = '2024.68'
+RULES_VERSION = '2024.69'
 AGREED = {
     'condition: arthritis — MeSH: Arthritis, Rheumatoid': (33, 33),
     "condition: arthritis — abstract: '…'": (9, 25),
@@ -41,12 +41,12 @@ AGREED = {
     'design: observational — MeSH: Adult': (24, 34),
     'design: observational — MeSH: Retrospective Studies': (23, 23),
     "design: observational — abstract: '…'": (894, 1099),
-    "design: observational — abstract: '…' (a study of its own, no design named)": (110, 211),
+    "design: observational — abstract: '…' (a study of its own, no design named)": (106, 191),
     "design: observational — title: '…'": (486, 600),
     'design: other — PT: Biography': (45, 46),
     'design: other — PT: Published Erratum': (45, 45),
     "design: other — abstract: '…'": (201, 213),
-    'design: other — no study design named in the publication types, title or abstract': (4265, 4529),
+    'design: other — no study design named in the publication types, title or abstract': (4279, 4550),
     "design: other — title: '…'": (382, 401),
     'design: rct — PT: Randomized Controlled Trial': (183, 185),
     "design: rct — abstract: '…'": (21, 31),
@@ -61,8 +61,7 @@ AGREED = {
     "design: systematic-review — title: '…'": (51, 55),
     'population: animal — MeSH: Animals, no Humans': (1317, 1367),
     'population: animal — MeSH: Humans and Animals, but the text names no people studied': (62, 99),
-    "population: animal — abstract: N word(s) for people, N for animals (abstract: '…')": (16, 22),
-    "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (186, 233),
+    "population: animal — abstract: N word(s) for people, N for animals, and no study of people (abstract: '…')": (198, 250),
     "population: animal — journal: '…'": (61, 77),
     "population: animal — title: N word(s) for people, N for animals (keywords: '…')": (26, 32),
     "population: animal — title: N word(s) for people, N for animals (title: '…')": (212, 240),
