@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1385, 1394),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2330, 2986),
+    'conclusion: labelled a conclusion by its authors': (1389, 1398),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2352, 3012),
     'follow_up_days': (621, 844),
     'placebo_controlled: no': (294, 357),
     'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 528),
     'registrations': (296, 296),
-    'sample_size': (2122, 2222),
-    'studies_included': (387, 406),
+    'sample_size': (2131, 2231),
+    'studies_included': (388, 407),
 }
 # [[[end]]]
 
