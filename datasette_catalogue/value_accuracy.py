@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1389, 1398),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2352, 3012),
-    'follow_up_days': (621, 844),
+    'conclusion: labelled a conclusion by its authors': (1394, 1403),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2373, 3037),
+    'follow_up_days': (622, 845),
     'placebo_controlled: no': (294, 357),
     'placebo_controlled: yes': (163, 171),
     'randomised: no': (21, 23),
     'randomised: yes': (480, 528),
     'registrations': (296, 296),
-    'sample_size': (2131, 2231),
-    'studies_included': (388, 407),
+    'sample_size': (2137, 2238),
+    'studies_included': (389, 408),
 }
 # [[[end]]]
 
