@@ -1159,6 +1159,9 @@ def _introduced(text, phrase, patterns) -> bool:
     """True when words that introduce the people a study took stand before a count ('We studied', 'in', or
     nothing: the sentence starts with it)."""
     before = text[max(0, phrase.start() - BEFORE):phrase.start()]
+    mark = patterns.count_mark.search(before)
+    if mark:
+        before = before[:mark.start()]  # 'a sample of N = 23 patients': the words before the 'N ='
     return any(regex.search(before) for tier in ("randomised", "total", "weak") for regex in patterns.tiers[tier][0])
 
 

@@ -73,6 +73,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture drug was given double-blind to 20 patients during 6 months of gold therapy, and to 20 patients not "
      "receiving gold.", 40),  # two groups treated as long, not the same people at two times
     ("A fixture test was given to 110 right brain-damaged patients and to 94 normal controls.", 204),
+    ("Fixture markers were studied in a sample of N = 23 patients with schizophrenia and N = 29 controls.", 52),
     ("Fixture tomography was used to study 79 patients with suspected gallbladder disease.", 79),  # a verb, no label
     ("Experience with 47 patients with fixture carcinoma operated after irradiation is reported.", 47),
     ("Fixture Donor Nephrectomy: Single-Center Experience of 200 Consecutive Cases.", 200),
