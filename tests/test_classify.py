@@ -901,6 +901,11 @@ WHO = [
           mesh=("Animals", "Rats", "Adenylyl Cyclases", "Cytosol", "Enzyme Activation")), "in-vitro"),
     (dict(title="Multiple forms of fixture synthetase in rabbit muscle",
           mesh=("Animals", "Rabbits", "Muscles", "Isoenzymes", "Kinetics")), "in-vitro"),
+    # ... and the analyst's: assays run and checked, kits, membranes of lysed cells
+    (dict(title="Evaluation of an enzyme immunoassay kit for a fixture antigen",
+          mesh=("Humans", "Immunoenzyme Techniques", "Reagent Kits, Diagnostic")), "in-vitro"),
+    (dict(title="Fixture binding to erythrocyte ghosts",
+          mesh=("Humans", "Erythrocyte Membrane", "Binding, Competitive")), "in-vitro"),
     # MeSH tag both, the text names only people (or only animals)
     (dict(title="Weaning of a child with cerebral palsy", mesh=("Humans", "Animals")), "human"),
     (dict(title="Disposition of a drug in laboratory animals and man", mesh=("Humans", "Animals")), "mixed"),
