@@ -77,6 +77,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Fixture tomography was used to study 79 patients with suspected gallbladder disease.", 79),  # a verb, no label
     ("From 2012 to 2015 fixture kyphoplasty was used to treat 165 patients with vertebral fractures.", 165),
     ("The fixture drug was tested in a randomized double blind trial in 50 volunteer travelers to Mexico.", 50),
+    ("Thirteen live-in carers from two countries were interviewed about the fixture scheme.", 13),
+    ("Two surgical fellows completed 20 fixture procedures each.", 2),
     ("Experience with 47 patients with fixture carcinoma operated after irradiation is reported.", 47),
     ("Fixture Donor Nephrectomy: Single-Center Experience of 200 Consecutive Cases.", 200),
     ("A prospective study on 6,125 job applicants for fixture work is presented.", 6125),
