@@ -79,6 +79,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("The fixture drug was tested in a randomized double blind trial in 50 volunteer travelers to Mexico.", 50),
     ("Thirteen live-in carers from two countries were interviewed about the fixture scheme.", 13),
     ("Two surgical fellows completed 20 fixture procedures each.", 2),
+    ("We discuss nine cases of fixture vitreous seen recently, including their mode of presentation.", 9),
     ("Experience with 47 patients with fixture carcinoma operated after irradiation is reported.", 47),
     ("Fixture Donor Nephrectomy: Single-Center Experience of 200 Consecutive Cases.", 200),
     ("A prospective study on 6,125 job applicants for fixture work is presented.", 6125),
