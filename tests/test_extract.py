@@ -782,6 +782,11 @@ def test_no_studies_included_from_other_counts(abstract):
     "Fatal septicemia due to an unidentified rod developed in a 60-year-old alcoholic.",
     "After a stress test that showed abnormal findings, a patient with coronary disease had a raised enzyme level.",
     "The thorax may be short. This case involves an infant who died of respiratory failure after birth.",
+    # an adult, an adolescent, a worker named as the case; an age written in words
+    "An adult with cutaneous diphtheria was admitted with bilateral purulent conjunctivitis.",
+    "Fixture syndrome was found in an adolescent after a viral illness.",
+    "The case is described of a laboratory worker who accidentally punctured a finger.",
+    "An eight year old boy of consanguineous parents had growth retardation and bone changes.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
