@@ -1438,7 +1438,7 @@ def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
         candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
     # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
     chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
-        (not candidates and (_single_case(reading) or _denominator(reading)))
+        (not candidates and (_few_cases(reading) or _single_case(reading) or _denominator(reading)))
     if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
             chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
         # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
@@ -1502,6 +1502,21 @@ def _denominator(reading: Reading) -> Candidate | None:
 def _several_studies(reading: Reading) -> bool:
     regex = reading.patterns.several_studies
     return any(regex.search(s.text) for s in reading.sentences_with(regex))
+
+
+def _few_cases(reading: Reading) -> Candidate | None:
+    """Two or three patients, for a case report whose title or opening sentence counts them and that counts nobody
+    otherwise ('Convulsions developed in two patients after retrobulbar block', 'Three children, two girls and one
+    boy, presented with ...'): a case report describes one to three."""
+    if reading.design != "case-report":
+        return None
+    opening = [s for s in (reading.title_sentence, *reading.abstract_sentences[:1]) if s is not None]
+    counted = [(number_value(m.group("num"), reading.patterns), s, m) for s in opening for m in reading.phrases(s)]
+    counted = [(value, s, m) for value, s, m in counted if value in (2, 3)]
+    if len({value for value, _, _ in counted}) != 1:
+        return None
+    value, sentence, match = counted[0]
+    return Candidate("case", value, sentence.quote(match.start(), match.end()), False)
 
 
 def _single_case(reading: Reading) -> Candidate | None:

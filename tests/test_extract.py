@@ -834,6 +834,19 @@ def test_a_case_report_of_sisters_counts_them():
     assert got.sample_size.value == 4
 
 
+@pytest.mark.parametrize("abstract, title, expected", [
+    # a case report describes one to three patients: two or three counted in its opening sentence or its title are
+    # the patients it describes, however the words introduce them
+    ("Convulsions developed in two patients after fixture block. The dose used was large.", "Seizures after a block", 2),
+    ("Fixture fibromas were seen in two patients. In both patients, the radiographs were odd.", "Fibromas", 2),
+    ("The treatment was followed by plasma renin activity. These observations are discussed.",
+     "[Neonatal fixture hyponatremia. Three cases (author's transl)]", 3),
+])
+def test_a_case_report_counting_two_or_three_counts_them(abstract, title, expected):
+    got = extracted(abstract, {"design": "case-report", "population": "human"}, title=title).sample_size
+    assert (got.value if got else None) == expected, got
+
+
 def test_a_case_report_of_twins_counts_two():
     got = extracted("This report describes 7-month-old monozygotic twin female infants with the disease.",
                     {"design": "case-report", "population": "human"},
