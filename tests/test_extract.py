@@ -787,6 +787,8 @@ def test_no_studies_included_from_other_counts(abstract):
     "Fixture syndrome was found in an adolescent after a viral illness.",
     "The case is described of a laboratory worker who accidentally punctured a finger.",
     "An eight year old boy of consanguineous parents had growth retardation and bone changes.",
+    "A male child died at 7 months of age with progressive neurologic deterioration.",
+    "A previously apparently healthy male patient developed haemolytic anaemia during penicillin intake.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
@@ -845,6 +847,12 @@ def test_a_case_report_of_sisters_counts_them():
 def test_a_case_report_counting_two_or_three_counts_them(abstract, title, expected):
     got = extracted(abstract, {"design": "case-report", "population": "human"}, title=title).sample_size
     assert (got.value if got else None) == expected, got
+
+
+def test_a_translated_case_title_counts_one():
+    got = extracted("The tumour was removed. Histology showed a pheochromocytoma.",
+                    {"design": "case-report", "population": "human"}, title="[A case of pheochromocytoma (author's transl)].")
+    assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
 
 
 def test_a_case_report_of_twins_counts_two():
