@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.152'
+PATTERNS_VERSION = '2026.153'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (21, 23),
     'randomised: yes': (482, 530),
     'registrations': (296, 296),
-    'sample_size': (2271, 2380),
+    'sample_size': (2276, 2385),
     'studies_included': (389, 408),
 }
 # [[[end]]]
