@@ -1506,8 +1506,9 @@ def _several_studies(reading: Reading) -> bool:
 
 def _few_cases(reading: Reading) -> Candidate | None:
     """Two or three patients, for a case report whose title or opening sentence counts them and that counts nobody
-    otherwise ('Convulsions developed in two patients after retrobulbar block', 'Three children, two girls and one
-    boy, presented with ...'): a case report describes one to three."""
+    otherwise ('Convulsions developed in two patients after retrobulbar block', '[... Three cases (author's
+    transl)]'): a case report describes one to three. Two such counts that differ ('Three children, two girls and one
+    boy') say nothing."""
     if reading.design != "case-report":
         return None
     opening = [s for s in (reading.title_sentence, *reading.abstract_sentences[:1]) if s is not None]
