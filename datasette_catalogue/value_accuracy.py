@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1455, 1464),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2588, 3327),
-    'follow_up_days': (644, 880),
+    'conclusion: labelled a conclusion by its authors': (1459, 1468),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2607, 3353),
+    'follow_up_days': (644, 882),
     'placebo_controlled: no': (295, 360),
     'placebo_controlled: yes': (164, 172),
     'randomised: no': (22, 24),
     'randomised: yes': (482, 530),
     'registrations': (296, 296),
-    'sample_size': (2315, 2427),
-    'studies_included': (389, 408),
+    'sample_size': (2329, 2442),
+    'studies_included': (390, 409),
 }
 # [[[end]]]
 
