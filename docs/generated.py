@@ -327,7 +327,7 @@ def blind_sets() -> str:
 
     lines = ["| set | what is labelled | records | codebook |", "|---|---|---|---|"]
     for kind, what in rows:
-        count = len(blind.load(kind))
+        count = len(blind.drawn(kind))
         lines.append(f"| `{kind}` (`reads/{kind}-*.yml`) | {what} | {count} | [{kind}-codebook.md]({kind}-codebook.md) |")
     return "\n".join(lines) + "\n"
 

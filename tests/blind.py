@@ -23,10 +23,14 @@ def load(kind: str) -> list:
 
     The merged labels are derived, never stored: the reads and the draws are the record of what readers said.
     """
-    drawn = json.loads((BLIND / "sets.json").read_text(encoding="utf-8"))[kind]
     firsts, seconds = _reads(kind, "first"), _reads(kind, "second")
     return [merged_entry(kind, drawn_entry, firsts[drawn_entry["pmid"]], seconds.get(drawn_entry["pmid"]))
-            for drawn_entry in drawn]
+            for drawn_entry in drawn(kind)]
+
+
+def drawn(kind: str) -> list:
+    """The records drawn for a set (pmid, half, stratum), in order: what is labelled, without reading the labels."""
+    return json.loads((BLIND / "sets.json").read_text(encoding="utf-8"))[kind]
 
 
 # ---------------------------------------------------------------- merging the reads
@@ -222,7 +226,7 @@ def records(kind: str) -> dict:
     from harvest import parse
     from tests.conftest import SAMPLE_FILES, find_in_sample
 
-    wanted = {e["pmid"] for e in load(kind)}
+    wanted = {e["pmid"] for e in drawn(kind)}
     return {pmid: parse.parse_record(xml) for pmid, xml in find_in_sample(SAMPLE_FILES, wanted).items()}
 
 
