@@ -490,6 +490,7 @@ class Patterns:
         self.arm_selected = _any(spec["arm_selected"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
+        self.sampled_people = re.compile(spec["sampled_people"], re.IGNORECASE)
         self.plural_nouns = _any(spec["plural_nouns"])
         self.arm_count = _any(spec["arm_count"])
         self.group_phrase = re.compile(fill(spec["group_phrase"]), re.IGNORECASE)
@@ -1402,7 +1403,7 @@ def _one_count_in_sections(reading: Reading, candidates, sections: re.Pattern, t
 def sample_size(reading: Reading) -> Found | None:
     """Participants enrolled or randomised in this study (or, for a review, in the studies it includes)."""
     if reading.population == "in-vitro":
-        return None
+        return _people_sampled(reading)
     # a review the classifier calls narrative that counts the studies it included is a systematic one in all but name
     if reading.is_review or (reading.design == "review" and reading.studies_counted):
         return _review_participants(reading)
@@ -1423,6 +1424,13 @@ def sample_size(reading: Reading) -> Found | None:
         chosen = _counted_in_a_case_title(reading, candidates) or _counted_in_weaker_words(reading, candidates)
     if chosen and not chosen.says_total and _several_studies(reading):
         return None  # 'Study 1 (N = 81) ... In Study 2 (N = 28)': the people of one of them
+    return Found(chosen.value, chosen.quote) if chosen else None
+
+
+def _people_sampled(reading: Reading) -> Found | None:
+    """Laboratory work's participants: the people its samples came from, where it states them as a whole."""
+    sampled = [c for c in participant_candidates(reading) if reading.patterns.sampled_people.search(c.quote.text)]
+    chosen = decide_count(sampled, ("randomised", "total"))
     return Found(chosen.value, chosen.quote) if chosen else None
 
 

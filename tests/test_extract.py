@@ -855,6 +855,20 @@ def test_a_translated_case_title_counts_one():
     assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    # laboratory work counts the people its samples came from, stated as a whole
+    ("In this study, 60 fixture cases and 60 controls, matched in age and sex, were selected. Serum was assayed.", 120),
+    ("Biopsies of six patients with fixture cholestasis were studied by electron microscopy.", 6),
+    # ... not genes, molecules or samples, nor people named only in passing
+    ("A total of 112 members of the fixture gene family were identified in the genome.", None),
+    ("We screened the library and a total of 58 candidates were isolated for sequencing.", None),
+    ("The enzyme was purified from the serum of 12 patients, and its kinetics were measured.", None),
+])
+def test_laboratory_work_counts_the_people_its_samples_came_from(abstract, expected):
+    got = extracted(abstract, {"design": "other", "population": "in-vitro"}).sample_size
+    assert (got.value if got else None) == expected, got
+
+
 def test_a_case_report_of_twins_counts_two():
     got = extracted("This report describes 7-month-old monozygotic twin female infants with the disease.",
                     {"design": "case-report", "population": "human"},
