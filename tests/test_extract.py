@@ -855,6 +855,15 @@ def test_a_translated_case_title_counts_one():
     assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
 
 
+@pytest.mark.parametrize("abstract", [
+    "Experience with a fixture aneurysm is reviewed and compared to the reported experience of 19 other cases.",
+    "Compilation of the fixture stigmata with those of 7 other patients confirmed that the syndrome is recognisable.",
+])
+def test_people_counted_as_others_are_not_the_studys(abstract):
+    got = extracted(abstract, {"design": "case-series", "population": "human"}).sample_size
+    assert got is None or got.value not in (19, 7), got
+
+
 @pytest.mark.parametrize("abstract, expected", [
     # laboratory work counts the people its samples came from, stated as a whole
     ("In this study, 60 fixture cases and 60 controls, matched in age and sex, were selected. Serum was assayed.", 120),
