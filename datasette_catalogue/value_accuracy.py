@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.154'
+PATTERNS_VERSION = '2026.155'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (22, 24),
     'randomised: yes': (482, 530),
     'registrations': (296, 296),
-    'sample_size': (2448, 2567),
+    'sample_size': (2448, 2565),
     'studies_included': (390, 409),
 }
 # [[[end]]]
