@@ -843,6 +843,11 @@ def test_a_case_report_of_sisters_counts_them():
     ("Fixture fibromas were seen in two patients. In both patients, the radiographs were odd.", "Fibromas", 2),
     ("The treatment was followed by plasma renin activity. These observations are discussed.",
      "[Neonatal fixture hyponatremia. Three cases (author's transl)]", 3),
+    # the whole is named before its parts
+    ("Three children, two girls and one boy, presented with fixture disease. Serum TSH was high.", "Fixture disease", 3),
+    ("", "[Fixture diskitis. Apropos of 3 personal cases and 2 cases from the literature]", 3),
+    # ... and a larger count after a smaller one leaves the whole unsaid
+    ("Two children had fixture disease, and three children had its mild form.", "Fixture disease", None),
 ])
 def test_a_case_report_counting_two_or_three_counts_them(abstract, title, expected):
     got = extracted(abstract, {"design": "case-report", "population": "human"}, title=title).sample_size
