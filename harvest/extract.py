@@ -1515,16 +1515,16 @@ def _several_studies(reading: Reading) -> bool:
 def _few_cases(reading: Reading) -> Candidate | None:
     """Two or three patients, for a case report whose title or opening sentence counts them and that counts nobody
     otherwise ('Convulsions developed in two patients after retrobulbar block', '[... Three cases (author's
-    transl)]'): a case report describes one to three. Where it counts more than once, the first count is the whole
-    if no later one is larger ('Three children, two girls and one boy', 'Apropos of 3 personal cases and 2 cases from
-    the literature'); otherwise the counts say nothing."""
+    transl)]'): a case report describes one to three. Where it counts both two and three, the first count is the
+    whole if it is the three ('Three children, two girls and one boy', 'Apropos of 3 personal cases and 2 cases from
+    the literature'); otherwise the counts say nothing. (Counts of other sizes are not read here.)"""
     if reading.design != "case-report":
         return None
     opening = [s for s in (reading.title_sentence, *reading.abstract_sentences[:1]) if s is not None]
     counted = [(number_value(m.group("num"), reading.patterns), s, m) for s in opening for m in reading.phrases(s)]
     counted = [(value, s, m) for value, s, m in counted if value in (2, 3)]
     if not counted or counted[0][0] != max(value for value, _, _ in counted):
-        return None  # a whole is named before its parts ('Three children, two girls and one boy'), not after
+        return None  # a whole is named before its parts ('Three children, two girls and one boy'), not after them
     value, sentence, match = counted[0]
     return Candidate("case", value, sentence.quote(match.start(), match.end()), False)
 
