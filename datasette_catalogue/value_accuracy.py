@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
-    'conclusion: labelled a conclusion by its authors': (1570, 1580),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2996, 3857),
-    'follow_up_days': (697, 959),
+    'conclusion: labelled a conclusion by its authors': (1578, 1588),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3030, 3907),
+    'follow_up_days': (700, 963),
     'placebo_controlled: no': (295, 361),
     'placebo_controlled: yes': (164, 172),
     'randomised: no': (22, 24),
     'randomised: yes': (484, 532),
     'registrations': (296, 296),
-    'sample_size': (2605, 2733),
-    'studies_included': (390, 409),
+    'sample_size': (2629, 2758),
+    'studies_included': (391, 410),
 }
 # [[[end]]]
 
