@@ -1596,6 +1596,14 @@ def test_conclusion_from_the_sentence_that_states_it():
     ("Fixture techniques include 2- and 4-field therapy. Data are presented to support the 4-field technique as "
      "the method of choice.", "observational",
      "Data are presented to support the 4-field technique as the method of choice."),
+    # what the record has reviewed, in the perfect tense too, is no finding ...
+    ("Four fixture cases are described. Excision and repair is the treatment of choice. The relevant literature has "
+     "been reviewed.", "case-series", "Excision and repair is the treatment of choice."),
+    ("Two fixture repairs succeeded. Thirty cases in the literature have been reviewed in the light of these two.",
+     "case-series", "Two fixture repairs succeeded."),
+    # ... but a finding the same sentence states first stays one
+    ("Fixture spikes were seen in 10 patients. Recording them during attacks seems important and has been briefly "
+     "discussed.", "case-series", "Recording them during attacks seems important and has been briefly discussed."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
@@ -1621,6 +1629,11 @@ def test_conclusion_without_a_section(abstract, design, expected):
     ("Hormones may help the lungs. Herein we present the study's rationale and experimental design.", "rct"),
     ("Blood vessels form in many ways. Herein, we review how they form in different tissues.", "review"),
     ("Fixture heart defects are seen in adults. This manuscript reviews some of the common ones.", "review"),
+    ("Spheroids are used in tissue work. In this mini-review, we describe how fixture spheroids are made.", "review"),
+    ("Glioma is imaged in many ways. In this paper, we have summarized the common knowledge of fixture imaging.",
+     "review"),
+    ("Children with leukemia live longer now. This review considers how fixture families cope.", "review"),
+    ("The fixture association was founded in 1988. This is a summary of its history to the present day.", "other"),
 ])
 def test_no_conclusion_when_the_abstract_closes_on_its_aim(abstract, design):
     # an unstructured abstract that ends on what it sets out to do has stated no finding
