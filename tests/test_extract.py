@@ -1604,6 +1604,19 @@ def test_conclusion_from_the_sentence_that_states_it():
     # ... but a finding the same sentence states first stays one
     ("Fixture spikes were seen in 10 patients. Recording them during attacks seems important and has been briefly "
      "discussed.", "case-series", "Recording them during attacks seems important and has been briefly discussed."),
+    # what is discussed beside what the sentence stresses, postulates or takes it to indicate states a finding
+    ("A fixture granuloma developed and lasted nine months. Its significance is discussed and the importance of "
+     "preventing it is emphasized.", "case-report",
+     "Its significance is discussed and the importance of preventing it is emphasized."),
+    ("Fixture drugs were weak uptake inhibitors. These results are discussed as further indicating a link between "
+     "dopamine and depression.", "other",
+     "These results are discussed as further indicating a link between dopamine and depression."),
+    ("Renal failure developed in 6 fixture patients. Possible mechanisms are discussed; a lipoprotein is suggested "
+     "to be an important factor.", "case-series",
+     "Possible mechanisms are discussed; a lipoprotein is suggested to be an important factor."),
+    # ... but not what it proposes for others to use
+    ("Bronchoscopy may yield the diagnosis of fixture lipoma. A more complete classification is suggested and the "
+     "preferred treatment is discussed.", "case-series", "Bronchoscopy may yield the diagnosis of fixture lipoma."),
 ])
 def test_conclusion_without_a_section(abstract, design, expected):
     got = extracted(abstract, {"design": design, "population": "human"}).conclusion
