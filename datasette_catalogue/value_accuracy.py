@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.157'
+PATTERNS_VERSION = '2026.158'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (186, 275),
     'conclusion: labelled a conclusion by its authors': (1651, 1661),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3286, 4237),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3290, 4237),
     'follow_up_days': (723, 999),
     'placebo_controlled: no': (295, 361),
     'placebo_controlled: yes': (166, 174),
