@@ -426,7 +426,7 @@ class Patterns:
         # (n_equals_matches holds only while no word for people can match a ',', ';' or '=')
         assert not any(re.search(r"[,;=.\[]|\\[^s]", w) for w in spec["people"] + spec["animals"]), \
             "a word for people that may match ',', ';' or '=' (see n_equals_matches)"
-        self.single_case = _any(spec["single_case"])
+        self.single_case = _any([p.replace("{ANIMALS}", _words(spec["animals"])) for p in spec["single_case"]])
         self.sum_of_groups = re.compile(spec["sum_of_groups"].replace("NUMBER", self.number).replace("STOP", stop)
                                         .replace("MODIFIERS", modifiers).replace("PEOPLE", people), re.IGNORECASE)
         self.analysis_only = re.compile(fill(spec["analysis_only"]), re.IGNORECASE)

@@ -789,9 +789,28 @@ def test_no_studies_included_from_other_counts(abstract):
     "An eight year old boy of consanguineous parents had growth retardation and bone changes.",
     "A male child died at 7 months of age with progressive neurologic deterioration.",
     "A previously apparently healthy male patient developed haemolytic anaemia during penicillin intake.",
+    # one individual, one patient's own material, the patient named with 'the' and an age
+    "Obliterated fixture canals were observed in an individual with the Sanfilippo syndrome.",
+    "We report the acquisition of skin sensitivity by a fixture-negative patient after treatment.",
+    "Fixture syndrome varies. In our case, the five-year-old male child presented with a distended abdomen.",
+    # a case demonstrated, studied or illustrated, 'an' before it too
+    "A case is demonstrated in which an indwelling fixture catheter was pushed into the vena cava.",
+    "One patient of fixture sepsis after the implanting of a valve is studied.",
+    "Fixture occlusion can be performed safely before splenectomy. An illustrative case is reported.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
+    assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
+
+
+@pytest.mark.parametrize("abstract, title", [
+    ("A 1-month-old Arabian foal with signs of fixture disease was found to be immunodeficient.", "Fixture foal."),
+    ("An 11-year-old Beagle dog had focal fixture mastocytosis in two lymph nodes.", "Fixture mastocytosis."),
+    ("The fixture conjunctivitis was diagnosed on clinical signs and biopsy.",
+     "Allergic fixture conjunctivitis in a juvenile spider monkey."),
+])
+def test_a_case_report_of_an_animal_is_one_animal(abstract, title):
+    got = extracted(abstract, {"design": "case-report", "population": "animal"}, title=title)
     assert got.sample_size is not None and got.sample_size.value == 1, got.sample_size
 
 
