@@ -797,6 +797,8 @@ def test_no_studies_included_from_other_counts(abstract):
     "A case is demonstrated in which an indwelling fixture catheter was pushed into the vena cava.",
     "One patient of fixture sepsis after the implanting of a valve is studied.",
     "Fixture occlusion can be performed safely before splenectomy. An illustrative case is reported.",
+    # words between the age and the patient, hyphenated or after a comma
+    "To build a way to communicate, a 3-year-old, non-verbal autistic boy was treated for 1 year.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
