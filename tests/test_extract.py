@@ -63,6 +63,11 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("These effects were found in a double blind experiment, using 10 subjects.", 10),
     ("There were 228 patients who met the study-specific inclusion criteria and had DNA available.", 228),
     ("The trial was carried out for 7 months on 51 adult diabetics attending the clinic.", 51),
+    # ... paraplegics, haemophiliacs and those without the illness, the very old, health care workers by their initials
+    ("The uptake ratio was followed in 3 paraplegics with fixture arthropathy.", 3),
+    ("Inhibitor fractions from five hemophiliacs and two nonhemophiliacs were studied.", 7),
+    ("Circulating T cells were analysed in 597 octogenarians from one birth cohort.", 597),
+    ("RESULTS: In total, 535 HCWs completed the survey.", 535),
     ("The authors observed prospectively 28 brain-injured patients who required intubation.", 28),
     # the pool a study drew from, then the study's own
     ("Of the 228,438 women in the overall cohort, 130,008 (59.6%) met the inclusion criteria.", 130008),
