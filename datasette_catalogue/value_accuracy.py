@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.160'
+PATTERNS_VERSION = '2026.161'
 AGREED = {
     'blinding: double': (162, 164),
     'blinding: open-label': (47, 50),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (22, 24),
     'randomised: yes': (486, 534),
     'registrations': (296, 296),
-    'sample_size': (2902, 3044),
+    'sample_size': (2905, 3047),
     'studies_included': (391, 410),
 }
 # [[[end]]]
