@@ -399,8 +399,9 @@ class Patterns:
                     rf"|(?-i:[a-z])[\w'’/-]*(?<!s)\s+and\s+(?!(?:{self.number}|{stop}|{unjoined})\b)(?=(?-i:[a-z]))))")
         number = rf"(?<![\w.,/−–-])(?P<num>{self.number})(?![\w.,/%-]|\s*%|\s*per\s*cent)"
         self.people = people
-        self.animal_noun = re.compile(rf"\b(?:{_words(spec['animals'])})$", re.IGNORECASE)
-        self.animal_word = re.compile(rf"\b(?:{_words(spec['animals'])})\b", re.IGNORECASE)
+        animals = _words(spec["animals"])
+        self.animal_noun = re.compile(rf"\b(?:{animals})$", re.IGNORECASE)
+        self.animal_word = re.compile(rf"\b(?:{animals})\b", re.IGNORECASE)
         self.human_word = re.compile(rf"\b(?:{_words(spec['people'])})\b", re.IGNORECASE)
         modifiers = f"{modifier}{{0,{spec['max_modifiers']}}}?"
         # "ten case reports" and "20 case series" count papers, not people; "655 patient-years" time;
@@ -412,7 +413,7 @@ class Patterns:
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
-                          .replace("{Q}", spec["qualifier"]))
+                          .replace("{ANIMALS}", animals).replace("{Q}", spec["qualifier"]))
         self.phrase = re.compile(self.participant_phrase, re.IGNORECASE)
         # What every count of participants holds, simple enough for one scan of a whole record: the people
         self.people_words = re.compile(rf"\b(?:{people})\b", re.IGNORECASE)
@@ -426,7 +427,7 @@ class Patterns:
         # (n_equals_matches holds only while no word for people can match a ',', ';' or '=')
         assert not any(re.search(r"[,;=.\[]|\\[^s]", w) for w in spec["people"] + spec["animals"]), \
             "a word for people that may match ',', ';' or '=' (see n_equals_matches)"
-        self.single_case = _any([p.replace("{ANIMALS}", _words(spec["animals"])) for p in spec["single_case"]])
+        self.single_case = _any([fill(p) for p in spec["single_case"]])
         self.sum_of_groups = re.compile(spec["sum_of_groups"].replace("NUMBER", self.number).replace("STOP", stop)
                                         .replace("MODIFIERS", modifiers).replace("PEOPLE", people), re.IGNORECASE)
         self.analysis_only = re.compile(fill(spec["analysis_only"]), re.IGNORECASE)
