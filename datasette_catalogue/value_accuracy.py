@@ -10,19 +10,19 @@ there they do better than on records they never saw (the about page's held-out t
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
 PATTERNS_VERSION = '2026.161'
 AGREED = {
-    'blinding: double': (162, 164),
+    'blinding: double': (163, 165),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
-    'comparators': (187, 276),
-    'conclusion: labelled a conclusion by its authors': (1717, 1727),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3527, 4527),
-    'follow_up_days': (744, 1032),
-    'placebo_controlled: no': (296, 365),
+    'comparators': (187, 277),
+    'conclusion: labelled a conclusion by its authors': (1728, 1738),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3566, 4575),
+    'follow_up_days': (749, 1040),
+    'placebo_controlled: no': (297, 367),
     'placebo_controlled: yes': (168, 176),
     'randomised: no': (22, 24),
-    'randomised: yes': (487, 535),
+    'randomised: yes': (487, 536),
     'registrations': (296, 296),
-    'sample_size': (2977, 3124),
+    'sample_size': (2999, 3146),
     'studies_included': (391, 410),
 }
 # [[[end]]]
