@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (187, 278),
-    'conclusion: labelled a conclusion by its authors': (1736, 1746),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3606, 4626),
-    'follow_up_days': (751, 1046),
+    'conclusion: labelled a conclusion by its authors': (1750, 1760),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3639, 4670),
+    'follow_up_days': (753, 1053),
     'placebo_controlled: no': (297, 368),
     'placebo_controlled: yes': (168, 176),
     'randomised: no': (22, 24),
     'randomised: yes': (487, 536),
     'registrations': (296, 296),
-    'sample_size': (3031, 3179),
-    'studies_included': (391, 410),
+    'sample_size': (3053, 3202),
+    'studies_included': (392, 411),
 }
 # [[[end]]]
 
