@@ -22,8 +22,8 @@ Datasette serves templates/ (which extend Datasette's own where they can) and st
 """
 
 from datasette_catalogue.exports import export_names, export_renderers
-from datasette_catalogue.facets import (any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
-                                        join_filters, warm_facet_counts)
+from datasette_catalogue.facets import (counted_column_facet, facet_vars, join_facet_class, join_filters,
+                                        tidy_address_redirect, warm_facet_counts)
 from datasette_catalogue.feed import atom_renderer, feed_queries
 from datasette_catalogue.listing import remember_page
 from datasette_catalogue.ordering import sort_vars, tie_breaking
@@ -33,7 +33,7 @@ from datasette_catalogue.search import search_functions, search_queries, search_
 from datasette_catalogue.security import (bad_request_page, guarded_connection, read_only_databases, robots_route,
                                           secured_responses)
 
-HOOKS = (export_names, export_renderers, any_value_redirect, counted_column_facet, facet_vars, join_facet_class,
+HOOKS = (export_names, export_renderers, tidy_address_redirect, counted_column_facet, facet_vars, join_facet_class,
          join_filters, warm_facet_counts, remember_page, atom_renderer, feed_queries, sort_vars, tie_breaking,
          moved_static_files, page_css_urls, page_filters, page_js_urls, page_vars, profile_route, search_functions,
          search_queries, search_vars, bad_request_page, guarded_connection, read_only_databases, robots_route,

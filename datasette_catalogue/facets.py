@@ -470,33 +470,63 @@ def facet_vars(view_name, table, request, datasette, database):
     return {"filters_in_words": filters_in_words(request, datasette), "more_facets": more_facets(datasette, database)}
 
 
-# ---------------------------------------------------------------- one value or several
+# ---------------------------------------------------------------- the address a page is read as
 
 
-def combined(path, query_string) -> str | None:
-    """Where an articles page whose address repeats a column (design=rct&design=clinical-trial)
-    is read as faceted search reads it, any of the values: design__in=["rct", "clinical-trial"].
-    None for any other address. (Datasette would require every value at once: no record.)"""
+def tidied(path, query_string, shown=()) -> str | None:
+    """The address an articles page's address is read as, or None where it is read as written.
+
+    - A repeated column (design=rct&design=clinical-trial) is read as faceted search reads it, any of
+      the values: design__in=["rct", "clinical-trial"] (Datasette would require every value at once:
+      no record).
+    - A facet the page shows anyway (`shown`, the table's facets in metadata.yml), or one asked for
+      twice, is asked for once: Datasette would draw it twice, and the column menu's "Facet by this"
+      offers every column, shown or not (simonw/datasette#1469)."""
     if not re.search(r"/articles(\.\w+)?$", path):
         return None
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    kept = _without_repeated_facets(_any_of_repeated_values(pairs), shown)
+    if kept == pairs:
+        return None
+    return path + ("?" + urllib.parse.urlencode(kept) if kept else "")
+
+
+def _any_of_repeated_values(pairs) -> list:
     plain = [k for k, _ in pairs if not k.startswith("_") and "__" not in k]
     repeated = {k for k in plain if plain.count(k) > 1}
-    if not repeated:
-        return None
     kept = [(k, v) for k, v in pairs if k not in repeated]
     for column in sorted(repeated):
         kept.append((f"{column}__in", json.dumps(list(dict.fromkeys(v for k, v in pairs if k == column)),
                                                  ensure_ascii=False)))
-    return path + "?" + urllib.parse.urlencode(kept)
+    return kept if repeated else pairs
+
+
+def _without_repeated_facets(pairs, shown) -> list:
+    asked = set(shown)
+    kept = []
+    for key, value in pairs:
+        if key == "_facet":
+            if value in asked:
+                continue
+            asked.add(value)
+        kept.append((key, value))
+    return kept
+
+
+def shown_facets(datasette, path) -> set:
+    """The column facets metadata.yml shows on the articles table of the database a path names."""
+    database = path.strip("/").split("/")[0]
+    facets = (datasette.table_metadata(database, "articles") or {}).get("facets") or []
+    return {f for f in facets if isinstance(f, str)}
 
 
 @hookimpl(specname="asgi_wrapper")
-def any_value_redirect(datasette):
+def tidy_address_redirect(datasette):
     def wrap(app):
-        async def one_column_any_value(scope, receive, send):
+        async def tidy_address(scope, receive, send):
             if scope["type"] == "http" and scope.get("query_string"):
-                target = combined(scope["path"], scope["query_string"].decode("latin-1"))
+                path = scope["path"]
+                target = tidied(path, scope["query_string"].decode("latin-1"), shown_facets(datasette, path))
                 if target:
                     await send({"type": "http.response.start", "status": 302,
                                 "headers": [(b"location", target.encode("latin-1")),
@@ -505,6 +535,6 @@ def any_value_redirect(datasette):
                     return
             await app(scope, receive, send)
 
-        return one_column_any_value
+        return tidy_address
 
     return wrap

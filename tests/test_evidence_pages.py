@@ -109,7 +109,7 @@ async def test_a_citation_between_two_catalogued_records_shows_on_both_pages(lin
 @pytest.mark.parametrize("column", ["sample_size_band", "randomised", "blinding", "placebo_controlled",
                                     "registered", "cited_by_review", "newer_than_reviews"])
 async def test_extraction_facets_count_what_sql_counts(ds, sample_db, column):
-    body = await get_json(ds, f"/catalogue/articles.json?_facet={column}&_size=0")
+    body = await get_json(ds, "/catalogue/articles.json?_size=0")  # metadata.yml shows these facets
     shown = {r["value"]: r["count"] for r in body["facet_results"][column]["results"]}
     db = sqlite_utils.Database(sample_db)
     expected = dict(db.execute(f"select {column}, count(*) from articles where {column} is not null group by 1"))

@@ -173,3 +173,23 @@ async def test_a_facet_s_more_link_shows_every_value_of_that_facet_alone(ds):
     assert not facets["design"]["truncated"] and facets["design"]["more_url"] is None
     assert len(facets["conditions"]["results"]) == 2 and facets["conditions"]["truncated"]
     assert facets["conditions"]["more_url"].endswith("_facet_more=_join_conditions")
+
+
+@pytest.mark.parametrize("query, expected", [
+    # metadata.yml shows these facets on every articles page: asked for again, each would be drawn twice
+    ("_facet=sample_size_band", ""),
+    ("population=human&_facet=design&_facet=volume", "population=human&_facet=volume"),
+    ("_facet=volume&_facet=volume&_sort=title", "_facet=volume&_sort=title"),
+])
+async def test_a_facet_is_asked_for_once(ds, query, expected):
+    response = await ds.client.get("/catalogue/articles?" + query)
+    assert response.status_code == 302
+    assert response.headers["location"] == "/catalogue/articles" + ("?" + expected if expected else "")
+    page = await ds.client.get(response.headers["location"])
+    for column in re.findall(r"_facet=(\w+)", query):
+        assert page.text.count(f'data-column="{column}"') <= 1, column
+
+
+async def test_a_page_asking_each_facet_once_is_read_as_written(ds):
+    response = await ds.client.get("/catalogue/articles?_facet=volume&population=human")
+    assert response.status_code == 200 and response.text.count('data-column="volume"') == 1

@@ -199,7 +199,7 @@ def pages():
             f"/catalogue/articles/{HOSTILE}", "/catalogue/article_mesh", "/catalogue/article_authors",
             "/catalogue/search?q=ketamine", "/catalogue/whats_new", "/catalogue/per_year",
             "/catalogue/evidence_map", "/catalogue?sql=select+title,+abstract+from+articles",
-            "/catalogue/articles?_search=ketamine", "/catalogue/articles?_facet=journal"]
+            "/catalogue/articles?_search=ketamine", "/catalogue/articles?_facet=journal_iso"]
 
 
 async def test_markup_in_records_is_shown_as_text(ds):
