@@ -896,6 +896,19 @@ def test_people_counted_as_others_are_not_the_studys(abstract):
 
 
 @pytest.mark.parametrize("abstract, expected", [
+    ("We included 3595 participants from a fixture cohort. A total of 1986 incident CVD cases occurred over a "
+     "median follow-up of 11 years.", 3595),
+    # (the people followed counted in a word the patterns do not know: no answer, rather than the outcomes)
+    ("A total of 8173 Fixturians were included. During a median follow-up of 13 years, 2609 cases of incident CKD "
+     "were identified.", None),
+    ("In a fixture cohort of 391 adults, twenty-four incident dementia cases occurred.", None),
+])
+def test_incident_cases_are_outcomes_not_the_people_followed(abstract, expected):
+    got = extracted(abstract, {"design": "observational", "population": "human"}).sample_size
+    assert (got.value if got else None) == expected, got
+
+
+@pytest.mark.parametrize("abstract, expected", [
     # laboratory work counts the people its samples came from, stated as a whole
     ("In this study, 60 fixture cases and 60 controls, matched in age and sex, were selected. Serum was assayed.", 120),
     ("Biopsies of six patients with fixture cholestasis were studied by electron microscopy.", 6),
