@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.161'
+PATTERNS_VERSION = '2026.162'
 AGREED = {
     'blinding: double': (163, 165),
     'blinding: open-label': (47, 50),
     'blinding: single': (23, 25),
     'comparators': (187, 278),
-    'conclusion: labelled a conclusion by its authors': (1762, 1772),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3679, 4716),
-    'follow_up_days': (757, 1063),
+    'conclusion: labelled a conclusion by its authors': (1770, 1780),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3714, 4766),
+    'follow_up_days': (760, 1067),
     'placebo_controlled: no': (297, 368),
     'placebo_controlled: yes': (168, 176),
     'randomised: no': (22, 24),
     'randomised: yes': (487, 536),
     'registrations': (296, 296),
-    'sample_size': (3080, 3229),
+    'sample_size': (3105, 3255),
     'studies_included': (392, 411),
 }
 # [[[end]]]
