@@ -268,7 +268,8 @@ def classify_command(db_path):
 
 
 def validate_pubmed(topics=(), query=None, since=None, **_):
-    """Refuse option values that make no sense before any work starts."""
+    """Refuse option values and settings that make no sense before any work starts: the catalogue is copied to
+    work in only then."""
     from harvest import live
 
     if query is not None and not query.strip():
@@ -284,6 +285,10 @@ def validate_pubmed(topics=(), query=None, since=None, **_):
             f"unknown topic(s) {', '.join(unknown)}; known: {', '.join(known)}"))
     if since_date and since_date > (datetime.date.today() + datetime.timedelta(days=1)).strftime("%Y/%m/%d"):
         raise click.ClickException(one_line(f"--since {since} is in the future"))
+    try:
+        eutils.check_environment()
+    except eutils.EUtilsError as error:
+        raise click.ClickException(one_line(error))
 
 
 @cli.command(name="pubmed")

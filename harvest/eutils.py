@@ -197,6 +197,21 @@ def checked_base_url(url):
     return url.strip().rstrip("/") + "/"
 
 
+def checked_email(email):
+    """NCBI_EMAIL as given, or EUtilsError at once: NCBI asks every client for a contact address."""
+    if not email or re.search(r"\s", email) or "@" not in email:
+        raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
+    return email
+
+
+def check_environment(environ=None):
+    """EUtilsError for settings no client could be built from (NCBI_EMAIL, EUTILS_BASE_URL): asked before a
+    harvest copies the catalogue to work in, which a run that cannot ask anything would leave behind."""
+    environ = os.environ if environ is None else environ
+    checked_email(environ.get("NCBI_EMAIL"))
+    checked_base_url(environ.get("EUTILS_BASE_URL") or DEFAULT_BASE_URL)
+
+
 def parse_esearch(body: bytes) -> SearchPage:
     """Read an ESearch answer, JSON or XML, raising on the errors hidden in it."""
     text = body.lstrip()
@@ -391,9 +406,7 @@ class EUtils:
     def __init__(self, email, api_key=None, base_url=None, tool=TOOL, session=None,
                  limiter=None, sleep=None, max_tries=6, timeout=(10, 120), deadline=DEADLINE,
                  batch_size=200, backoff=1.0, esearch_retmode="json", cap=ESEARCH_CAP):
-        if not email or re.search(r"\s", email) or "@" not in email:
-            raise EUtilsError("set NCBI_EMAIL to a contact address: NCBI asks for one")
-        self.email, self.tool, self._key = email, tool, api_key or None
+        self.email, self.tool, self._key = checked_email(email), tool, api_key or None
         self.base_url = checked_base_url(base_url or DEFAULT_BASE_URL)
         self.session = session or requests.Session()
         self.limiter = limiter or shared_limiter(RATE_WITH_KEY if api_key else RATE)

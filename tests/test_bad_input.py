@@ -426,6 +426,21 @@ def test_pubmed_values_that_make_no_sense(catalogue, no_network, args, message):
     assert_untouched(catalogue, before)
 
 
+@pytest.mark.parametrize("env, message", [
+    ({"NCBI_EMAIL": None}, "set NCBI_EMAIL"),
+    ({"NCBI_EMAIL": "not an address"}, "set NCBI_EMAIL"),
+    ({"NCBI_EMAIL": "reader@example.org", "EUTILS_BASE_URL": "ftp://eutils.example.org"}, "EUTILS_BASE_URL"),
+])
+def test_pubmed_settings_that_cannot_work_leave_no_copy_behind(catalogue, no_network, env, message):
+    before = digest(catalogue)
+    result = run("pubmed", "--db", catalogue, env={"NCBI_API_KEY": SECRET, **env})
+    assert_one_line_error(result)
+    assert message in result.output and SECRET not in result.output
+    assert_untouched(catalogue, before)
+    # a resumable run keeps its working copy when it fails; one that could ask nothing has none to keep
+    assert not [p.name for p in catalogue.parent.iterdir() if p.name.startswith(catalogue.name + "-building")]
+
+
 # ---------------------------------------------------------------- a real process
 
 
@@ -493,7 +508,8 @@ def test_a_network_error_never_prints_the_api_key(catalogue, no_network, monkeyp
 
     monkeypatch.setattr(live, "harvest_pubmed", fail)
     before = digest(catalogue)
-    result = run("pubmed", "--query", "ketamine", "--db", catalogue, env={"NCBI_API_KEY": SECRET})
+    result = run("pubmed", "--query", "ketamine", "--db", catalogue,
+                 env={"NCBI_API_KEY": SECRET, "NCBI_EMAIL": "reader@example.org"})
     assert_one_line_error(result)
     assert "unexpected ConnectionError" in result.output and SECRET not in result.output
     assert digest(catalogue) == before  # its working copy waits for the next run to resume it

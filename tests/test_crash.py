@@ -213,7 +213,8 @@ def test_pubmed_takes_the_same_lock(tmp_path, monkeypatch):
     monkeypatch.setattr(live.EUtils, "from_env", classmethod(lambda cls, **kw: pytest.fail("network")))
     db = tmp_path / "catalogue.db"
     with safety.lock(os.path.realpath(db)):
-        result = CliRunner().invoke(cli_module.cli, ["pubmed", "--query", "ketamine", "--db", str(db)])
+        result = CliRunner().invoke(cli_module.cli, ["pubmed", "--query", "ketamine", "--db", str(db)],
+                                    env={"NCBI_EMAIL": "reader@example.org"})
     assert result.exit_code == 1 and "another harvest is writing" in result.output
 
 
@@ -404,7 +405,8 @@ def test_a_killed_live_harvest_resumes_from_its_working_copy(tmp_path, monkeypat
     db = tmp_path / "catalogue.db"
     load_here(write_input(tmp_path / "one.xml", [1]), db)
     before = db.read_bytes()
-    killed = subprocess.Popen([PYTHON, "-c", FAKE_HARVEST, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    killed = subprocess.Popen([PYTHON, "-c", FAKE_HARVEST, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "NCBI_EMAIL": "reader@example.org"})
     assert killed.stdout.readline().strip() == "committed"
     killed.send_signal(signal.SIGKILL)
     killed.wait(timeout=30)
@@ -422,7 +424,8 @@ def test_a_killed_live_harvest_resumes_from_its_working_copy(tmp_path, monkeypat
     monkeypatch.setattr(live, "harvest_pubmed", harvest_pubmed)
     monkeypatch.setattr(live, "summary", lambda outcomes, planned: "done")
     monkeypatch.setattr(live, "all_complete", lambda outcomes, planned: True)
-    result = CliRunner().invoke(cli_module.cli, ["pubmed", "--query", "second", "--db", str(db)])
+    result = CliRunner().invoke(cli_module.cli, ["pubmed", "--query", "second", "--db", str(db)],
+                                env={"NCBI_EMAIL": "reader@example.org"})
     assert result.exit_code == 0, result.output
     assert seen == ["first"]  # carried on from the killed run's working copy
     runs = {row[0]: row[1] for row in sqlite3.connect(db).execute("select query, status from harvest_runs")}
