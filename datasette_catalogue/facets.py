@@ -31,7 +31,7 @@ from datasette.plugins import pm
 from datasette.utils import (await_me_maybe, escape_sqlite, path_with_added_args, path_with_removed_args,
                              path_with_replaced_args)
 from datasette.utils.asgi import Request
-from datasette.views.base import ureg
+from datasette.views.base import DatasetteError, ureg
 
 from datasette_catalogue import selection
 from harvest import vocabulary
@@ -309,9 +309,13 @@ class CountedColumnFacet(ColumnFacet):
 
     async def facet_results(self):
         results, timed_out = [], []
+        columns = set(await self.ds.get_database(self.database).table_columns(self.table))
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
+            if column not in columns:
+                # as Datasette answers ?_col= with a column the table lacks (its own facet gave "Invalid SQL")
+                raise DatasetteError(f"_facet={column}: {self.table} has no column {column}", status=400)
             size = facet_size(self, column)
             sql, params = await rows_to_count(self, column)
             rows = None
