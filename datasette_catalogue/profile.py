@@ -213,11 +213,12 @@ def read_request(request) -> dict:
     """The questions a profile URL asks, and what a pasted claim named when there is one."""
     claim = (request.args.get("claim") or "").strip()[:2000]
     population = request.args.get("population") or None
-    if population not in (None, *vocabulary.POPULATION.values()):
-        population = None
     known = lambda facet, values: [v for v in values if v in vocabulary.FACETS[facet].values()]
     conditions = known("conditions", request.args.getlist("condition"))
     routes = known("routes", request.args.getlist("route"))
+    unknown = unlabelled_values(request)
+    if population not in (None, *vocabulary.POPULATION.values()):
+        population = None
     recognised = None
     if claim and not (conditions or routes):
         recognised = classify.recognise(claim)
@@ -227,7 +228,19 @@ def read_request(request) -> dict:
         population = population or recognised["population"]
     style = request.args.get("style") if request.args.get("style") in STYLE_CHOICES else STYLE_CHOICES[0]
     return {"claim": claim, "recognised": recognised, "conditions": conditions, "routes": routes,
-            "population": population, "style": style, "questions": questions(conditions, routes, population)}
+            "population": population, "style": style, "questions": questions(conditions, routes, population),
+            "unknown": unknown}
+
+
+# The profile's arguments, each with the facet of harvest/vocabulary.yml that names its values.
+ASKED_FACETS = {"condition": "conditions", "route": "routes", "population": "population"}
+
+
+def unlabelled_values(request) -> list:
+    """(argument, value) of every value asked for that the catalogue does not label ('condition=crsp'): the page
+    answers without it, and says so, rather than answer another question in silence."""
+    return [(argument, value) for argument, facet in ASKED_FACETS.items() for value in request.args.getlist(argument)
+            if value and value not in vocabulary.FACETS[facet].values()]
 
 
 def reference_list(conn, rows, style: str) -> str:

@@ -204,6 +204,15 @@ async def test_unknown_question_values_are_ignored_not_an_error(ds):
     assert "Ketamine</h2>" in response.text or "Ketamine</h1>" in response.text
 
 
+async def test_a_question_says_which_values_it_left_out(ds):
+    asked = text_of((await ds.client.get("/catalogue/profile?condition=crsp&condition=crps&route=<script>")).text)
+    assert re.search(r"Not a value this catalogue labels, so left out of the question: condition crsp ?, "
+                     r"route &lt;script&gt; ?\.", asked)
+    assert "Ketamine for CRPS" in asked  # the value it knows is still asked
+    plain = text_of((await ds.client.get("/catalogue/profile?condition=crps")).text)
+    assert "Not a value this catalogue labels" not in plain
+
+
 async def test_the_home_page_has_a_claim_box_and_links_the_profiles(ds):
     html = (await ds.client.get("/")).text
     assert 'action="/catalogue/profile"' in html and 'name="claim"' in html
