@@ -213,12 +213,12 @@ def read_request(request) -> dict:
     """The questions a profile URL asks, and what a pasted claim named when there is one."""
     claim = (request.args.get("claim") or "").strip()[:2000]
     population = request.args.get("population") or None
+    if population not in (None, *vocabulary.POPULATION.values()):
+        population = None
     known = lambda facet, values: [v for v in values if v in vocabulary.FACETS[facet].values()]
     conditions = known("conditions", request.args.getlist("condition"))
     routes = known("routes", request.args.getlist("route"))
     unknown = unlabelled_values(request)
-    if population not in (None, *vocabulary.POPULATION.values()):
-        population = None
     recognised = None
     if claim and not (conditions or routes):
         recognised = classify.recognise(claim)
