@@ -9,7 +9,7 @@ harvest.read cuts a file into records; this module reads one.
 import io
 import re
 
-from harvest.record import (ORCID, checked_pmid, empty_record, range_start_month, sortable_date,
+from harvest.record import (ORCID, checked_pmid, empty_record, range_start_month, sortable_date, squeezed,
                             whole_number)
 
 
@@ -58,7 +58,7 @@ def _text(value):
     """A MEDLINE field as one string (Bio.Medline keeps some fields as lists)."""
     if isinstance(value, list):
         value = " ".join(value)
-    return " ".join(value.split()) or None if value else None
+    return squeezed(value)
 
 
 def _core(fields) -> dict:

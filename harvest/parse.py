@@ -10,7 +10,7 @@ import re
 from lxml import etree
 
 from harvest.record import (ORCID, checked_pmid, empty_record, month_name, month_number, range_start_month,
-                            sortable_date, whole_number)
+                            sortable_date, squeezed, whole_number)
 
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -27,8 +27,7 @@ def text_of(element) -> str | None:
     if element is None:
         return None
     # Most elements hold plain text; only mixed content needs itertext().
-    text = element.text if not len(element) else "".join(element.itertext())
-    return " ".join(text.split()) or None if text else None
+    return squeezed(element.text if not len(element) else "".join(element.itertext()))
 
 
 def _children(element) -> dict:

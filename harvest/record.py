@@ -1,10 +1,12 @@
 """The record dict every layer passes on (docs/record.md), and the conventions the PubMed XML
 reader (harvest.parse) and the MEDLINE text reader (harvest.medline) share: numbers, PMIDs,
-month names, sortable dates, ORCID iDs, how authors are written, a record's PubMed address.
+month names, sortable dates, ORCID iDs, how authors are written, a record's PubMed address,
+how text is squeezed.
 
 Pure: no network, database or clock.
 """
 
+import html
 import re
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
@@ -22,6 +24,21 @@ LIST_KEYS = (
     "abstract_sections languages authors mesh publication_types keywords chemicals "
     "grants comments_corrections databanks references"
 ).split()
+
+
+# Some publishers' text reaches PubMed escaped twice: the XML then holds "P&amp;lt;0.05" or "&amp;#945;-glucosidase",
+# and the record's text "P&lt;0.05" or "&#945;-glucosidase", which a reader would see and a writer quote as written.
+ESCAPED_TWICE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);")
+
+
+def squeezed(text) -> str | None:
+    """Text as it is stored: references escaped twice read as their characters, every run of white space one
+    space, None when nothing is left."""
+    if not text:
+        return None
+    if "&" in text:
+        text = ESCAPED_TWICE.sub(lambda m: html.unescape(m.group()), text)
+    return " ".join(text.split()) or None
 
 
 def empty_record(pmid, version, record_type) -> dict:

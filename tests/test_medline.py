@@ -177,3 +177,10 @@ def test_databanks_from_medline_si_lines():
     assert medline.parse_record(text)["databanks"] == [
         {"name": "ClinicalTrials.gov", "accessions": ["NCT01234567", "NCT07654321"]},
         {"name": "ISRCTN", "accessions": ["ISRCTN12345678"]}]
+
+
+def test_medline_text_escaped_twice_reads_as_written(tmp_path):
+    record = medline_record(tmp_path, "PMID- 1\nTI  - Docking with &#945;-glucosidase &amp; fixtures\n"
+                                      "AB  - Lesions fell (P&lt;0.05) at 23.2 pmol/L.\n")
+    assert record["title"] == "Docking with α-glucosidase & fixtures"
+    assert record["abstract"] == "Lesions fell (P<0.05) at 23.2 pmol/L."

@@ -45,6 +45,13 @@ def test_latest_version_wins_within_the_sample(sample_files):
     assert record["pmid_version"] == 4
 
 
+def test_text_escaped_twice_reads_as_written(real_record):
+    # the XML holds "&amp;#945;" and "P&amp;lt;0.05": the publisher escaped the characters before NLM did
+    assert "with α- glucosidase" in real_record(31808390)["title"]
+    abstract = real_record(31845223)["abstract"]
+    assert "(P<0.05)" in abstract and "&lt;" not in abstract and "&" not in abstract
+
+
 def test_mesh_headings_with_qualifiers(real_record):
     record = real_record(423962)
     assert record["mesh"], "a 1979 MEDLINE record is indexed"
