@@ -10,6 +10,8 @@
   The same index holds each record's design, condition and route labels, so the words
   of a label (crps, rct, intranasal, sublingual) find the records it labels.
 - When no record has all the words, the search page ranks the records that have any.
+- A record's PMID, DOI or PMCID finds it, pasted bare, after "PMID:" or as the address of
+  its PubMed page or DOI (harvest.load.identifiers puts them in the index).
 
 The reading is built here once (parse) and turned into an FTS5 query (all_words,
 any_word) and into a sentence for the page (reading). SQLite gets it through
@@ -39,6 +41,9 @@ those through to under was we were what when which while who whose will with wit
 PARTS = re.compile(r"[^\W_]+")
 TOKENS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 NOTHING = '""'  # the empty phrase: matches no record, where FTS5 would refuse an empty query
+# The address of a record's PubMed page or DOI, read as the identifier after it.
+ADDRESS = re.compile(r"\bhttps?://(?:dx\.)?doi\.org/|\bhttps?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|"
+                     r"ncbi\.nlm\.nih\.gov/pubmed)/(?=\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def parse(text) -> Query:
     if not isinstance(text, str):
         return query
     pending_or, wanted = False, []  # wanted: [(term, joined to the previous by OR)]
-    for minus, quoted, bare in TOKENS.findall(text.replace("\0", " ")):
+    for minus, quoted, bare in TOKENS.findall(ADDRESS.sub("", text.replace("\0", " "))):
         if bare == "OR":
             pending_or = bool(wanted)
             continue

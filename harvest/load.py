@@ -170,8 +170,19 @@ def search_terms(record, classification) -> str | None:
     hyphenated = (text for text in texts if text and has_hyphen(text))
     compounds = (WORD_PARTS.findall(m.group().lower()) for text in hyphenated for m in HYPHENATED.finditer(text))
     joined = ["".join(parts) for parts in compounds if not all(part.isdigit() for part in parts)]  # not 2012-2019
-    words = [label.replace("-", " ") for label in labels] + joined
+    words = [label.replace("-", " ") for label in labels] + joined + identifiers(record)
     return " ".join(dict.fromkeys(words)) or None
+
+
+def identifiers(record) -> list:
+    """The record's PMID, DOI and PMCID as search words: pasted into a search box ("PMID: 34092024",
+    "10.1111/imj.15404", "PMC8012345"), each finds its record."""
+    found = [f"pmid {record['pmid']}"] if record.get("pmid") else []
+    if record.get("doi"):
+        found.append(f"doi {record['doi']}")
+    if record.get("pmcid"):
+        found.append(record["pmcid"])
+    return found
 
 
 @contextmanager

@@ -128,6 +128,12 @@ def test_search_finds_hyphenated_words_without_hyphens_and_labels_by_their_words
         "covid19 longterm"  # number ranges and the uninformative design "other" are left out
 
 
+def test_a_records_identifiers_are_search_words(db, records):
+    save(db, records)
+    assert 34092024 in fts(db, '"pmid 34092024"') and 34092024 in fts(db, '"10 1111 imj 15404"')
+    assert load.identifiers({"pmid": 1, "doi": "10.1/x", "pmcid": "PMC9"}) == ["pmid 1", "doi 10.1/x", "PMC9"]
+
+
 def test_sorting_by_evidence_rank_puts_unrated_last(db, records):
     save(db, records)
     rows = db.execute("select evidence_level, evidence_rank from articles order by evidence_rank, pmid").fetchall()

@@ -77,6 +77,14 @@ async def test_hyphenated_and_unhyphenated_forms_and_labels_meet(ds, words):
     assert TROCHES in await search_pmids(ds, words)
 
 
+@pytest.mark.parametrize("pasted", ["34092024", "PMID: 34092024", "pmid 34092024", "10.1111/imj.15404",
+                                    "doi:10.1111/imj.15404", "https://doi.org/10.1111/imj.15404",
+                                    "https://pubmed.ncbi.nlm.nih.gov/34092024/"])
+async def test_a_pasted_pmid_or_doi_finds_its_record(ds, pasted):
+    assert await search_pmids(ds, pasted) == [TROCHES]
+    assert await table_pmids(ds, "_search=" + urllib.parse.quote(pasted)) == [TROCHES]
+
+
 async def test_label_words_find_the_records_they_label(ds, sample_db):
     import sqlite_utils
 
