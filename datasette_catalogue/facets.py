@@ -461,9 +461,14 @@ def _number(value):
     return int(value) if value.isdigit() else value
 
 
+def shown_facets(datasette, database) -> list:
+    """The facets metadata.yml shows on every articles page of a database: column names and {"join": name}."""
+    return (datasette.table_metadata(database, "articles") or {}).get("facets") or []
+
+
 def more_facets(datasette, database) -> list:
     """(name, label) of the join facets a reader may add: those the table does not show already."""
-    shown = (datasette.table_metadata(database, "articles") or {}).get("facets") or []
+    shown = shown_facets(datasette, database)
     return [(name, (join.label or name).lower()) for name, join in JOINS.items() if {"join": name} not in shown]
 
 
@@ -477,16 +482,19 @@ def facet_vars(view_name, table, request, datasette, database):
 # ---------------------------------------------------------------- the address a page is read as
 
 
+ARTICLES_PAGE = re.compile(r"/articles(\.\w+)?$")
+
+
 def tidied(path, query_string, shown=()) -> str | None:
     """The address an articles page's address is read as, or None where it is read as written.
 
     - A repeated column (design=rct&design=clinical-trial) is read as faceted search reads it, any of
       the values: design__in=["rct", "clinical-trial"] (Datasette would require every value at once:
       no record).
-    - A facet the page shows anyway (`shown`, the table's facets in metadata.yml), or one asked for
+    - A column facet the page shows anyway (`shown`: shown_facets), or one asked for
       twice, is asked for once: Datasette would draw it twice, and the column menu's "Facet by this"
       offers every column, shown or not (simonw/datasette#1469)."""
-    if not re.search(r"/articles(\.\w+)?$", path):
+    if not ARTICLES_PAGE.search(path):
         return None
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     kept = _without_repeated_facets(_any_of_repeated_values(pairs), shown)
@@ -506,7 +514,7 @@ def _any_of_repeated_values(pairs) -> list:
 
 
 def _without_repeated_facets(pairs, shown) -> list:
-    asked = set(shown)
+    asked = {facet for facet in shown if isinstance(facet, str)}  # column facets; joins are {"join": name}
     kept = []
     for key, value in pairs:
         if key == "_facet":
@@ -517,20 +525,15 @@ def _without_repeated_facets(pairs, shown) -> list:
     return kept
 
 
-def shown_facets(datasette, path) -> set:
-    """The column facets metadata.yml shows on the articles table of the database a path names."""
-    database = path.strip("/").split("/")[0]
-    facets = (datasette.table_metadata(database, "articles") or {}).get("facets") or []
-    return {f for f in facets if isinstance(f, str)}
-
-
 @hookimpl(specname="asgi_wrapper")
 def tidy_address_redirect(datasette):
     def wrap(app):
         async def tidy_address(scope, receive, send):
             if scope["type"] == "http" and scope.get("query_string"):
                 path = scope["path"]
-                target = tidied(path, scope["query_string"].decode("latin-1"), shown_facets(datasette, path))
+                # (only an articles page reads the table's facets: every other request passes untouched)
+                shown = shown_facets(datasette, path.strip("/").split("/")[0]) if ARTICLES_PAGE.search(path) else ()
+                target = tidied(path, scope["query_string"].decode("latin-1"), shown)
                 if target:
                     await send({"type": "http.response.start", "status": 302,
                                 "headers": [(b"location", target.encode("latin-1")),
