@@ -286,7 +286,7 @@ def validate_pubmed(topics=(), query=None, since=None, **_):
     if since_date and since_date > (datetime.date.today() + datetime.timedelta(days=1)).strftime("%Y/%m/%d"):
         raise click.ClickException(one_line(f"--since {since} is in the future"))
     try:
-        eutils.check_environment()
+        eutils.settings_from_env()
     except eutils.EUtilsError as error:
         raise click.ClickException(one_line(error))
 

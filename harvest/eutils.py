@@ -204,12 +204,13 @@ def checked_email(email):
     return email
 
 
-def check_environment(environ=None):
-    """EUtilsError for settings no client could be built from (NCBI_EMAIL, EUTILS_BASE_URL): asked before a
-    harvest copies the catalogue to work in, which a run that cannot ask anything would leave behind."""
+def settings_from_env(environ=None) -> dict:
+    """A client's settings from NCBI_EMAIL, NCBI_API_KEY and EUTILS_BASE_URL, or EUtilsError for settings no
+    client could be built from: a harvest asks before it copies the catalogue to work in, which a run that cannot
+    ask anything would leave behind."""
     environ = os.environ if environ is None else environ
-    checked_email(environ.get("NCBI_EMAIL"))
-    checked_base_url(environ.get("EUTILS_BASE_URL") or DEFAULT_BASE_URL)
+    return {"email": checked_email(environ.get("NCBI_EMAIL")), "api_key": environ.get("NCBI_API_KEY"),
+            "base_url": checked_base_url(environ.get("EUTILS_BASE_URL") or DEFAULT_BASE_URL)}
 
 
 def parse_esearch(body: bytes) -> SearchPage:
@@ -420,9 +421,7 @@ class EUtils:
     @classmethod
     def from_env(cls, environ=None, **options):
         """Build a client from NCBI_EMAIL, NCBI_API_KEY and EUTILS_BASE_URL."""
-        environ = os.environ if environ is None else environ
-        return cls(environ.get("NCBI_EMAIL"), api_key=environ.get("NCBI_API_KEY"),
-                   base_url=environ.get("EUTILS_BASE_URL"), **options)
+        return cls(**settings_from_env(environ), **options)
 
     def __repr__(self):
         # Keep the key out of tracebacks that print locals or the client.
