@@ -100,6 +100,13 @@ GENERATED_DOCS := README.md metadata.yml $(wildcard docs/*.md) tests/labelled/bl
 docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.yml` and the site that restate data
 	$(BIN)/cog -I . -r $(GENERATED_DOCS)
 
+# The word weights that weigh the rules' design and population again, fitted to the blind labels'
+# development half (tests/train_weights.py); fitted again whenever rules.yml's version changes.
+.PHONY: weights
+weights: install sample  ## fits `harvest/weights.json` to the blind labels (installs scikit-learn, which only this needs)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python -m tests.train_weights
+
 # The README's picture of the site: the home page of the catalogue, in Debian's Chromium.
 screenshot: install  ## saves the site's home page as the README shows it (`docs/site.png`)
 	@[ -f $(DB) ] || $(MAKE) --no-print-directory catalogue

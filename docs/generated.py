@@ -119,12 +119,41 @@ def classifier_accuracy() -> str:
 
 
 @functools.cache
+def _blind_records(kind: str) -> dict:
+    """{pmid: record} of a blind set, read from the sample once per `make docs`."""
+    from tests import blind
+
+    return blind.records(kind)
+
+
+@functools.cache
 def _blind(kind: str) -> tuple:
     """(labels, answers) of a blind set, read from the sample once per `make docs`."""
     from tests import blind
 
     labelled = blind.load(kind)
-    return labelled, blind.predictions_of(kind, labelled)
+    return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
+
+
+def weighed_design() -> str:
+    """What the word weights (harvest/weights.py) do to design on the check half, which they were not fitted to."""
+    from harvest import classify
+    from tests import blind
+    from tests.tune_classify import split
+
+    labelled, predicted = _blind("classify")
+    records = _blind_records("classify")
+    check = [e for e in split(blind.half(labelled, "tuning"))[1] if e["design"]["status"] in blind.TRUSTED]
+    ruled = {e["pmid"]: classify.read_by_rules(classify.View(records[e["pmid"]]))[1][0] for e in check}
+    right = lambda e, design: design in e["design"]["accept"]
+    weighed = sum(right(e, predicted[e["pmid"]]["design"]) for e in check)
+    alone = sum(right(e, ruled[e["pmid"]]) for e in check)
+    changed = [e for e in check if predicted[e["pmid"]]["design"] != ruled[e["pmid"]]]
+    gained = sum(right(e, predicted[e["pmid"]]["design"]) and not right(e, ruled[e["pmid"]]) for e in changed)
+    lost = sum(right(e, ruled[e["pmid"]]) and not right(e, predicted[e["pmid"]]["design"]) for e in changed)
+    return (f"at rules {classify.RULES_VERSION}, design agrees with the labels on {weighed} of {len(check)} records\n"
+            f"weighed against {alone} by the rules alone ({weighed / len(check):.3f} against {alone / len(check):.3f});\n"
+            f"of the {len(changed)} records whose design the weights change, {gained} become right and {lost} wrong.\n")
 
 
 def blind_accuracy(kind: str, goals_only: bool = False) -> str:
@@ -249,15 +278,18 @@ def reason_accuracy() -> str:
     """datasette_catalogue/reason_accuracy.py's figures: for each kind of reason the classifier gives a label for
     (harvest.classify.reason_kind), how many records of the blind set's tuning half it gave one for, and for how
     many of those the blind readers gave the same label (among theirs, for conditions and routes)."""
-    from harvest import classify
+    from harvest import classify, weights
     from tests import blind
+    from tests.tune_classify import split
 
     labelled, predicted = _blind("classify")  # the answers hold each record's reasons
+    # the word weights learnt from the development half: their reasons are counted on the check half only
+    fitted_to = {e["pmid"] for e in split(blind.half(labelled, "tuning"))[0]}
     counted = {}
     for entry in blind.half(labelled, "tuning"):
         for reason in predicted[entry["pmid"]]["reasons"]:
             opening, _, rest = reason.partition(": ")
-            if opening not in REASONED_LABELS:
+            if opening not in REASONED_LABELS or (weights.REASON in reason and entry["pmid"] in fitted_to):
                 continue
             field, several = REASONED_LABELS[opening]
             if entry[field]["status"] not in blind.TRUSTED:

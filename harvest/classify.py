@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from harvest import read_yaml, vocabulary
+from harvest import read_yaml, vocabulary, weights
 from harvest.scan import Literals
 
 RULES_PATH = Path(__file__).with_name("rules.yml")
@@ -362,6 +362,9 @@ class Rules:
     by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
     always_read: frozenset = frozenset()  # labels whose evidence is read for every record
     literals: Literals | None = None  # every prefix and needed text, looked for in one pass
+    # the word weights that weigh the design again (harvest/weights.py): the packaged rules carry
+    # the weights fitted to them; a rule set compiled elsewhere has none
+    weights: "weights.Table | None" = None
 
 
 FACETS = ("design", "population", "conditions", "routes", "harms", "ketamine_form", "corrections", "reviewed")
@@ -454,6 +457,7 @@ def load_rules(path=RULES_PATH) -> Rules:
 
 
 RULES = load_rules()
+RULES.weights = weights.WEIGHTS
 # Populations whose evidence is preclinical (evidence level, synthesis gaps, what a study is).
 PRECLINICAL = tuple(RULES.data["evidence_level"]["preclinical"])
 RULES_VERSION = RULES.version
@@ -1249,10 +1253,13 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
     """Classify one parsed record (docs/record.md): every facet, and why; and which harms it
     looked for and found none of (harms_none_reported, a part of harms)."""
     view = View(record, rules)
-    notice = is_notice(view, rules)
-    first = design_evidence(view, None, rules)
-    population, population_reason = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
-    design, design_reason = decide_design(design_evidence(view, population, rules), rules)
+    notice, (design, design_reason), (population, population_reason) = read_by_rules(view, rules)
+    if rules.weights and not notice:
+        ruled = {"design": (design, reason_kind(design_reason)), "population": (population, reason_kind(population_reason))}
+        weighed = weights.weigh(record, ruled, rules.weights)
+        if "design" in weighed:
+            design, why = weighed["design"]
+            design_reason = f"{why}; the rules read: {design_reason}"
     reviewed = facet_evidence("reviewed", view, rules)
     level, level_reason = evidence_level(design, population, rules, reviewed)
     # A notice's subject matter belongs to the article it concerns, which carries it.
@@ -1273,6 +1280,14 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
         "retracted": retracted, "corrections": corrections, "ketamine_form": form,
         "classification_reasons": reasons,
     }
+
+
+def read_by_rules(view: View, rules: Rules = RULES) -> tuple:
+    """(notice, (design, reason), (population, reason)) as the rules alone read a record, before the weights."""
+    notice = is_notice(view, rules)
+    first = design_evidence(view, None, rules)
+    population = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
+    return notice, decide_design(design_evidence(view, population[0], rules), rules), population
 
 
 def classify(record: dict, rules: Rules = RULES) -> dict:

@@ -26,6 +26,15 @@ MESH = {
     "Female": "D005260", "Methods": "D008722", "Computers": "D003201", "Prospective Studies": "D011446",
     "Cost-Benefit Analysis": "D003362", "Sarcoptes scabiei": "D012520", "Scabies": "D012532", "Yeasts": "D015003", "Paramecium": "D010247",
 }
+
+
+@pytest.fixture(autouse=True)
+def rules_alone(monkeypatch):
+    """These tables are of the rules: the word weights that weigh their design and population again
+    (harvest/weights.py) are tested in tests/test_weights.py, and their sum on blind labels."""
+    monkeypatch.setattr(classify.RULES, "weights", None)
+
+
 PT.update({"News": "D016433", "Interview": "D017203", "Historical Article": "D016456", "Multicenter Study": "D016448",
            "Comparative Study": "D003160"})
 

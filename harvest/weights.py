@@ -1,0 +1,121 @@
+"""A second reading of design: the rules' answer weighed with the record's words.
+
+The rules (rules.yml) answer first. Their design and population, the kinds of reason they gave, the
+words of the title and abstract, the MeSH headings and the publication types are then scored against
+each design with word weights (weights.json beside this module), fitted by `tests/train_weights.py` to
+blind labels of the development half of the tuning half only: never the check half, never the held-out
+half. Where the weights give another design than the rules' more than even odds, it stands, and its
+reason names the words that tipped it and what the rules had said. The weights are part of the rules:
+they are fitted to one rules version and fitted again whenever it changes (tests/test_weights.py holds
+them to it). Population is left to the rules: weights fitted to it turned clinical studies of animals
+not yet indexed with MeSH into studies of people (docs/classification.md).
+
+Pure: weights.json is read once, on import; no network, database or clock.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import numpy
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+FIELDS = ("design",)  # what the weights answer; they read the rules' design and population both
+WORD = re.compile(r"[a-z][a-z0-9-]+")
+SHOWN = 3  # features named in a reason
+REASON = "word weights fitted to blind labels"  # how a reason the weights gave begins
+# The weights overrule the rules only where they give their answer more than even odds: on the check half
+# that keeps nine in ten of what overruling gains and avoids a third of what it loses (docs/classification.md).
+ODDS = 0.5
+
+
+def features(record: dict, ruled: dict) -> set:
+    """What the weights read, each as one name: the words of the title and abstract ("w:cohort"), MeSH
+    headings ("m:retrospective studies"), publication types ("p:letter"), and for design and population
+    the rules' answer ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether
+    the record has an abstract and MeSH headings (and the rules' answers where it has none); ruled is
+    {field: (the rules' answer, the kind of their reason)} (classify.reason_kind)."""
+    abstract = record.get("abstract") or ""
+    found = {"w:" + word for word in WORD.findall(f"{record.get('title') or ''} {abstract}".lower())}
+    found.update("m:" + h["descriptor"].lower() for h in record.get("mesh") or () if h.get("descriptor"))
+    found.update("p:" + t["name"].lower() for t in record.get("publication_types") or () if t.get("name"))
+    for field, (answer, kind) in ruled.items():
+        found.update((f"r{field[0]}:{answer}", f"k{field[0]}:{kind}"))
+        if not record.get("mesh"):  # not indexed yet: the rules' answers weigh otherwise without MeSH to read
+            found.add(f"no mesh+r{field[0]}:{answer}")
+    if not abstract.strip():
+        found.add("no abstract")
+    if not record.get("mesh"):
+        found.add("no mesh")
+    return found
+
+
+class Weights:
+    """One field's fitted weights: its answers, their intercepts and each feature's weight for each answer,
+    as rows of a matrix numbered by `rows` (shared by the fields, so that a record's features are looked up
+    once and its scores are one sum over their rows)."""
+
+    def __init__(self, spec: dict, rows: dict):
+        self.answers = tuple(spec["answers"])
+        index = {answer: i for i, answer in enumerate(self.answers)}
+        self.intercepts = numpy.array(spec["intercepts"], dtype=float)
+        self.matrix = numpy.zeros((len(rows), len(self.answers)))
+        for name, weights in spec["weights"].items():
+            for answer, weight in weights.items():
+                self.matrix[rows[name], index[answer]] = weight
+
+    def odds(self, rows: list) -> list:
+        """Each answer's probability (the softmax of its score) for a record with features of these rows."""
+        scores = self.intercepts + self.matrix[rows].sum(axis=0)
+        exps = numpy.exp(scores - scores.max())
+        return (exps / exps.sum()).tolist()
+
+    def tipping(self, named: dict, chosen: int, rules: int) -> list:
+        """Of the features a reason can name ({name: row}), those that most favour the chosen answer over
+        the rules' one, strongest first."""
+        leads = sorted(((self.matrix[row, rules] - self.matrix[row, chosen], name) for name, row in named.items()))
+        return [name for lead, name in leads if lead < 0][:SHOWN]
+
+
+class Table:
+    """The weights of every field, read from weights.json."""
+
+    def __init__(self, data: dict):
+        self.rules_version = data["rules_version"]
+        names = sorted({name for field in FIELDS for name in data[field]["weights"]})
+        self.rows = {name: row for row, name in enumerate(names)}
+        self.fields = {field: Weights(data[field], self.rows) for field in FIELDS}
+
+
+def load(path=WEIGHTS_PATH) -> Table:
+    return Table(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+WEIGHTS = load()
+
+
+def shown(name: str) -> str | None:
+    """A feature as a reason names it ('cohort', MeSH 'Retrospective Studies', PT 'Letter'), or None for
+    what the rules said, which the reason gives in full."""
+    kind, _, value = name.partition(":")
+    return {"w": f"'{value}'", "m": f"MeSH '{value}'", "p": f"PT '{value}'"}.get(kind)
+
+
+def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
+    """{field: (answer, reason)} for each field whose weights give another answer than the rules' more
+    than even odds (ruled: {field: (the rules' answer, the kind of their reason)}); a field the weights
+    leave alone is not in it."""
+    present = {name: table.rows[name] for name in features(record, ruled) if name in table.rows}
+    rows = list(present.values())
+    changed = {}
+    for field, weights in table.fields.items():
+        rules_answer = ruled[field][0]
+        odds = weights.odds(rows)
+        best = max(range(len(odds)), key=odds.__getitem__)
+        if weights.answers[best] == rules_answer or rules_answer not in weights.answers or odds[best] <= ODDS:
+            continue
+        named = {name: row for name, row in present.items() if shown(name)}
+        words = ", ".join(map(shown, weights.tipping(named, best, weights.answers.index(rules_answer))))
+        changed[field] = (weights.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
+                                                 f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))
+    return changed

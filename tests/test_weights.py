@@ -1,0 +1,119 @@
+"""The word weights that weigh the rules' design again (harvest/weights.py)."""
+
+import json
+
+import pytest
+
+from harvest import classify, weights
+from tests import blind, train_weights
+from tests.tune_classify import split
+
+RULED = {"design": ("other", "no study design named"), "population": ("human", "MeSH: Humans")}
+
+
+def table(design_weights=None) -> weights.Table:
+    """A toy table of weights: two designs and the weights given."""
+    return weights.Table({"rules_version": "toy", "design": {"answers": ["observational", "other"],
+                                                             "intercepts": [0.0, 0.0], "weights": design_weights or {}}})
+
+
+def record(title, abstract=None, pt=("Journal Article",), mesh=()):
+    return {"pmid": 1, "title": title, "abstract": abstract,
+            "publication_types": [{"ui": None, "name": p} for p in pt],
+            "mesh": [{"descriptor_ui": None, "descriptor": m, "major_topic": False, "qualifiers": []} for m in mesh]}
+
+
+def test_the_weights_are_fitted_to_the_rules_they_weigh():
+    """The rules' answers are among what the weights read: rules of another version need weights fitted
+    to them (make weights)."""
+    assert weights.WEIGHTS.rules_version == classify.RULES_VERSION
+
+
+def test_weights_json_is_as_the_fitting_writes_it():
+    text = weights.WEIGHTS_PATH.read_text(encoding="utf-8")
+    assert train_weights.written(json.loads(text)) == text
+
+
+def test_the_weights_learn_from_the_development_half_only():
+    entries = blind.load("classify")
+    learning = {e["pmid"] for e in train_weights.development(entries)}
+    check = {e["pmid"] for e in split(blind.half(entries, "tuning"))[1]}
+    held_out = {e["pmid"] for e in entries if e["half"] != "tuning"}
+    assert learning and held_out and check
+    assert not learning & held_out and not learning & check
+
+
+def test_features_name_words_headings_types_and_what_the_rules_said(real_record):
+    found = weights.features(real_record(34092024), {"design": ("case-series", "abstract: '…'"),
+                                                     "population": ("human", "MeSH: Humans, no Animals")})
+    assert {"w:ketamine", "w:troches", "w:sub-lingual", "p:journal article"} <= found
+    assert {"rd:case-series", "kd:abstract: '…'", "rp:human", "kp:MeSH: Humans, no Animals"} <= found
+    assert "no abstract" not in found and not any(name.startswith("w:") and name != name.lower() for name in found)
+    assert {"m:ketamine", "m:haplorhini", "m:animals"} <= weights.features(real_record(402144), RULED)
+
+
+def test_a_record_without_an_abstract_says_so():
+    assert "no abstract" in weights.features(record("Cohort of nurses"), RULED)
+
+
+# (design weights, the design the weights give, or None where the rules' answer stands)
+WEIGHED_DESIGNS = [
+    ({"w:cohort": {"observational": 3.0}}, "observational"),  # e^3 / (e^3 + 1): 95%
+    ({"w:cohort": {"observational": 0.5}, "w:nurses": {"observational": 0.5}}, "observational"),  # 73%
+    ({"w:cohort": {"observational": 1.0, "other": 1.0}}, None),  # even odds: the rules stand
+    ({"w:cohort": {"other": 2.0}}, None),  # the rules' answer is the weights' too
+    ({"w:retrospective": {"observational": 3.0}}, None),  # a word the record does not have
+    ({}, None),
+]
+
+
+@pytest.mark.parametrize("design_weights, expected", WEIGHED_DESIGNS)
+def test_the_weights_overrule_the_rules_only_past_even_odds(design_weights, expected):
+    changed = weights.weigh(record("A cohort of nurses"), RULED, table(design_weights))
+    assert changed.get("design", (None,))[0] == expected
+
+
+def test_the_reason_gives_the_odds_and_the_words_that_tipped_it():
+    toy = table({"w:cohort": {"observational": 2.0}, "m:cohort studies": {"observational": 1.0},
+                 "w:nurses": {"observational": 0.5}, "w:a": {"observational": 0.1},
+                 "rd:other": {"observational": 1.0}, "w:of": {"other": 0.4}})
+    design, reason = weights.weigh(record("A cohort of nurses", mesh=("Cohort Studies",)), RULED, toy)["design"]
+    assert design == "observational"
+    assert reason.startswith("word weights fitted to blind labels give it 98% over the rules' 'other'")
+    # strongest first, at most three, and what the rules said (rd:) is never named as a word
+    assert reason.endswith("('cohort', MeSH 'cohort studies', 'nurses')")
+
+
+def test_an_answer_the_weights_do_not_know_is_left_to_the_rules():
+    ruled = {**RULED, "design": ("protocol", "title: 'protocol'")}
+    assert weights.weigh(record("A cohort of nurses"), ruled, table({"w:cohort": {"observational": 5.0}})) == {}
+
+
+def test_classify_weighs_the_rules_answers_and_levels_what_it_keeps(monkeypatch):
+    monkeypatch.setattr(classify.RULES, "weights", table({"w:nurses": {"observational": 5.0}}))
+    nurses = record("Nurses and their work", mesh=("Humans",))
+    assert classify.read_by_rules(classify.View(nurses))[1][0] == "other"
+    got = classify.classify(nurses)
+    assert got["design"] == "observational" and got["evidence_level"] == 3
+    assert got["classification_reasons"][0].startswith(
+        "design: observational — word weights fitted to blind labels give it")
+    assert "; the rules read: " in got["classification_reasons"][0]
+
+
+def test_population_is_left_to_the_rules(real_record):
+    """The weights read the rules' population but do not answer it: weights fitted to population gave
+    this clinical study of dogs, not indexed with MeSH yet, to people."""
+    dogs = real_record(34091932)
+    got = classify.classify(dogs)
+    assert got["population"] == "animal" == classify.read_by_rules(classify.View(dogs))[2][0]
+
+
+def test_a_notice_is_not_weighed(monkeypatch):
+    monkeypatch.setattr(classify.RULES, "weights", table({"w:cohort": {"observational": 9.0}}))
+    got = classify.classify(record("Retraction note: a cohort of nurses", pt=("Retraction of Publication",)))
+    assert got["design"] == "other" and got["population"] == "unknown"
+
+
+def test_rules_compiled_elsewhere_carry_no_weights():
+    assert classify.RULES.weights is weights.WEIGHTS
+    assert classify.compile_rules(classify.RULES.data).weights is None

@@ -1,0 +1,116 @@
+"""Fit harvest/weights.json: the word weights that weigh the rules' design again.
+
+    .venv/bin/pip install scikit-learn          # once: only fitting needs it, the catalogue does not
+    .venv/bin/python -m tests.train_weights      # or: make weights
+
+The weights learn from the blind labels of the development half of the tuning half only (the split of
+tests/tune_classify.py): the check half stays unseen, so its figures, printed here as totals, say what
+the weights do to records they were not fitted to; the held-out half is never read. Each field is a
+multinomial logistic regression over the features harvest.weights.features names, each present or
+not, fitted to the labels' first answers; weights below MIN_WEIGHT are dropped and the rest rounded,
+so the file stays small and readable. The rules' own answers are among the features, so the weights
+are fitted again whenever rules.yml's version changes (tests/test_weights.py holds them to it).
+"""
+
+import json
+import sys
+
+from harvest import classify, weights
+from tests import blind
+from tests.tune_classify import split
+
+C = 0.3  # inverse strength of the L2 penalty; chosen on the check half's totals (0.1 to 1 differ by 0.3 points)
+MIN_RECORDS = 5  # a feature seen in fewer development records has no weight
+MIN_WEIGHT = 0.05
+DIGITS = 2
+
+
+def development(entries) -> list:
+    """The labelled records the weights may learn from: the development half of the tuning half."""
+    return split(blind.half(entries, "tuning"))[0]
+
+
+def ruled(record) -> dict:
+    """{field: (the rules' answer, the kind of their reason)}, as harvest.weights reads them."""
+    _, (design, design_reason), (population, population_reason) = classify.read_by_rules(classify.View(record))
+    return {"design": (design, classify.reason_kind(design_reason)),
+            "population": (population, classify.reason_kind(population_reason))}
+
+
+def informative(name: str) -> bool:
+    """Words such as 'of' and 'the', and the publication type nearly every record has, get no weight:
+    they say nothing a reader could check, and the check half loses nothing by it."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return name != "p:journal article" and not (name.startswith("w:") and name[2:] in ENGLISH_STOP_WORDS)
+
+
+def fit(field, rows) -> dict:
+    """One field's weights from (features, label) rows."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = CountVectorizer(analyzer=sorted, binary=True, min_df=MIN_RECORDS)
+    matrix = vectoriser.fit_transform([found for found, _ in rows])
+    model = LogisticRegression(C=C, max_iter=10000).fit(matrix, [label for _, label in rows])
+    answers = [str(a) for a in model.classes_]
+    table = {}
+    for name, column in zip(vectoriser.get_feature_names_out(), model.coef_.T):
+        kept = {a: round(float(w), DIGITS) for a, w in zip(answers, column) if abs(w) >= MIN_WEIGHT}
+        if kept:
+            table[str(name)] = kept
+    return {"answers": answers, "intercepts": [round(float(b), DIGITS) for b in model.intercept_],
+            "weights": dict(sorted(table.items()))}
+
+
+def written(data: dict) -> str:
+    """weights.json's text: one feature a line, so a fit again shows in a diff as the weights it moved."""
+    lines = ["{", f'  "rules_version": {json.dumps(data["rules_version"])},',
+             f'  "fitted_to": {json.dumps(data["fitted_to"])},']
+    for n, field in enumerate(weights.FIELDS):
+        spec = data[field]
+        lines += [f'  "{field}": {{', f'    "answers": {json.dumps(spec["answers"])},',
+                  f'    "intercepts": {json.dumps(spec["intercepts"])},', '    "weights": {']
+        items = list(spec["weights"].items())
+        lines += [f"      {json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
+                  for i, (k, v) in enumerate(items)]
+        lines += ["    }", "  }" + ("," if n < len(weights.FIELDS) - 1 else "")]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+def check_totals(data, entries, records) -> str:
+    """The check half's agreement, rules alone and weighed: totals only."""
+    check = split(blind.half(entries, "tuning"))[1]
+    table = weights.Table(data)
+    lines = []
+    for field in weights.FIELDS:
+        trusted = [e for e in check if e[field]["status"] in blind.TRUSTED]
+        by_rules = weighed = 0
+        for e in trusted:
+            record = records[e["pmid"]]
+            said = ruled(record)
+            changed = weights.weigh(record, said, table)
+            by_rules += said[field][0] in e[field]["accept"]
+            weighed += changed.get(field, said[field])[0] in e[field]["accept"]
+        lines.append(f"check half, {field}: rules alone {by_rules}/{len(trusted)}, weighed {weighed}/{len(trusted)}")
+    return "\n".join(lines)
+
+
+def main():
+    entries, records = blind.load("classify"), blind.records("classify")
+    learning = development(entries)
+    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], ruled(records[e["pmid"]]))
+                         if informative(name)} for e in learning}
+    data = {"rules_version": classify.RULES_VERSION,
+            "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
+    for field in weights.FIELDS:
+        rows = [(found[e["pmid"]], e[field]["value"]) for e in learning if e[field]["value"]]
+        data[field] = fit(field, rows)
+    weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
+    print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
+        f"{field} {len(data[field]['weights'])} features" for field in weights.FIELDS))
+    print(check_totals(data, entries, records))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
