@@ -10,20 +10,20 @@ there they do better than on records they never saw (the about page's held-out t
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
 PATTERNS_VERSION = '2026.162'
 AGREED = {
-    'blinding: double': (163, 165),
-    'blinding: open-label': (47, 50),
+    'blinding: double': (162, 162),
+    'blinding: open-label': (46, 48),
     'blinding: single': (23, 25),
-    'comparators': (187, 279),
-    'conclusion: labelled a conclusion by its authors': (1805, 1815),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3821, 4907),
-    'follow_up_days': (770, 1082),
-    'placebo_controlled: no': (299, 370),
-    'placebo_controlled: yes': (168, 176),
+    'comparators': (189, 281),
+    'conclusion: labelled a conclusion by its authors': (1808, 1824),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3821, 4908),
+    'follow_up_days': (769, 1083),
+    'placebo_controlled: no': (298, 365),
+    'placebo_controlled: yes': (166, 172),
     'randomised: no': (22, 24),
-    'randomised: yes': (487, 536),
+    'randomised: yes': (487, 535),
     'registrations': (296, 296),
-    'sample_size': (3185, 3340),
-    'studies_included': (392, 411),
+    'sample_size': (3196, 3351),
+    'studies_included': (388, 407),
 }
 # [[[end]]]
 
