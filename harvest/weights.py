@@ -24,8 +24,9 @@ FIELDS = ("design",)  # what the weights answer; they read the rules' design and
 WORD = re.compile(r"[a-z][a-z0-9-]+")
 SHOWN = 3  # features named in a reason
 REASON = "word weights fitted to blind labels"  # how a reason the weights gave begins
-# The weights overrule the rules only where they give their answer more than even odds: on the check half
-# that keeps nine in ten of what overruling gains and avoids a third of what it loses (docs/classification.md).
+# The weights overrule the rules only where they hold their answer likelier than all the others together;
+# short of that the rules' answer stands, with a reason a reader can check. On the check half, overruling
+# below these odds too would right 102 more records and make 62 wrong (docs/classification.md).
 ODDS = 0.5
 
 
@@ -60,8 +61,8 @@ class Weights:
         index = {answer: i for i, answer in enumerate(self.answers)}
         self.intercepts = numpy.array(spec["intercepts"], dtype=float)
         self.matrix = numpy.zeros((len(rows), len(self.answers)))
-        for name, weights in spec["weights"].items():
-            for answer, weight in weights.items():
+        for name, by_answer in spec["weights"].items():
+            for answer, weight in by_answer.items():
                 self.matrix[rows[name], index[answer]] = weight
 
     def odds(self, rows: list) -> list:
@@ -108,14 +109,14 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
     present = {name: table.rows[name] for name in features(record, ruled) if name in table.rows}
     rows = list(present.values())
     changed = {}
-    for field, weights in table.fields.items():
+    for field, fitted in table.fields.items():
         rules_answer = ruled[field][0]
-        odds = weights.odds(rows)
+        odds = fitted.odds(rows)
         best = max(range(len(odds)), key=odds.__getitem__)
-        if weights.answers[best] == rules_answer or rules_answer not in weights.answers or odds[best] <= ODDS:
+        if fitted.answers[best] == rules_answer or rules_answer not in fitted.answers or odds[best] <= ODDS:
             continue
         named = {name: row for name, row in present.items() if shown(name)}
-        words = ", ".join(map(shown, weights.tipping(named, best, weights.answers.index(rules_answer))))
-        changed[field] = (weights.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
-                                                 f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))
+        words = ", ".join(map(shown, fitted.tipping(named, best, fitted.answers.index(rules_answer))))
+        changed[field] = (fitted.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
+                                                f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))
     return changed

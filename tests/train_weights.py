@@ -45,7 +45,7 @@ def informative(name: str) -> bool:
     return name != "p:journal article" and not (name.startswith("w:") and name[2:] in ENGLISH_STOP_WORDS)
 
 
-def fit(field, rows) -> dict:
+def fit(rows) -> dict:
     """One field's weights from (features, label) rows."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -105,7 +105,7 @@ def main():
             "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
     for field in weights.FIELDS:
         rows = [(found[e["pmid"]], e[field]["value"]) for e in learning if e[field]["value"]]
-        data[field] = fit(field, rows)
+        data[field] = fit(rows)
     weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
         f"{field} {len(data[field]['weights'])} features" for field in weights.FIELDS))
