@@ -7,7 +7,9 @@
 Rules are changed while reading the development half (a fixed, seeded random half of the tuning
 half); the check half is only ever read as a whole, to see whether a change holds on records it was
 not made for. The held-out half is scored by tests/test_classifier_blind_accuracy.py and never
-listed here.
+listed here. The answers are the classifier's, word weights included (harvest/weights.py): the weights
+were fitted to the development half, so its design figure flatters them, and a rule's own misses there
+may be hidden where the weights mend them (classify.read_by_rules gives the rules' answer alone).
 """
 
 import random
