@@ -135,25 +135,34 @@ def _blind(kind: str) -> tuple:
     return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
 
 
-def weighed_design() -> str:
-    """What the word weights (harvest/weights.py) do to design on the check half, which they were not fitted to."""
+def weighed(field: str) -> str:
+    """What the word weights (harvest/weights.py) do to one field on the check half, which they were not fitted to."""
     from harvest import classify
     from tests import blind
     from tests.tune_classify import split
 
     labelled, predicted = _blind("classify")
     records = _blind_records("classify")
-    check = [e for e in split(blind.half(labelled, "tuning"))[1] if e["design"]["status"] in blind.TRUSTED]
-    ruled = {e["pmid"]: classify.read_by_rules(classify.View(records[e["pmid"]]))[1][0] for e in check}
-    right = lambda e, design: design in e["design"]["accept"]
-    weighed = sum(right(e, predicted[e["pmid"]]["design"]) for e in check)
+    check = [e for e in split(blind.half(labelled, "tuning"))[1] if e[field]["status"] in blind.TRUSTED]
+    position = {"design": 1, "population": 2}[field]
+    ruled = {e["pmid"]: classify.read_by_rules(classify.View(records[e["pmid"]]))[position][0] for e in check}
+    right = lambda e, answer: answer in e[field]["accept"]
+    weighed_right = sum(right(e, predicted[e["pmid"]][field]) for e in check)
     alone = sum(right(e, ruled[e["pmid"]]) for e in check)
-    changed = [e for e in check if predicted[e["pmid"]]["design"] != ruled[e["pmid"]]]
-    gained = sum(right(e, predicted[e["pmid"]]["design"]) and not right(e, ruled[e["pmid"]]) for e in changed)
-    lost = sum(right(e, ruled[e["pmid"]]) and not right(e, predicted[e["pmid"]]["design"]) for e in changed)
-    return (f"at rules {classify.RULES_VERSION}, design agrees with the labels on {weighed} of {len(check)} records\n"
-            f"weighed against {alone} by the rules alone ({weighed / len(check):.3f} against {alone / len(check):.3f});\n"
-            f"of the {len(changed)} records whose design the weights change, {gained} become right and {lost} wrong.\n")
+    changed = [e for e in check if predicted[e["pmid"]][field] != ruled[e["pmid"]]]
+    gained = sum(right(e, predicted[e["pmid"]][field]) and not right(e, ruled[e["pmid"]]) for e in changed)
+    lost = sum(right(e, ruled[e["pmid"]]) and not right(e, predicted[e["pmid"]][field]) for e in changed)
+    return (f"| {field} | {alone}/{len(check)} ({alone / len(check):.3f}) | {weighed_right}/{len(check)} "
+            f"({weighed_right / len(check):.3f}) | {len(changed)} | {gained} | {lost} |\n")
+
+
+def weighed_table() -> str:
+    """The check half, rules alone and weighed, at the current rules."""
+    from harvest import classify, weights
+
+    return (f"Rules {classify.RULES_VERSION}, check half:\n\n"
+            "| field | rules alone | weighed | changed | became right | became wrong |\n|---|---|---|---|---|---|\n"
+            + "".join(weighed(field) for field in weights.FIELDS))
 
 
 def blind_accuracy(kind: str, goals_only: bool = False) -> str:

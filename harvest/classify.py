@@ -362,7 +362,7 @@ class Rules:
     by_code: dict = field(default_factory=dict)  # publication type or MeSH key -> labels that name it
     always_read: frozenset = frozenset()  # labels whose evidence is read for every record
     literals: Literals | None = None  # every prefix and needed text, looked for in one pass
-    # the word weights that weigh the design again (harvest/weights.py): the packaged rules carry
+    # the word weights that weigh design and population again (harvest/weights.py): the packaged rules carry
     # the weights fitted to them; a rule set compiled elsewhere has none
     weights: "weights.Table | None" = None
 
@@ -1260,6 +1260,9 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
         if "design" in weighed:
             design, why = weighed["design"]
             design_reason = f"{why}; the rules read: {design_reason}"
+        if "population" in weighed:
+            population, why = weighed["population"]
+            population_reason = f"{why}; the rules read: {population_reason}"
     reviewed = facet_evidence("reviewed", view, rules)
     level, level_reason = evidence_level(design, population, rules, reviewed)
     # A notice's subject matter belongs to the article it concerns, which carries it.

@@ -1,14 +1,15 @@
-"""A second reading of design: the rules' answer weighed with the record's words.
+"""A second reading of design and population: the rules' answers weighed with the record's words.
 
 The rules (rules.yml) answer first. Their design and population, the kinds of reason they gave, the
 words of the title and abstract, the MeSH headings and the publication types are then scored against
-each design with word weights (weights.json beside this module), fitted by `tests/train_weights.py` to
-blind labels of the development half of the tuning half only: never the check half, never the held-out
-half. Where the weights give another design than the rules' more than even odds, it stands, and its
-reason names the words that tipped it and what the rules had said. The weights are part of the rules:
-they are fitted to one rules version and fitted again whenever it changes (tests/test_weights.py holds
-them to it). Population is left to the rules: weights fitted to it turned clinical studies of animals
-not yet indexed with MeSH into studies of people (docs/classification.md).
+each design and each population with word weights (weights.json beside this module), fitted by
+`tests/train_weights.py` to blind labels of the development half of the tuning half only: never the
+check half, never the held-out half. Where the weights give another answer than the rules' more than
+even odds, it stands, and its reason names the words that tipped it and what the rules had said.
+Population is weighed only for records indexed with MeSH: without MeSH the weights lean on the words of
+a clinic, and gave a clinical study of dogs to people (docs/classification.md). The weights are part of
+the rules: they are fitted to one rules version and fitted again whenever it changes
+(tests/test_weights.py holds them to it).
 
 Pure: weights.json is read once, on import; no network, database or clock.
 """
@@ -20,7 +21,8 @@ from pathlib import Path
 import numpy
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
-FIELDS = ("design",)  # what the weights answer; they read the rules' design and population both
+FIELDS = ("design", "population")
+NEEDS_MESH = frozenset({"population"})  # fields weighed only for records indexed with MeSH
 WORD = re.compile(r"[a-z][a-z0-9-]+")
 SHOWN = 3  # features named in a reason
 REASON = "word weights fitted to blind labels"  # how a reason the weights gave begins
@@ -110,6 +112,8 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
     rows = list(present.values())
     changed = {}
     for field, fitted in table.fields.items():
+        if field in NEEDS_MESH and not record.get("mesh"):
+            continue
         rules_answer = ruled[field][0]
         odds = fitted.odds(rows)
         best = max(range(len(odds)), key=odds.__getitem__)

@@ -1,4 +1,4 @@
-"""Fit harvest/weights.json: the word weights that weigh the rules' design again.
+"""Fit harvest/weights.json: the word weights that weigh the rules' design and population again.
 
     .venv/bin/pip install scikit-learn          # once: only fitting needs it, the catalogue does not
     .venv/bin/python -m tests.train_weights      # or: make weights
