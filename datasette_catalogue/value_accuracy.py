@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.162'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (46, 48),
+    'blinding: open-label': (46, 49),
     'blinding: single': (23, 25),
-    'comparators': (189, 281),
-    'conclusion: labelled a conclusion by its authors': (1817, 1833),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3869, 4959),
-    'follow_up_days': (772, 1088),
-    'placebo_controlled: no': (298, 365),
+    'comparators': (188, 279),
+    'conclusion: labelled a conclusion by its authors': (1817, 1831),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (3869, 4958),
+    'follow_up_days': (772, 1089),
+    'placebo_controlled: no': (299, 365),
     'placebo_controlled: yes': (166, 172),
-    'randomised: no': (22, 24),
-    'randomised: yes': (487, 535),
+    'randomised: no': (22, 23),
+    'randomised: yes': (487, 536),
     'registrations': (296, 296),
     'sample_size': (3224, 3380),
-    'studies_included': (388, 407),
+    'studies_included': (390, 409),
 }
 # [[[end]]]
 
