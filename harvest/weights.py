@@ -109,7 +109,7 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
     than even odds (ruled: {field: (the rules' answer, the kind of their reason)}); a field the weights
     leave alone is not in it."""
     present = {name: table.rows[name] for name in features(record, ruled) if name in table.rows}
-    rows = list(present.values())
+    rows = sorted(present.values())  # summed in one order whatever the set's, so every process gives the same odds
     changed = {}
     for field, fitted in table.fields.items():
         if field in NEEDS_MESH and not record.get("mesh"):

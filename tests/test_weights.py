@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from harvest import classify, weights
 from tests import blind, train_weights
@@ -137,3 +139,12 @@ def test_a_notice_is_not_weighed(monkeypatch):
 def test_rules_compiled_elsewhere_carry_no_weights():
     assert classify.RULES.weights is weights.WEIGHTS
     assert classify.compile_rules(classify.RULES.data).weights is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(max_size=200), abstract=st.one_of(st.none(), st.text(max_size=600)),
+       mesh=st.lists(st.sampled_from(["Humans", "Animals", "Rats", "Cohort Studies"]), max_size=3))
+def test_any_text_is_weighed_without_error(title, abstract, mesh):
+    got = classify.classify(record(title, abstract, mesh=tuple(mesh)))
+    assert got["design"] in weights.WEIGHTS.fields["design"].answers + ("protocol", "guideline", "other")
+    assert got["classification_reasons"][0].startswith(f"design: {got['design']} — ")
