@@ -135,34 +135,19 @@ def _blind(kind: str) -> tuple:
     return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
 
 
-def weighed(field: str) -> str:
-    """What the word weights (harvest/weights.py) do to one field on the check half, which they were not fitted to."""
-    from harvest import classify
-    from tests import blind
-    from tests.tune_classify import split
-
-    labelled, predicted = _blind("classify")
-    records = _blind_records("classify")
-    check = [e for e in split(blind.half(labelled, "tuning"))[1] if e[field]["status"] in blind.TRUSTED]
-    position = {"design": 1, "population": 2}[field]
-    ruled = {e["pmid"]: classify.read_by_rules(classify.View(records[e["pmid"]]))[position][0] for e in check}
-    right = lambda e, answer: answer in e[field]["accept"]
-    weighed_right = sum(right(e, predicted[e["pmid"]][field]) for e in check)
-    alone = sum(right(e, ruled[e["pmid"]]) for e in check)
-    changed = [e for e in check if predicted[e["pmid"]][field] != ruled[e["pmid"]]]
-    gained = sum(right(e, predicted[e["pmid"]][field]) and not right(e, ruled[e["pmid"]]) for e in changed)
-    lost = sum(right(e, ruled[e["pmid"]]) and not right(e, predicted[e["pmid"]][field]) for e in changed)
-    return (f"| {field} | {alone}/{len(check)} ({alone / len(check):.3f}) | {weighed_right}/{len(check)} "
-            f"({weighed_right / len(check):.3f}) | {len(changed)} | {gained} | {lost} |\n")
-
-
 def weighed_table() -> str:
-    """The check half, rules alone and weighed, at the current rules."""
+    """What the word weights (harvest/weights.py) do on the check half, which they were not fitted to."""
     from harvest import classify, weights
+    from tests import train_weights
 
-    return (f"Rules {classify.RULES_VERSION}, check half:\n\n"
-            "| field | rules alone | weighed | changed | became right | became wrong |\n|---|---|---|---|---|---|\n"
-            + "".join(weighed(field) for field in weights.FIELDS))
+    labelled, _ = _blind("classify")
+    lines = [f"Rules {classify.RULES_VERSION}, check half:", "",
+             "| field | rules alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|"]
+    for field, (total, alone, weighed, changed, gained, lost) in train_weights.on_check_half(
+            weights.WEIGHTS, labelled, _blind_records("classify")).items():
+        lines.append(f"| {field} | {alone}/{total} ({alone / total:.3f}) | {weighed}/{total} ({weighed / total:.3f}) "
+                     f"| {changed} | {gained} | {lost} |")
+    return "\n".join(lines) + "\n"
 
 
 def blind_accuracy(kind: str, goals_only: bool = False) -> str:

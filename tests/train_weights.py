@@ -30,11 +30,12 @@ def development(entries) -> list:
     return split(blind.half(entries, "tuning"))[0]
 
 
-def ruled(record) -> dict:
-    """{field: (the rules' answer, the kind of their reason)}, as harvest.weights reads them."""
-    _, (design, design_reason), (population, population_reason) = classify.read_by_rules(classify.View(record))
-    return {"design": (design, classify.reason_kind(design_reason)),
-            "population": (population, classify.reason_kind(population_reason))}
+def ruled(record) -> tuple:
+    """(notice, {field: (the rules' answer, the kind of their reason)}): what harvest.weights reads of the
+    rules, and whether the record is a notice, which keeps the rules' answers."""
+    notice, (design, design_reason), (population, population_reason) = classify.read_by_rules(classify.View(record))
+    return notice, {"design": (design, classify.reason_kind(design_reason)),
+                    "population": (population, classify.reason_kind(population_reason))}
 
 
 def informative(name: str) -> bool:
@@ -78,28 +79,35 @@ def written(data: dict) -> str:
     return "\n".join(lines + ["}"]) + "\n"
 
 
-def check_totals(data, entries, records) -> str:
-    """The check half's agreement, rules alone and weighed: totals only."""
+def on_check_half(table, entries, records) -> dict:
+    """{field: (records, right by the rules alone, right weighed, changed, became right, became wrong)}: what a
+    table of weights does on the check half, which it was not fitted to (labels one reader was sure of, or two
+    agreed on). Notices keep the rules' answers, as harvest.classify keeps them."""
     check = split(blind.half(entries, "tuning"))[1]
-    table = weights.Table(data)
-    lines = []
+    answers = {}  # pmid -> (the rules' answers, the answers weighed)
+    for e in check:
+        record = records[e["pmid"]]
+        notice, said = ruled(record)
+        weighed = {} if notice else weights.weigh(record, said, table)
+        answers[e["pmid"]] = ({f: said[f][0] for f in said}, {f: weighed.get(f, said[f])[0] for f in said})
+    found = {}
     for field in weights.FIELDS:
         trusted = [e for e in check if e[field]["status"] in blind.TRUSTED]
-        by_rules = weighed = 0
+        alone = weighed = changed = gained = lost = 0
         for e in trusted:
-            record = records[e["pmid"]]
-            said = ruled(record)
-            changed = weights.weigh(record, said, table)
-            by_rules += said[field][0] in e[field]["accept"]
-            weighed += changed.get(field, said[field])[0] in e[field]["accept"]
-        lines.append(f"check half, {field}: rules alone {by_rules}/{len(trusted)}, weighed {weighed}/{len(trusted)}")
-    return "\n".join(lines)
+            accepted, (by_rules, by_weights) = e[field]["accept"], answers[e["pmid"]]
+            before, after = by_rules[field] in accepted, by_weights[field] in accepted
+            alone, weighed = alone + before, weighed + after
+            if by_weights[field] != by_rules[field]:
+                changed, gained, lost = changed + 1, gained + (after and not before), lost + (before and not after)
+        found[field] = (len(trusted), alone, weighed, changed, gained, lost)
+    return found
 
 
 def main():
     entries, records = blind.load("classify"), blind.records("classify")
     learning = development(entries)
-    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], ruled(records[e["pmid"]]))
+    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], ruled(records[e["pmid"]])[1])
                          if informative(name)} for e in learning}
     data = {"rules_version": classify.RULES_VERSION,
             "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
@@ -109,7 +117,8 @@ def main():
     weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
         f"{field} {len(data[field]['weights'])} features" for field in weights.FIELDS))
-    print(check_totals(data, entries, records))
+    for field, (total, alone, weighed, *_) in on_check_half(weights.Table(data), entries, records).items():
+        print(f"check half, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
 
 
 if __name__ == "__main__":
