@@ -1253,16 +1253,11 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
     """Classify one parsed record (docs/record.md): every facet, and why; and which harms it
     looked for and found none of (harms_none_reported, a part of harms)."""
     view = View(record, rules)
-    notice, (design, design_reason), (population, population_reason) = read_by_rules(view, rules)
+    notice, said = read_by_rules(view, rules)
     if rules.weights and not notice:
-        ruled = {"design": (design, reason_kind(design_reason)), "population": (population, reason_kind(population_reason))}
-        weighed = weights.weigh(record, ruled, rules.weights)
-        if "design" in weighed:
-            design, why = weighed["design"]
-            design_reason = f"{why}; the rules read: {design_reason}"
-        if "population" in weighed:
-            population, why = weighed["population"]
-            population_reason = f"{why}; the rules read: {population_reason}"
+        for field, (answer, why) in weights.weigh(record, as_weighed(said), rules.weights).items():
+            said[field] = (answer, f"{why}; the rules read: {said[field][1]}")
+    (design, design_reason), (population, population_reason) = said["design"], said["population"]
     reviewed = facet_evidence("reviewed", view, rules)
     level, level_reason = evidence_level(design, population, rules, reviewed)
     # A notice's subject matter belongs to the article it concerns, which carries it.
@@ -1286,11 +1281,17 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
 
 
 def read_by_rules(view: View, rules: Rules = RULES) -> tuple:
-    """(notice, (design, reason), (population, reason)) as the rules alone read a record, before the weights."""
+    """(notice, {"design": (answer, reason), "population": (answer, reason)}) as the rules alone read a record,
+    before the weights."""
     notice = is_notice(view, rules)
     first = design_evidence(view, None, rules)
     population = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
-    return notice, decide_design(design_evidence(view, population[0], rules), rules), population
+    return notice, {"design": decide_design(design_evidence(view, population[0], rules), rules), "population": population}
+
+
+def as_weighed(said: dict) -> dict:
+    """{field: (the rules' answer, the kind of their reason)}: what harvest.weights reads of read_by_rules' answers."""
+    return {field: (answer, reason_kind(reason)) for field, (answer, reason) in said.items()}
 
 
 def classify(record: dict, rules: Rules = RULES) -> dict:

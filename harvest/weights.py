@@ -42,13 +42,14 @@ def features(record: dict, ruled: dict) -> set:
     found = {"w:" + word for word in WORD.findall(f"{record.get('title') or ''} {abstract}".lower())}
     found.update("m:" + h["descriptor"].lower() for h in record.get("mesh") or () if h.get("descriptor"))
     found.update("p:" + t["name"].lower() for t in record.get("publication_types") or () if t.get("name"))
+    indexed = bool(record.get("mesh"))
     for field, (answer, kind) in ruled.items():
         found.update((f"r{field[0]}:{answer}", f"k{field[0]}:{kind}"))
-        if not record.get("mesh"):  # not indexed yet: the rules' answers weigh otherwise without MeSH to read
+        if not indexed:  # not indexed yet: the rules' answers weigh otherwise without MeSH to read
             found.add(f"no mesh+r{field[0]}:{answer}")
     if not abstract.strip():
         found.add("no abstract")
-    if not record.get("mesh"):
+    if not indexed:
         found.add("no mesh")
     return found
 

@@ -97,7 +97,7 @@ def test_an_answer_the_weights_do_not_know_is_left_to_the_rules():
 def test_classify_weighs_the_rules_answers_and_levels_what_it_keeps(monkeypatch):
     monkeypatch.setattr(classify.RULES, "weights", table({"w:nurses": {"observational": 5.0}}))
     nurses = record("Nurses and their work", mesh=("Humans",))
-    assert classify.read_by_rules(classify.View(nurses))[1][0] == "other"
+    assert classify.read_by_rules(classify.View(nurses))[1]["design"][0] == "other"
     got = classify.classify(nurses)
     assert got["design"] == "observational" and got["evidence_level"] == 3
     assert got["classification_reasons"][0].startswith(
@@ -108,7 +108,7 @@ def test_classify_weighs_the_rules_answers_and_levels_what_it_keeps(monkeypatch)
 def test_a_population_weighed_to_animals_levels_the_record_as_preclinical(monkeypatch):
     monkeypatch.setattr(classify.RULES, "weights", table(population_weights={"w:nurses": {"animal": 5.0}}))
     nurses = record("A cohort of nurses", "We followed 200 nurses for ten years.", mesh=("Humans",))
-    assert classify.read_by_rules(classify.View(nurses))[2][0] == "human"
+    assert classify.read_by_rules(classify.View(nurses))[1]["population"][0] == "human"
     got = classify.classify(nurses)
     assert got["population"] == "animal" and got["evidence_level"] == 5
     assert got["classification_reasons"][2].startswith("population: animal — word weights fitted to blind labels")
@@ -125,7 +125,7 @@ def test_a_record_without_mesh_keeps_the_rules_population(real_record):
     dogs in a veterinary journal, not indexed yet, to people."""
     dogs = real_record(34091932)
     assert not dogs["mesh"]
-    assert classify.classify(dogs)["population"] == "animal" == classify.read_by_rules(classify.View(dogs))[2][0]
+    assert classify.classify(dogs)["population"] == "animal" == classify.read_by_rules(classify.View(dogs))[1]["population"][0]
 
 
 def test_a_notice_is_not_weighed(monkeypatch):

@@ -33,9 +33,8 @@ def development(entries) -> list:
 def ruled(record) -> tuple:
     """(notice, {field: (the rules' answer, the kind of their reason)}): what harvest.weights reads of the
     rules, and whether the record is a notice, which keeps the rules' answers."""
-    notice, (design, design_reason), (population, population_reason) = classify.read_by_rules(classify.View(record))
-    return notice, {"design": (design, classify.reason_kind(design_reason)),
-                    "population": (population, classify.reason_kind(population_reason))}
+    notice, said = classify.read_by_rules(classify.View(record))
+    return notice, classify.as_weighed(said)
 
 
 def informative(name: str) -> bool:
