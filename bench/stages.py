@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harvest import classify, extract, load, parse, read, schema
+from harvest import classify, extract, load, parse, read, schema, weights
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = 50788
@@ -102,11 +102,13 @@ def main():
     records = [parse.parse_record(c) for c in chunks]
     prepared = [load.prepare(r) for r in records]
     labels = [classify.assess(r) for r in records]
+    ruled = [classify.as_weighed(classify.read_by_rules(classify.View(r))[1]) for r in records]
     stages = {
         "lxml parse (reference lists cut out first)": lambda: [parse.parse_element(parse.without_references(c))
                                                               for c in chunks],
         "lxml parse and record dict (parse.parse_record)": lambda: [parse.parse_record(c) for c in chunks],
         "classifier (classify.classify)": lambda: [classify.classify(r) for r in records],
+        "  of it, the word weights (weights.weigh)": lambda: [weights.weigh(r, s) for r, s in zip(records, ruled)],
         "extraction (extract.extract)": lambda: [extract.extract(r, c) for r, c in zip(records, labels)],
         "search terms (load.search_terms)": lambda: [load.search_terms(r, c) for r, c in zip(records, labels)],
         "rows, classifier and extraction included (load.prepare)": lambda: [load.prepare(r) for r in records],
