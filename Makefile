@@ -100,10 +100,11 @@ GENERATED_DOCS := README.md metadata.yml $(wildcard docs/*.md) tests/labelled/bl
 docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.yml` and the site that restate data
 	$(BIN)/cog -I . -r $(GENERATED_DOCS)
 
-# The word weights that weigh the rules' design and population again, fitted to the blind labels'
-# development half (tests/train_weights.py); fitted again whenever rules.yml's version changes.
+# The word weights that weigh the rules' design and population again, and the patterns' choice of an unlabelled
+# conclusion, fitted to the blind labels' development half (tests/train_weights.py); fitted again whenever
+# rules.yml's or extract.yml's version changes.
 .PHONY: weights
-weights: install sample  ## fits `harvest/weights.json` to the blind labels (installs scikit-learn, which only this needs)
+weights: install sample  ## fits `harvest/weights.json` and `harvest/conclusion_weights.json` to the blind labels (installs scikit-learn, which only this needs)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m tests.train_weights
 

@@ -85,6 +85,7 @@ def main(records_per_file=3000, rounds=3) -> dict:
     doubled = (classify.compile_rules(doubled_rules(classify.RULES.data)),
                extract.Patterns(doubled_patterns(read_yaml(extract.PATTERNS_PATH))))
     doubled[0].weights = classify.RULES.weights  # the same word weights weigh both sets' answers
+    doubled[1].conclusion_weights = extract.PATTERNS.conclusion_weights
     sides = {"normal": normal, "doubled": doubled}
     best, results = {name: float("inf") for name in sides}, {}
     for _ in range(rounds):  # alternately, so that a busy machine slows both alike

@@ -94,6 +94,15 @@ def sqlite_own_work(prepared) -> dict:
     return {name: seconds / len(prepared) for name, seconds in costs.items()}
 
 
+def unlabelled_conclusion_choice(record, classification):
+    """(sentences, candidates, the patterns' choice) where the conclusion's word weights are asked, else None."""
+    reading = extract.Reading(record, classification)
+    if not (record.get("abstract") or "").strip() or extract.conclusion_as_labelled(reading):
+        return None
+    choice = extract.conclusion_choice(reading)
+    return ([s.text for s in reading.abstract_sentences], *choice) if choice else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=3000, help="records read from each sample file")
@@ -103,6 +112,7 @@ def main():
     prepared = [load.prepare(r) for r in records]
     labels = [classify.assess(r) for r in records]
     ruled = [classify.as_weighed(classify.read_by_rules(classify.View(r))[1]) for r in records]
+    chosen = [c for c in map(unlabelled_conclusion_choice, records, labels) if c]
     stages = {
         "lxml parse (reference lists cut out first)": lambda: [parse.parse_element(parse.without_references(c))
                                                               for c in chunks],
@@ -110,6 +120,9 @@ def main():
         "classifier (classify.classify)": lambda: [classify.classify(r) for r in records],
         "  of it, the word weights (weights.weigh)": lambda: [weights.weigh(r, s) for r, s in zip(records, ruled)],
         "extraction (extract.extract)": lambda: [extract.extract(r, c) for r, c in zip(records, labels)],
+        "  of it, the conclusion's word weights (weights.conclusion_at)": lambda: [
+            weights.conclusion_at(texts, candidates, at, extract.PATTERNS.conclusion_weights)
+            for texts, candidates, at in chosen],
         "search terms (load.search_terms)": lambda: [load.search_terms(r, c) for r, c in zip(records, labels)],
         "rows, classifier and extraction included (load.prepare)": lambda: [load.prepare(r) for r in records],
         "pickling rows there and back": lambda: pickle.loads(pickle.dumps(prepared)),

@@ -12,14 +12,13 @@ There is no network, database or clock here; the only file written is the cache 
 scan (harvest.scan).
 """
 
-import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from harvest import classify, read_yaml, scan, vocabulary
+from harvest import classify, read_yaml, scan, vocabulary, weights
 from harvest.scan import (Scanner, ascii_text, lookarounds_as_groups, without_anchors, without_boundaries,
                           without_lookarounds)
 
@@ -246,6 +245,7 @@ class Patterns:
     def __init__(self, data: dict):
         self.data = data
         self.version = str(data["version"])
+        self.conclusion_weights: "weights.SentenceWeights | None" = None  # set on the packaged patterns below
         self.skipped_sections = {s.upper() for s in data["skipped_sections"]}
         abbreviations = sorted(data["abbreviations"], key=len, reverse=True)
         self.abbreviation = re.compile(r"(?:^|[\s(])(?:%s)\.$" % "|".join(re.escape(a) for a in abbreviations),
@@ -567,6 +567,9 @@ def load_patterns(path=PATTERNS_PATH) -> Patterns:
 
 PATTERNS = load_patterns()
 VERSION = PATTERNS.version
+# the word weights that may choose another sentence as an unlabelled conclusion (harvest/weights.py): the packaged
+# patterns carry the weights fitted to them; patterns loaded elsewhere have none
+PATTERNS.conclusion_weights = weights.load_conclusion_weights()
 
 
 # ---------------------------------------------------------------- the record's sentences
@@ -1970,51 +1973,75 @@ def conclusion(reading: Reading) -> Found | None:
 
 
 def _conclusion(reading: Reading) -> Found | None:
+    if not any(text.strip() for _, _, text in reading.sections):
+        return None  # a title alone states no conclusion
+    found = conclusion_as_labelled(reading)
+    if found:
+        return found
+    choice = conclusion_choice(reading)
+    if choice is None:
+        return None
+    candidates, at = choice
+    if reading.patterns.conclusion_weights:
+        texts = [s.text for s in reading.abstract_sentences]
+        at = weights.conclusion_at(texts, candidates, at, reading.patterns.conclusion_weights)
+    return _joined(_closing(reading, at), reading.patterns)
+
+
+def conclusion_as_labelled(reading: Reading) -> Found | None:
+    """The conclusion its authors label: a conclusion section (or the discussion that closes the abstract), or the
+    words after 'Conclusion:' inside the text."""
     patterns = reading.patterns
     # The sections that hold a sentence (index, label), in order: a labelled conclusion is found without cutting the
     # others into sentences.
     written = [(i, label) for i, (label, _, text) in enumerate(reading.sections) if text.strip()]
-    if not written:
-        return None  # a title alone states no conclusion
-    kept = lambda sentences: [s for s in sentences
-                              if not reading.holds(patterns.boilerplate, s, _without_notes(s, patterns))]
     labels = dict.fromkeys(label for _, label in written if label)  # in order, each once
-    readable_label = lambda label: (label not in patterns.skipped_sections
-                                    and not patterns.not_conclusion_section.search(label))
-    readable = lambda s: readable_label(s.section)
     label = next((label for label in labels if patterns.conclusion_section.search(label)), None)
     if label is None:  # a discussion that closes the abstract, notes aside, is its conclusion
-        last = next((label for _, label in reversed(written) if readable_label(label)), "")
+        last = next((label for _, label in reversed(written) if _readable_label(label, patterns)), "")
         label = last if patterns.closing_section.search(last) else None
     if label:
-        chosen = kept([s for i, section in written if section == label for s in reading.section_sentences(i)])
+        chosen = [s for i, section in written if section == label for s in reading.section_sentences(i)
+                  if _kept(reading, s)]
         if chosen:
             return _joined(chosen, patterns)
+    return _inline_conclusion(reading)
+
+
+def _readable_label(label: str, patterns: Patterns) -> bool:
+    return label not in patterns.skipped_sections and not patterns.not_conclusion_section.search(label)
+
+
+def _kept(reading: Reading, sentence: Sentence) -> bool:
+    """Whether a sentence is more than boilerplate (a copyright line, a funding note)."""
+    return not reading.holds(reading.patterns.boilerplate, sentence, _without_notes(sentence, reading.patterns))
+
+
+def conclusion_choice(reading: Reading) -> tuple | None:
+    """For an abstract that labels no conclusion: (the indices of its sentences that could be quoted as one, the
+    index of the one the patterns choose), or None where it states no finding. The word weights
+    (harvest/weights.py) may choose another of them."""
+    patterns = reading.patterns
     abstract = reading.abstract_sentences
-    inline = _inline_conclusion(reading)
-    if inline:
-        return inline
-    finding = lambda s: not reading.holds(patterns.not_a_finding, s) and not reading.holds(patterns.asides, s)
+    readable = lambda s: _readable_label(s.section, patterns)
+    candidates = [i for i in range(len(abstract)) if readable(abstract[i]) and _kept(reading, abstract[i])]
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
                   if s.source == "abstract" and readable(s) and cue.search(s.text)
-                  and not reading.holds(patterns.aims, s)]
-        stated = sorted(kept(stated), key=lambda s: (reading.is_own(s), s.start), reverse=True)
+                  and not reading.holds(patterns.aims, s) and _kept(reading, s)]
+        stated.sort(key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
-            return _joined(_closing(reading, abstract.index(stated[0])), patterns)
+            return candidates, abstract.index(stated[0])
     # The last sentence that states a finding: not what is discussed elsewhere, the aim, or a call for research.
     # An unstructured abstract closes on its authors' view, even where its words read like others' work
     # ('improved results follow earlier indications for surgery').
-    candidates = (i for i in reversed(range(len(abstract))) if readable(abstract[i]) and kept([abstract[i]]))
-    last = next(candidates, None)
-    if last is None or reading.holds(patterns.aims, abstract[last]):
+    if not candidates or reading.holds(patterns.aims, abstract[candidates[-1]]):
         return None  # it closes on what it sets out to do: no finding stated
-    at = next((i for i in itertools.chain([last], candidates) if finding(abstract[i])), None)
-    if at is None:
-        return None
-    return _joined(_closing(reading, at), patterns)
+    finding = lambda s: not reading.holds(patterns.not_a_finding, s) and not reading.holds(patterns.asides, s)
+    at = next((i for i in reversed(candidates) if finding(abstract[i])), None)
+    return (candidates, at) if at is not None else None
 
 
 def _closing(reading: Reading, at: int) -> list:

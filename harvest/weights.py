@@ -1,4 +1,5 @@
-"""A second reading of design and population: the rules' answers weighed with the record's words.
+"""A second reading of design and population, and of the sentence that states an abstract's conclusion:
+the rules' answers weighed with the record's words.
 
 The rules (rules.yml) answer first. Their design and population, the kinds of reason they gave, the
 words of the title and abstract, the MeSH headings and the publication types are then scored against
@@ -11,16 +12,25 @@ a clinic, and gave a clinical study of dogs to people (docs/classification.md). 
 the rules: they are fitted to one rules version and fitted again whenever it changes
 (tests/test_weights.py holds them to it).
 
-Pure: weights.json is read once, on import; no network, database or clock.
+The same is done for the conclusion of an abstract that labels none (harvest/extract.py): each sentence
+the patterns could quote is scored with weights (conclusion_weights.json) fitted to the sentences blind
+readers quoted, on the development half only, reading its words, its first words, where it stands and
+whether the patterns chose it; where another sentence scores higher than the patterns' choice, it is
+quoted instead. They are fitted to one version of extract.yml, and fitted again when it changes.
+
+Pure: the weights are read once, on import; no network, database or clock.
 """
 
+import itertools
 import json
+import math
 import re
 from pathlib import Path
 
 import numpy
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+CONCLUSION_WEIGHTS_PATH = Path(__file__).with_name("conclusion_weights.json")
 FIELDS = ("design", "population")
 NEEDS_MESH = frozenset({"population"})  # fields weighed only for records indexed with MeSH
 WORD = re.compile(r"[a-z][a-z0-9-]+")
@@ -125,3 +135,89 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
         changed[field] = (fitted.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
                                                 f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))
     return changed
+
+
+# ---------------------------------------------------------------- the sentence that states a conclusion
+
+SENTENCE_WORD = re.compile(r"\w+")
+P_VALUE = re.compile(r"\bp\s*[<=>]", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+
+
+def sentence_features(texts: list, i: int, chosen: int) -> set:
+    """What the conclusion's weights read of sentence i of an abstract's sentences (texts): its words
+    ("w:suggest"), its first word and first two ("f1:these", "f2:these results"), how far it stands from
+    the end and from the start ("end:0", "start:2"), its length in tens of words, whether it holds digits,
+    a p value or a percentage, the first word of the sentence after it, and whether it is the one the
+    patterns chose (chosen)."""
+    words = SENTENCE_WORD.findall(texts[i].lower())
+    following = SENTENCE_WORD.search(texts[i + 1].lower()) if i + 1 < len(texts) else None
+    return {"w:" + word for word in words} | {
+        kind + value for kind, value in _sentence_facts(texts, i, chosen, words, following and following.group())}
+
+
+def _sentence_facts(texts: list, i: int, chosen: int, words: list, following: str | None):
+    """(kind, value) of each feature sentence_features names but its words: ("f1:", "these"), ("digit", "")."""
+    text = texts[i]
+    yield from (("end:", str(min(len(texts) - 1 - i, 6))), ("start:", str(min(i, 3))),
+                ("len:", str(min(len(words) // 10, 5))))
+    if words:
+        yield "f1:", words[0]
+    if len(words) > 1:
+        yield "f2:", f"{words[0]} {words[1]}"
+    if DIGIT.search(text):
+        yield "digit", ""
+    if P_VALUE.search(text):
+        yield "pval", ""
+    if "%" in text:
+        yield "pct", ""
+    if following:
+        yield "n1:", following
+    if i == chosen:
+        yield "rules", ""
+
+
+class SentenceWeights:
+    """The conclusion's weights: an intercept and each feature's weight (a logistic regression's), kept by
+    the kind of feature ("w:", "f1:", "digit" ...) so that a sentence is scored without naming its features."""
+
+    def __init__(self, data: dict):
+        self.patterns_version = data["patterns_version"]
+        self.intercept = float(data["intercept"])
+        self.weights = data["weights"]
+        self.by_kind = {}
+        for name, weight in self.weights.items():
+            kind, colon, value = name.partition(":")
+            self.by_kind.setdefault(kind + colon, {})[value] = weight
+
+    def score(self, found: set) -> float:
+        """The log-odds that a sentence with these features is the one a reader quotes as the conclusion."""
+        # fsum is exact, so that the order of a set's names (which differs between processes) changes nothing
+        return math.fsum([self.weights.get(name, 0.0) for name in found]) + self.intercept
+
+    def sentence_score(self, texts: list, i: int, chosen: int, words: list, following: str | None) -> float:
+        """score(sentence_features(texts, i, chosen)), from the sentence's lower-cased words and the first word
+        of the one after it."""
+        by_kind = self.by_kind
+        parts = list(map(by_kind.get("w:", {}).get, set(words), itertools.repeat(0.0)))
+        parts += [by_kind.get(kind, {}).get(value, 0.0)
+                  for kind, value in _sentence_facts(texts, i, chosen, words, following)]
+        return math.fsum(parts) + self.intercept
+
+
+def load_conclusion_weights(path=CONCLUSION_WEIGHTS_PATH) -> SentenceWeights:
+    return SentenceWeights(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def conclusion_at(texts: list, candidates: list, chosen: int, table: SentenceWeights) -> int:
+    """Of the sentences the patterns could quote as the conclusion (candidates, indices of texts), the one
+    the weights score highest where it scores higher than the patterns' choice; the choice otherwise."""
+    words = {}
+    for i in candidates:
+        for j in (i, i + 1):
+            if j < len(texts) and j not in words:
+                words[j] = SENTENCE_WORD.findall(texts[j].lower())
+    following = lambda i: (words[i + 1] or [None])[0] if i + 1 < len(texts) else None
+    scores = {i: table.sentence_score(texts, i, chosen, words[i], following(i)) for i in candidates}
+    best = max(candidates, key=lambda i: (scores[i], i))  # a tie goes to the later sentence, as the patterns' does
+    return best if scores[best] > scores.get(chosen, float("-inf")) else chosen

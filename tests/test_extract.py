@@ -11,6 +11,13 @@ from harvest.scan import ascii_text
 STUDY = {"design": "rct", "population": "human"}
 
 
+@pytest.fixture(autouse=True)
+def patterns_alone(monkeypatch):
+    """These tables are of the patterns: the word weights that may choose another sentence as an unlabelled
+    conclusion (harvest/weights.py) are tested in tests/test_weights.py, and their sum on blind labels."""
+    monkeypatch.setattr(extract.PATTERNS, "conclusion_weights", None)
+
+
 def fixture(abstract, title="Fixture title", sections=None, databanks=None, chemicals=(), mesh=()):
     """A parsed-record shape with only what the extractor reads."""
     sections = sections or []

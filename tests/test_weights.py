@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harvest import classify, weights
+from harvest import classify, extract, weights
 from tests import blind, train_weights
 from tests.tune_classify import split
 
@@ -39,8 +39,9 @@ def test_weights_json_is_as_the_fitting_writes_it():
     assert train_weights.written(json.loads(text)) == text
 
 
-def test_the_weights_learn_from_the_development_half_only():
-    entries = blind.load("classify")
+@pytest.mark.parametrize("kind", ["classify", "extract"])
+def test_the_weights_learn_from_the_development_half_only(kind):
+    entries = blind.load(kind)
     learning = {e["pmid"] for e in train_weights.development(entries)}
     check = {e["pmid"] for e in split(blind.half(entries, "tuning"))[1]}
     held_out = {e["pmid"] for e in entries if e["half"] != "tuning"}
@@ -148,3 +149,93 @@ def test_any_text_is_weighed_without_error(title, abstract, mesh):
     got = classify.classify(record(title, abstract, mesh=tuple(mesh)))
     assert got["design"] in weights.WEIGHTS.fields["design"].answers + ("protocol", "guideline", "other")
     assert got["classification_reasons"][0].startswith(f"design: {got['design']} — ")
+
+
+# ---------------------------------------------------------------- the sentence quoted as a conclusion
+
+ABSTRACT = ["Forty fixture patients were treated.", "Pain fell in 30 of them (p < 0.01).",
+            "These results suggest the fixture works.", "Further trials are needed."]
+
+
+def sentence_table(weights_given=None, intercept=0.0) -> weights.SentenceWeights:
+    return weights.SentenceWeights({"patterns_version": "toy", "intercept": intercept, "weights": weights_given or {}})
+
+
+def test_the_conclusion_weights_are_fitted_to_the_patterns_they_weigh():
+    """Whether the patterns chose a sentence is among what the weights read: patterns of another version need
+    weights fitted to them (make weights)."""
+    assert weights.load_conclusion_weights().patterns_version == extract.VERSION
+    assert extract.PATTERNS.conclusion_weights.weights
+    assert extract.load_patterns().conclusion_weights is None  # patterns loaded elsewhere carry none
+
+
+def test_conclusion_weights_json_is_as_the_fitting_writes_it():
+    text = weights.CONCLUSION_WEIGHTS_PATH.read_text(encoding="utf-8")
+    assert train_weights.written_conclusions(json.loads(text)) == text
+
+
+def test_sentence_features_name_its_words_place_and_the_patterns_choice():
+    found = weights.sentence_features(ABSTRACT, 2, chosen=3)
+    assert {"w:these", "w:suggest", "f1:these", "f2:these results", "end:1", "start:2", "n1:further"} <= found
+    assert "rules" not in found and "digit" not in found
+    assert {"rules", "end:0", "start:3"} <= weights.sentence_features(ABSTRACT, 3, chosen=3)
+    assert {"digit", "pval", "n1:these"} <= weights.sentence_features(ABSTRACT, 1, chosen=3)
+    assert not any(name.startswith("n1:") for name in weights.sentence_features(ABSTRACT, 3, chosen=3))
+
+
+# (weights, the index chosen among sentences 1 to 3 where the patterns chose 3)
+CHOSEN_SENTENCES = [
+    ({"w:suggest": 2.0}, 2),
+    ({"w:suggest": 2.0, "rules": 2.5}, 3),  # the patterns' choice scores higher
+    ({"w:suggest": 2.0, "rules": 2.0}, 3),  # a tie: the patterns' choice stands
+    ({"w:forty": 9.0}, 3),  # the first sentence is not among those the patterns could quote
+    ({"w:fell": 1.0, "w:suggest": 0.5}, 1),
+    ({}, 3),
+]
+
+
+@pytest.mark.parametrize("weights_given, expected", CHOSEN_SENTENCES)
+def test_another_sentence_is_quoted_only_where_it_scores_higher(weights_given, expected):
+    assert weights.conclusion_at(ABSTRACT, [1, 2, 3], 3, sentence_table(weights_given)) == expected
+
+
+def test_the_extractor_quotes_the_sentence_the_weights_choose(monkeypatch):
+    record = {"title": "Fixture title", "abstract": " ".join(ABSTRACT), "abstract_sections": []}
+    study = {"design": "case-series", "population": "human"}
+    monkeypatch.setattr(extract.PATTERNS, "conclusion_weights", None)
+    by_patterns = extract.extract(record, study).conclusion.value
+    monkeypatch.setattr(extract.PATTERNS, "conclusion_weights", sentence_table({"w:fell": 3.0}))
+    weighed = extract.extract(record, study).conclusion
+    assert by_patterns != weighed.value == "Pain fell in 30 of them (p < 0.01)."
+    assert record["abstract"][weighed.quote.start:weighed.quote.end] == weighed.value
+
+
+def test_a_labelled_conclusion_is_not_weighed(monkeypatch):
+    monkeypatch.setattr(extract.PATTERNS, "conclusion_weights", sentence_table({"w:fell": 9.0}))
+    sections = [("METHODS", "Pain fell in 30 fixture patients."), ("CONCLUSIONS", "The fixture works.")]
+    record = {"title": "Fixture title", "abstract": "\n\n".join(f"{label}: {text}" for label, text in sections),
+              "abstract_sections": [{"label": label, "category": None, "text": text} for label, text in sections]}
+    assert extract.extract(record, {"design": "rct", "population": "human"}).conclusion.value == "The fixture works."
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences=st.lists(st.text(min_size=1, max_size=120), min_size=1, max_size=8))
+def test_any_abstract_is_weighed_without_error(sentences):
+    abstract = ". ".join(sentences)
+    got = extract.extract({"title": "Fixture", "abstract": abstract, "abstract_sections": []},
+                          {"design": "observational", "population": "human"}).conclusion
+    assert got is None or abstract[got.quote.start:got.quote.end] == got.value
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from("ab Thes p<=%1²9.,é"), min_size=1, max_size=60),
+                      min_size=1, max_size=6), data=st.data())
+def test_a_sentence_is_scored_as_its_features_are(texts, data):
+    """The extractor scores a sentence without naming its features (SentenceWeights.sentence_score): the same
+    score as the features the fitting reads, with the weights as fitted."""
+    table = extract.PATTERNS.conclusion_weights
+    i, chosen = data.draw(st.integers(0, len(texts) - 1)), data.draw(st.integers(0, len(texts) - 1))
+    words = weights.SENTENCE_WORD.findall(texts[i].lower())
+    following = weights.SENTENCE_WORD.findall(texts[i + 1].lower())[:1] if i + 1 < len(texts) else []
+    assert table.sentence_score(texts, i, chosen, words, following[0] if following else None) == \
+        pytest.approx(table.score(weights.sentence_features(texts, i, chosen)), abs=1e-9)

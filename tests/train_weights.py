@@ -1,4 +1,5 @@
-"""Fit harvest/weights.json: the word weights that weigh the rules' design and population again.
+"""Fit harvest/weights.json and harvest/conclusion_weights.json: the word weights that weigh the rules'
+design and population again, and the patterns' choice of an unlabelled conclusion.
 
     .venv/bin/pip install scikit-learn          # once: only fitting needs it, the catalogue does not
     .venv/bin/python -m tests.train_weights      # or: make weights
@@ -10,12 +11,19 @@ multinomial logistic regression over the features harvest.weights.features names
 not, fitted to the labels' first answers; weights below MIN_WEIGHT are dropped and the rest rounded,
 so the file stays small and readable. The rules' own answers are among the features, so the weights
 are fitted again whenever rules.yml's version changes (tests/test_weights.py holds them to it).
+
+The conclusion's weights learn, from the same half of the blind extraction labels, which of the sentences
+of an abstract that labels no conclusion a reader quoted (harvest.weights.sentence_features): a logistic
+regression over every sentence the patterns could quote, the sentence quoted or not. Its words of one
+letter and stop words keep their weights here: 'these', 'we' and 'may' are what a conclusion opens on.
+Whether the patterns chose a sentence is among what it reads, so it is fitted again whenever extract.yml's
+version changes.
 """
 
 import json
 import sys
 
-from harvest import classify, weights
+from harvest import classify, extract, weights
 from tests import blind
 from tests.tune_classify import split
 
@@ -61,6 +69,67 @@ def fit(rows) -> dict:
             table[str(name)] = kept
     return {"answers": answers, "intercepts": [round(float(b), DIGITS) for b in model.intercept_],
             "weights": dict(sorted(table.items()))}
+
+
+def conclusion_choices(entries, records):
+    """(entry, sentence texts, candidates, the patterns' choice) of each labelled record whose abstract labels no
+    conclusion, where the patterns choose among its sentences (harvest.extract.conclusion_choice)."""
+    for e in entries:
+        record = records[e["pmid"]]
+        reading = extract.Reading(record, classify.classify(record))
+        if not any(text.strip() for _, _, text in reading.sections) or extract.conclusion_as_labelled(reading):
+            continue
+        choice = extract.conclusion_choice(reading)
+        if choice:
+            yield e, [s.text for s in reading.abstract_sentences], *choice
+
+
+def quoted(label: dict, text: str) -> bool:
+    """Whether a sentence is (in) a conclusion the readers accept."""
+    return any(answer and blind.same_text(answer, text) for answer in label["accept"])
+
+
+def fit_conclusions(entries, records) -> dict:
+    """The conclusion's weights, from each candidate sentence of the records given whose label one reader was
+    sure of or two agreed on, and that states a conclusion."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(weights.sentence_features(texts, i, at), quoted(e["conclusion"], texts[i]))
+            for e, texts, candidates, at in conclusion_choices(
+                [e for e in entries if e["conclusion"]["status"] in blind.TRUSTED and e["conclusion"]["value"]],
+                records)
+            for i in candidates]
+    vectoriser = CountVectorizer(analyzer=sorted, binary=True, min_df=MIN_RECORDS)
+    matrix = vectoriser.fit_transform([found for found, _ in rows])
+    model = LogisticRegression(C=C, max_iter=10000).fit(matrix, [label for _, label in rows])
+    table = {str(name): round(float(w), DIGITS) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])
+             if abs(w) >= MIN_WEIGHT}
+    return {"intercept": round(float(model.intercept_[0]), DIGITS), "weights": dict(sorted(table.items()))}
+
+
+def conclusions_on_check_half(table, entries, records) -> tuple:
+    """(records, right by the patterns alone, right weighed, changed, became right, became wrong) on the check
+    half's abstracts that label no conclusion (labels one reader was sure of, or two agreed on)."""
+    check = [e for e in split(blind.half(entries, "tuning"))[1] if e["conclusion"]["status"] in blind.TRUSTED]
+    total = alone = weighed = changed = gained = lost = 0
+    for e, texts, candidates, at in conclusion_choices(check, records):
+        chosen = weights.conclusion_at(texts, candidates, at, table)
+        before, after = (blind.contains("conclusion", e["conclusion"]["accept"], texts[i]) for i in (at, chosen))
+        total, alone, weighed = total + 1, alone + before, weighed + after
+        if chosen != at:
+            changed, gained, lost = changed + 1, gained + (after and not before), lost + (before and not after)
+    return total, alone, weighed, changed, gained, lost
+
+
+def written_conclusions(data: dict) -> str:
+    """conclusion_weights.json's text, one feature a line."""
+    items = list(data["weights"].items())
+    lines = ["{", f'  "patterns_version": {json.dumps(data["patterns_version"])},',
+             f'  "fitted_to": {json.dumps(data["fitted_to"])},', f'  "intercept": {json.dumps(data["intercept"])},',
+             '  "weights": {']
+    lines += [f"    {json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "") for i, (k, v) in enumerate(items)]
+    return "\n".join(lines + ["  }", "}"]) + "\n"
 
 
 def written(data: dict) -> str:
@@ -118,6 +187,20 @@ def main():
         f"{field} {len(data[field]['weights'])} features" for field in weights.FIELDS))
     for field, (total, alone, weighed, *_) in on_check_half(weights.Table(data), entries, records).items():
         print(f"check half, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
+    main_conclusions()
+
+
+def main_conclusions():
+    entries, records = blind.load("extract"), blind.records("extract")
+    learning = development(entries)
+    data = {"patterns_version": extract.VERSION,
+            "fitted_to": f"{len(learning)} records of the development half of the blind tuning half",
+            **fit_conclusions(learning, records)}
+    weights.CONCLUSION_WEIGHTS_PATH.write_text(written_conclusions(data), encoding="utf-8")
+    print(f"wrote {weights.CONCLUSION_WEIGHTS_PATH.name}: {len(data['weights'])} features")
+    total, alone, weighed, *_ = conclusions_on_check_half(weights.SentenceWeights(data), entries, records)
+    print(f"check half, conclusions of abstracts that label none: patterns alone {alone}/{total}, "
+          f"weighed {weighed}/{total}")
 
 
 if __name__ == "__main__":
