@@ -8,14 +8,14 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.162'
+PATTERNS_VERSION = '2026.163'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (46, 49),
     'blinding: single': (23, 25),
     'comparators': (188, 279),
     'conclusion: labelled a conclusion by its authors': (1834, 1848),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (3947, 5058),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1962, 2498),
     'follow_up_days': (780, 1103),
     'placebo_controlled: no': (300, 366),
     'placebo_controlled: yes': (166, 172),
