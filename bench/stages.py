@@ -111,14 +111,17 @@ def main():
     records = [parse.parse_record(c) for c in chunks]
     prepared = [load.prepare(r) for r in records]
     labels = [classify.assess(r) for r in records]
-    ruled = [classify.as_weighed(classify.read_by_rules(classify.View(r))[1]) for r in records]
+    views = [classify.View(r) for r in records]
+    ruled = [classify.as_weighed(classify.read_by_rules(v)[1]) for v in views]
     chosen = [c for c in map(unlabelled_conclusion_choice, records, labels) if c]
     stages = {
         "lxml parse (reference lists cut out first)": lambda: [parse.parse_element(parse.without_references(c))
                                                               for c in chunks],
         "lxml parse and record dict (parse.parse_record)": lambda: [parse.parse_record(c) for c in chunks],
         "classifier (classify.classify)": lambda: [classify.classify(r) for r in records],
-        "  of it, the word weights (weights.weigh)": lambda: [weights.weigh(r, s) for r, s in zip(records, ruled)],
+        "  of it, the word weights (weights.weigh; words_counted without MeSH)": lambda: [
+            weights.weigh(r, s, counted=classify.words_counted(v, r))
+            for r, s, v in zip(records, ruled, views)],
         "extraction (extract.extract)": lambda: [extract.extract(r, c) for r, c in zip(records, labels)],
         "  of it, the conclusion's word weights (weights.conclusion_at)": lambda: [
             weights.conclusion_at(texts, candidates, at, extract.PATTERNS.conclusion_weights)

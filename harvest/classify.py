@@ -1255,7 +1255,8 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
     view = View(record, rules)
     notice, said = read_by_rules(view, rules)
     if rules.weights and not notice:
-        for field, (answer, why) in weights.weigh(record, as_weighed(said), rules.weights).items():
+        counted = words_counted(view, record, rules)
+        for field, (answer, why) in weights.weigh(record, as_weighed(said), rules.weights, counted).items():
             said[field] = (answer, f"{why}; the rules read: {said[field][1]}")
     (design, design_reason), (population, population_reason) = said["design"], said["population"]
     reviewed = facet_evidence("reviewed", view, rules)
@@ -1292,6 +1293,20 @@ def read_by_rules(view: View, rules: Rules = RULES) -> tuple:
 def as_weighed(said: dict) -> dict:
     """{field: (the rules' answer, the kind of their reason)}: what harvest.weights reads of read_by_rules' answers."""
     return {field: (answer, reason_kind(reason)) for field, (answer, reason) in said.items()}
+
+
+def words_counted(view: View, record: dict, rules: Rules = RULES) -> frozenset:
+    """What the rules' words for people, animals and laboratory work say of a record without MeSH, for its word
+    weights (harvest.weights.features): which of them stand in its title ("title animals"), and which of people
+    and animals its text names more ("more animals", "more people", "as many"). Nothing for a record with MeSH,
+    whose weights read its headings instead."""
+    if record.get("mesh"):
+        return frozenset()
+    in_title = _scores(view, ("title",), rules)
+    found = {f"title {kind}" for kind, count in zip(("people", "animals", "lab"), in_title) if count}
+    people, animals, _ = _scores(view, TEXT_FIELDS, rules)
+    found.add("more animals" if animals > people else "more people" if people > animals else "as many")
+    return frozenset(found)
 
 
 def classify(record: dict, rules: Rules = RULES) -> dict:

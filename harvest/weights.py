@@ -7,8 +7,10 @@ each design and each population with word weights (weights.json beside this modu
 `tests/train_weights.py` to blind labels of the development half of the tuning half only: never the
 check half, never the held-out half. Where the weights give another answer than the rules' more than
 even odds, it stands, and its reason names the words that tipped it and what the rules had said.
-Population is weighed only for records indexed with MeSH: without MeSH the weights lean on the words of
-a clinic, and gave a clinical study of dogs to people (docs/classification.md). The weights are part of
+Population has weights of its own for records not indexed with MeSH yet, fitted to such records only and
+reading also whether the rules' words for people, animals and laboratory work stand in the title and which
+of people and animals they name more: weights fitted to every record lean, without MeSH, on the words of a
+clinic, and gave a clinical study of dogs to people (docs/classification.md). The weights are part of
 the rules: they are fitted to one rules version and fitted again whenever it changes
 (tests/test_weights.py holds them to it).
 
@@ -32,7 +34,8 @@ import numpy
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 CONCLUSION_WEIGHTS_PATH = Path(__file__).with_name("conclusion_weights.json")
 FIELDS = ("design", "population")
-NEEDS_MESH = frozenset({"population"})  # fields weighed only for records indexed with MeSH
+# The tables of weights.json: one for each field, and population's own for records without MeSH (table_for).
+TABLES = ("design", "population", "population without mesh")
 WORD = re.compile(r"[a-z][a-z0-9-]+")
 SHOWN = 3  # features named in a reason
 REASON = "word weights fitted to blind labels"  # how a reason the weights gave begins
@@ -42,12 +45,19 @@ REASON = "word weights fitted to blind labels"  # how a reason the weights gave 
 ODDS = 0.5
 
 
-def features(record: dict, ruled: dict) -> set:
+def table_for(field: str, record: dict) -> str:
+    """The table of weights that weighs a field of a record: population's own for a record without MeSH."""
+    return f"{field} without mesh" if field == "population" and not record.get("mesh") else field
+
+
+def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set:
     """What the weights read, each as one name: the words of the title and abstract ("w:cohort"), MeSH
     headings ("m:retrospective studies"), publication types ("p:letter"), and for design and population
     the rules' answer ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether
     the record has an abstract and MeSH headings (and the rules' answers where it has none); ruled is
-    {field: (the rules' answer, the kind of their reason)} (classify.reason_kind)."""
+    {field: (the rules' answer, the kind of their reason)} (classify.reason_kind), and counted what the
+    rules' words for people, animals and laboratory work say of a record without MeSH
+    (classify.words_counted: "title animals", "more animals")."""
     abstract = record.get("abstract") or ""
     found = {"w:" + word for word in WORD.findall(f"{record.get('title') or ''} {abstract}".lower())}
     found.update("m:" + h["descriptor"].lower() for h in record.get("mesh") or () if h.get("descriptor"))
@@ -61,6 +71,7 @@ def features(record: dict, ruled: dict) -> set:
         found.add("no abstract")
     if not indexed:
         found.add("no mesh")
+        found.update(counted)
     return found
 
 
@@ -96,9 +107,9 @@ class Table:
 
     def __init__(self, data: dict):
         self.rules_version = data["rules_version"]
-        names = sorted({name for field in FIELDS for name in data[field]["weights"]})
+        names = sorted({name for table in TABLES for name in data[table]["weights"]})
         self.rows = {name: row for row, name in enumerate(names)}
-        self.fields = {field: Weights(data[field], self.rows) for field in FIELDS}
+        self.tables = {table: Weights(data[table], self.rows) for table in TABLES}
 
 
 def load(path=WEIGHTS_PATH) -> Table:
@@ -115,16 +126,15 @@ def shown(name: str) -> str | None:
     return {"w": f"'{value}'", "m": f"MeSH '{value}'", "p": f"PT '{value}'"}.get(kind)
 
 
-def weigh(record: dict, ruled: dict, table: Table = WEIGHTS) -> dict:
+def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset = frozenset()) -> dict:
     """{field: (answer, reason)} for each field whose weights give another answer than the rules' more
-    than even odds (ruled: {field: (the rules' answer, the kind of their reason)}); a field the weights
-    leave alone is not in it."""
-    present = {name: table.rows[name] for name in features(record, ruled) if name in table.rows}
+    than even odds (ruled: {field: (the rules' answer, the kind of their reason)}; counted: as features
+    reads it); a field the weights leave alone is not in it."""
+    present = {name: table.rows[name] for name in features(record, ruled, counted) if name in table.rows}
     rows = sorted(present.values())  # summed in one order whatever the set's, so every process gives the same odds
     changed = {}
-    for field, fitted in table.fields.items():
-        if field in NEEDS_MESH and not record.get("mesh"):
-            continue
+    for field in FIELDS:
+        fitted = table.tables[table_for(field, record)]
         rules_answer = ruled[field][0]
         odds = fitted.odds(rows)
         best = max(range(len(odds)), key=odds.__getitem__)

@@ -13,12 +13,15 @@ from tests.tune_classify import split
 RULED = {"design": ("other", "no study design named"), "population": ("human", "MeSH: Humans")}
 
 
-def table(design_weights=None, population_weights=None) -> weights.Table:
-    """A toy table of weights: two designs, two populations and the weights given."""
+def table(design_weights=None, population_weights=None, unindexed_weights=None) -> weights.Table:
+    """A toy table of weights: two designs, two populations (for records with MeSH, and for those without) and
+    the weights given."""
     return weights.Table({
         "rules_version": "toy",
         "design": {"answers": ["observational", "other"], "intercepts": [0.0, 0.0], "weights": design_weights or {}},
         "population": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": population_weights or {}},
+        "population without mesh": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0],
+                                    "weights": unindexed_weights or {}},
     })
 
 
@@ -60,6 +63,12 @@ def test_features_name_words_headings_types_and_what_the_rules_said(real_record)
 
 def test_a_record_without_an_abstract_says_so():
     assert "no abstract" in weights.features(record("Cohort of nurses"), RULED)
+
+
+def test_what_the_rules_words_count_is_read_without_mesh_only():
+    counted = frozenset({"more people"})
+    assert "more people" in weights.features(record("Cohort of nurses"), RULED, counted)
+    assert "more people" not in weights.features(record("Cohort of nurses", mesh=("Humans",)), RULED, counted)
 
 
 # (design weights, the design the weights give, or None where the rules' answer stands)
@@ -115,10 +124,29 @@ def test_a_population_weighed_to_animals_levels_the_record_as_preclinical(monkey
     assert got["classification_reasons"][2].startswith("population: animal — word weights fitted to blind labels")
 
 
-def test_population_is_weighed_for_records_indexed_with_mesh():
-    toy = table(population_weights={"w:rats": {"animal": 4.0}})
+def test_population_is_weighed_by_its_own_weights_for_records_without_mesh():
+    toy = table(population_weights={"w:rats": {"animal": 4.0}}, unindexed_weights={"title animals": {"animal": 4.0}})
     assert weights.weigh(record("Ketamine in rats", mesh=("Ketamine",)), RULED, toy)["population"][0] == "animal"
     assert "population" not in weights.weigh(record("Ketamine in rats"), RULED, toy)
+    counted = frozenset({"title animals", "more animals"})
+    assert weights.weigh(record("Ketamine in rats"), RULED, toy, counted)["population"][0] == "animal"
+    # what the rules' words count is read of records without MeSH only
+    assert "population" not in weights.weigh(record("Ketamine", mesh=("Ketamine",)), RULED, toy, counted)
+
+
+# (title, abstract, what the rules' words for people, animals and laboratory work count)
+COUNTED = [
+    ("Thoracic surgery in dogs", "Records of 40 dogs were reviewed.", {"title animals", "more animals"}),
+    ("Pain after surgery", "We followed 200 patients and their nurses.", {"more people"}),
+    ("A note on surgery", "Nothing is said of whom.", {"as many"}),
+]
+
+
+@pytest.mark.parametrize("title, abstract, expected", COUNTED)
+def test_words_counted_say_which_kinds_of_subject_the_rules_words_name(title, abstract, expected):
+    assert classify.words_counted(classify.View(record(title, abstract)), record(title, abstract)) == expected
+    indexed = record(title, abstract, mesh=("Humans",))
+    assert classify.words_counted(classify.View(indexed), indexed) == frozenset()
 
 
 def test_a_record_without_mesh_keeps_the_rules_population(real_record):
@@ -147,7 +175,7 @@ def test_rules_compiled_elsewhere_carry_no_weights():
        mesh=st.lists(st.sampled_from(["Humans", "Animals", "Rats", "Cohort Studies"]), max_size=3))
 def test_any_text_is_weighed_without_error(title, abstract, mesh):
     got = classify.classify(record(title, abstract, mesh=tuple(mesh)))
-    assert got["design"] in weights.WEIGHTS.fields["design"].answers + ("protocol", "guideline", "other")
+    assert got["design"] in weights.WEIGHTS.tables["design"].answers + ("protocol", "guideline", "other")
     assert got["classification_reasons"][0].startswith(f"design: {got['design']} — ")
 
 

@@ -39,10 +39,12 @@ def development(entries) -> list:
 
 
 def ruled(record) -> tuple:
-    """(notice, {field: (the rules' answer, the kind of their reason)}): what harvest.weights reads of the
-    rules, and whether the record is a notice, which keeps the rules' answers."""
-    notice, said = classify.read_by_rules(classify.View(record))
-    return notice, classify.as_weighed(said)
+    """(notice, {field: (the rules' answer, the kind of their reason)}, what the rules' words count of a record
+    without MeSH): what harvest.weights reads of the rules, as harvest.classify gives it, and whether the record
+    is a notice, which keeps the rules' answers."""
+    view = classify.View(record)
+    notice, said = classify.read_by_rules(view)
+    return notice, classify.as_weighed(said), classify.words_counted(view, record)
 
 
 def informative(name: str) -> bool:
@@ -51,6 +53,12 @@ def informative(name: str) -> bool:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return name != "p:journal article" and not (name.startswith("w:") and name[2:] in ENGLISH_STOP_WORDS)
+
+
+def learns_from(table: str, record: dict) -> bool:
+    """Whether a table of weights learns from a record: population's own for records without MeSH from those only
+    (harvest.weights.table_for), the others from every record."""
+    return table != "population without mesh" or not record.get("mesh")
 
 
 def fit(rows) -> dict:
@@ -136,14 +144,14 @@ def written(data: dict) -> str:
     """weights.json's text: one feature a line, so a fit again shows in a diff as the weights it moved."""
     lines = ["{", f'  "rules_version": {json.dumps(data["rules_version"])},',
              f'  "fitted_to": {json.dumps(data["fitted_to"])},']
-    for n, field in enumerate(weights.FIELDS):
-        spec = data[field]
-        lines += [f'  "{field}": {{', f'    "answers": {json.dumps(spec["answers"])},',
+    for n, table in enumerate(weights.TABLES):
+        spec = data[table]
+        lines += [f'  "{table}": {{', f'    "answers": {json.dumps(spec["answers"])},',
                   f'    "intercepts": {json.dumps(spec["intercepts"])},', '    "weights": {']
         items = list(spec["weights"].items())
         lines += [f"      {json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
                   for i, (k, v) in enumerate(items)]
-        lines += ["    }", "  }" + ("," if n < len(weights.FIELDS) - 1 else "")]
+        lines += ["    }", "  }" + ("," if n < len(weights.TABLES) - 1 else "")]
     return "\n".join(lines + ["}"]) + "\n"
 
 
@@ -155,8 +163,8 @@ def on_check_half(table, entries, records) -> dict:
     answers = {}  # pmid -> (the rules' answers, the answers weighed)
     for e in check:
         record = records[e["pmid"]]
-        notice, said = ruled(record)
-        weighed = {} if notice else weights.weigh(record, said, table)
+        notice, said, counted = ruled(record)
+        weighed = {} if notice else weights.weigh(record, said, table, counted)
         answers[e["pmid"]] = ({f: said[f][0] for f in said}, {f: weighed.get(f, said[f])[0] for f in said})
     found = {}
     for field in weights.FIELDS:
@@ -175,16 +183,18 @@ def on_check_half(table, entries, records) -> dict:
 def main():
     entries, records = blind.load("classify"), blind.records("classify")
     learning = development(entries)
-    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], ruled(records[e["pmid"]])[1])
+    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], *ruled(records[e["pmid"]])[1:])
                          if informative(name)} for e in learning}
     data = {"rules_version": classify.RULES_VERSION,
             "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
-    for field in weights.FIELDS:
-        rows = [(found[e["pmid"]], e[field]["value"]) for e in learning if e[field]["value"]]
-        data[field] = fit(rows)
+    for table in weights.TABLES:
+        field = table.split()[0]
+        rows = [(found[e["pmid"]], e[field]["value"]) for e in learning
+                if e[field]["value"] and learns_from(table, records[e["pmid"]])]
+        data[table] = fit(rows)
     weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
-        f"{field} {len(data[field]['weights'])} features" for field in weights.FIELDS))
+        f"{table} {len(data[table]['weights'])} features" for table in weights.TABLES))
     for field, (total, alone, weighed, *_) in on_check_half(weights.Table(data), entries, records).items():
         print(f"check half, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
     main_conclusions()
