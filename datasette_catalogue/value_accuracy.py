@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.163'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (46, 49),
+    'blinding: open-label': (46, 48),
     'blinding: single': (23, 25),
     'comparators': (188, 279),
-    'conclusion: labelled a conclusion by its authors': (1843, 1857),
+    'conclusion: labelled a conclusion by its authors': (1843, 1858),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1978, 2523),
     'follow_up_days': (786, 1109),
-    'placebo_controlled: no': (300, 366),
-    'placebo_controlled: yes': (166, 172),
-    'randomised: no': (22, 23),
-    'randomised: yes': (487, 536),
+    'placebo_controlled: no': (299, 362),
+    'placebo_controlled: yes': (167, 174),
+    'randomised: no': (22, 24),
+    'randomised: yes': (486, 533),
     'registrations': (296, 296),
-    'sample_size': (3295, 3455),
-    'studies_included': (390, 409),
+    'sample_size': (3298, 3458),
+    'studies_included': (388, 408),
 }
 # [[[end]]]
 
