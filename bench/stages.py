@@ -94,15 +94,6 @@ def sqlite_own_work(prepared) -> dict:
     return {name: seconds / len(prepared) for name, seconds in costs.items()}
 
 
-def unlabelled_conclusion_choice(record, classification):
-    """(sentences, candidates, the patterns' choice) where the conclusion's word weights are asked, else None."""
-    reading = extract.Reading(record, classification)
-    if not (record.get("abstract") or "").strip() or extract.conclusion_as_labelled(reading):
-        return None
-    choice = extract.conclusion_choice(reading)
-    return ([s.text for s in reading.abstract_sentences], *choice) if choice else None
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=3000, help="records read from each sample file")
@@ -113,7 +104,7 @@ def main():
     labels = [classify.assess(r) for r in records]
     views = [classify.View(r) for r in records]
     ruled = [classify.as_weighed(classify.read_by_rules(v)[1]) for v in views]
-    chosen = [c for c in map(unlabelled_conclusion_choice, records, labels) if c]
+    chosen = [c for c in (extract.sentences_to_weigh(extract.Reading(r, c)) for r, c in zip(records, labels)) if c]
     stages = {
         "lxml parse (reference lists cut out first)": lambda: [parse.parse_element(parse.without_references(c))
                                                               for c in chunks],

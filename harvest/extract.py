@@ -2008,6 +2008,16 @@ def conclusion_as_labelled(reading: Reading) -> Found | None:
     return _inline_conclusion(reading)
 
 
+def sentences_to_weigh(reading: Reading) -> tuple | None:
+    """(the abstract's sentences, those that could be quoted as its conclusion, the patterns' choice of them) where
+    the conclusion's word weights may choose another (harvest.weights.conclusion_at): an abstract that labels no
+    conclusion and states a finding. None elsewhere."""
+    if not any(text.strip() for _, _, text in reading.sections) or conclusion_as_labelled(reading):
+        return None
+    choice = conclusion_choice(reading)
+    return ([s.text for s in reading.abstract_sentences], *choice) if choice else None
+
+
 def _readable_label(label: str, patterns: Patterns) -> bool:
     return label not in patterns.skipped_sections and not patterns.not_conclusion_section.search(label)
 

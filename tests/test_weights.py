@@ -267,3 +267,14 @@ def test_a_sentence_is_scored_as_its_features_are(texts, data):
     following = weights.SENTENCE_WORD.findall(texts[i + 1].lower())[:1] if i + 1 < len(texts) else []
     assert table.sentence_score(texts, i, chosen, words, following[0] if following else None) == \
         pytest.approx(table.score(weights.sentence_features(texts, i, chosen)), abs=1e-9)
+
+
+def test_only_an_abstract_that_labels_no_conclusion_is_weighed():
+    plain = {"title": "Fixture title", "abstract": " ".join(ABSTRACT), "abstract_sections": []}
+    texts, candidates, chosen = extract.sentences_to_weigh(extract.Reading(plain, {"design": "rct"}))
+    assert texts == ABSTRACT and chosen in candidates and chosen == 2  # 'Further trials are needed' is no finding
+    sections = [("METHODS", "Pain fell in 30 fixture patients."), ("CONCLUSIONS", "The fixture works.")]
+    labelled = {"title": "Fixture title", "abstract": "\n\n".join(f"{label}: {text}" for label, text in sections),
+                "abstract_sections": [{"label": label, "category": None, "text": text} for label, text in sections]}
+    assert extract.sentences_to_weigh(extract.Reading(labelled, {"design": "rct"})) is None
+    assert extract.sentences_to_weigh(extract.Reading({"title": "A title alone"}, {"design": "rct"})) is None

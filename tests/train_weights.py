@@ -81,15 +81,12 @@ def fit(rows) -> dict:
 
 def conclusion_choices(entries, records):
     """(entry, sentence texts, candidates, the patterns' choice) of each labelled record whose abstract labels no
-    conclusion, where the patterns choose among its sentences (harvest.extract.conclusion_choice)."""
+    conclusion, where the patterns choose among its sentences (harvest.extract.sentences_to_weigh)."""
     for e in entries:
         record = records[e["pmid"]]
-        reading = extract.Reading(record, classify.classify(record))
-        if not any(text.strip() for _, _, text in reading.sections) or extract.conclusion_as_labelled(reading):
-            continue
-        choice = extract.conclusion_choice(reading)
-        if choice:
-            yield e, [s.text for s in reading.abstract_sentences], *choice
+        weighed = extract.sentences_to_weigh(extract.Reading(record, classify.classify(record)))
+        if weighed:
+            yield e, *weighed
 
 
 def quoted(label: dict, text: str) -> bool:
