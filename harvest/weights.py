@@ -200,14 +200,11 @@ class SentenceWeights:
             kind, colon, value = name.partition(":")
             self.by_kind.setdefault(kind + colon, {})[value] = weight
 
-    def score(self, found: set) -> float:
-        """The log-odds that a sentence with these features is the one a reader quotes as the conclusion."""
-        # fsum is exact, so that the order of a set's names (which differs between processes) changes nothing
-        return math.fsum([self.weights.get(name, 0.0) for name in found]) + self.intercept
-
     def sentence_score(self, texts: list, i: int, chosen: int, words: list, following: str | None) -> float:
-        """score(sentence_features(texts, i, chosen)), from the sentence's lower-cased words and the first word
-        of the one after it."""
+        """The log-odds that sentence i is the one a reader quotes as the conclusion: the intercept and the weights
+        of sentence_features(texts, i, chosen), read from the sentence's lower-cased words and the first word of
+        the one after it without naming the features."""
+        # fsum is exact, so that the order of a set's words (which differs between processes) changes nothing
         by_kind = self.by_kind
         parts = list(map(by_kind.get("w:", {}).get, set(words), itertools.repeat(0.0)))
         parts += [by_kind.get(kind, {}).get(value, 0.0)
