@@ -61,17 +61,24 @@ def learns_from(table: str, record: dict) -> bool:
     return table != "population without mesh" or not record.get("mesh")
 
 
-def fit(rows) -> dict:
-    """One field's weights from (features, label) rows."""
+def regression(rows) -> tuple:
+    """(the names of the features, a logistic regression) fitted to (features, label) rows: each feature present
+    or not, those seen in fewer than MIN_RECORDS rows left out."""
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = CountVectorizer(analyzer=sorted, binary=True, min_df=MIN_RECORDS)
     matrix = vectoriser.fit_transform([found for found, _ in rows])
-    model = LogisticRegression(C=C, max_iter=10000).fit(matrix, [label for _, label in rows])
+    return vectoriser.get_feature_names_out(), LogisticRegression(C=C, max_iter=10000).fit(
+        matrix, [label for _, label in rows])
+
+
+def fit(rows) -> dict:
+    """One field's weights from (features, label) rows."""
+    names, model = regression(rows)
     answers = [str(a) for a in model.classes_]
     table = {}
-    for name, column in zip(vectoriser.get_feature_names_out(), model.coef_.T):
+    for name, column in zip(names, model.coef_.T):
         kept = {a: round(float(w), DIGITS) for a, w in zip(answers, column) if abs(w) >= MIN_WEIGHT}
         if kept:
             table[str(name)] = kept
@@ -97,19 +104,13 @@ def quoted(label: dict, text: str) -> bool:
 def fit_conclusions(entries, records) -> dict:
     """The conclusion's weights, from each candidate sentence of the records given whose label one reader was
     sure of or two agreed on, and that states a conclusion."""
-    from sklearn.feature_extraction.text import CountVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     rows = [(weights.sentence_features(texts, i, at), quoted(e["conclusion"], texts[i]))
             for e, texts, candidates, at in conclusion_choices(
                 [e for e in entries if e["conclusion"]["status"] in blind.TRUSTED and e["conclusion"]["value"]],
                 records)
             for i in candidates]
-    vectoriser = CountVectorizer(analyzer=sorted, binary=True, min_df=MIN_RECORDS)
-    matrix = vectoriser.fit_transform([found for found, _ in rows])
-    model = LogisticRegression(C=C, max_iter=10000).fit(matrix, [label for _, label in rows])
-    table = {str(name): round(float(w), DIGITS) for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0])
-             if abs(w) >= MIN_WEIGHT}
+    names, model = regression(rows)
+    table = {str(name): round(float(w), DIGITS) for name, w in zip(names, model.coef_[0]) if abs(w) >= MIN_WEIGHT}
     return {"intercept": round(float(model.intercept_[0]), DIGITS), "weights": dict(sorted(table.items()))}
 
 
@@ -117,24 +118,38 @@ def conclusions_on_check_half(table, entries, records) -> tuple:
     """(records, right by the patterns alone, right weighed, changed, became right, became wrong) on the check
     half's abstracts that label no conclusion (labels one reader was sure of, or two agreed on)."""
     check = [e for e in split(blind.half(entries, "tuning"))[1] if e["conclusion"]["status"] in blind.TRUSTED]
-    total = alone = weighed = changed = gained = lost = 0
+    outcomes = []
     for e, texts, candidates, at in conclusion_choices(check, records):
         chosen = weights.conclusion_at(texts, candidates, at, table)
-        before, after = (blind.contains("conclusion", e["conclusion"]["accept"], texts[i]) for i in (at, chosen))
-        total, alone, weighed = total + 1, alone + before, weighed + after
-        if chosen != at:
-            changed, gained, lost = changed + 1, gained + (after and not before), lost + (before and not after)
-    return total, alone, weighed, changed, gained, lost
+        right = lambda i: blind.contains("conclusion", e["conclusion"]["accept"], texts[i])
+        outcomes.append((right(at), right(chosen), chosen != at))
+    return tally(outcomes)
+
+
+def tally(outcomes) -> tuple:
+    """(records, right before, right after, changed, became right, became wrong) of (right before, right after,
+    changed) outcomes: what weighing did on the check half."""
+    outcomes = list(outcomes)
+    return (len(outcomes), sum(before for before, _, _ in outcomes), sum(after for _, after, _ in outcomes),
+            sum(changed for _, _, changed in outcomes),
+            sum(changed and after and not before for before, after, changed in outcomes),
+            sum(changed and before and not after for before, after, changed in outcomes))
+
+
+def feature_lines(weights_given: dict, indent: str) -> list:
+    """The lines of a JSON object of weights, one feature a line, so a fit again shows in a diff as the weights it
+    moved."""
+    items = list(weights_given.items())
+    return [f"{indent}{json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
+            for i, (k, v) in enumerate(items)]
 
 
 def written_conclusions(data: dict) -> str:
     """conclusion_weights.json's text, one feature a line."""
-    items = list(data["weights"].items())
     lines = ["{", f'  "patterns_version": {json.dumps(data["patterns_version"])},',
              f'  "fitted_to": {json.dumps(data["fitted_to"])},', f'  "intercept": {json.dumps(data["intercept"])},',
              '  "weights": {']
-    lines += [f"    {json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "") for i, (k, v) in enumerate(items)]
-    return "\n".join(lines + ["  }", "}"]) + "\n"
+    return "\n".join(lines + feature_lines(data["weights"], "    ") + ["  }", "}"]) + "\n"
 
 
 def written(data: dict) -> str:
@@ -145,9 +160,7 @@ def written(data: dict) -> str:
         spec = data[table]
         lines += [f'  "{table}": {{', f'    "answers": {json.dumps(spec["answers"])},',
                   f'    "intercepts": {json.dumps(spec["intercepts"])},', '    "weights": {']
-        items = list(spec["weights"].items())
-        lines += [f"      {json.dumps(k)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
-                  for i, (k, v) in enumerate(items)]
+        lines += feature_lines(spec["weights"], "      ")
         lines += ["    }", "  }" + ("," if n < len(weights.TABLES) - 1 else "")]
     return "\n".join(lines + ["}"]) + "\n"
 
@@ -163,18 +176,11 @@ def on_check_half(table, entries, records) -> dict:
         notice, said, counted = ruled(record)
         weighed = {} if notice else weights.weigh(record, said, table, counted)
         answers[e["pmid"]] = ({f: said[f][0] for f in said}, {f: weighed.get(f, said[f])[0] for f in said})
-    found = {}
-    for field in weights.FIELDS:
-        trusted = [e for e in check if e[field]["status"] in blind.TRUSTED]
-        alone = weighed = changed = gained = lost = 0
-        for e in trusted:
-            accepted, (by_rules, by_weights) = e[field]["accept"], answers[e["pmid"]]
-            before, after = by_rules[field] in accepted, by_weights[field] in accepted
-            alone, weighed = alone + before, weighed + after
-            if by_weights[field] != by_rules[field]:
-                changed, gained, lost = changed + 1, gained + (after and not before), lost + (before and not after)
-        found[field] = (len(trusted), alone, weighed, changed, gained, lost)
-    return found
+    return {field: tally((by_rules[field] in e[field]["accept"], by_weights[field] in e[field]["accept"],
+                          by_weights[field] != by_rules[field])
+                         for e in check if e[field]["status"] in blind.TRUSTED
+                         for by_rules, by_weights in [answers[e["pmid"]]])
+            for field in weights.FIELDS}
 
 
 def main():
