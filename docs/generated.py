@@ -322,6 +322,7 @@ def _value_agreement() -> dict:
     records of the blind set's tuning half it gave one for, and for how many of those the blind readers' answer was
     the same (all of it, for comparators and registrations); kinds given for fewer than REASON_FIGURES_FROM records
     are left out."""
+    from harvest import extract
     from tests import blind, extraction_scores as scores
     from tests.tune_classify import split
 
@@ -334,7 +335,7 @@ def _value_agreement() -> dict:
         got = predicted[entry["pmid"]]
         for field, kind in got["kinds"].items():
             if entry[field]["status"] not in blind.TRUSTED or (
-                    kind.startswith("conclusion: the sentence taken") and entry["pmid"] in fitted_to):
+                    kind == extract.CHOSEN_CONCLUSION and entry["pmid"] in fitted_to):
                 continue
             if field == "registrations":
                 same = scores.same_registrations(entry[field], got[field])

@@ -2209,6 +2209,12 @@ def registry_url(registry: Registry, rid: str) -> str | None:
 SIGNALS = ("randomised", "blinding", "placebo_controlled")
 
 
+# The two kinds of conclusion (value_kind): one its authors label, and a sentence chosen where they label none,
+# which the conclusion's word weights may have chosen.
+LABELLED_CONCLUSION = "conclusion: labelled a conclusion by its authors"
+CHOSEN_CONCLUSION = "conclusion: the sentence taken for the main finding; the abstract labels none"
+
+
 def value_kind(field: str, value, record: dict, start: int | None = None, patterns: Patterns = PATTERNS) -> str:
     """The kind of an extracted value that blind readers' agreement is counted for, apart from the others (the
     article page's figures): a design signal with what it says ('randomised: no' is read less surely than
@@ -2219,8 +2225,7 @@ def value_kind(field: str, value, record: dict, start: int | None = None, patter
         return f"{field}: {said}"
     if field == "conclusion":
         labelled = start is not None and labelled_conclusion(record, start, patterns)
-        return "conclusion: " + ("labelled a conclusion by its authors" if labelled else
-                                 "the sentence taken for the main finding; the abstract labels none")
+        return LABELLED_CONCLUSION if labelled else CHOSEN_CONCLUSION
     return field
 
 
