@@ -2035,12 +2035,12 @@ def conclusion_choice(reading: Reading) -> tuple | None:
     abstract = reading.abstract_sentences
     readable = lambda s: _readable_label(s.section, patterns)
     candidates = [i for i in range(len(abstract)) if readable(abstract[i]) and _kept(reading, abstract[i])]
+    quotable = {id(abstract[i]) for i in candidates}  # the abstract's readable sentences, boilerplate aside
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
         # ('This review provides an overview ...' reads like a cue, yet states the record's scope, not a finding)
         stated = [s for s in reading.sentences_with(cue, own=False)
-                  if s.source == "abstract" and readable(s) and cue.search(s.text)
-                  and not reading.holds(patterns.aims, s) and _kept(reading, s)]
+                  if id(s) in quotable and cue.search(s.text) and not reading.holds(patterns.aims, s)]
         stated.sort(key=lambda s: (reading.is_own(s), s.start), reverse=True)
         if stated:
             return candidates, abstract.index(stated[0])
