@@ -336,7 +336,7 @@ class Patterns:
                        **{f"equals {i}": r for i, r in enumerate(self.equals_counts)},
                        "sum of groups": self.sum_of_groups, "group phrase": self.group_phrase,
                        "named group": self.named_group, "several studies": self.several_studies,
-                       "inline conclusion": self.inline_conclusion})
+                       "inline conclusion": self.inline_conclusion, "glued notes": self.glued_notes})
         # The forms a conclusion's sentences are asked whether they hold (Reading.holds), each apart, where the scan
         # can tell which sentences they may match in.
         picked.update({f"{name} {i}": form for name in ("boilerplate", "aims", "asides", "not_a_finding")
@@ -350,6 +350,16 @@ class Patterns:
         self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()
                               if self.scanned[id(regex)] == name}
         self.scanner = Scanner(self.scan_patterns)
+        self._apart = {id(forms): self._split_forms(forms) for forms in
+                       (self.boilerplate, self.aims, self.asides, self.not_a_finding)}
+
+    def _split_forms(self, forms) -> tuple:
+        """(the forms of a list the scan does not look for, those it does)."""
+        return [f for f in forms if id(f) not in self.scanned], [f for f in forms if id(f) in self.scanned]
+
+    def forms_apart(self, forms) -> tuple:
+        """_split_forms of a list, the lists of conclusion forms split once (Reading.holds asks of every sentence)."""
+        return self._apart.get(id(forms)) or self._split_forms(forms)
 
     def _around_a_count(self):
         """The expressions phrase_candidates asks about the words just before a count of people and just after it,
@@ -665,6 +675,7 @@ class Reading:
         self._starts = {}
         self._own = {}
         self._with = {}
+        self._lists = {}
         self._phrases = {}
         self.hits = patterns.scanner.ends(self.whole_text)
         for ends in self.hits.values():
@@ -762,8 +773,22 @@ class Reading:
         """Whether any of a list's forms (_forms) matches in a sentence, or in the part of it given as text, each
         tried only where the scan found that it may (if it was scanned for)."""
         text = sentence.text if text is None else text
-        scanned = self.patterns.scanned
-        return any(form.search(text) for form in forms if id(form) not in scanned or self.may_match_in(form, sentence))
+        unscanned, scanned = self.patterns.forms_apart(forms)
+        if any(form.search(text) for form in unscanned):
+            return True
+        if not self._ends_inside(self._list_ends(forms), sentence):
+            return False  # no scanned form of the list may match in it: most sentences
+        return any(form.search(text) for form in scanned if self.may_match_in(form, sentence))
+
+    def _list_ends(self, forms) -> list:
+        """Where any scanned form of a list may end a match in the record, in order, found once a record."""
+        known = self._lists.get(id(forms))
+        if known is None:
+            _, scanned = self.patterns.forms_apart(forms)
+            names = self.patterns.scanned
+            known = sorted(end for form in scanned for end in self.hits.get(names[id(form)], ()))
+            self._lists[id(forms)] = known
+        return known
 
     def may_match(self, regex) -> bool:
         """Whether the scan of the whole record found a place where a regex may match."""
@@ -777,7 +802,10 @@ class Reading:
     def may_match_in(self, regex, sentence: Sentence) -> bool:
         """Whether the scan found a place inside one sentence where a regex may match: a match inside
         it ends inside it."""
-        ends = self.hits.get(self.patterns.scanned[id(regex)])
+        return self._ends_inside(self.hits.get(self.patterns.scanned[id(regex)]), sentence)
+
+    def _ends_inside(self, ends, sentence: Sentence) -> bool:
+        """Whether any of these offsets of whole_text (in order) falls inside a sentence, at its end included."""
         if not ends:
             return False
         start = sentence.start + (self._abstract_at if sentence.source == "abstract" else 0)
@@ -2024,7 +2052,9 @@ def _readable_label(label: str, patterns: Patterns) -> bool:
 
 def _kept(reading: Reading, sentence: Sentence) -> bool:
     """Whether a sentence is more than boilerplate (a copyright line, a funding note)."""
-    return not reading.holds(reading.patterns.boilerplate, sentence, _without_notes(sentence, reading.patterns))
+    patterns = reading.patterns
+    noted = reading.may_match_in(patterns.glued_notes, sentence)  # most sentences end on no note
+    return not reading.holds(patterns.boilerplate, sentence, _without_notes(sentence, patterns) if noted else None)
 
 
 def conclusion_choice(reading: Reading) -> tuple | None:
@@ -2033,8 +2063,8 @@ def conclusion_choice(reading: Reading) -> tuple | None:
     (harvest/weights.py) may choose another of them."""
     patterns = reading.patterns
     abstract = reading.abstract_sentences
-    readable = lambda s: _readable_label(s.section, patterns)
-    candidates = [i for i in range(len(abstract)) if readable(abstract[i]) and _kept(reading, abstract[i])]
+    readable = {label: _readable_label(label, patterns) for label in {s.section for s in abstract}}  # each label once
+    candidates = [i for i, s in enumerate(abstract) if readable[s.section] and _kept(reading, s)]
     quotable = {id(abstract[i]) for i in candidates}  # the abstract's readable sentences, boilerplate aside
     for cue in patterns.conclusion_cues:
         # the scan may name sentences the cue does not match in (it reads no lookarounds): each is read again
