@@ -177,7 +177,7 @@ def _sentence_facts(texts: list, i: int, chosen: int, words: list, following: st
         yield "f2:", f"{words[0]} {words[1]}"
     if DIGIT.search(text):
         yield "digit", ""
-    if P_VALUE.search(text):
+    if ("<" in text or "=" in text or ">" in text) and P_VALUE.search(text):  # most sentences hold none of the three
         yield "pval", ""
     if "%" in text:
         yield "pct", ""
