@@ -363,7 +363,9 @@ class Patterns:
 
     def _around_a_count(self):
         """The expressions phrase_candidates asks about the words just before a count of people and just after it,
-        each set scanned for at once (WindowScan)."""
+        each set scanned for at once (WindowScan), and the words for people in the text before an 'n =' that
+        n_equals_matches tries."""
+        self.people_window = WindowScan([self.people_anywhere])
         tiers = self.tiers.values()
         self.words_before = WindowScan([self.label_before, self.rate_before, self.list_before, self.per_group_before,
                                         self.count_mark, self.planned_before, self.others_before, self.share_of,
@@ -434,6 +436,7 @@ class Patterns:
         # For n_equals_matches: the 'n =' every match of n_equals holds, and what may follow its first digit
         self.n_equals_mark = re.compile(spec["n_equals_scan"], re.IGNORECASE)
         self.n_equals_tail = re.compile(spec["n_equals_tail"])
+        self.people_anywhere = re.compile(people, re.IGNORECASE)  # the words for people n_equals opens on
         # (n_equals_matches holds only while no word for people can match a ',', ';' or '=')
         assert not any(re.search(r"[,;=.\[]|\\[^s]", w) for w in spec["people"] + spec["animals"]), \
             "a word for people that may match ',', ';' or '=' (see n_equals_matches)"
@@ -1000,6 +1003,8 @@ def n_equals_matches(text: str, patterns: Patterns):
             continue  # a match ends at least one character after it starts: its people come before the 'n ='
         start = max(searched_to, *(text.rfind(stop, 0, mark.start()) + 1 for stop in ",;="))
         end = patterns.n_equals_tail.match(text, mark.end()).end()
+        if not patterns.people_window.found(text[start:end]).may_match(patterns.people_anywhere):
+            continue  # no word for people before this 'n =' (most: 'the normalized group (n = 76)', '24.8% (n = 30)')
         match = regex.search(text, start, end)
         if match:
             yield match
