@@ -350,16 +350,17 @@ class Patterns:
         self.scan_patterns = {name: self.scan_forms.get(regex, regex.pattern) for name, regex in picked.items()
                               if self.scanned[id(regex)] == name}
         self.scanner = Scanner(self.scan_patterns)
-        self._apart = {id(forms): self._split_forms(forms) for forms in
-                       (self.boilerplate, self.aims, self.asides, self.not_a_finding)}
-
-    def _split_forms(self, forms) -> tuple:
-        """(the forms of a list the scan does not look for, those it does)."""
-        return [f for f in forms if id(f) not in self.scanned], [f for f in forms if id(f) in self.scanned]
+        self._apart = {}
 
     def forms_apart(self, forms) -> tuple:
-        """_split_forms of a list, the lists of conclusion forms split once (Reading.holds asks of every sentence)."""
-        return self._apart.get(id(forms)) or self._split_forms(forms)
+        """(the forms of a list the scan does not look for, those it does), each list split once (Reading.holds asks
+        of every sentence). The list is kept beside them, so that no other list can take its id, by which it is found
+        here and in Reading._list_ends."""
+        known = self._apart.get(id(forms))
+        if known is None or known[0] is not forms:
+            scanned = [form for form in forms if id(form) in self.scanned]
+            known = self._apart[id(forms)] = (forms, [form for form in forms if id(form) not in self.scanned], scanned)
+        return known[1:]
 
     def _around_a_count(self):
         """The expressions phrase_candidates asks about the words just before a count of people and just after it,
