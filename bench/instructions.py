@@ -78,6 +78,9 @@ def main():
         return
     if shutil.which("valgrind") is None:
         sys.exit("error: valgrind is not installed (Debian: apt-get install valgrind)")
+    import stages
+    if not all(path.exists() for path in stages.SAMPLE):
+        sys.exit("error: the offline sample is missing: run make sample")
     from harvest import classify, extract  # noqa: F401 - compiles and caches the scan databases outside valgrind
     without, with_stage = counted_runs(args.stage, args.records)
     records = 2 * args.records
