@@ -247,6 +247,9 @@ class Patterns:
         self.version = str(data["version"])
         self.conclusion_weights: "weights.SentenceWeights | None" = None  # set on the packaged patterns below
         self.skipped_sections = {s.upper() for s in data["skipped_sections"]}
+        # a sentence of an unstructured abstract that opens on such a label ("Background: Improved breastfeeding ...")
+        self.opens_skipped_label = re.compile(r"\s*(?:%s)\s*:" % _words(map(re.escape, self.skipped_sections)),
+                                              re.IGNORECASE)
         abbreviations = sorted(data["abbreviations"], key=len, reverse=True)
         self.abbreviation = re.compile(r"(?:^|[\s(])(?:%s)\.$" % "|".join(re.escape(a) for a in abbreviations),
                                        re.IGNORECASE)
@@ -473,6 +476,10 @@ class Patterns:
         self.sexes = _any(spec["sexes"])
         self.rate_before = _any(spec["rate_before"])
         self.twins = _any(spec["twins"])
+        sole = spec["sole_count"]
+        self.sole_not_before = _any(sole["not_before"])
+        self.sole_listed_before = re.compile(sole["listed_before"].replace("{M}", self.number), re.IGNORECASE)
+        self.sole_apart_after = _any(sole["apart_after"])
         self.taken_in = _any(spec["taken_in"])
         self.met_criteria = _any(spec["met_criteria"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
@@ -1016,8 +1023,9 @@ def n_equals_matches(text: str, patterns: Patterns):
 BEFORE, AFTER = 90, 220
 
 
-def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
-    """The tiers whose words introduce one count of participants ('29 consecutive patients')."""
+def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False) -> list:
+    """The tiers whose words introduce one count of participants ('29 consecutive patients'); with bare, a count
+    that passes every test of a whole but that no words introduce is a candidate of the tier 'bare' (_sole_count)."""
     text = sentence.text
     value = number_value(phrase.group("num"), patterns)
     # One person is counted only by a case report's own words (_single_case): "one patient responded" is a part.
@@ -1110,6 +1118,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns) -> list:
         # people given the study's treatment, not a finding counted in some of them; 'Eight infants had
         # scaphocephaly ...' opening an abstract: the people it is about
         found = [Candidate("weak", value, sentence.quote(phrase.start(), phrase.end()), False)]
+    if bare and not found and not arm:
+        found = [Candidate("bare", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
 
 
@@ -1484,7 +1494,8 @@ def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
         candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
     # A case report counts one patient unless it counts more ('Two cases ... were reported. Case 1. A 74-year-old')
     chosen = decide_count(candidates, ("groups", "weak", "analysed")) or \
-        (not candidates and (_few_cases(reading) or _single_case(reading) or _denominator(reading)))
+        (not candidates and (_few_cases(reading) or _single_case(reading) or _denominator(reading) or
+                             _sole_count(reading)))
     if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
             chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
         # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
@@ -1543,6 +1554,31 @@ def _denominator(reading: Reading) -> Candidate | None:
             if (number_value(share.group("m"), patterns) or 0) > largest:
                 return None
     return shares[0]
+
+
+def _sole_count(reading: Reading) -> Candidate | None:
+    """The one count of people a study's abstract states, where no words introduce it ('Focus groups with 58 staff
+    members were conducted virtually', 'An online questionnaire was filled by 1068 medical students'): the people it
+    studied, when the count passes every test of a whole (phrase_candidates) and stands outside the results and
+    the background, is no rate or share, and is not the last of a list of groups."""
+    patterns = reading.patterns
+    if reading.population == "unknown":
+        return None  # an essay's or a model's numbers ('94 pairs of loci')
+    counted = [(s, m) for s in reading.count_sentences(patterns.phrase) for m in reading.phrases(s)
+               if not patterns.percentage.search(m.group())]
+    if len(counted) != 1:
+        return None
+    sentence, phrase = counted[0]
+    text, start, end = sentence.text, phrase.start(), phrase.end()
+    if patterns.results_section.search(sentence.section) or patterns.opens_skipped_label.match(text) or \
+            patterns.future.search(text):
+        return None  # a finding ('These 15 participants found the test easy'), the background, a plan
+    if patterns.sole_not_before.search(text[:start]) or patterns.sole_apart_after.match(text[end:]) or \
+            patterns.sole_listed_before.search(re.sub(r"\([^()]*\)", "", text[max(0, start - 120):start])) or \
+            _is_part(text, start, end, patterns):
+        return None
+    found = phrase_candidates(sentence, phrase, patterns, bare=True)
+    return found[0] if [c.tier for c in found] == ["bare"] else None
 
 
 def _several_studies(reading: Reading) -> bool:

@@ -454,8 +454,7 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # one group's people, however they were taken in
     "After exclusion, 16 patients were enrolled into the surgery group and 11 patients into the other group.",
     "A median of 4 (range 1-7) surgeons were identified per centre.",
-    # a year is no count, nor is a count before another one
-    "Twins born in 1972 produced 35 live infants.",
+    # a year is no count
     "In 2019 among people aged 60 years, many had diabetes.",
     # people of a simulated or a potential trial, people withdrawn
     "Fibrosis in placebo arms was modelled. Each simulated trial included 120 participants.",
@@ -487,6 +486,39 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
+
+
+def test_a_year_before_a_count_is_no_part_of_it():
+    assert [m.group() for m in extract.PATTERNS.phrase.finditer("Twins born in 1972 produced 35 live infants.")] == \
+        ["35 live infants"]
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    # the one count of people the abstract states, though no words introduce it, is the study's
+    ("Focus groups with 58 fixture staff members were conducted online. Themes were coded twice.", 58),
+    ("An online fixture questionnaire was filled by 1068 medical students. Hesitancy was common.", 1068),
+    ("A large number of fixture variables were examined for 43 normal subjects. Reliability was high.", 43),
+    # ... unless it is a rate, one of several, a finding, the background, a plan or the last of a list
+    ("Fixture disease kills 10.3 people per 100,000 people. We modelled its course.", None),
+    ("This fixture model requires one preceptor for every two students. It was liked.", None),
+    ("The five members of the fixture family were myopic.", None),
+    ("Fixture levels were compared in 94 transgender versus 94 cisgender individuals.", None),
+    ("Fixture pain, fatigue and fractures were noted in 3, 13, and 12 patients respectively.", None),
+    ("RESULTS: These 15 participants found the fixture test easy.", None),
+    ("Background: Fixture care may save over 823,000 children a year. We describe a plan.", None),
+    ("We will enrol the fixture clinic's 200 patients in a year.", None),
+    ("Fixture scores were lower in 14 patients than expected. In 30 patients they were not.", None),
+])
+def test_the_one_count_no_words_introduce(abstract, expected):
+    found = extracted(abstract, {"design": "observational", "population": "human"}).sample_size
+    assert (found and found.value) == expected, found
+
+
+def test_a_sole_count_is_no_one_s_where_the_record_studies_no_one():
+    # ('94 pairs of loci were detected': a record the classifier finds no people or animals in counts other things)
+    abstract = "Fixture tasks were posted to 94 volunteers."
+    assert extracted(abstract, {"design": "observational", "population": "unknown"}).sample_size is None
+    assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == 94
 
 
 def test_people_given_the_treatment_in_the_methods_not_in_the_results():
