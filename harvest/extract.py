@@ -480,6 +480,10 @@ class Patterns:
         self.sole_not_before = _any(sole["not_before"])
         self.sole_listed_before = re.compile(sole["listed_before"].replace("{M}", self.number), re.IGNORECASE)
         self.sole_apart_after = _any(sole["apart_after"])
+        self.sole_equals = _any(sole["equals"])
+        self.sole_equals_mark = _any(sole["equals_mark"])
+        self.sole_equals_not_after = _any(sole["equals_not_after"])
+        self.sole_equals_share = _any(sole["equals_share"])
         self.taken_in = _any(spec["taken_in"])
         self.met_criteria = _any(spec["met_criteria"])
         # a count between two groups, not an age or a time ('aged between one day and one month')
@@ -1557,13 +1561,19 @@ def _denominator(reading: Reading) -> Candidate | None:
 
 
 def _sole_count(reading: Reading) -> Candidate | None:
+    """The one count of people a study's abstract states where no words introduce it, or else its one 'n =': the
+    people it studied (_sole_phrase, _sole_equals)."""
+    if reading.population == "unknown":
+        return None  # an essay's or a model's numbers ('94 pairs of loci')
+    return _sole_phrase(reading) or _sole_equals(reading)
+
+
+def _sole_phrase(reading: Reading) -> Candidate | None:
     """The one count of people a study's abstract states, where no words introduce it ('Focus groups with 58 staff
     members were conducted virtually', 'An online questionnaire was filled by 1068 medical students'): the people it
     studied, when the count passes every test of a whole (phrase_candidates) and stands outside the results and
     the background, is no rate or share, and is not the last of a list of groups."""
     patterns = reading.patterns
-    if reading.population == "unknown":
-        return None  # an essay's or a model's numbers ('94 pairs of loci')
     counted = [(s, m) for s in reading.count_sentences(patterns.phrase) for m in reading.phrases(s)
                if not patterns.percentage.search(m.group())]
     if len(counted) != 1:
@@ -1579,6 +1589,29 @@ def _sole_count(reading: Reading) -> Candidate | None:
         return None
     found = phrase_candidates(sentence, phrase, patterns, bare=True)
     return found[0] if [c.tier for c in found] == ["bare"] else None
+
+
+def _sole_equals(reading: Reading) -> Candidate | None:
+    """The one 'n =' of an abstract that counts no people in words ('a national web panel survey among 18-89
+    year-olds in Norway (n = 4160)'): the people studied, unless it stands in the results, the background or a
+    plan, or counts a group, some of those counted, a share or things ('half of these participants (N = 25)')."""
+    patterns = reading.patterns
+    if "=" not in reading.abstract or len(patterns.sole_equals_mark.findall(reading.abstract)) != 1:
+        return None
+    for sentence in reading.abstract_sentences:
+        match = patterns.sole_equals.search(sentence.text)
+        if not match:
+            continue
+        before = sentence.text[max(0, match.start() - 40):match.start()]
+        if not reading.counts_own_people(sentence) or patterns.results_section.search(sentence.section) or \
+                patterns.future.search(sentence.text) or patterns.sole_equals_not_after.search(before) or \
+                patterns.percent_of.search(before) or patterns.not_people.search(before[-30:]) or \
+                patterns.sole_equals_share.match(sentence.text[match.end():]):
+            return None
+        value = number_value(match.group("n"), patterns)
+        return Candidate("bare", value, sentence.quote(match.start(), match.end()), False) if value and value > 1 \
+            else None
+    return None
 
 
 def _several_studies(reading: Reading) -> bool:

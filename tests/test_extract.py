@@ -508,10 +508,25 @@ def test_a_year_before_a_count_is_no_part_of_it():
     ("Background: Fixture care may save over 823,000 children a year. We describe a plan.", None),
     ("We will enrol the fixture clinic's 200 patients in a year.", None),
     ("Fixture scores were lower in 14 patients than expected. In 30 patients they were not.", None),
+    # where no count of people is written in words, the abstract's one 'n =' ...
+    ("A national fixture web panel survey was run among adults in Norway (n = 4160). Trust was high.", 4160),
+    ("Fixture births were identified from a registry between 2004 and 2015 (N = 21,644).", 21644),
+    # ... unless of a group or of some of those counted, in the results, or one of two
+    ("The second fixture part used in-depth interviews with half of them (N = 25).", None),
+    ("Fixture peaks in the group with hyperammonemia (n = 10) were higher.", None),
+    ("Fixture adults were asked (n = 382, 78%) about it.", None),
+    ("Fixture data were modelled (N = 120) and validated (N = 80).", None),
 ])
 def test_the_one_count_no_words_introduce(abstract, expected):
     found = extracted(abstract, {"design": "observational", "population": "human"}).sample_size
     assert (found and found.value) == expected, found
+
+
+def test_a_sole_n_equals_in_the_results_is_a_finding():
+    sections = [("METHODS", "Fixture records were read."), ("RESULTS", "Fixture data were complete (n = 62).")]
+    assert extracted("", {"design": "observational", "population": "human"}, sections=sections).sample_size is None
+    sections[1] = ("PARTICIPANTS", sections[1][1])
+    assert extracted("", {"design": "observational", "population": "human"}, sections=sections).sample_size.value == 62
 
 
 def test_a_sole_count_is_no_one_s_where_the_record_studies_no_one():
