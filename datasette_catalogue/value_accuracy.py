@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.164'
+PATTERNS_VERSION = '2026.165'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (46, 48),
     'blinding: single': (23, 25),
     'comparators': (188, 279),
-    'conclusion: labelled a conclusion by its authors': (1893, 1908),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2076, 2644),
-    'follow_up_days': (804, 1138),
+    'conclusion: labelled a conclusion by its authors': (1904, 1919),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2088, 2669),
+    'follow_up_days': (810, 1147),
     'placebo_controlled: no': (299, 362),
     'placebo_controlled: yes': (167, 174),
     'randomised: no': (22, 24),
     'randomised: yes': (488, 535),
     'registrations': (296, 296),
-    'sample_size': (3481, 3659),
+    'sample_size': (3533, 3713),
     'studies_included': (388, 408),
 }
 # [[[end]]]
