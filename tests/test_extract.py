@@ -155,6 +155,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Individuals with MCI (n = 196, 60% women) were assigned to receive B vitamins (n = 95) or placebo (n = 101). "
      "Brain atrophy was quantified in a subset of participants (n = 168) by MRI.", 196),
     ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
+    ("Younger children (n = 30; 5- to 7-year-olds), older children (n = 30; 8- to 10-year-olds), and adults (n = 30) "
+     "took part in the fixture task.", 90),
     ("A randomized trial of Intensive (IT; n = 153) vs. Standard Treatment (ST; n = 150) for smoking cessation.", 303),
     # the study's people before the part of them analysed or asked again
     ("We retrospectively enrolled 1667 patients from four hospitals, and 371 eligible patients were finally "
