@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.165'
+PATTERNS_VERSION = '2026.166'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (46, 48),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (22, 24),
     'randomised: yes': (488, 535),
     'registrations': (296, 296),
-    'sample_size': (3533, 3713),
+    'sample_size': (3534, 3711),
     'studies_included': (388, 408),
 }
 # [[[end]]]
