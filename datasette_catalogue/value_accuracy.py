@@ -11,18 +11,18 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.166'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (46, 48),
+    'blinding: open-label': (47, 49),
     'blinding: single': (23, 25),
-    'comparators': (188, 279),
-    'conclusion: labelled a conclusion by its authors': (1904, 1919),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2088, 2669),
-    'follow_up_days': (810, 1147),
-    'placebo_controlled: no': (299, 362),
+    'comparators': (189, 280),
+    'conclusion: labelled a conclusion by its authors': (1918, 1935),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2106, 2690),
+    'follow_up_days': (818, 1157),
+    'placebo_controlled: no': (299, 363),
     'placebo_controlled: yes': (167, 174),
     'randomised: no': (22, 24),
-    'randomised: yes': (488, 535),
+    'randomised: yes': (489, 533),
     'registrations': (296, 296),
-    'sample_size': (3534, 3711),
+    'sample_size': (3558, 3736),
     'studies_included': (388, 408),
 }
 # [[[end]]]
