@@ -833,6 +833,9 @@ def test_no_studies_included_from_other_counts(abstract):
     "A healthy 18-year-old man was admitted to our unit two hours after a suicidal ingestion of verapamil.",
     "Intracellular IgM k is described in a case of CLL. No paraprotein could be found in the serum.",
     "Biopsy is controversial. Recently, we saw a patient with bilateral uveitis and cranial nerve palsies.",
+    "A man of 54 had been treated for fixture tuberculosis. Eye signs were found later.",
+    "Fixture fibromatosis is rare in the breast. The tumor in our patient occurred after mastectomy.",
+    "Fixture sclerosis with myeloma is reported. This patient differs from others in having no lytic lesions.",
     "Lymphangiomas are benign tumours. This report is about a patient suffering from a giant lymphangioma.",
     # a sentence that reads like others' work still says whom this record reports
     "The authors report the case of a 71 years old woman. Only 3 cases were found in the literature.",
@@ -907,6 +910,8 @@ def test_a_case_report_is_quoted_from_its_abstract_before_its_title():
     "Hospitals should be designed for all. This research evaluated the hospital of the case study, and in this case "
     "the design was agreed by few.",
     "Mixed cryoproteins are common in cirrhosis and are discussed here.",
+    # our patients, or our patient population, are many
+    "Fixture scans are now routine for our patients and for our patient population at large.",
 ])
 def test_case_report_that_names_no_patient_counts_nobody(abstract):
     assert extracted(abstract, {"design": "case-report", "population": "human"}).sample_size is None
