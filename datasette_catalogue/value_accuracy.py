@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.166'
+PATTERNS_VERSION = '2026.167'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (47, 49),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (22, 24),
     'randomised: yes': (489, 533),
     'registrations': (296, 296),
-    'sample_size': (3558, 3736),
+    'sample_size': (3566, 3744),
     'studies_included': (388, 408),
 }
 # [[[end]]]
