@@ -480,6 +480,7 @@ class Patterns:
         self.sole_not_before = _any(sole["not_before"])
         self.sole_listed_before = re.compile(sole["listed_before"].replace("{M}", self.number), re.IGNORECASE)
         self.sole_apart_after = _any(sole["apart_after"])
+        self.sole_additional = _any(sole["additional"])
         self.sole_equals = _any(sole["equals"])
         self.sole_equals_mark = _any(sole["equals_mark"])
         self.sole_equals_not_after = _any(sole["equals_not_after"])
@@ -1574,15 +1575,17 @@ def _sole_phrase(reading: Reading) -> Candidate | None:
     studied, when the count passes every test of a whole (phrase_candidates) and stands outside the results and
     the background, is no rate or share, and is not the last of a list of groups."""
     patterns = reading.patterns
-    counted = [(s, m) for s in reading.count_sentences(patterns.phrase) for m in reading.phrases(s)
+    # (one among all the record's counts, its own or not: 'Of the 1,718 babies admitted, ...' read as others' still
+    # makes 'about 100 babies being transferred' one count of two)
+    counted = [(s, m) for s in reading.sentences_with(patterns.phrase, own=False) for m in reading.phrases(s)
                if not patterns.percentage.search(m.group())]
-    if len(counted) != 1:
+    if len(counted) != 1 or not reading.counts_own_people(counted[0][0]):
         return None
     sentence, phrase = counted[0]
     text, start, end = sentence.text, phrase.start(), phrase.end()
     if patterns.results_section.search(sentence.section) or patterns.opens_skipped_label.match(text) or \
-            patterns.future.search(text):
-        return None  # a finding ('These 15 participants found the test easy'), the background, a plan
+            patterns.future.search(text) or patterns.sole_additional.match(text):
+        return None  # a finding ('These 15 participants found the test easy'), the background, a plan, more people
     if patterns.sole_not_before.search(text[:start]) or patterns.sole_apart_after.match(text[end:]) or \
             patterns.sole_listed_before.search(re.sub(r"\([^()]*\)", "", text[max(0, start - 120):start])) or \
             _is_part(text, start, end, patterns):
@@ -1593,8 +1596,9 @@ def _sole_phrase(reading: Reading) -> Candidate | None:
 
 def _sole_equals(reading: Reading) -> Candidate | None:
     """The one 'n =' of an abstract that counts no people in words ('a national web panel survey among 18-89
-    year-olds in Norway (n = 4160)'): the people studied, unless it stands in the results, the background or a
-    plan, or counts a group, some of those counted, a share or things ('half of these participants (N = 25)')."""
+    year-olds in Norway (n = 4160)'): the people studied, unless it stands in the results, the background, a plan
+    or a sentence that adds to the study ('In addition, ...'), or counts a group, some of those counted, a share or
+    things ('half of these participants (N = 25)')."""
     patterns = reading.patterns
     if "=" not in reading.abstract or len(patterns.sole_equals_mark.findall(reading.abstract)) != 1:
         return None
@@ -1604,7 +1608,8 @@ def _sole_equals(reading: Reading) -> Candidate | None:
             continue
         before = sentence.text[max(0, match.start() - 40):match.start()]
         if not reading.counts_own_people(sentence) or patterns.results_section.search(sentence.section) or \
-                patterns.future.search(sentence.text) or patterns.sole_equals_not_after.search(before) or \
+                patterns.future.search(sentence.text) or patterns.sole_additional.match(sentence.text) or \
+                patterns.sole_equals_not_after.search(before) or \
                 patterns.percent_of.search(before) or patterns.not_people.search(before[-30:]) or \
                 patterns.sole_equals_share.match(sentence.text[match.end():]):
             return None

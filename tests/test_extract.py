@@ -517,6 +517,11 @@ def test_a_year_before_a_count_is_no_part_of_it():
     ("The second fixture part used in-depth interviews with half of them (N = 25).", None),
     ("Fixture peaks in the group with hyperammonemia (n = 10) were higher.", None),
     ("Fixture adults were asked (n = 382, 78%) about it.", None),
+    # ... or one of two counts, though the other is others' people
+    ("Earlier fixture work has been reported in 300 patients. Focus groups with 58 staff members were held.", None),
+    # ... or in a sentence that adds to what the study did
+    ("Fixture cells were grown. In addition, fixture expression was assessed in a data set (n = 1980).", None),
+    ("Fixture cells were grown. Additionally, fixture marks were read for 43 normal subjects.", None),
     ("Fixture data were modelled (N = 120) and validated (N = 80).", None),
 ])
 def test_the_one_count_no_words_introduce(abstract, expected):
