@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.167'
+PATTERNS_VERSION = '2026.168'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (47, 49),
     'blinding: single': (23, 25),
     'comparators': (189, 280),
-    'conclusion: labelled a conclusion by its authors': (1918, 1935),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2106, 2690),
-    'follow_up_days': (818, 1157),
+    'conclusion: labelled a conclusion by its authors': (1928, 1945),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2131, 2715),
+    'follow_up_days': (821, 1164),
     'placebo_controlled: no': (299, 363),
     'placebo_controlled: yes': (167, 174),
     'randomised: no': (22, 24),
-    'randomised: yes': (489, 533),
+    'randomised: yes': (490, 534),
     'registrations': (296, 296),
-    'sample_size': (3566, 3744),
+    'sample_size': (3595, 3773),
     'studies_included': (388, 408),
 }
 # [[[end]]]
