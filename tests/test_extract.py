@@ -134,6 +134,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "three patients were excluded after randomisation, leaving 145 for analysis.", 148),
     # screened, then enrolled or randomised
     ("Between 2018 and 2019, 184 patients were assessed for eligibility and 145 (79%) were enrolled.", 145),
+    # those who answered a survey took part
+    ("Of 295 fixture providers invited to take the survey, 119 responded (40% response rate).", 119),
+    ("In all, 400 fixture nurses were invited and 212 completed the online survey.", 212),
     ("In all, 300 women were screened, of whom 120 were randomised to the two arms.", 120),
     ("Of 235 critically ill patients, 114 (48.5%) met diagnostic criteria for rhabdomyolysis.", 235),
     # the people, not an adjective of them
