@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.168'
+PATTERNS_VERSION = '2026.169'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (47, 49),
     'blinding: single': (23, 25),
     'comparators': (189, 280),
-    'conclusion: labelled a conclusion by its authors': (1935, 1952),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2151, 2742),
-    'follow_up_days': (825, 1170),
+    'conclusion: labelled a conclusion by its authors': (1944, 1961),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2163, 2766),
+    'follow_up_days': (829, 1177),
     'placebo_controlled: no': (299, 364),
     'placebo_controlled: yes': (168, 175),
     'randomised: no': (22, 24),
     'randomised: yes': (490, 534),
     'registrations': (296, 296),
-    'sample_size': (3618, 3797),
+    'sample_size': (3639, 3819),
     'studies_included': (388, 408),
 }
 # [[[end]]]
