@@ -12,17 +12,17 @@ PATTERNS_VERSION = '2026.169'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (47, 49),
-    'blinding: single': (23, 25),
+    'blinding: single': (23, 26),
     'comparators': (189, 280),
-    'conclusion: labelled a conclusion by its authors': (1944, 1961),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2163, 2766),
-    'follow_up_days': (829, 1177),
+    'conclusion: labelled a conclusion by its authors': (1956, 1973),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2183, 2790),
+    'follow_up_days': (834, 1183),
     'placebo_controlled: no': (299, 364),
     'placebo_controlled: yes': (168, 175),
     'randomised: no': (22, 24),
     'randomised: yes': (490, 534),
     'registrations': (296, 296),
-    'sample_size': (3639, 3819),
+    'sample_size': (3665, 3848),
     'studies_included': (388, 408),
 }
 # [[[end]]]
