@@ -1609,7 +1609,7 @@ def _sole_equals(reading: Reading) -> Candidate | None:
         before = sentence.text[max(0, match.start() - 40):match.start()]
         if not reading.counts_own_people(sentence) or patterns.results_section.search(sentence.section) or \
                 patterns.future.search(sentence.text) or patterns.sole_additional.match(sentence.text) or \
-                patterns.sole_equals_not_after.search(before) or \
+                patterns.arm_subset.search(before) or patterns.sole_equals_not_after.search(before) or \
                 patterns.percent_of.search(before) or patterns.not_people.search(before[-30:]) or \
                 patterns.sole_equals_share.match(sentence.text[match.end():]):
             return None
