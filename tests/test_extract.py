@@ -488,6 +488,9 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "RESULTS: Each of the matched groups included 11,947 participants.",
     # ... not one that counts a finding
     "Surgery was done. There were 58 cases of recurrence among the operated.",
+    # families are households: their members are counted apart, if at all
+    "Two families with Dyggve-Melchior-Clausen syndrome are reported.",
+    "Fixture markers were typed in 47 families with the disease.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
