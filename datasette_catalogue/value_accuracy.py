@@ -8,22 +8,22 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.169'
+PATTERNS_VERSION = '2026.170'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (47, 49),
+    'blinding: open-label': (47, 50),
     'blinding: single': (23, 26),
-    'comparators': (189, 280),
-    'conclusion: labelled a conclusion by its authors': (2020, 2037),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2286, 2921),
-    'follow_up_days': (858, 1219),
-    'placebo_controlled: no': (300, 366),
+    'comparators': (190, 282),
+    'conclusion: labelled a conclusion by its authors': (2019, 2036),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2300, 2921),
+    'follow_up_days': (859, 1219),
+    'placebo_controlled: no': (302, 369),
     'placebo_controlled: yes': (169, 177),
-    'randomised: no': (22, 24),
-    'randomised: yes': (492, 536),
+    'randomised: no': (22, 25),
+    'randomised: yes': (494, 540),
     'registrations': (296, 296),
-    'sample_size': (3772, 3969),
-    'studies_included': (388, 408),
+    'sample_size': (3774, 3966),
+    'studies_included': (387, 407),
 }
 # [[[end]]]
 
