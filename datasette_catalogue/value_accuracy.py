@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.170'
+PATTERNS_VERSION = '2026.171'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (48, 51),
     'blinding: single': (23, 26),
     'comparators': (190, 282),
     'conclusion: labelled a conclusion by its authors': (2045, 2062),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2329, 2958),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2334, 2958),
     'follow_up_days': (865, 1229),
     'placebo_controlled: no': (302, 369),
     'placebo_controlled: yes': (169, 177),
     'randomised: no': (23, 26),
     'randomised: yes': (495, 541),
     'registrations': (296, 296),
-    'sample_size': (3806, 4000),
+    'sample_size': (3812, 4004),
     'studies_included': (388, 408),
 }
 # [[[end]]]
