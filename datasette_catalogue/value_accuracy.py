@@ -11,18 +11,18 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.171'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (48, 51),
+    'blinding: open-label': (49, 52),
     'blinding: single': (24, 27),
-    'comparators': (191, 283),
-    'conclusion: labelled a conclusion by its authors': (2067, 2084),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2368, 2998),
-    'follow_up_days': (872, 1241),
+    'comparators': (191, 284),
+    'conclusion: labelled a conclusion by its authors': (2086, 2103),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2396, 3033),
+    'follow_up_days': (880, 1251),
     'placebo_controlled: no': (302, 371),
-    'placebo_controlled: yes': (170, 178),
+    'placebo_controlled: yes': (172, 180),
     'randomised: no': (23, 26),
-    'randomised: yes': (496, 542),
+    'randomised: yes': (497, 543),
     'registrations': (296, 296),
-    'sample_size': (3825, 4019),
+    'sample_size': (3847, 4042),
     'studies_included': (388, 408),
 }
 # [[[end]]]
