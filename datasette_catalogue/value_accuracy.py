@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.171'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (49, 52),
+    'blinding: open-label': (48, 51),
     'blinding: single': (24, 27),
-    'comparators': (191, 284),
-    'conclusion: labelled a conclusion by its authors': (2086, 2103),
+    'comparators': (188, 283),
+    'conclusion: labelled a conclusion by its authors': (2086, 2101),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (2396, 3033),
-    'follow_up_days': (880, 1251),
-    'placebo_controlled: no': (302, 371),
-    'placebo_controlled: yes': (172, 180),
-    'randomised: no': (23, 26),
-    'randomised: yes': (497, 543),
+    'follow_up_days': (879, 1248),
+    'placebo_controlled: no': (301, 374),
+    'placebo_controlled: yes': (170, 178),
+    'randomised: no': (23, 25),
+    'randomised: yes': (496, 541),
     'registrations': (296, 296),
-    'sample_size': (3847, 4042),
-    'studies_included': (388, 408),
+    'sample_size': (3850, 4042),
+    'studies_included': (390, 410),
 }
 # [[[end]]]
 
