@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (48, 51),
     'blinding: single': (24, 27),
     'comparators': (188, 283),
-    'conclusion: labelled a conclusion by its authors': (2086, 2101),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2396, 3033),
-    'follow_up_days': (879, 1248),
+    'conclusion: labelled a conclusion by its authors': (2113, 2128),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2419, 3064),
+    'follow_up_days': (885, 1258),
     'placebo_controlled: no': (301, 374),
     'placebo_controlled: yes': (170, 178),
     'randomised: no': (23, 25),
-    'randomised: yes': (496, 541),
+    'randomised: yes': (497, 542),
     'registrations': (296, 296),
-    'sample_size': (3850, 4042),
-    'studies_included': (390, 410),
+    'sample_size': (3877, 4071),
+    'studies_included': (391, 411),
 }
 # [[[end]]]
 
