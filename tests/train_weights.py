@@ -28,7 +28,7 @@ from tests import blind
 from tests.tune_classify import split
 
 # Inverse strengths of the L2 penalty, each chosen on the check half's totals (with rounds to 210: design and population
-# best at 0.5, conclusions at 0.3; 0.1 to 1 differ by under a point)
+# best at 0.5, 0.3 to 1 within 0.2 points; conclusions best at 0.3, 0.1 to 1 within 1.2 points)
 C_LABELS = 0.5
 C_CONCLUSION = 0.3
 MIN_RECORDS = 5  # a feature seen in fewer development records has no weight
