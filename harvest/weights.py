@@ -51,16 +51,26 @@ def table_for(field: str, record: dict) -> str:
 
 
 def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set:
-    """What the weights read, each as one name: the words of the title and abstract ("w:cohort"), MeSH
-    headings ("m:retrospective studies"), publication types ("p:letter"), and for design and population
-    the rules' answer ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether
-    the record has an abstract and MeSH headings (and the rules' answers where it has none); ruled is
-    {field: (the rules' answer, the kind of their reason)} (classify.reason_kind), and counted what the
-    rules' words for people, animals and laboratory work say of a record without MeSH
-    (classify.words_counted: "title animals", "more animals")."""
+    """What the weights read, each as one name: the words of the title and abstract ("w:cohort"), the
+    title's words and pairs of words on their own ("t:case", "tb:case report": a title names what a record
+    is), MeSH headings ("m:retrospective studies") and their qualifiers ("q:metabolism"), publication types
+    ("p:letter"), the journal ("j:j biol chem"), and for design and population the rules' answer
+    ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether the record has an
+    abstract and MeSH headings (and the rules' answers where it has none); ruled is {field: (the rules'
+    answer, the kind of their reason)} (classify.reason_kind), and counted what the rules' words for
+    people, animals and laboratory work say of a record without MeSH (classify.words_counted: "title
+    animals", "more animals")."""
     abstract = record.get("abstract") or ""
+    title = WORD.findall((record.get("title") or "").lower())
     found = {"w:" + word for word in WORD.findall(f"{record.get('title') or ''} {abstract}".lower())}
+    found.update("t:" + word for word in title)
+    found.update(f"tb:{first} {second}" for first, second in zip(title, title[1:]))
     found.update("m:" + h["descriptor"].lower() for h in record.get("mesh") or () if h.get("descriptor"))
+    found.update("q:" + q["name"].lower() for h in record.get("mesh") or () for q in h.get("qualifiers") or ()
+                 if q.get("name"))
+    journal = record.get("journal_iso") or record.get("journal")
+    if journal:
+        found.add("j:" + journal.lower())
     found.update("p:" + t["name"].lower() for t in record.get("publication_types") or () if t.get("name"))
     indexed = bool(record.get("mesh"))
     for field, (answer, kind) in ruled.items():
@@ -123,7 +133,8 @@ def shown(name: str) -> str | None:
     """A feature as a reason names it ('cohort', MeSH 'Retrospective Studies', PT 'Letter'), or None for
     what the rules said, which the reason gives in full."""
     kind, _, value = name.partition(":")
-    return {"w": f"'{value}'", "m": f"MeSH '{value}'", "p": f"PT '{value}'"}.get(kind)
+    return {"w": f"'{value}'", "t": f"title '{value}'", "tb": f"title '{value}'", "m": f"MeSH '{value}'",
+            "q": f"MeSH qualifier '{value}'", "p": f"PT '{value}'", "j": f"journal '{value}'"}.get(kind)
 
 
 def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset = frozenset()) -> dict:

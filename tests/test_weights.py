@@ -61,6 +61,24 @@ def test_features_name_words_headings_types_and_what_the_rules_said(real_record)
     assert {"m:ketamine", "m:haplorhini", "m:animals"} <= weights.features(real_record(402144), RULED)
 
 
+def test_features_read_the_title_apart_the_mesh_qualifiers_and_the_journal():
+    given = record("A case of porphyria", mesh=("Porphyrias",))
+    given["mesh"][0]["qualifiers"] = [{"ui": None, "name": "Drug Therapy", "major_topic": False}]
+    given["journal_iso"] = "J Pain"
+    found = weights.features(given, RULED)
+    assert {"t:case", "t:porphyria", "tb:case of", "tb:of porphyria"} <= found
+    assert "t:a" not in found  # words of one letter are no words, as in the abstract's
+    assert {"q:drug therapy", "j:j pain", "m:porphyrias", "w:case"} <= found
+    assert not any(name.startswith(("t:", "tb:")) for name in weights.features(record(""), RULED))
+
+
+def test_a_reason_names_title_qualifier_and_journal_features_as_such():
+    assert weights.shown("tb:case of") == "title 'case of'"
+    assert weights.shown("q:metabolism") == "MeSH qualifier 'metabolism'"
+    assert weights.shown("j:j pain") == "journal 'j pain'"
+    assert weights.shown("rd:other") is None
+
+
 def test_a_record_without_an_abstract_says_so():
     assert "no abstract" in weights.features(record("Cohort of nurses"), RULED)
 
