@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.171'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (48, 51),
+    'blinding: open-label': (48, 50),
     'blinding: single': (24, 27),
-    'comparators': (188, 283),
-    'conclusion: labelled a conclusion by its authors': (2248, 2263),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2554, 3233),
-    'follow_up_days': (914, 1297),
-    'placebo_controlled: no': (301, 375),
-    'placebo_controlled: yes': (171, 180),
+    'comparators': (191, 289),
+    'conclusion: labelled a conclusion by its authors': (2269, 2285),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2577, 3270),
+    'follow_up_days': (919, 1306),
+    'placebo_controlled: no': (303, 377),
+    'placebo_controlled: yes': (173, 182),
     'randomised: no': (23, 25),
-    'randomised: yes': (499, 544),
+    'randomised: yes': (498, 541),
     'registrations': (296, 296),
-    'sample_size': (4007, 4212),
-    'studies_included': (391, 411),
+    'sample_size': (4028, 4238),
+    'studies_included': (392, 412),
 }
 # [[[end]]]
 
