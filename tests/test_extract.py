@@ -538,6 +538,17 @@ def test_the_one_count_no_words_introduce(abstract, expected):
     assert (found and found.value) == expected, found
 
 
+def test_a_background_sentence_that_names_our_study_counts_its_people():
+    sections = [("BACKGROUND", "Fixture households change over time. Our study used two rounds of a fixture survey to "
+                               "understand headship among 10,527 older adults."),
+                ("METHOD", "Logistic regression models were estimated."), ("RESULTS", "Headship loss was common.")]
+    found = extracted("", {"design": "observational", "population": "human"}, sections=sections).sample_size
+    assert found is not None and found.value == 10527, found
+    sections[0] = ("BACKGROUND", "Fixture households change over time. A fixture survey studied headship among "
+                                 "10,527 older adults.")
+    assert extracted("", {"design": "observational", "population": "human"}, sections=sections).sample_size is None
+
+
 def test_a_sole_n_equals_in_the_results_is_a_finding():
     sections = [("METHODS", "Fixture records were read."), ("RESULTS", "Fixture data were complete (n = 62).")]
     assert extracted("", {"design": "observational", "population": "human"}, sections=sections).sample_size is None
@@ -614,6 +625,7 @@ def test_the_people_of_an_earlier_study_are_not_this_one_s():
 @pytest.mark.parametrize("abstract, expected", [
     ("A sample size of 120 patients will be recruited.", 120),
     ("We will recruit 506 young adults (aged 18-30 years) via an open recruitment strategy.", 506),
+    ("We will enroll and randomize 900 patients to either fixture care or usual care.", 900),
 ])
 def test_a_protocol_counts_the_people_it_plans(abstract, expected):
     found = extracted(abstract, {"design": "protocol", "population": "human"})
