@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.171'
+PATTERNS_VERSION = '2026.172'
 AGREED = {
     'blinding: double': (162, 162),
     'blinding: open-label': (48, 50),
     'blinding: single': (24, 27),
     'comparators': (191, 289),
-    'conclusion: labelled a conclusion by its authors': (2269, 2285),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2577, 3270),
-    'follow_up_days': (919, 1306),
+    'conclusion: labelled a conclusion by its authors': (2289, 2305),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2608, 3308),
+    'follow_up_days': (924, 1314),
     'placebo_controlled: no': (303, 377),
     'placebo_controlled: yes': (173, 182),
     'randomised: no': (23, 25),
     'randomised: yes': (498, 541),
     'registrations': (296, 296),
-    'sample_size': (4028, 4238),
+    'sample_size': (4060, 4273),
     'studies_included': (392, 412),
 }
 # [[[end]]]
