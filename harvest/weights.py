@@ -120,6 +120,13 @@ class Table:
         names = sorted({name for table in TABLES for name in data[table]["weights"]})
         self.rows = {name: row for row, name in enumerate(names)}
         self.tables = {table: Weights(data[table], self.rows) for table in TABLES}
+        # The words that carry weight anywhere in a record: a title's word that does not ("of", "an", given no
+        # weight as a word, tests/train_weights.py) still tips the odds but says nothing a reader could check.
+        self.words = {name[2:] for name in names if name.startswith("w:")}
+
+    def nameable(self, name: str) -> bool:
+        """Whether a reason may name a feature: what it shows, but for a title's stop word."""
+        return bool(shown(name)) and (not name.startswith("t:") or name[2:] in self.words)
 
 
 def load(path=WEIGHTS_PATH) -> Table:
@@ -151,7 +158,7 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset 
         best = max(range(len(odds)), key=odds.__getitem__)
         if fitted.answers[best] == rules_answer or rules_answer not in fitted.answers or odds[best] <= ODDS:
             continue
-        named = {name: row for name, row in present.items() if shown(name)}
+        named = {name: row for name, row in present.items() if table.nameable(name)}
         words = ", ".join(map(shown, fitted.tipping(named, best, fitted.answers.index(rules_answer))))
         changed[field] = (fitted.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
                                                 f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))

@@ -79,6 +79,14 @@ def test_a_reason_names_title_qualifier_and_journal_features_as_such():
     assert weights.shown("rd:other") is None
 
 
+def test_a_reason_names_no_title_word_that_carries_no_weight_as_a_word():
+    toy = table({"t:of": {"observational": 3.0}, "t:cohort": {"observational": 0.5}, "w:cohort": {"observational": 0.1},
+                 "tb:cohort of": {"observational": 0.2}})
+    design, reason = weights.weigh(record("A cohort of nurses"), RULED, toy)["design"]
+    assert design == "observational"
+    assert reason.endswith("(title 'cohort', title 'cohort of', 'cohort')"), reason
+
+
 def test_a_record_without_an_abstract_says_so():
     assert "no abstract" in weights.features(record("Cohort of nurses"), RULED)
 
