@@ -15,6 +15,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from datasette_catalogue import citations, reason_accuracy, study
+from datasette_catalogue.profile import EVIDENCE_DESIGNS
 from harvest import read, vocabulary
 from harvest.classify import RULES
 from harvest.schema import LABEL_TABLES
@@ -89,6 +90,13 @@ def filter_args(column: str, value) -> dict:
     # The classifier's multi-valued labels filter by their join facets (harvest.schema.JOINS), which
     # read the label tables, rather than by __arraycontains on the JSON columns.
     return {f"_join_{column}" if column in LABEL_TABLES else column: value}
+
+
+def on_a_profile(condition: str, value: str, column: str) -> bool:
+    """Whether a map cell (condition x design or route) has a row on an evidence profile: not '(no condition)',
+    and not a design profiles leave out ('other': laboratory work, notices), whose cells list their records."""
+    return not condition.startswith("(") and not value.startswith("(") and (
+        column == "routes" or value in EVIDENCE_DESIGNS)
 
 
 def profile_url(datasette, database, condition=None, route=None, population=None, design=None) -> str:
@@ -184,6 +192,7 @@ def page_vars(template, database, table, view_name, request, datasette):
         extra = {"catalogue": db.name, "shortcuts": shortcuts(datasette, db.name, request),
                  "articles_url": lambda **columns: articles_url(datasette, db.name, **columns),
                  "profile_url": lambda **question: profile_url(datasette, db.name, **question),
+                 "on_a_profile": on_a_profile,
                  "level_names": vocabulary.LEVEL.names(), "populations": vocabulary.POPULATION.names(),
                  "design_names": vocabulary.DESIGN.names()}
         if view_name == "index" or template == "pages/about.html":

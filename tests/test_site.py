@@ -688,6 +688,15 @@ async def test_evidence_map_cells_lead_to_their_rows(ds):
         assert len(await table_pmids(ds, url.split("?", 1)[1].replace("&amp;", "&"))) == int(count), url
 
 
+@pytest.mark.parametrize("condition, value, column, profiled", [
+    ("crps", "rct", "design", True), ("crps", "other", "design", False), ("(no condition)", "rct", "design", False),
+    ("crps", "(no route)", "routes", False), ("crps", "oral", "routes", True)])
+def test_a_map_cell_opens_a_profile_only_where_the_profile_has_its_row(condition, value, column, profiled):
+    from datasette_catalogue import pages
+
+    assert pages.on_a_profile(condition, value, column) is profiled
+
+
 async def test_routes_map_and_chart(ds):
     routes = (await ds.client.get("/catalogue/evidence_map_routes")).text
     assert "sublingual-buccal" in routes
