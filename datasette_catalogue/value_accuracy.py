@@ -11,19 +11,19 @@ there they do better than on records they never saw (the about page's held-out t
 PATTERNS_VERSION = '2026.172'
 AGREED = {
     'blinding: double': (162, 162),
-    'blinding: open-label': (48, 50),
+    'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (191, 289),
-    'conclusion: labelled a conclusion by its authors': (2289, 2305),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2608, 3308),
-    'follow_up_days': (924, 1314),
-    'placebo_controlled: no': (303, 377),
-    'placebo_controlled: yes': (173, 182),
-    'randomised: no': (23, 25),
-    'randomised: yes': (498, 541),
+    'comparators': (190, 287),
+    'conclusion: labelled a conclusion by its authors': (2336, 2352),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2659, 3377),
+    'follow_up_days': (938, 1331),
+    'placebo_controlled: no': (301, 371),
+    'placebo_controlled: yes': (174, 183),
+    'randomised: no': (24, 26),
+    'randomised: yes': (498, 542),
     'registrations': (296, 296),
-    'sample_size': (4060, 4273),
-    'studies_included': (392, 412),
+    'sample_size': (4105, 4321),
+    'studies_included': (391, 411),
 }
 # [[[end]]]
 
