@@ -2,7 +2,8 @@
 the rules' answers weighed with the record's words.
 
 The rules (rules.yml) answer first. Their design and population, the kinds of reason they gave, the
-words of the title and abstract, the MeSH headings and the publication types are then scored against
+words of the title and abstract (and the title's own words and pairs of words), the MeSH headings and
+their qualifiers, the publication types and the journal are then scored against
 each design and each population with word weights (weights.json beside this module), fitted by
 `tests/train_weights.py` to blind labels of the development half of the tuning half only: never the
 check half, never the held-out half. Where the weights give another answer than the rules' more than
