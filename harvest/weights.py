@@ -63,7 +63,7 @@ def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set
     animals", "more animals")."""
     abstract = record.get("abstract") or ""
     title = WORD.findall((record.get("title") or "").lower())
-    found = {"w:" + word for word in WORD.findall(f"{record.get('title') or ''} {abstract}".lower())}
+    found = {"w:" + word for word in (*title, *WORD.findall(abstract.lower()))}
     found.update("t:" + word for word in title)
     found.update(f"tb:{first} {second}" for first, second in zip(title, title[1:]))
     found.update("m:" + h["descriptor"].lower() for h in record.get("mesh") or () if h.get("descriptor"))
