@@ -118,21 +118,19 @@ def classifier_accuracy() -> str:
     return labelled_set.report(labelled, labelled_set.predictions(labelled))
 
 
-@functools.cache
 def _blind_records(kind: str) -> dict:
-    """{pmid: record} of a blind set, read from the sample once per `make docs`."""
+    """{pmid: record} of a blind set, read from the sample once a process (tests.blind)."""
     from tests import blind
 
     return blind.records(kind)
 
 
-@functools.cache
 def _blind(kind: str) -> tuple:
-    """(labels, answers) of a blind set, read from the sample once per `make docs`."""
+    """(labels, answers) of a blind set, worked out once a process (tests.blind): the accuracy tests that ran
+    before the docs' check have them already."""
     from tests import blind
 
-    labelled = blind.load(kind)
-    return labelled, blind.predictions_of(kind, labelled, _blind_records(kind))
+    return blind.load(kind), blind.answers(kind)
 
 
 def weighed_table() -> str:

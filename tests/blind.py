@@ -5,6 +5,7 @@ which lists disagreements on the tuning half only: the held-out half is never sh
 record, so nobody changes the rules while looking at it.
 """
 
+import functools
 import json
 import math
 import re
@@ -23,9 +24,16 @@ def load(kind: str) -> list:
 
     The merged labels are derived, never stored: the reads and the draws are the record of what readers said.
     """
+    return list(_merged(kind))
+
+
+@functools.cache
+def _merged(kind: str) -> tuple:
+    """load's labels, merged once a process: the reads are megabytes, and the tests, the docs' check and the
+    tools read them many times over. Nothing that uses them changes them."""
     firsts, seconds = _reads(kind, "first"), _reads(kind, "second")
-    return [merged_entry(kind, drawn_entry, firsts[drawn_entry["pmid"]], seconds.get(drawn_entry["pmid"]))
-            for drawn_entry in drawn(kind)]
+    return tuple(merged_entry(kind, drawn_entry, firsts[drawn_entry["pmid"]], seconds.get(drawn_entry["pmid"]))
+                 for drawn_entry in drawn(kind))
 
 
 def drawn(kind: str) -> list:
@@ -222,11 +230,18 @@ def accepted(label: dict, predicted, compare=None) -> bool:
 
 
 def records(kind: str) -> dict:
-    """{pmid: parsed record} for a labelled set, read from the real sample in one pass."""
+    """{pmid: parsed record} for a labelled set, read from the real sample."""
+    found = _labelled_records()
+    return {e["pmid"]: found[e["pmid"]] for e in drawn(kind) if e["pmid"] in found}
+
+
+@functools.cache
+def _labelled_records() -> dict:
+    """{pmid: parsed record} of every record either set labels, read from the real sample in one pass a process."""
     from harvest import parse
     from tests.conftest import SAMPLE_FILES, find_in_sample
 
-    wanted = {e["pmid"] for e in drawn(kind)}
+    wanted = {e["pmid"] for kind in FIELDS for e in drawn(kind)}
     return {pmid: parse.parse_record(xml) for pmid, xml in find_in_sample(SAMPLE_FILES, wanted).items()}
 
 
@@ -246,6 +261,13 @@ def predictions_of(kind: str, labelled: list, found=None) -> dict:
     return {e["pmid"]: predict(found[e["pmid"]]) for e in labelled}
 
 
+@functools.cache
+def answers(kind: str) -> dict:
+    """predictions_of every record of a set, once a process: the accuracy tests and the docs' check
+    (tests/test_docs.py runs cog in the same process) share them."""
+    return predictions_of(kind, load(kind))
+
+
 def tuning_half(kind: str) -> tuple:
     """(labels, records, answers) of the half of a set whose disagreements the rule author reads."""
     entries, found = half(load(kind), "tuning"), records(kind)
@@ -262,7 +284,7 @@ def set_fixtures(kind: str) -> tuple:
 
     @pytest.fixture(scope="module")
     def predictions(labelled, sample_files):
-        return predictions_of(kind, labelled)
+        return answers(kind)
 
     return labelled, predictions
 

@@ -50,9 +50,12 @@ def split(entries) -> tuple:
 
     Each round from the fourth on is cut on its own, so that a new round never moves an earlier
     record between the halves (rounds 1 to 3 were cut together, before there were more)."""
+    rounds = {}
+    for e in entries:
+        rounds.setdefault(round_of(e), []).append(e["pmid"])
     development = set()
-    for name in sorted({round_of(e) for e in entries}):
-        pmids = sorted(e["pmid"] for e in entries if round_of(e) == name)
+    for name in sorted(rounds):
+        pmids = sorted(rounds[name])
         development |= set(random.Random(SPLIT_SEED).sample(pmids, len(pmids) // 2))
     return [e for e in entries if e["pmid"] in development], [e for e in entries if e["pmid"] not in development]
 
