@@ -10,19 +10,19 @@ there they do better than on records they never saw (the about page's held-out t
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
 PATTERNS_VERSION = '2026.172'
 AGREED = {
-    'blinding: double': (162, 162),
+    'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (190, 287),
-    'conclusion: labelled a conclusion by its authors': (2367, 2384),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2685, 3408),
-    'follow_up_days': (945, 1340),
+    'comparators': (191, 288),
+    'conclusion: labelled a conclusion by its authors': (2392, 2409),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2718, 3444),
+    'follow_up_days': (950, 1351),
     'placebo_controlled: no': (301, 371),
-    'placebo_controlled: yes': (174, 183),
+    'placebo_controlled: yes': (175, 184),
     'randomised: no': (24, 26),
     'randomised: yes': (498, 542),
     'registrations': (296, 296),
-    'sample_size': (4134, 4351),
+    'sample_size': (4159, 4378),
     'studies_included': (391, 411),
 }
 # [[[end]]]
