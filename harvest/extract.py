@@ -1564,8 +1564,10 @@ def _denominator(reading: Reading) -> Candidate | None:
 def _sole_count(reading: Reading) -> Candidate | None:
     """The one count of people a study's abstract states where no words introduce it, or else its one 'n =': the
     people it studied (_sole_phrase, _sole_equals)."""
-    if reading.population == "unknown":
-        return None  # an essay's or a model's numbers ('94 pairs of loci')
+    if reading.population == "unknown" or reading.design == "other":
+        # an essay's or a model's numbers ('94 pairs of loci'); a record read as no study of its own (a method, a
+        # resource, a note) counts its materials or others' people ('128 donors', 'six mice')
+        return None
     return _sole_phrase(reading) or _sole_equals(reading)
 
 

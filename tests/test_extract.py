@@ -561,6 +561,8 @@ def test_a_sole_count_is_no_one_s_where_the_record_studies_no_one():
     abstract = "Fixture tasks were posted to 94 volunteers."
     assert extracted(abstract, {"design": "observational", "population": "unknown"}).sample_size is None
     assert extracted(abstract, {"design": "observational", "population": "human"}).sample_size.value == 94
+    # nor where the record is read as no study of its own: a method's or a resource's counts are its materials
+    assert extracted(abstract, {"design": "other", "population": "human"}).sample_size is None
 
 
 def test_people_given_the_treatment_in_the_methods_not_in_the_results():
