@@ -40,6 +40,12 @@ TABLES = ("design", "population", "population without mesh")
 WORD = re.compile(r"[a-z][a-z0-9-]+")
 SHOWN = 3  # features named in a reason
 REASON = "word weights fitted to blind labels"  # how a reason the weights gave begins
+# A record without an abstract reads each of its features twice for the tables named here, once as any record's
+# and once as a record's without an abstract: a title, its MeSH and its publication types tell a design apart
+# otherwise when they are all there is (a letter's title, a short report's). Population's tables learnt
+# nothing from it on the check half, so they read each feature once (reads_as).
+WITHOUT_ABSTRACT = "no abstract+"
+READ_TWICE = ("design",)
 # The weights overrule the rules only where they hold their answer likelier than all the others together;
 # short of that the rules' answer stands, with a reason a reader can check. On the check half, overruling
 # below these odds too would right 102 more records and make 62 wrong (docs/classification.md).
@@ -57,7 +63,8 @@ def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set
     is), MeSH headings ("m:retrospective studies") and their qualifiers ("q:metabolism"), publication types
     ("p:letter"), the journal ("j:j biol chem"), and for design and population the rules' answer
     ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether the record has an
-    abstract and MeSH headings (and the rules' answers where it has none); ruled is {field: (the rules'
+    abstract and MeSH headings (and the rules' answers where it has none), and for a record without an
+    abstract each of these again as such ("no abstract+m:humans", read by the tables of READ_TWICE); ruled is {field: (the rules'
     answer, the kind of their reason)} (classify.reason_kind), and counted what the rules' words for
     people, animals and laboratory work say of a record without MeSH (classify.words_counted: "title
     animals", "more animals")."""
@@ -78,12 +85,19 @@ def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set
         found.update((f"r{field[0]}:{answer}", f"k{field[0]}:{kind}"))
         if not indexed:  # not indexed yet: the rules' answers weigh otherwise without MeSH to read
             found.add(f"no mesh+r{field[0]}:{answer}")
-    if not abstract.strip():
-        found.add("no abstract")
     if not indexed:
         found.add("no mesh")
         found.update(counted)
+    if not abstract.strip():
+        found |= {WITHOUT_ABSTRACT + name for name in found}
+        found.add("no abstract")
     return found
+
+
+def reads_as(table: str, name: str) -> bool:
+    """Whether a table of weights reads a feature: only those of READ_TWICE read a record's features again as
+    one without an abstract."""
+    return table in READ_TWICE or not name.startswith(WITHOUT_ABSTRACT)
 
 
 class Weights:
@@ -127,6 +141,7 @@ class Table:
 
     def nameable(self, name: str) -> bool:
         """Whether a reason may name a feature: what it shows, but for a title's stop word."""
+        name = name.removeprefix(WITHOUT_ABSTRACT)
         return bool(shown(name)) and (not name.startswith("t:") or name[2:] in self.words)
 
 
@@ -140,7 +155,7 @@ WEIGHTS = load()
 def shown(name: str) -> str | None:
     """A feature as a reason names it ('cohort', MeSH 'Retrospective Studies', PT 'Letter'), or None for
     what the rules said, which the reason gives in full."""
-    kind, _, value = name.partition(":")
+    kind, _, value = name.removeprefix(WITHOUT_ABSTRACT).partition(":")
     return {"w": f"'{value}'", "t": f"title '{value}'", "tb": f"title '{value}'", "m": f"MeSH '{value}'",
             "q": f"MeSH qualifier '{value}'", "p": f"PT '{value}'", "j": f"journal '{value}'"}.get(kind)
 

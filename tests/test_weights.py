@@ -91,6 +91,21 @@ def test_a_record_without_an_abstract_says_so():
     assert "no abstract" in weights.features(record("Cohort of nurses"), RULED)
 
 
+def test_a_record_without_an_abstract_reads_its_features_again_as_such_for_design():
+    bare = weights.features(record("Cohort of nurses", mesh=("Humans",)), RULED)
+    assert {"no abstract+w:cohort", "no abstract+m:humans", "no abstract+rd:other", "w:cohort"} <= bare
+    assert "no abstract+no abstract" not in bare
+    full = weights.features(record("Cohort of nurses", "Nurses were followed.", mesh=("Humans",)), RULED)
+    assert not any(name.startswith(weights.WITHOUT_ABSTRACT) for name in full)
+    assert weights.reads_as("design", "no abstract+w:cohort") and weights.reads_as("population", "w:cohort")
+    assert not weights.reads_as("population", "no abstract+w:cohort")
+    toy = table({"no abstract+w:cohort": {"observational": 3.0}})
+    design, reason = weights.weigh(record("Cohort of nurses"), RULED, toy)["design"]
+    assert design == "observational" and reason.endswith("('cohort')"), reason  # named as the word it is
+    assert weights.weigh(record("Cohort of nurses", "Nurses were followed."), RULED, toy) == {}
+    assert weights.shown("no abstract+m:humans") == "MeSH 'humans'" and weights.shown("no abstract+rd:other") is None
+
+
 def test_what_the_rules_words_count_is_read_without_mesh_only():
     counted = frozenset({"more people"})
     assert "more people" in weights.features(record("Cohort of nurses"), RULED, counted)

@@ -55,6 +55,7 @@ def informative(name: str) -> bool:
     they say nothing a reader could check, and the check half loses nothing by it."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    name = name.removeprefix(weights.WITHOUT_ABSTRACT)
     return name != "p:journal article" and not (name.startswith("w:") and name[2:] in ENGLISH_STOP_WORDS)
 
 
@@ -195,8 +196,8 @@ def main():
             "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
     for table in weights.TABLES:
         field = table.split()[0]
-        rows = [(found[e["pmid"]], e[field]["value"]) for e in learning
-                if e[field]["value"] and learns_from(table, records[e["pmid"]])]
+        rows = [({name for name in found[e["pmid"]] if weights.reads_as(table, name)}, e[field]["value"])
+                for e in learning if e[field]["value"] and learns_from(table, records[e["pmid"]])]
         data[table] = fit(rows)
     weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
