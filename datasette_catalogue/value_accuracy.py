@@ -8,22 +8,22 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.172'
+PATTERNS_VERSION = '2026.173'
 AGREED = {
-    'blinding: double': (163, 163),
+    'blinding: double': (164, 164),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (191, 288),
-    'conclusion: labelled a conclusion by its authors': (2392, 2409),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2718, 3444),
-    'follow_up_days': (950, 1351),
-    'placebo_controlled: no': (301, 371),
-    'placebo_controlled: yes': (175, 184),
+    'comparators': (194, 293),
+    'conclusion: labelled a conclusion by its authors': (2410, 2426),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2744, 3480),
+    'follow_up_days': (960, 1363),
+    'placebo_controlled: no': (304, 377),
+    'placebo_controlled: yes': (178, 187),
     'randomised: no': (24, 26),
-    'randomised: yes': (498, 542),
+    'randomised: yes': (502, 546),
     'registrations': (296, 296),
-    'sample_size': (4159, 4378),
-    'studies_included': (391, 411),
+    'sample_size': (4189, 4399),
+    'studies_included': (393, 412),
 }
 # [[[end]]]
 
