@@ -86,6 +86,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
      "receiving gold.", 40),  # two groups treated as long, not the same people at two times
     ("A fixture test was given to 110 right brain-damaged patients and to 94 normal controls.", 204),
     ("Fixture markers were studied in a sample of N = 23 patients with schizophrenia and N = 29 controls.", 52),
+    # ... the first described by a clause of its own, or by a name with a number in it
+    ("Fixture levels were measured in 45 farm workers who were exposed to pesticides and 45 unexposed subjects.", 90),
+    ("This study was conducted on 64 nurses who worked in a COVID-19 unit and 64 nurses working elsewhere.", 128),
     ("Fixture tomography was used to study 79 patients with suspected gallbladder disease.", 79),  # a verb, no label
     ("From 2012 to 2015 fixture kyphoplasty was used to treat 165 patients with vertebral fractures.", 165),
     ("The fixture drug was tested in a randomized double blind trial in 50 volunteer travelers to Mexico.", 50),
