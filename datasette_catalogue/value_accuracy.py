@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.173'
+PATTERNS_VERSION = '2026.174'
 AGREED = {
     'blinding: double': (164, 164),
     'blinding: open-label': (49, 51),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (24, 26),
     'randomised: yes': (502, 546),
     'registrations': (296, 296),
-    'sample_size': (4189, 4399),
+    'sample_size': (4192, 4399),
     'studies_included': (393, 412),
 }
 # [[[end]]]
