@@ -260,6 +260,7 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("METHODS: Patients with chronic pain (n = 60) entered the fixture trial. Patients with previous spinal surgery "
      "were excluded (n = 14).", 60),
     ("RESULTS: The study sample included 388 children, 51.3% female, with a mean age of 6.5 years.", 388),
+    ("The participants were 647 adolescents (68% males, mean age = 16.9 years).", 647),
     # the people whose data were gathered; a database's or a secondary analysis's people
     ("METHODS: Population-based administrative data were linked for 4207 people with ovarian cancer.", 4207),
     ("Data were collected for 265 hip fracture patients over two years.", 265),
