@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.174'
+PATTERNS_VERSION = '2026.175'
 AGREED = {
     'blinding: double': (164, 164),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (194, 293),
-    'conclusion: labelled a conclusion by its authors': (2410, 2426),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2744, 3480),
-    'follow_up_days': (960, 1363),
-    'placebo_controlled: no': (304, 377),
-    'placebo_controlled: yes': (178, 187),
+    'comparators': (195, 295),
+    'conclusion: labelled a conclusion by its authors': (2478, 2494),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (2829, 3583),
+    'follow_up_days': (975, 1393),
+    'placebo_controlled: no': (306, 380),
+    'placebo_controlled: yes': (179, 188),
     'randomised: no': (24, 26),
-    'randomised: yes': (502, 546),
+    'randomised: yes': (503, 547),
     'registrations': (296, 296),
-    'sample_size': (4192, 4399),
+    'sample_size': (4268, 4483),
     'studies_included': (393, 412),
 }
 # [[[end]]]
