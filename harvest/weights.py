@@ -64,10 +64,10 @@ def features(record: dict, ruled: dict, counted: frozenset = frozenset()) -> set
     ("p:letter"), the journal ("j:j biol chem"), and for design and population the rules' answer
     ("rd:case-report") and the kind of reason they gave ("kd:title: '…'"), and whether the record has an
     abstract and MeSH headings (and the rules' answers where it has none), and for a record without an
-    abstract each of these again as such ("no abstract+m:humans", read by the tables of READ_TWICE); ruled is {field: (the rules'
-    answer, the kind of their reason)} (classify.reason_kind), and counted what the rules' words for
-    people, animals and laboratory work say of a record without MeSH (classify.words_counted: "title
-    animals", "more animals")."""
+    abstract each of these again as such ("no abstract+m:humans", read by the tables of READ_TWICE); ruled
+    is {field: (the rules' answer, the kind of their reason)} (classify.reason_kind), and counted what the
+    rules' words for people, animals and laboratory work say of a record without MeSH
+    (classify.words_counted: "title animals", "more animals")."""
     abstract = record.get("abstract") or ""
     title = WORD.findall((record.get("title") or "").lower())
     found = {"w:" + word for word in (*title, *WORD.findall(abstract.lower()))}
