@@ -121,10 +121,11 @@ class Weights:
         return (exps / exps.sum()).tolist()
 
     def tipping(self, named: dict, chosen: int, rules: int) -> list:
-        """Of the features a reason can name ({name: row}), those that most favour the chosen answer over
-        the rules' one, strongest first."""
-        leads = sorted(((self.matrix[row, rules] - self.matrix[row, chosen], name) for name, row in named.items()))
-        return [name for lead, name in leads if lead < 0][:SHOWN]
+        """Of what a reason can name ({as shown: the rows of the features shown so}), what most favours the
+        chosen answer over the rules' one, strongest first."""
+        leads = sorted((sum(self.matrix[row, rules] - self.matrix[row, chosen] for row in rows), shown_as)
+                       for shown_as, rows in named.items())
+        return [shown_as for lead, shown_as in leads if lead < 0][:SHOWN]
 
 
 class Table:
@@ -160,6 +161,16 @@ def shown(name: str) -> str | None:
             "q": f"MeSH qualifier '{value}'", "p": f"PT '{value}'", "j": f"journal '{value}'"}.get(kind)
 
 
+def nameable_rows(present: dict, table: Table) -> dict:
+    """{as a reason shows it: its rows} of the features present ({name: row}) that a reason may name: a word read
+    once as any record's and once as a record's without an abstract is one word to a reader, weighing as both."""
+    named = {}
+    for name, row in sorted(present.items(), key=lambda item: item[1]):  # each sum in one order, in every process
+        if table.nameable(name):
+            named.setdefault(shown(name), []).append(row)
+    return named
+
+
 def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset = frozenset()) -> dict:
     """{field: (answer, reason)} for each field whose weights give another answer than the rules' more
     than even odds (ruled: {field: (the rules' answer, the kind of their reason)}; counted: as features
@@ -174,8 +185,7 @@ def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset 
         best = max(range(len(odds)), key=odds.__getitem__)
         if fitted.answers[best] == rules_answer or rules_answer not in fitted.answers or odds[best] <= ODDS:
             continue
-        named = {name: row for name, row in present.items() if table.nameable(name)}
-        words = ", ".join(map(shown, fitted.tipping(named, best, fitted.answers.index(rules_answer))))
+        words = ", ".join(fitted.tipping(nameable_rows(present, table), best, fitted.answers.index(rules_answer)))
         changed[field] = (fitted.answers[best], f"{REASON} give it {min(odds[best], 0.99):.0%} "
                                                 f"over the rules' '{rules_answer}'" + (f" ({words})" if words else ""))
     return changed

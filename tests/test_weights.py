@@ -104,6 +104,11 @@ def test_a_record_without_an_abstract_reads_its_features_again_as_such_for_desig
     assert design == "observational" and reason.endswith("('cohort')"), reason  # named as the word it is
     assert weights.weigh(record("Cohort of nurses", "Nurses were followed."), RULED, toy) == {}
     assert weights.shown("no abstract+m:humans") == "MeSH 'humans'" and weights.shown("no abstract+rd:other") is None
+    # a word read twice is named once, weighing as both
+    twice = table({"w:cohort": {"observational": 1.0}, "no abstract+w:cohort": {"observational": 1.0},
+                   "w:nurses": {"observational": 1.5}})
+    design, reason = weights.weigh(record("Cohort of nurses"), RULED, twice)["design"]
+    assert reason.endswith("('cohort', 'nurses')"), reason
 
 
 def test_what_the_rules_words_count_is_read_without_mesh_only():
