@@ -118,13 +118,6 @@ def classifier_accuracy() -> str:
     return labelled_set.report(labelled, labelled_set.predictions(labelled))
 
 
-def _blind_records(kind: str) -> dict:
-    """{pmid: record} of a blind set, read from the sample once a process (tests.blind)."""
-    from tests import blind
-
-    return blind.records(kind)
-
-
 def _blind(kind: str) -> tuple:
     """(labels, answers) of a blind set, worked out once a process (tests.blind): the accuracy tests that ran
     before the docs' check have them already."""
@@ -136,13 +129,13 @@ def _blind(kind: str) -> tuple:
 def weighed_table() -> str:
     """What the word weights (harvest/weights.py) do on the check half, which they were not fitted to."""
     from harvest import classify, weights
-    from tests import train_weights
+    from tests import blind, train_weights
 
     labelled, _ = _blind("classify")
     lines = [f"Rules {classify.RULES_VERSION}, check half:", "",
              "| field | rules alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|"]
     for field, (total, alone, weighed, changed, gained, lost) in train_weights.on_check_half(
-            weights.WEIGHTS, labelled, _blind_records("classify")).items():
+            weights.WEIGHTS, labelled, blind.records("classify")).items():
         lines.append(f"| {field} | {alone}/{total} ({alone / total:.3f}) | {weighed}/{total} ({weighed / total:.3f}) "
                      f"| {changed} | {gained} | {lost} |")
     return "\n".join(lines) + "\n"
@@ -151,11 +144,11 @@ def weighed_table() -> str:
 def conclusion_weighed_table() -> str:
     """What the conclusion's word weights (harvest/weights.py) do on the check half, which they were not fitted to."""
     from harvest import extract
-    from tests import train_weights
+    from tests import blind, train_weights
 
     labelled, _ = _blind("extract")
     total, alone, weighed, changed, gained, lost = train_weights.conclusions_on_check_half(
-        extract.PATTERNS.conclusion_weights, labelled, _blind_records("extract"))
+        extract.PATTERNS.conclusion_weights, labelled, blind.records("extract"))
     return "\n".join([
         f"Patterns {extract.VERSION}, check half, abstracts that label no conclusion:", "",
         "| records | patterns alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|",
