@@ -425,7 +425,8 @@ class Patterns:
         # "the twenty patients reported on in this study" are the study's
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
-        self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b"
+        # ("1298 mother-child pairs" counts pairs: a word for people joined to another by a hyphen qualifies it)
+        self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
