@@ -1652,13 +1652,14 @@ def _single_case(reading: Reading) -> Candidate | None:
     for sentence in sorted(reading.sentences, key=lambda s: s.source == "title"):
         # 'The authors report the case of ...' reads like others' work; a title is the record's own ('Cerebral
         # granulomatous angiitis: case report and literature review')
-        if sentence.source != "title" and not reading.counts_own_people(sentence):
-            continue
+        own = sentence.source == "title" or reading.counts_own_people(sentence)
         match = reading.patterns.twins.search(sentence.text)
-        if match:
+        if match and own:
             return Candidate("case", 2, sentence.quote(match.start(), match.end()), False)
         match = reading.patterns.single_case.search(sentence.text)
-        if match:
+        # a sentence that opens on its patient is the report's, whatever it says of others later ('A patient is
+        # reported with ... more completely than previously described')
+        if match and (own or match.start() == 0):
             return Candidate("case", 1, sentence.quote(match.start(), match.end()), False)
     return None
 

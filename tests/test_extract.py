@@ -907,6 +907,15 @@ def test_no_studies_included_from_other_counts(abstract):
     "Fixture occlusion can be performed safely before splenectomy. An illustrative case is reported.",
     # words between the age and the patient, hyphenated or after a comma
     "To build a way to communicate, a 3-year-old, non-verbal autistic boy was treated for 1 year.",
+    # the patient on whom something was done; a case presented and discussed, or described herein; a patient operated
+    # upon; a sentence opening on the patient, however it goes on
+    "Fixture craniectomy was performed on a boy with Crouzon's disease at 22 months of age.",
+    "This article presents and discusses a case of fixture aneurysm that was diagnosed late.",
+    "Fixture instillation is common. The case described herein illustrates a rare complication.",
+    "A patient operated upon for fixture cholecystitis was later found to have Caroli's disease.",
+    "A patient is reported with fixture syndrome, resembling it more completely than previously described.",
+    "Removal of a fixture myxoma in pregnancy is rare. The patient postoperatively had an uncomplicated pregnancy.",
+    "One patient of sepsis by P. aeruginosa after the implanting of a fixture valve is studied.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
