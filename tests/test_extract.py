@@ -341,6 +341,16 @@ def test_participants_stated(abstract, expected):
     assert found.quote.text in abstract
 
 
+@pytest.mark.parametrize("abstract, expected", [
+    ("The fixture study was conducted in summer and winter on 50 sows from 30 days before farrowing.", 50),
+    ("As a proxy for body size, we measured the carapace length of 368 adult scorpions belonging to 11 species.", 368),
+    ("A total of 240 tilapia were distributed into four fixture diet groups.", 240),
+])
+def test_animals_stated(abstract, expected):
+    found = extracted(abstract, {"design": "observational", "population": "animal"}).sample_size
+    assert found is not None and found.value == expected, found
+
+
 def test_things_named_beside_people_are_not_added_to_them():
     found = extracted("Eleven glycogen phantoms and 12 healthy volunteers (mean age: 31 years) were scanned at "
                       "3 T.").sample_size
