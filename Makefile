@@ -101,7 +101,7 @@ docs: install sample  ## writes the sections of `README.md`, `docs/`, `metadata.
 	$(BIN)/cog -I . -r $(GENERATED_DOCS)
 
 # The word weights that weigh the rules' design and population again, and the patterns' choice of an unlabelled
-# conclusion, fitted to the blind labels' development half (tests/train_weights.py); fitted again whenever
+# conclusion, fitted to the blind labels' development part (tests/train_weights.py); fitted again whenever
 # rules.yml's or extract.yml's version changes.
 .PHONY: weights
 weights: install sample  ## fits `harvest/weights.json` and `harvest/conclusion_weights.json` to the blind labels (installs scikit-learn, which only this needs)

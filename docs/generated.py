@@ -127,12 +127,12 @@ def _blind(kind: str) -> tuple:
 
 
 def weighed_table() -> str:
-    """What the word weights (harvest/weights.py) do on the check half, which they were not fitted to."""
+    """What the word weights (harvest/weights.py) do on the check part, which they were not fitted to."""
     from harvest import classify, weights
     from tests import blind, train_weights
 
     labelled, _ = _blind("classify")
-    lines = [f"Rules {classify.RULES_VERSION}, check half:", "",
+    lines = [f"Rules {classify.RULES_VERSION}, check part:", "",
              "| field | rules alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|"]
     for field, (total, alone, weighed, changed, gained, lost) in train_weights.on_check_half(
             weights.WEIGHTS, labelled, blind.records("classify")).items():
@@ -142,7 +142,7 @@ def weighed_table() -> str:
 
 
 def conclusion_weighed_table() -> str:
-    """What the conclusion's word weights (harvest/weights.py) do on the check half, which they were not fitted to."""
+    """What the conclusion's word weights (harvest/weights.py) do on the check part, which they were not fitted to."""
     from harvest import extract
     from tests import blind, train_weights
 
@@ -150,7 +150,7 @@ def conclusion_weighed_table() -> str:
     total, alone, weighed, changed, gained, lost = train_weights.conclusions_on_check_half(
         extract.PATTERNS.conclusion_weights, labelled, blind.records("extract"))
     return "\n".join([
-        f"Patterns {extract.VERSION}, check half, abstracts that label no conclusion:", "",
+        f"Patterns {extract.VERSION}, check part, abstracts that label no conclusion:", "",
         "| records | patterns alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|",
         f"| {total} | {alone}/{total} ({alone / total:.3f}) | {weighed}/{total} ({weighed / total:.3f}) | {changed} "
         f"| {gained} | {lost} |"]) + "\n"
@@ -283,7 +283,7 @@ def reason_accuracy() -> str:
     from tests.tune_classify import split
 
     labelled, predicted = _blind("classify")  # the answers hold each record's reasons
-    # the word weights learnt from the development half: their reasons are counted on the check half only
+    # the word weights learnt from the development part: their reasons are counted on the check part only
     fitted_to = {e["pmid"] for e in split(blind.half(labelled, "tuning"))[0]}
     counted = {}
     for entry in blind.half(labelled, "tuning"):
@@ -318,8 +318,8 @@ def _value_agreement() -> dict:
     from tests.tune_classify import split
 
     labelled, predicted = _blind("extract")  # the answers hold the kind of each value
-    # the conclusion's word weights learnt from the development half: the sentences they may have chosen are
-    # counted on the check half only
+    # the conclusion's word weights learnt from the development part: the sentences they may have chosen are
+    # counted on the check part only
     fitted_to = {e["pmid"] for e in split(blind.half(labelled, "tuning"))[0]}
     counted = {}
     for entry in blind.half(labelled, "tuning"):

@@ -5,8 +5,8 @@ The rules (rules.yml) answer first. Their design and population, the kinds of re
 words of the title and abstract (and the title's own words and pairs of words), the MeSH headings and
 their qualifiers, the publication types and the journal are then scored against
 each design and each population with word weights (weights.json beside this module), fitted by
-`tests/train_weights.py` to blind labels of the development half of the tuning half only: never the
-check half, never the held-out half. Where the weights give another answer than the rules' more than
+`tests/train_weights.py` to blind labels of the development part of the tuning half only: never the
+check part, never the held-out half. Where the weights give another answer than the rules' more than
 even odds, it stands, and its reason names the words that tipped it and what the rules had said.
 Population has weights of its own for records not indexed with MeSH yet, fitted to such records only and
 reading also whether the rules' words for people, animals and laboratory work stand in the title and which
@@ -17,7 +17,7 @@ the rules: they are fitted to one rules version and fitted again whenever it cha
 
 The same is done for the conclusion of an abstract that labels none (harvest/extract.py): each sentence
 the patterns could quote is scored with weights (conclusion_weights.json) fitted to the sentences blind
-readers quoted, on the development half only, reading its words, its first words, where it stands and
+readers quoted, on the development part only, reading its words, its first words, where it stands and
 whether the patterns chose it; where another sentence scores higher than the patterns' choice, it is
 quoted instead. They are fitted to one version of extract.yml, and fitted again when it changes.
 

@@ -4,8 +4,8 @@ design and population again, and the patterns' choice of an unlabelled conclusio
     .venv/bin/pip install scikit-learn          # once: only fitting needs it, the catalogue does not
     .venv/bin/python -m tests.train_weights      # or: make weights
 
-The weights learn from the blind labels of the development half of the tuning half only (the split of
-tests/tune_classify.py): the check half stays unseen, so its figures, printed here as totals, say what
+The weights learn from the blind labels of the development part of the tuning half only (three quarters of it,
+cut by tests/tune_classify.py): the check part stays unseen, so its figures, printed here as totals, say what
 the weights do to records they were not fitted to; the held-out half is never read. Each field is a
 multinomial logistic regression over the features harvest.weights.features names, each present or
 not, fitted to the labels' first answers; weights below MIN_WEIGHT are dropped and the rest rounded,
@@ -27,7 +27,7 @@ from harvest import classify, extract, weights
 from tests import blind
 from tests.tune_classify import split
 
-# Inverse strengths of the L2 penalty, each chosen on the check half's totals (with rounds to 210: design and population
+# Inverse strengths of the L2 penalty, each chosen on the check half's totals (with rounds to 210, when it was a half: design and population
 # best at 0.5, 0.3 to 1 within 0.2 points; conclusions best at 0.3, 0.1 to 1 within 1.2 points)
 C_LABELS = 0.5
 C_CONCLUSION = 0.3
@@ -37,7 +37,7 @@ DIGITS = 2
 
 
 def development(entries) -> list:
-    """The labelled records the weights may learn from: the development half of the tuning half."""
+    """The labelled records the weights may learn from: the development part of the tuning half."""
     return split(blind.half(entries, "tuning"))[0]
 
 
@@ -52,7 +52,7 @@ def ruled(record) -> tuple:
 
 def informative(name: str) -> bool:
     """Words such as 'of' and 'the', and the publication type nearly every record has, get no weight:
-    they say nothing a reader could check, and the check half loses nothing by it."""
+    they say nothing a reader could check, and the check part loses nothing by it."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     name = name.removeprefix(weights.WITHOUT_ABSTRACT)
@@ -132,7 +132,7 @@ def conclusions_on_check_half(table, entries, records) -> tuple:
 
 def tally(outcomes) -> tuple:
     """(records, right before, right after, changed, became right, became wrong) of (right before, right after,
-    changed) outcomes: what weighing did on the check half."""
+    changed) outcomes: what weighing did on the check part."""
     outcomes = list(outcomes)
     return (len(outcomes), sum(before for before, _, _ in outcomes), sum(after for _, after, _ in outcomes),
             sum(changed for _, _, changed in outcomes),
@@ -171,7 +171,7 @@ def written(data: dict) -> str:
 
 def on_check_half(table, entries, records) -> dict:
     """{field: (records, right by the rules alone, right weighed, changed, became right, became wrong)}: what a
-    table of weights does on the check half, which it was not fitted to (labels one reader was sure of, or two
+    table of weights does on the check part, which it was not fitted to (labels one reader was sure of, or two
     agreed on). Notices keep the rules' answers, as harvest.classify keeps them."""
     check = split(blind.half(entries, "tuning"))[1]
     answers = {}  # pmid -> (the rules' answers, the answers weighed)
@@ -193,7 +193,7 @@ def main():
     found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], *ruled(records[e["pmid"]])[1:])
                          if informative(name)} for e in learning}
     data = {"rules_version": classify.RULES_VERSION,
-            "fitted_to": f"{len(learning)} records of the development half of the blind tuning half"}
+            "fitted_to": f"{len(learning)} records of the development part of the blind tuning half"}
     for table in weights.TABLES:
         field = table.split()[0]
         rows = [({name for name in found[e["pmid"]] if weights.reads_as(table, name)}, e[field]["value"])
@@ -203,7 +203,7 @@ def main():
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
         f"{table} {len(data[table]['weights'])} features" for table in weights.TABLES))
     for field, (total, alone, weighed, *_) in on_check_half(weights.Table(data), entries, records).items():
-        print(f"check half, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
+        print(f"check part, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
     main_conclusions()
 
 
@@ -211,12 +211,12 @@ def main_conclusions():
     entries, records = blind.load("extract"), blind.records("extract")
     learning = development(entries)
     data = {"patterns_version": extract.VERSION,
-            "fitted_to": f"{len(learning)} records of the development half of the blind tuning half",
+            "fitted_to": f"{len(learning)} records of the development part of the blind tuning half",
             **fit_conclusions(learning, records)}
     weights.CONCLUSION_WEIGHTS_PATH.write_text(written_conclusions(data), encoding="utf-8")
     print(f"wrote {weights.CONCLUSION_WEIGHTS_PATH.name}: {len(data['weights'])} features")
     total, alone, weighed, *_ = conclusions_on_check_half(weights.SentenceWeights(data), entries, records)
-    print(f"check half, conclusions of abstracts that label none: patterns alone {alone}/{total}, "
+    print(f"check part, conclusions of abstracts that label none: patterns alone {alone}/{total}, "
           f"weighed {weighed}/{total}")
 
 

@@ -1,11 +1,11 @@
 """List where the extractor and the blind labels disagree, on the TUNING half only.
 
     .venv/bin/python -m tests.tune_extract [FIELD ...]            # every tuning record
-    .venv/bin/python -m tests.tune_extract --dev [FIELD ...]      # the development half of it
-    .venv/bin/python -m tests.tune_extract --check                # the check half: its figures only
+    .venv/bin/python -m tests.tune_extract --dev [FIELD ...]      # the development part of it
+    .venv/bin/python -m tests.tune_extract --check                # the check part: its figures only
 
-Patterns are changed while reading the development half (the same seeded random half of the tuning
-half as tests/tune_classify.py cuts); the check half is only ever read as a whole, to see whether a
+Patterns are changed while reading the development part (the same seeded random three quarters of the
+tuning half as tests/tune_classify.py cuts); the check part is only ever read as a whole, to see whether a
 change holds on records it was not made for. The held-out half is scored by
 tests/test_extraction_accuracy.py and never listed here.
 """
