@@ -8,22 +8,22 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.175'
+PATTERNS_VERSION = '2026.179'
 AGREED = {
-    'blinding: double': (164, 164),
+    'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (195, 295),
-    'conclusion: labelled a conclusion by its authors': (2547, 2563),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (2916, 3691),
-    'follow_up_days': (994, 1419),
-    'placebo_controlled: no': (308, 383),
-    'placebo_controlled: yes': (180, 189),
+    'comparators': (197, 299),
+    'conclusion: labelled a conclusion by its authors': (2600, 2614),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1609, 2044),
+    'follow_up_days': (1018, 1446),
+    'placebo_controlled: no': (319, 394),
+    'placebo_controlled: yes': (179, 188),
     'randomised: no': (25, 27),
-    'randomised: yes': (503, 547),
+    'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4342, 4562),
-    'studies_included': (394, 413),
+    'sample_size': (4453, 4675),
+    'studies_included': (396, 415),
 }
 # [[[end]]]
 
