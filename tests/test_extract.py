@@ -130,6 +130,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     # people named by their sport or craft; a word for people hyphened to another qualifies it
     ("Structured questionnaires were used to collect fixture data from 355 woodworkers.", 355),
     ("The fixture study sample included data of 1298 mother-child pairs from six birth cohorts.", 1298),
+    # the people opening a sentence on their taking part, or answering a questionnaire; children by their school
+    ("METHODS: Participating in this study were 137 patients undergoing fixture dialysis (58.4% men). In 12 "
+     "patients the levels were high.", 137),
+    ("RESULTS: A fixture questionnaire was answered by 92 patients with dry eye disease. In addition, 50 patients "
+     "were examined.", 92),
+    ("Based on a sample of 340 preschoolers from 30 classes, we explored fixture behaviour.", 340),
     ("Recordings were made in 33 healthy and 12 hypertensive subjects. Pressure was recorded on 17 normotensive and "
      "all hypertensive subjects.", 45),
     # the people a study reports on are its own; others' reported cases are others'
