@@ -340,6 +340,7 @@ class Rules:
     background_sections: frozenset
     background_own_study: re.Pattern  # words in a background section that name the record's own study
     commentary_title: re.Pattern | None
+    design_stands: re.Pattern | None  # the rules' reasons for a design the word weights never overrule
     absent_before: re.Pattern | None  # the text before a harm says none was found ("no patient had")
     absent_after: re.Pattern | None  # ... or the text after it does ("were not observed")
     people_tags: frozenset  # MeSH check tags that, beside Humans, say which people were studied
@@ -395,6 +396,7 @@ def compile_rules(data: dict) -> Rules:
         background_sections=frozenset(s.upper() for s in context["background_sections"]),
         background_own_study=_regex(context["background_own_study"]),
         commentary_title=_regex(data["design"].get("commentary_title")),
+        design_stands=_regex(data["design"].get("stands")),
         absent_before=_regex(listed(none_reported.get("before")), r"(?:%s)$"),
         absent_after=_regex(listed(none_reported.get("after")), r"^\w*(?:%s)"),  # past the rest of the word
         people_tags=frozenset(_codes(data["population"]["people_tags"])),
@@ -1256,7 +1258,8 @@ def assess(record: dict, rules: Rules = RULES) -> dict:
     notice, said = read_by_rules(view, rules)
     if rules.weights and not notice:
         counted = words_counted(view, record, rules)
-        for field, (answer, why) in weights.weigh(record, as_weighed(said), rules.weights, counted).items():
+        for field, (answer, why) in weights.weigh(record, as_weighed(said), rules.weights, counted,
+                                                  weighable(said, rules)).items():
             said[field] = (answer, f"{why}; the rules read: {said[field][1]}")
     (design, design_reason), (population, population_reason) = said["design"], said["population"]
     reviewed = facet_evidence("reviewed", view, rules)
@@ -1288,6 +1291,13 @@ def read_by_rules(view: View, rules: Rules = RULES) -> tuple:
     first = design_evidence(view, None, rules)
     population = ("unknown", f"a notice ({notice[1]}) studies nobody") if notice else decide_population(view, first, rules)
     return notice, {"design": decide_design(design_evidence(view, population[0], rules), rules), "population": population}
+
+
+def weighable(said: dict, rules: Rules = RULES) -> tuple:
+    """The fields of read_by_rules' answers the word weights may overrule: not a design the record names for
+    itself (rules.yml's design 'stands'), which the label definitions follow."""
+    return tuple(field for field in weights.FIELDS if not (
+        field == "design" and rules.design_stands and rules.design_stands.search(said["design"][1])))
 
 
 def as_weighed(said: dict) -> dict:

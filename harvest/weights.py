@@ -171,14 +171,15 @@ def nameable_rows(present: dict, table: Table) -> dict:
     return named
 
 
-def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset = frozenset()) -> dict:
-    """{field: (answer, reason)} for each field whose weights give another answer than the rules' more
-    than even odds (ruled: {field: (the rules' answer, the kind of their reason)}; counted: as features
+def weigh(record: dict, ruled: dict, table: Table = WEIGHTS, counted: frozenset = frozenset(),
+          fields: tuple = FIELDS) -> dict:
+    """{field: (answer, reason)} for each of the fields given whose weights give another answer than the rules'
+    more than even odds (ruled: {field: (the rules' answer, the kind of their reason)}; counted: as features
     reads it); a field the weights leave alone is not in it."""
     present = {name: table.rows[name] for name in features(record, ruled, counted) if name in table.rows}
     rows = sorted(present.values())  # summed in one order whatever the set's, so every process gives the same odds
     changed = {}
-    for field in FIELDS:
+    for field in fields:
         fitted = table.tables[table_for(field, record)]
         rules_answer = ruled[field][0]
         odds = fitted.odds(rows)

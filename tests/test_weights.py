@@ -325,3 +325,24 @@ def test_only_an_abstract_that_labels_no_conclusion_is_weighed():
                 "abstract_sections": [{"label": label, "category": None, "text": text} for label, text in sections]}
     assert extract.sentences_to_weigh(extract.Reading(labelled, {"design": "rct"})) is None
     assert extract.sentences_to_weigh(extract.Reading({"title": "A title alone"}, {"design": "rct"})) is None
+
+
+@pytest.mark.parametrize("abstract, stands", [
+    # a record that calls itself a case series is one, as the label definitions say, whatever the weights lean to
+    ("The aim of this case-series is to describe twelve patients given a fixture drug.", True),
+    ("We present a case series of 14 patients treated with a fixture drug.", True),
+    # other words for a series are weighed as any
+    ("We describe twelve patients given a fixture drug.", False),
+])
+def test_weights_never_overrule_a_case_series_the_record_names_itself(abstract, stands):
+    rules = classify.load_rules()
+    rules.weights = weights.Table({
+        "rules_version": "toy",
+        "design": {"answers": ["case-series", "observational"], "intercepts": [0.0, 0.0],
+                   "weights": {"w:fixture": {"observational": 9.0}}},
+        "population": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": {}},
+        "population without mesh": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": {}},
+    })
+    got = classify.classify(record("A fixture title", abstract), rules)
+    assert classify.classify(record("A fixture title", abstract))["design"] == "case-series"  # the rules' answer
+    assert got["design"] == ("case-series" if stands else "observational"), got["classification_reasons"]

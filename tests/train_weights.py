@@ -43,11 +43,11 @@ def development(entries) -> list:
 
 def ruled(record) -> tuple:
     """(notice, {field: (the rules' answer, the kind of their reason)}, what the rules' words count of a record
-    without MeSH): what harvest.weights reads of the rules, as harvest.classify gives it, and whether the record
-    is a notice, which keeps the rules' answers."""
+    without MeSH, the fields the weights may overrule): what harvest.weights reads of the rules, as
+    harvest.classify gives it, and whether the record is a notice, which keeps the rules' answers."""
     view = classify.View(record)
     notice, said = classify.read_by_rules(view)
-    return notice, classify.as_weighed(said), classify.words_counted(view, record)
+    return notice, classify.as_weighed(said), classify.words_counted(view, record), classify.weighable(said)
 
 
 def informative(name: str) -> bool:
@@ -177,8 +177,8 @@ def on_check_half(table, entries, records) -> dict:
     answers = {}  # pmid -> (the rules' answers, the answers weighed)
     for e in check:
         record = records[e["pmid"]]
-        notice, said, counted = ruled(record)
-        weighed = {} if notice else weights.weigh(record, said, table, counted)
+        notice, said, counted, fields = ruled(record)
+        weighed = {} if notice else weights.weigh(record, said, table, counted, fields)
         answers[e["pmid"]] = ({f: said[f][0] for f in said}, {f: weighed.get(f, said[f])[0] for f in said})
     return {field: tally((by_rules[field] in e[field]["accept"], by_weights[field] in e[field]["accept"],
                           by_weights[field] != by_rules[field])
@@ -190,7 +190,7 @@ def on_check_half(table, entries, records) -> dict:
 def main():
     entries, records = blind.load("classify"), blind.records("classify")
     learning = development(entries)
-    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], *ruled(records[e["pmid"]])[1:])
+    found = {e["pmid"]: {name for name in weights.features(records[e["pmid"]], *ruled(records[e["pmid"]])[1:3])
                          if informative(name)} for e in learning}
     data = {"rules_version": classify.RULES_VERSION,
             "fitted_to": f"{len(learning)} records of the development part of the blind tuning half"}
