@@ -357,6 +357,13 @@ def test_animals_stated(abstract, expected):
     assert found is not None and found.value == expected, found
 
 
+def test_a_number_in_words_after_a_year_is_not_two_groups():
+    # 'and' inside "one hundred and eighty eight" joins no groups: not 1975 + 88
+    found = extracted("Since 1963 to 1975 one hundred and eighty eight patients were subjected to fixture surgery. "
+                      "Radical operations were performed in 159 patients.").sample_size
+    assert found is None or found.value == 188, found
+
+
 def test_things_named_beside_people_are_not_added_to_them():
     found = extracted("Eleven glycogen phantoms and 12 healthy volunteers (mean age: 31 years) were scanned at "
                       "3 T.").sample_size
