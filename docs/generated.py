@@ -134,7 +134,7 @@ def weighed_table() -> str:
     labelled, _ = _blind("classify")
     lines = [f"Rules {classify.RULES_VERSION}, check part:", "",
              "| field | rules alone | weighed | changed | became right | became wrong |", "|---|---|---|---|---|---|"]
-    for field, (total, alone, weighed, changed, gained, lost) in train_weights.on_check_half(
+    for field, (total, alone, weighed, changed, gained, lost) in train_weights.on_check_part(
             weights.WEIGHTS, labelled, blind.records("classify")).items():
         lines.append(f"| {field} | {alone}/{total} ({alone / total:.3f}) | {weighed}/{total} ({weighed / total:.3f}) "
                      f"| {changed} | {gained} | {lost} |")
@@ -147,7 +147,7 @@ def conclusion_weighed_table() -> str:
     from tests import blind, train_weights
 
     labelled, _ = _blind("extract")
-    total, alone, weighed, changed, gained, lost = train_weights.conclusions_on_check_half(
+    total, alone, weighed, changed, gained, lost = train_weights.conclusions_on_check_part(
         extract.PATTERNS.conclusion_weights, labelled, blind.records("extract"))
     return "\n".join([
         f"Patterns {extract.VERSION}, check part, abstracts that label no conclusion:", "",

@@ -27,8 +27,9 @@ from harvest import classify, extract, weights
 from tests import blind
 from tests.tune_classify import split
 
-# Inverse strengths of the L2 penalty, each chosen on the check half's totals (with rounds to 210, when it was a half: design and population
-# best at 0.5, 0.3 to 1 within 0.2 points; conclusions best at 0.3, 0.1 to 1 within 1.2 points)
+# Inverse strengths of the L2 penalty, each chosen on the check half's totals (with rounds to 210, when it was a
+# half: design and population best at 0.5, 0.3 to 1 within 0.2 points; conclusions best at 0.3, 0.1 to 1 within
+# 1.2 points; with rounds to 252, fitted to the three quarters, conclusions at 0.1, 0.2 and 0.5 did no better)
 C_LABELS = 0.5
 C_CONCLUSION = 0.3
 MIN_RECORDS = 5  # a feature seen in fewer development records has no weight
@@ -118,7 +119,7 @@ def fit_conclusions(entries, records) -> dict:
     return {"intercept": round(float(model.intercept_[0]), DIGITS), "weights": dict(sorted(table.items()))}
 
 
-def conclusions_on_check_half(table, entries, records) -> tuple:
+def conclusions_on_check_part(table, entries, records) -> tuple:
     """(records, right by the patterns alone, right weighed, changed, became right, became wrong) on the check
     half's abstracts that label no conclusion (labels one reader was sure of, or two agreed on)."""
     check = [e for e in split(blind.half(entries, "tuning"))[1] if e["conclusion"]["status"] in blind.TRUSTED]
@@ -169,7 +170,7 @@ def written(data: dict) -> str:
     return "\n".join(lines + ["}"]) + "\n"
 
 
-def on_check_half(table, entries, records) -> dict:
+def on_check_part(table, entries, records) -> dict:
     """{field: (records, right by the rules alone, right weighed, changed, became right, became wrong)}: what a
     table of weights does on the check part, which it was not fitted to (labels one reader was sure of, or two
     agreed on). Notices keep the rules' answers, as harvest.classify keeps them."""
@@ -202,7 +203,7 @@ def main():
     weights.WEIGHTS_PATH.write_text(written(data), encoding="utf-8")
     print(f"wrote {weights.WEIGHTS_PATH.name}: " + ", ".join(
         f"{table} {len(data[table]['weights'])} features" for table in weights.TABLES))
-    for field, (total, alone, weighed, *_) in on_check_half(weights.Table(data), entries, records).items():
+    for field, (total, alone, weighed, *_) in on_check_part(weights.Table(data), entries, records).items():
         print(f"check part, {field}: rules alone {alone}/{total}, weighed {weighed}/{total}")
     main_conclusions()
 
@@ -215,7 +216,7 @@ def main_conclusions():
             **fit_conclusions(learning, records)}
     weights.CONCLUSION_WEIGHTS_PATH.write_text(written_conclusions(data), encoding="utf-8")
     print(f"wrote {weights.CONCLUSION_WEIGHTS_PATH.name}: {len(data['weights'])} features")
-    total, alone, weighed, *_ = conclusions_on_check_half(weights.SentenceWeights(data), entries, records)
+    total, alone, weighed, *_ = conclusions_on_check_part(weights.SentenceWeights(data), entries, records)
     print(f"check part, conclusions of abstracts that label none: patterns alone {alone}/{total}, "
           f"weighed {weighed}/{total}")
 
