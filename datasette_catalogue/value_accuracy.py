@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.180'
+PATTERNS_VERSION = '2026.181'
 AGREED = {
     'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
     'comparators': (197, 299),
-    'conclusion: labelled a conclusion by its authors': (2600, 2614),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1609, 2044),
-    'follow_up_days': (1018, 1446),
+    'conclusion: labelled a conclusion by its authors': (2623, 2637),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1621, 2063),
+    'follow_up_days': (1025, 1459),
     'placebo_controlled: no': (319, 394),
     'placebo_controlled: yes': (179, 188),
     'randomised: no': (25, 27),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4463, 4684),
+    'sample_size': (4495, 4716),
     'studies_included': (396, 415),
 }
 # [[[end]]]
