@@ -13,12 +13,13 @@ from tests.tune_classify import split
 RULED = {"design": ("other", "no study design named"), "population": ("human", "MeSH: Humans")}
 
 
-def table(design_weights=None, population_weights=None, unindexed_weights=None) -> weights.Table:
+def table(design_weights=None, population_weights=None, unindexed_weights=None,
+          designs=("observational", "other")) -> weights.Table:
     """A toy table of weights: two designs, two populations (for records with MeSH, and for those without) and
     the weights given."""
     return weights.Table({
         "rules_version": "toy",
-        "design": {"answers": ["observational", "other"], "intercepts": [0.0, 0.0], "weights": design_weights or {}},
+        "design": {"answers": list(designs), "intercepts": [0.0, 0.0], "weights": design_weights or {}},
         "population": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": population_weights or {}},
         "population without mesh": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0],
                                     "weights": unindexed_weights or {}},
@@ -336,13 +337,7 @@ def test_only_an_abstract_that_labels_no_conclusion_is_weighed():
 ])
 def test_weights_never_overrule_a_case_series_the_record_names_itself(abstract, stands):
     rules = classify.load_rules()
-    rules.weights = weights.Table({
-        "rules_version": "toy",
-        "design": {"answers": ["case-series", "observational"], "intercepts": [0.0, 0.0],
-                   "weights": {"w:fixture": {"observational": 9.0}}},
-        "population": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": {}},
-        "population without mesh": {"answers": ["animal", "human"], "intercepts": [0.0, 0.0], "weights": {}},
-    })
+    rules.weights = table({"w:fixture": {"observational": 9.0}}, designs=("case-series", "observational"))
     got = classify.classify(record("A fixture title", abstract), rules)
     assert classify.classify(record("A fixture title", abstract))["design"] == "case-series"  # the rules' answer
     assert got["design"] == ("case-series" if stands else "observational"), got["classification_reasons"]

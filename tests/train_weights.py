@@ -121,7 +121,7 @@ def fit_conclusions(entries, records) -> dict:
 
 def conclusions_on_check_part(table, entries, records) -> tuple:
     """(records, right by the patterns alone, right weighed, changed, became right, became wrong) on the check
-    half's abstracts that label no conclusion (labels one reader was sure of, or two agreed on)."""
+    part's abstracts that label no conclusion (labels one reader was sure of, or two agreed on)."""
     check = [e for e in split(blind.half(entries, "tuning"))[1] if e["conclusion"]["status"] in blind.TRUSTED]
     outcomes = []
     for e, texts, candidates, at in conclusion_choices(check, records):
