@@ -14,16 +14,16 @@ AGREED = {
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
     'comparators': (197, 299),
-    'conclusion: labelled a conclusion by its authors': (2623, 2637),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1621, 2063),
-    'follow_up_days': (1025, 1459),
-    'placebo_controlled: no': (319, 394),
-    'placebo_controlled: yes': (179, 188),
+    'conclusion: labelled a conclusion by its authors': (2649, 2663),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1635, 2080),
+    'follow_up_days': (1032, 1469),
+    'placebo_controlled: no': (319, 395),
+    'placebo_controlled: yes': (180, 189),
     'randomised: no': (25, 27),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4495, 4716),
-    'studies_included': (396, 415),
+    'sample_size': (4524, 4746),
+    'studies_included': (397, 416),
 }
 # [[[end]]]
 
