@@ -1482,19 +1482,22 @@ def sample_size(reading: Reading) -> Found | None:
 
 
 def _people_sampled(reading: Reading) -> Found | None:
-    """Laboratory work's participants: the people its samples came from, where it states them as a whole."""
+    """Laboratory work's participants: the people its samples came from, stated as a whole or as the one count of
+    people it names in passing."""
     sampled = [c for c in participant_candidates(reading) if reading.patterns.sampled_people.search(c.quote.text)]
     chosen = decide_count(sampled, ("randomised", "total"))
+    if chosen is None and not any(c.tier in ("randomised", "total") for c in sampled):
+        # 'A total of 184 dual specimens (92 rectal and 92 nasopharyngeal swabs) from 92 patients were collected':
+        # the one count of the people sampled, in passing, when no count of people is larger
+        weak = [c for c in _in_passing_whole_first(sampled) if c.value >= reading.largest_count]
+        chosen = decide_count(weak, ("weak",))
     return Found(chosen.value, chosen.quote) if chosen else None
 
 
 def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
     """Where no count is randomised or a total: the one count of groups, in passing or of those analysed; else
     the one patient of a case report, or the whole the findings are shares of."""
-    weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
-    if weak and weak[0].value < max(c.value for c in weak):
-        # A study names its whole before its parts: "In 11 cases ... in 7 cases ... in 12 cases" names none
-        candidates = [c for c in candidates if c.tier != "weak"]
+    candidates = [c for c in candidates if c.tier != "weak"] + _in_passing_whole_first(candidates)
     if any(c.tier in ("weak", "analysed") for c in candidates):
         # A count stated only in passing ("in 12 patients") is the whole only if no larger one is stated.
         candidates = [c for c in candidates if c.tier not in ("weak", "analysed") or c.value >= reading.largest_count]
@@ -1505,9 +1508,27 @@ def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
     if chosen and chosen.tier == "groups" and any(c.tier == "weak" and c.value != chosen.value and not (
             chosen.quote.start <= c.quote.start < chosen.quote.end) for c in candidates):
         # 'eighteen female and twelve male control subjects ... In seven women ... In seventeen women': groups
-        # beside other people counted apart, none of them the whole
-        return None
+        # beside other people counted apart, none of them the whole; unless one count in passing names more
+        # people before the groups do: 'Chest CT images of 66 patients ... were included ... PCR-positive
+        # outpatients (n = 7); PCR-negative outpatients (n = 9) ...' counts the whole, then some of it
+        return _whole_before_its_groups(chosen, candidates)
     return chosen or None
+
+
+def _in_passing_whole_first(candidates) -> list:
+    """The counts in passing (tier weak), unless a smaller one comes first: a study names its whole before its
+    parts, and "In 11 cases ... in 7 cases ... in 12 cases" names none."""
+    weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
+    return [] if weak and weak[0].value < max(c.value for c in weak) else weak
+
+
+def _whole_before_its_groups(groups: Candidate, candidates) -> Candidate | None:
+    """The one count in passing larger than the groups added up and stated before them, or None."""
+    weak = [c for c in candidates if c.tier == "weak"]
+    at = lambda c: (c.quote.source != "title", c.quote.start)
+    if len({c.value for c in weak}) == 1 and weak[0].value > groups.value and at(weak[0]) < at(groups):
+        return weak[0]
+    return None
 
 
 def _counted_in_a_case_title(reading: Reading, candidates) -> Candidate | None:

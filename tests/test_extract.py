@@ -179,6 +179,12 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Individuals with MCI (n = 196, 60% women) were assigned to receive B vitamins (n = 95) or placebo (n = 101). "
      "Brain atrophy was quantified in a subset of participants (n = 168) by MRI.", 196),
     ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
+    # subgroups listed after a colon are the groups, not a subset of them
+    ("METHOD: The CT appearance was compared among the following four subgroups: positive outpatients (n = 14); "
+     "positive inpatients (n = 7); negative outpatients (n = 9); and negative inpatients (n = 36).", 66),
+    # a whole in passing stated before groups that count some of it
+    ("METHOD: The chest CT appearance of 66 patients was categorised. Patients were divided into outpatients "
+     "(n = 14) and inpatients (n = 36). FINDINGS: Typical findings were frequent.", 66),
     ("Younger children (n = 30; 5- to 7-year-olds), older children (n = 30; 8- to 10-year-olds), and adults (n = 30) "
      "took part in the fixture task.", 90),
     ("A randomized trial of Intensive (IT; n = 153) vs. Standard Treatment (ST; n = 150) for smoking cessation.", 303),
@@ -1049,10 +1055,13 @@ def test_incident_cases_are_outcomes_not_the_people_followed(abstract, expected)
     # laboratory work counts the people its samples came from, stated as a whole
     ("In this study, 60 fixture cases and 60 controls, matched in age and sex, were selected. Serum was assayed.", 120),
     ("Biopsies of six patients with fixture cholestasis were studied by electron microscopy.", 6),
-    # ... not genes, molecules or samples, nor people named only in passing
+    # ... not genes, molecules or samples
     ("A total of 112 members of the fixture gene family were identified in the genome.", None),
     ("We screened the library and a total of 58 candidates were isolated for sequencing.", None),
-    ("The enzyme was purified from the serum of 12 patients, and its kinetics were measured.", None),
+    # ... or in passing, when that is the one count of people (not when a larger one follows it)
+    ("The enzyme was purified from the serum of 12 patients, and its kinetics were measured.", 12),
+    ("The enzyme was purified from the serum of 12 patients. Its activity was then compared with that in 40 "
+     "healthy donors.", None),
 ])
 def test_laboratory_work_counts_the_people_its_samples_came_from(abstract, expected):
     got = extracted(abstract, {"design": "other", "population": "in-vitro"}).sample_size
