@@ -781,6 +781,7 @@ def test_the_whole_findings_are_shares_of(abstract, expected):
     ("Six eligible RCTs (n = 2858) were pooled.", 2858),
     # the studies kept, then who they recruited; a list of designs in brackets before the people
     ("RESULTS: Overall, eight studies were included that recruited 476 patients.", 476),
+    ("RESULTS: Data from five studies, which reported on 5,299 patients, were analysed.", 5299),
     ("RESULTS: Out of 200 articles screened, 19 studies (six retrospective cohort studies, seven randomised "
      "controlled trials, five non-randomised trials, one case series) with 8754 unique patients were included.", 8754),
     # the people randomised in the trials a review pooled are its whole; those of one of its trials are not
