@@ -409,6 +409,8 @@ class Patterns:
         joined = rf"(?:{joinable})\s+(?:and|or)\s+(?=(?:{joinable})\s)"
         modifier = (rf"(?:(?:I{{1,3}}|IV)\s*(?:and|or|to|-|–)\s*(?:I{{1,4}}|IV|V)\s+|{joined}"
                     rf"|(?!(?:{stop})(?![\w-]))(?:(?!\d[\d,.]+\s)[A-Za-z0-9][\w'’/-]*\s+"
+                    # or an abbreviation in brackets: "twenty-nine healthy control (HC) subjects"
+                    rf"|\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)\s+"
                     # or adjectives a comma joins: "21 healthy, young subjects"
                     rf"|(?![\w'’/-]*s,)(?-i:[a-z])[\w'’/-]*,\s+(?=(?-i:[a-z]))"
                     # or 'and' ("28 younger and older observers"; see joined_modifiers in extract.yml)
@@ -427,7 +429,7 @@ class Patterns:
         # (and "six adult male rhesus monkeys" monkeys)
         # ("1298 mother-child pairs" counts pairs: a word for people joined to another by a hyphen qualifies it)
         self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
-                                   rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*){{0,3}}?\s+(?:{people})\b)"
+                                   rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{ANIMALS}", animals).replace("{Q}", spec["qualifier"]))

@@ -165,6 +165,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Six adult male rhesus monkeys (Macaca mulatta) were anesthetized with ketamine.", 6),
     ("METHODS: SLWH (N = 180) will be recruited and enrolled from 3 medical clinics.", 180),
     ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
+    # an abbreviation in brackets among the words before the people
+    ("METHODS: Thirty-one TRD patients and twenty-nine healthy control (HC) subjects participated.", 60),
     ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
     ("19 healthy adults (age: 28.4 years) received an overnight infusion of lipid or saline.", 19),
     ("This study tested a secondary endpoint of a randomized, unblinded clinical trial with 212 children with SAM.", 212),
