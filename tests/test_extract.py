@@ -166,6 +166,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Six adult male rhesus monkeys (Macaca mulatta) were anesthetized with ketamine.", 6),
     ("METHODS: SLWH (N = 180) will be recruited and enrolled from 3 medical clinics.", 180),
     ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
+    # a share after a comma is a share of the count before it, which is the whole
+    ("RESULTS: Among the 753 participants, 11% exhibited liver injury.", 753),
     # an abbreviation in brackets among the words before the people
     ("METHODS: Thirty-one TRD patients and twenty-nine healthy control (HC) subjects participated.", 60),
     ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
