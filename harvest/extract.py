@@ -1066,7 +1066,8 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False
         return []
     if in_after.match(patterns.list_after, after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
-    if in_after.match(patterns.list_after_bare, after) and not _groups_add_up(after, value, patterns) and (
+    if in_after.match(patterns.list_after_bare, after) and not _groups_add_up(after, value, patterns) and \
+            not SHARES_OPENING.match(text[:phrase.start()]) and (
             not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or in_after.match(patterns.verb_then_list, after)):
         # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'; a
         # total given a verb of its own is one group of the list: 'A total of 19 patients were treated with C and 17
@@ -1129,6 +1130,11 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False
     if bare and not found and not arm:
         found = [Candidate("bare", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
+
+
+# A sentence opening "Of 246 randomized patients, 192 with ..." names the whole the counts after it are shares of.
+SHARES_OPENING = re.compile(r"^\s*(?:[A-Z][A-Za-z ]{0,20}:\s*)?(?:of|among|amongst|out\s+of)\s+(?:the\s+|all\s+)?$",
+                            re.IGNORECASE)
 
 
 def _opens_the_abstract(sentence: Sentence) -> bool:

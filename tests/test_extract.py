@@ -168,6 +168,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("7,677 youth with DMDD and 6,480 youth with BPD were identified.", 14157),
     # a share after a comma is a share of the count before it, which is the whole
     ("RESULTS: Among the 753 participants, 11% exhibited liver injury.", 753),
+    # ... and so is a bare count after a comma: "Of N, M with ..." are some of the N, not the next group of a list
+    ("RESULTS: Of 246 randomized patients, 192 with 12-month data were included in this analysis.", 246),
     # an abbreviation in brackets among the words before the people
     ("METHODS: Thirty-one TRD patients and twenty-nine healthy control (HC) subjects participated.", 60),
     ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
