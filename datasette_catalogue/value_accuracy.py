@@ -8,22 +8,22 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.181'
+PATTERNS_VERSION = '2026.187'
 AGREED = {
     'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
     'comparators': (197, 299),
-    'conclusion: labelled a conclusion by its authors': (2649, 2663),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1635, 2080),
-    'follow_up_days': (1032, 1469),
-    'placebo_controlled: no': (319, 395),
-    'placebo_controlled: yes': (180, 189),
-    'randomised: no': (25, 27),
+    'conclusion: labelled a conclusion by its authors': (2678, 2692),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1650, 2097),
+    'follow_up_days': (1039, 1483),
+    'placebo_controlled: no': (320, 396),
+    'placebo_controlled: yes': (181, 190),
+    'randomised: no': (26, 28),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4524, 4746),
-    'studies_included': (397, 416),
+    'sample_size': (4593, 4819),
+    'studies_included': (398, 417),
 }
 # [[[end]]]
 
