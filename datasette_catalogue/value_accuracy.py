@@ -13,17 +13,17 @@ AGREED = {
     'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
-    'comparators': (197, 299),
-    'conclusion: labelled a conclusion by its authors': (2678, 2692),
+    'comparators': (198, 301),
+    'conclusion: labelled a conclusion by its authors': (2678, 2691),
     'conclusion: the sentence taken for the main finding; the abstract labels none': (1650, 2097),
-    'follow_up_days': (1039, 1483),
-    'placebo_controlled: no': (320, 396),
+    'follow_up_days': (1037, 1481),
+    'placebo_controlled: no': (318, 395),
     'placebo_controlled: yes': (181, 190),
     'randomised: no': (26, 28),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4593, 4819),
-    'studies_included': (398, 417),
+    'sample_size': (4589, 4815),
+    'studies_included': (398, 418),
 }
 # [[[end]]]
 
