@@ -953,6 +953,15 @@ def test_no_studies_included_from_other_counts(abstract):
     "A patient is reported with fixture syndrome, resembling it more completely than previously described.",
     "Removal of a fixture myxoma in pregnancy is rare. The patient postoperatively had an uncomplicated pregnancy.",
     "One patient of sepsis by P. aeruginosa after the implanting of a fixture valve is studied.",
+    # more verbs after the patient; an adjective and a comma before an age, an age abbreviated; a case reported,
+    # also reported, or presented before a comma; an instance
+    "A patient experienced episodic fixture edema accompanying nocturnal angina pectoris.",
+    "A hypothyroid, 72-year-old woman with fixture hypopituitarism manifested severe hyponatremia.",
+    "We have successfully treated a 16-yr-old girl with residual fixture carcinoma.",
+    "Reported is a case of fixture bacteremia treated inadvertently by gentamicin.",
+    "A review of the fixture literature is presented. A fatal case, 50 years of age, is also reported.",
+    "Fixture fibrosis is rare in the pelvis. In the case presented, the fibrosis first became manifest there.",
+    "We have presented a rare instance of fixture gangrene following anorectal examination.",
 ])
 def test_case_report_is_one_patient(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"})
@@ -1081,6 +1090,15 @@ def test_a_case_report_of_twins_counts_two():
                     {"design": "case-report", "population": "human"},
                     title="Case Report: Neonatal diabetes mellitus caused by a novel GLIS3 mutation in twins.")
     assert got.sample_size.value == 2
+
+
+@pytest.mark.parametrize("abstract", [
+    "The fixture syndrome is described in a mother and her daughter. In both a translocation was found.",
+    "We describe a mother and her newborn that have this rare fixture condition.",
+])
+def test_a_case_report_of_a_parent_and_child_counts_two(abstract):
+    got = extracted(abstract, {"design": "case-report", "population": "human"}).sample_size
+    assert got is not None and got.value == 2, got
 
 
 @pytest.mark.parametrize("abstract", [
