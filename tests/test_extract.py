@@ -546,6 +546,9 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     # families are households: their members are counted apart, if at all
     "Two families with Dyggve-Melchior-Clausen syndrome are reported.",
     "Fixture markers were typed in 47 families with the disease.",
+    # people a model simulated or made up are nobody the study took
+    "RESULTS: A total of 100,000 patients were simulated. Fixture therapy was preferred.",
+    "We created a library of 300 synthetic cases of varying clinical complexity.",
 ])
 def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
