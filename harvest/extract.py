@@ -239,6 +239,9 @@ class Registry:
     keeps_mark: bool = False  # whether it writes a mark after those letters ('RBR-7xyz')
 
 
+TIME_UNITS = r"(?:weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b"
+
+
 class Patterns:
     """extract.yml compiled once."""
 
@@ -428,7 +431,10 @@ class Patterns:
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         # ("1298 mother-child pairs" counts pairs: a word for people joined to another by a hyphen qualifies it)
-        self.participant_phrase = (rf"{number}\s+(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
+        # (a number before a unit of time is an age or a time: "42 wk old hens"; "Coronavirus Disease 2019 Patients"
+        # names the disease by its year)
+        self.participant_phrase = (rf"(?<!\bdisease\s){number}\s+(?!{TIME_UNITS})"
+                                   rf"(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)

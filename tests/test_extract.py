@@ -554,6 +554,14 @@ def test_participants_not_stated_or_ambiguous(abstract):
     assert extracted(abstract).sample_size is None
 
 
+@pytest.mark.parametrize("text", [
+    "Eggs were taken from the 35 wk old hens and from the 12 month old infants.",  # ages
+    "ECMO for Critically Ill Coronavirus Disease 2019 Patients in Wuhan.",  # a disease named by its year
+])
+def test_a_number_of_weeks_or_a_diseases_year_counts_nobody(text):
+    assert [m.group() for m in extract.PATTERNS.phrase.finditer(text)] == []
+
+
 def test_a_year_before_a_count_is_no_part_of_it():
     assert [m.group() for m in extract.PATTERNS.phrase.finditer("Twins born in 1972 produced 35 live infants.")] == \
         ["35 live infants"]
