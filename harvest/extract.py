@@ -485,6 +485,7 @@ class Patterns:
         self.sexes = _any(spec["sexes"])
         self.rate_before = _any(spec["rate_before"])
         self.twins = _any(spec["twins"])
+        self.second_patient = _any(spec["second_patient"])
         sole = spec["sole_count"]
         self.sole_not_before = _any(sole["not_before"])
         self.sole_listed_before = re.compile(sole["listed_before"].replace("{M}", self.number), re.IGNORECASE)
@@ -1695,7 +1696,18 @@ def _single_case(reading: Reading) -> Candidate | None:
         # a sentence that opens on its patient is the report's, whatever it says of others later ('A patient is
         # reported with ... more completely than previously described')
         if match and (own or match.start() == 0):
-            return Candidate("case", 1, sentence.quote(match.start(), match.end()), False)
+            # '... in a 69-year-old man. A second patient, ...': two
+            return _second_patient(reading) or Candidate("case", 1, sentence.quote(match.start(), match.end()), False)
+    return None
+
+
+def _second_patient(reading: Reading) -> Candidate | None:
+    """Two patients, where a case report names a second beside its first ('A second patient', 'in a 12-year-old
+    girl and her 36-year-old mother', 'His sister had ...')."""
+    for sentence in reading.sentences:
+        match = reading.patterns.second_patient.search(sentence.text)
+        if match:
+            return Candidate("case", 2, sentence.quote(match.start(), match.end()), False)
     return None
 
 

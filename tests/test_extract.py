@@ -1106,8 +1106,13 @@ def test_a_case_report_of_twins_counts_two():
 @pytest.mark.parametrize("abstract", [
     "The fixture syndrome is described in a mother and her daughter. In both a translocation was found.",
     "We describe a mother and her newborn that have this rare fixture condition.",
+    # a second patient beside the one first named
+    "A fixture reaction occurred in a 69-year-old man. A second patient, a 49-year-old man, was monitored.",
+    "A white sponge nevus is described in a 12-year-old girl and her 36-year-old mother.",
+    "A fixture cyst was found in a 30-year-old man. His sister had analogous malformations.",
+    "A 3-year-old boy (patient A) and a 24-year-old man (patient B) received fixture transfusions.",
 ])
-def test_a_case_report_of_a_parent_and_child_counts_two(abstract):
+def test_a_case_report_of_two_patients_counts_two(abstract):
     got = extracted(abstract, {"design": "case-report", "population": "human"}).sample_size
     assert got is not None and got.value == 2, got
 
