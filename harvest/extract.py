@@ -239,9 +239,6 @@ class Registry:
     keeps_mark: bool = False  # whether it writes a mark after those letters ('RBR-7xyz')
 
 
-TIME_UNITS = r"(?:weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b"
-
-
 class Patterns:
     """extract.yml compiled once."""
 
@@ -431,9 +428,9 @@ class Patterns:
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         # ("1298 mother-child pairs" counts pairs: a word for people joined to another by a hyphen qualifies it)
-        # (a number before a unit of time is an age or a time: "42 wk old hens"; "Coronavirus Disease 2019 Patients"
-        # names the disease by its year)
-        self.participant_phrase = (rf"(?<!\bdisease\s){number}\s+(?!{TIME_UNITS})"
+        # ("Coronavirus Disease 2019 Patients" names the disease by its year)
+        time_units = _words(spec["time_units"])
+        self.participant_phrase = (rf"(?<!\bdisease\s){number}\s+(?!(?:{time_units})\b)"
                                    rf"(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
@@ -524,6 +521,7 @@ class Patterns:
         self.arm_subset = _any(spec["arm_subset"])
         self.list_item_before = re.compile(spec["list_item_before"].replace("{M}", self.number), re.IGNORECASE)
         self.subset_opening = _any(spec["subset_opening"])
+        self.shares_opening = _any(spec["shares_opening"])
         self.arm_selected = _any(spec["arm_selected"])
         self.people_before = re.compile(rf"\b(?:{people})\W*$", re.IGNORECASE)
         self.this_study = _any(spec["this_study"])
@@ -1074,7 +1072,7 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False
     if in_after.match(patterns.list_after, after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
         return []  # the first of a list of groups, unless it is their total
     if in_after.match(patterns.list_after_bare, after) and not _groups_add_up(after, value, patterns) and \
-            not SHARES_OPENING.match(text[:phrase.start()]) and (
+            not patterns.shares_opening.match(text[:phrase.start()]) and (
             not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or in_after.match(patterns.verb_then_list, after)):
         # ... or unless the bare counts after it add up to it: '533 patients, 290 in one group and 243 ...'; a
         # total given a verb of its own is one group of the list: 'A total of 19 patients were treated with C and 17
@@ -1137,11 +1135,6 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False
     if bare and not found and not arm:
         found = [Candidate("bare", value, sentence.quote(phrase.start(), phrase.end()), False)]
     return found
-
-
-# A sentence opening "Of 246 randomized patients, 192 with ..." names the whole the counts after it are shares of.
-SHARES_OPENING = re.compile(r"^\s*(?:[A-Z][A-Za-z ]{0,20}:\s*)?(?:of|among|amongst|out\s+of)\s+(?:the\s+|all\s+)?$",
-                            re.IGNORECASE)
 
 
 def _opens_the_abstract(sentence: Sentence) -> bool:
