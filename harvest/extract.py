@@ -1069,8 +1069,11 @@ def phrase_candidates(sentence: Sentence, phrase, patterns: Patterns, bare=False
             in_before.search(patterns.others_before, before) or \
             in_after.match(patterns.excluded_after, after):
         return []
-    if in_after.match(patterns.list_after, after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE):
-        return []  # the first of a list of groups, unless it is their total
+    if in_after.match(patterns.list_after, after) and not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) and \
+            not _sexes_add_up(after, value, patterns):
+        # the first of a list of groups, unless it is their total ('Nineteen patients, nine males and ten females
+        # had 24 episodes')
+        return []
     if in_after.match(patterns.list_after_bare, after) and not _groups_add_up(after, value, patterns) and \
             not patterns.shares_opening.match(text[:phrase.start()]) and (
             not re.search(r"\btotal\b", before[-30:], re.IGNORECASE) or in_after.match(patterns.verb_then_list, after)):
@@ -1148,6 +1151,14 @@ def _taken_in_after(after, patterns) -> bool:
     clause = re.match(r"[^.;]*", after).group()
     _, randomised_after = patterns.tiers["randomised"]
     return bool(patterns.taken_in.search(clause)) or any(regex.match(after) for regex in randomised_after)
+
+
+def _sexes_add_up(after, value, patterns) -> bool:
+    """True when the counts of each sex after a count, up to the end of its sentence, add up to it ('Nineteen
+    patients, nine males and ten females'): they describe its people, whom no other group joins."""
+    found = list(patterns.phrase.finditer(after.split(".")[0]))
+    counts = [number_value(m.group("num"), patterns) or 0 for m in found]
+    return len(counts) >= 2 and all(patterns.sexes.search(m.group()) for m in found) and sum(counts) == value
 
 
 def _groups_add_up(after, value, patterns) -> bool:

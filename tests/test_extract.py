@@ -170,6 +170,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("RESULTS: Among the 753 participants, 11% exhibited liver injury.", 753),
     # ... and so is a bare count after a comma: "Of N, M with ..." are some of the N, not the next group of a list
     ("RESULTS: Of 246 randomized patients, 192 with 12-month data were included in this analysis.", 246),
+    # a count followed by its people by sex is their whole
+    ("Nineteen patients, nine males and ten females had 24 episodes of fixture ketoacidosis.", 19),
     # an abbreviation in brackets among the words before the people
     ("METHODS: Thirty-one TRD patients and twenty-nine healthy control (HC) subjects participated.", 60),
     ("A total of 38 candidates and 33 potential living donors were evaluated from May 2020.", 71),
@@ -500,6 +502,7 @@ def test_those_seen_at_follow_up_are_some_of_the_people_studied():
     "Previous studies have reported relief in 300 patients. We describe our method.",
     # the last two groups of a longer list
     "Interviews were held with two ward managers, nine nurses and eleven mothers.",
+    "Fixture release was studied in six healthy subjects, three hypothyroid patients and three acromegalic patients.",
     # the first of two groups, the second counted bare; the first of a list of groups
     "The metabolism was studied in three patients with carcinoma of the liver and two with biliary cirrhosis.",
     "Normal controls were set. 20 rats, 20 in the statin group and 20 in the nanocarrier group.",
