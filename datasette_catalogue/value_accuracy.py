@@ -8,21 +8,21 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.191'
+PATTERNS_VERSION = '2026.192'
 AGREED = {
     'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
     'blinding: single': (24, 27),
     'comparators': (198, 301),
-    'conclusion: labelled a conclusion by its authors': (2702, 2715),
-    'conclusion: the sentence taken for the main finding; the abstract labels none': (1668, 2120),
-    'follow_up_days': (1045, 1492),
+    'conclusion: labelled a conclusion by its authors': (2727, 2740),
+    'conclusion: the sentence taken for the main finding; the abstract labels none': (1682, 2137),
+    'follow_up_days': (1052, 1503),
     'placebo_controlled: no': (319, 398),
     'placebo_controlled: yes': (181, 191),
     'randomised: no': (26, 28),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4628, 4852),
+    'sample_size': (4654, 4880),
     'studies_included': (398, 418),
 }
 # [[[end]]]
