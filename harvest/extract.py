@@ -428,9 +428,9 @@ class Patterns:
         # "150 adult patients" counts patients, the adults a modifier of them
         # (and "six adult male rhesus monkeys" monkeys)
         # ("1298 mother-child pairs" counts pairs: a word for people joined to another by a hyphen qualifies it)
-        # ("Coronavirus Disease 2019 Patients" names the disease by its year)
         time_units = _words(spec["time_units"])
-        self.participant_phrase = (rf"(?<!\bdisease\s){number}\s+(?!(?:{time_units})\b)"
+        not_after = "".join(rf"(?<!\b{word}\s)" for word in spec["count_not_after"])
+        self.participant_phrase = (rf"{not_after}{number}\s+(?!(?:{time_units})\b)"
                                    rf"(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
                                    rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")

@@ -560,8 +560,9 @@ def test_participants_not_stated_or_ambiguous(abstract):
 @pytest.mark.parametrize("text", [
     "Eggs were taken from the 35 wk old hens and from the 12 month old infants.",  # ages
     "ECMO for Critically Ill Coronavirus Disease 2019 Patients in Wuhan.",  # a disease named by its year
+    "Incidence of spinal sarcoma was 0.019 per 100,000 persons in 2017.",  # a rate
 ])
-def test_a_number_of_weeks_or_a_diseases_year_counts_nobody(text):
+def test_a_number_of_weeks_a_diseases_year_or_a_rate_counts_nobody(text):
     assert [m.group() for m in extract.PATTERNS.phrase.finditer(text)] == []
 
 
