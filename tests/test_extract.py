@@ -128,6 +128,8 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("We studied 34 patients fed with a fixture diet in comparison to 68 patients fed with a standard diet.", 102),
     ("During a fixture task, 22 patients with depression were compared with 22 matched healthy controls.", 44),
     ("Fluxes were measured in seven septic patients and compared with those of six fixture patients.", 13),
+    ("Eighty-three consecutive patients with AF (61 ± 9.9 years, 67% women) were prospectively enrolled and compared "
+     "with 83 matched healthy subjects.", 166),
     # people named by their sport or craft; a word for people hyphened to another qualifies it
     ("Structured questionnaires were used to collect fixture data from 355 woodworkers.", 355),
     ("The fixture study sample included data of 1298 mother-child pairs from six birth cohorts.", 1298),
