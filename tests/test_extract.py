@@ -190,6 +190,9 @@ def extracted(abstract, classification=STUDY, **kwargs):
     ("Individuals with MCI (n = 196, 60% women) were assigned to receive B vitamins (n = 95) or placebo (n = 101). "
      "Brain atrophy was quantified in a subset of participants (n = 168) by MRI.", 196),
     ("Subjects were randomized to PRESSURE (n = 12), BALANCE (n = 13), or CONTROL (n = 10).", 35),
+    # the whole separated into groups, then one named group's people
+    ("Sixty-one patients who underwent fixture osteotomies were separated into 2 groups. Group A included 30 "
+     "patients with one technique; Group B consisted of 31 patients.", 61),
     # subgroups listed after a colon are the groups, not a subset of them
     ("METHOD: The CT appearance was compared among the following four subgroups: positive outpatients (n = 14); "
      "positive inpatients (n = 7); negative outpatients (n = 9); and negative inpatients (n = 36).", 66),
