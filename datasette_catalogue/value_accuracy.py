@@ -8,7 +8,7 @@ there they do better than on records they never saw (the about page's held-out t
 """
 
 # [[[cog from docs.generated import value_accuracy; cog.out(value_accuracy()) ]]]
-PATTERNS_VERSION = '2026.194'
+PATTERNS_VERSION = '2026.195'
 AGREED = {
     'blinding: double': (163, 163),
     'blinding: open-label': (49, 51),
@@ -22,7 +22,7 @@ AGREED = {
     'randomised: no': (26, 28),
     'randomised: yes': (502, 542),
     'registrations': (296, 296),
-    'sample_size': (4689, 4917),
+    'sample_size': (4690, 4917),
     'studies_included': (398, 418),
 }
 # [[[end]]]
