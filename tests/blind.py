@@ -37,8 +37,10 @@ def _merged(kind: str) -> tuple:
 
 
 def drawn(kind: str) -> list:
-    """The records drawn for a set (pmid, half, stratum), in order: what is labelled, without reading the labels."""
-    return json.loads((BLIND / "sets.json").read_text(encoding="utf-8"))[kind]
+    """The records drawn for a set (pmid, half, stratum), in order: what is labelled, without reading the labels.
+    sets.json names the half of the held-out records only: every other drawn record is in the tuning half (and every
+    round since the first draw joins it), so it is written once a line without one (collect_round.sets_text)."""
+    return [{"half": "tuning", **entry} for entry in json.loads((BLIND / "sets.json").read_text(encoding="utf-8"))[kind]]
 
 
 # ---------------------------------------------------------------- merging the reads

@@ -160,3 +160,13 @@ def test_the_sets_are_merged_from_the_reads_in_the_order_of_their_draws():
     for kind in ("classify", "extract"):
         assert [e["pmid"] for e in blind.load(kind)] == [d["pmid"] for d in drawn[kind]]
     assert not (TOOLS / "classify.yml").exists() and not (TOOLS / "extract.yml").exists()
+
+
+def test_the_sets_are_written_one_draw_a_line_naming_only_the_held_out_half(tmp_path, monkeypatch):
+    sets = {"classify": [{"pmid": 1, "stratum": "s", "half": "tuning"}, {"pmid": 2, "stratum": "s", "half": "heldout"}],
+            "extract": []}
+    text = tool("collect_round").sets_text(sets)
+    assert text.splitlines()[2:4] == ['{"pmid":1,"stratum":"s"},', '{"pmid":2,"stratum":"s","half":"heldout"}']
+    (tmp_path / "sets.json").write_text(text)
+    monkeypatch.setattr(blind, "BLIND", tmp_path)
+    assert blind.drawn("classify") == sets["classify"] and blind.drawn("extract") == []
