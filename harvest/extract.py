@@ -432,7 +432,8 @@ class Patterns:
         not_after = "".join(rf"(?<!\b{word}\s)" for word in spec["count_not_after"])
         self.participant_phrase = (rf"{not_after}{number}\s+(?!(?:{time_units})\b)"
                                    rf"(?:\([^()]{{1,30}}\)\s+)?{modifiers}(?:{people})\b(?!-(?:{people})\b)"
-                                   rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
+                                   rf"(?!(?:\s+(?!(?:{stop})(?![\w-]))[A-Za-z][\w-]*"
+                                   rf"|\s+\((?-i:[A-Z])[A-Za-z0-9-]{{0,9}}\)){{0,3}}?\s+(?:{people})\b)"
                                    rf"(?![\s-]+(?:(?:reports?|series|studies)\b|report(?:ed|ing)\b(?!\s+(?:on\s+)?(?:here|in\s+(?:this|the\s+present))\b)|control\b|(?:years?|months?|weeks?|days?)\b))")
         fill = lambda p: (p.replace("{N}", self.participant_phrase).replace("{PEOPLE}", people)
                           .replace("{ANIMALS}", animals).replace("{Q}", spec["qualifier"]))
@@ -1415,6 +1416,11 @@ def _is_part(text, start, end, patterns) -> bool:
     return bool(patterns.part_before.search(before) or patterns.part_after.search(text[end:end + 60]))
 
 
+def text_order(candidate: Candidate) -> tuple:
+    """Where a candidate stands in the record: the title first, then the abstract from its start."""
+    return candidate.quote.source != "title", candidate.quote.start
+
+
 def decide_count(candidates, tiers) -> Candidate | None:
     """The count of the strongest tier that states one; two different counts there are no answer."""
     for tier in tiers:
@@ -1443,8 +1449,7 @@ def _met_the_criteria(candidates, patterns: Patterns) -> Candidate | None:
         return None
     chosen = next(iter(met.values()))
     others = [c for c in totals if c.value != chosen.value]
-    at = lambda c: (c.quote.source != "title", c.quote.start)
-    if others and all(c.value > chosen.value and at(c) < at(chosen) for c in others):
+    if others and all(c.value > chosen.value and text_order(c) < text_order(chosen) for c in others):
         return chosen
     return None
 
@@ -1537,15 +1542,14 @@ def _counted_in_weaker_words(reading: Reading, candidates) -> Candidate | None:
 def _in_passing_whole_first(candidates) -> list:
     """The counts in passing (tier weak), unless a smaller one comes first: a study names its whole before its
     parts, and "In 11 cases ... in 7 cases ... in 12 cases" names none."""
-    weak = sorted((c for c in candidates if c.tier == "weak"), key=lambda c: (c.quote.source != "title", c.quote.start))
+    weak = sorted((c for c in candidates if c.tier == "weak"), key=text_order)
     return [] if weak and weak[0].value < max(c.value for c in weak) else weak
 
 
 def _whole_before_its_groups(groups: Candidate, candidates) -> Candidate | None:
     """The one count in passing larger than the groups added up and stated before them, or None."""
     weak = [c for c in candidates if c.tier == "weak"]
-    at = lambda c: (c.quote.source != "title", c.quote.start)
-    if len({c.value for c in weak}) == 1 and weak[0].value > groups.value and at(weak[0]) < at(groups):
+    if len({c.value for c in weak}) == 1 and weak[0].value > groups.value and text_order(weak[0]) < text_order(groups):
         return weak[0]
     return None
 
@@ -1570,9 +1574,9 @@ def _part_of_an_earlier(candidate: Candidate, candidates, patterns: Patterns) ->
     (Two counts in words of one strength stay two answers.)"""
     if candidate.tier == "randomised" or candidate.says_total or patterns.taken_in.search(candidate.quote.text):
         return False  # '304 patients fulfilled the inclusion criteria': those taken from the people counted first
-    at, strength = (candidate.quote.source != "title", candidate.quote.start), STRENGTH.get(candidate.tier, 0)
+    strength = STRENGTH.get(candidate.tier, 0)
     return any(c.value > candidate.value and STRENGTH.get(c.tier, 0) < strength and
-               (c.quote.source != "title", c.quote.start) < at for c in candidates)
+               text_order(c) < text_order(candidate) for c in candidates)
 
 
 def _denominator(reading: Reading) -> Candidate | None:
